@@ -1,0 +1,41 @@
+/**
+ * The per-request context: who is asking (request id, logger), the long-lived source clients, and dataloaders
+ * that are created lazily, for this request only. Nothing here outlives a request except `services`.
+ */
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import type { SailPointClient } from './sources/sailpoint/client.js';
+import { createSailPointLoaders, type SailPointLoaders } from './sources/sailpoint/loaders.js';
+
+/** What lives as long as the gateway: configuration and one client per source. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  sailpoint: SailPointClient;
+}
+
+/** Dataloaders of one request, built on first use (a query that touches one source builds one source's set). */
+export class RequestLoaders {
+  private sailpointLoaders: SailPointLoaders | undefined;
+  constructor(
+    private readonly services: Services,
+    private readonly requestId: string,
+  ) {}
+
+  get sailpoint(): SailPointLoaders {
+    return (this.sailpointLoaders ??= createSailPointLoaders(this.services.sailpoint, this.requestId));
+  }
+}
+
+/** The GraphQL context value of one request. */
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  services: Services;
+  loaders: RequestLoaders;
+}
+
+/** A new context for one request. */
+export function createContext(services: Services, requestId: string): GatewayContext {
+  return { requestId, logger: services.logger, services, loaders: new RequestLoaders(services, requestId) };
+}

@@ -1,0 +1,76 @@
+/**
+ * Error classes of the gateway. Every error a client may see is a GatewayError (a GraphQLError with a code);
+ * anything else is masked by `format.ts`. Internal module.
+ */
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
+import { GatewayErrorCode, codeForStatus, type SourceName } from './codes.js';
+
+/** A GraphQLError whose `extensions.code` is one of the gateway's codes. */
+export class GatewayError extends GraphQLError {
+  readonly code: GatewayErrorCode;
+  constructor(message: string, code: GatewayErrorCode, options: GraphQLErrorOptions = {}) {
+    super(message, { ...options, extensions: { ...options.extensions, code } });
+    this.name = this.constructor.name;
+    this.code = code;
+  }
+}
+
+/** Invalid arguments: refused before anything is sent to a source. */
+export class BadUserInputError extends GatewayError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, GatewayErrorCode.BAD_USER_INPUT, { extensions });
+  }
+}
+
+/** What a source did, kept for the log only; never sent to a client. */
+export interface UpstreamDetail {
+  method: string;
+  path: string;
+  /** The start of the upstream body, for the log. */
+  body?: string;
+}
+
+const PHRASES: Record<GatewayErrorCode, string> = {
+  [GatewayErrorCode.BAD_USER_INPUT]: 'refused the request as invalid',
+  [GatewayErrorCode.UNAUTHENTICATED]: "refused the gateway's credentials",
+  [GatewayErrorCode.FORBIDDEN]: "does not allow the gateway's credentials to do this",
+  [GatewayErrorCode.NOT_FOUND]: 'has no such object',
+  [GatewayErrorCode.CONFLICT]: 'reported a conflict',
+  [GatewayErrorCode.UPSTREAM_RATE_LIMITED]: 'is rate limiting the gateway',
+  [GatewayErrorCode.UPSTREAM_TIMEOUT]: 'did not answer in time',
+  [GatewayErrorCode.UPSTREAM_UNAVAILABLE]: 'is unavailable',
+  [GatewayErrorCode.UPSTREAM_BAD_RESPONSE]: 'answered with an unexpected response',
+  [GatewayErrorCode.INTERNAL_SERVER_ERROR]: 'failed',
+};
+
+/**
+ * A failed call to a source. Carries `source` and `upstreamStatus` in its extensions, never the upstream body
+ * (unlike datasource-rest); `detail` is for the log.
+ */
+export class UpstreamError extends GatewayError {
+  readonly sourceName: SourceName;
+  readonly status: number | undefined;
+  readonly detail: UpstreamDetail | undefined;
+  constructor(
+    source: SourceName,
+    status: number | undefined,
+    options: { code?: GatewayErrorCode; cause?: unknown; detail?: UpstreamDetail; retryAfter?: number } = {},
+  ) {
+    const code = options.code ?? (status === undefined ? GatewayErrorCode.UPSTREAM_UNAVAILABLE : codeForStatus(status));
+    const extensions: Record<string, unknown> = { source };
+    if (status !== undefined) extensions.upstreamStatus = status;
+    if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
+    super(`${source} ${PHRASES[code]}${status === undefined ? '' : ` (HTTP ${status})`}.`, code, {
+      originalError: options.cause instanceof Error ? options.cause : undefined,
+      extensions,
+    });
+    this.sourceName = source;
+    this.status = status;
+    this.detail = options.detail;
+  }
+}
+
+/** Turns any thrown value into an Error (dataloader needs an Error per failed key). */
+export function ensureError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,33 @@
+/**
+ * Opaque pagination cursors: base64url of a small JSON object, prefixed by a kind so that a cursor of one list
+ * is refused by another. Internal module.
+ */
+import { BadUserInputError } from '../errors/classes.js';
+
+/** Encodes `position` as a cursor of list `kind`. */
+export function encodeCursor(kind: string, position: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ k: kind, ...position })).toString('base64url');
+}
+
+/** Decodes a cursor of list `kind`; anything else is BAD_USER_INPUT naming the `after` argument. */
+export function decodeCursor(kind: string, cursor: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = /^[A-Za-z0-9_-]{1,4096}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || (value as { k?: unknown }).k !== kind) {
+    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Checks a page size: an integer from 0 to `max`. */
+export function checkPageSize(first: number | null | undefined, fallback: number, max: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 0 || size > max) {
+    throw new BadUserInputError(`first must be between 0 and ${max}.`, { argumentName: 'first' });
+  }
+  return size;
+}

@@ -1,0 +1,122 @@
+/**
+ * OAuth2 client-credentials tokens, one provider per source: cached until shortly before expiry, refreshed by
+ * one request at a time however many calls wait for it. Internal module.
+ */
+import { request, type Dispatcher } from 'undici';
+import type { Logger } from 'pino';
+import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { UpstreamError } from '../errors/classes.js';
+
+/** Hands out a bearer token for a source. */
+export interface TokenProvider {
+  /** A valid token, from the cache or freshly fetched (one fetch at a time). */
+  getToken(requestId?: string): Promise<string>;
+  /** Forgets `token` (after a 401), so that the next getToken fetches a new one. */
+  invalidate(token: string): void;
+}
+
+export interface ClientCredentialsOptions {
+  source: SourceName;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Extra form fields, e.g. Logto's `resource` and `scope`. */
+  params?: Record<string, string>;
+  /** Where to send the token request (the source's pool when the token endpoint shares its origin). */
+  dispatcher?: Dispatcher;
+  timeoutMs: number;
+  logger: Logger;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+interface CachedToken {
+  value: string;
+  /** When to stop using it: a margin before the real expiry. */
+  refreshAt: number;
+}
+
+/** Longest margin before expiry at which a token is refreshed. */
+const MAX_REFRESH_MARGIN_MS = 60_000;
+
+/** Client-credentials grant with the secret in the form body (what all three vendors accept). */
+export class ClientCredentialsTokenProvider implements TokenProvider {
+  private cached: CachedToken | undefined;
+  private inflight: Promise<string> | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ClientCredentialsOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  getToken(requestId?: string): Promise<string> {
+    const cached = this.cached;
+    if (cached && this.now() < cached.refreshAt) return Promise.resolve(cached.value);
+    // Single flight: every caller that arrives during a refresh waits for the same one.
+    this.inflight ??= this.fetchToken(requestId).finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  invalidate(token: string): void {
+    if (this.cached?.value === token) this.cached = undefined;
+  }
+
+  private async fetchToken(requestId: string | undefined): Promise<string> {
+    const { source, tokenUrl, clientId, clientSecret, params, dispatcher, timeoutMs, logger } = this.options;
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, ...params });
+    let status: number;
+    let text: string;
+    try {
+      const res = await request(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(dispatcher ? { dispatcher } : {}),
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (cause) {
+      logger.warn({ requestId, source, err: { message: (cause as Error)?.message } }, 'token request failed without an answer');
+      const timedOut = cause instanceof Error && /timeout/i.test(cause.name + cause.message);
+      throw new UpstreamError(source, undefined, {
+        code: timedOut ? GatewayErrorCode.UPSTREAM_TIMEOUT : GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+        cause,
+      });
+    }
+    if (status !== 200) {
+      // 400/401 from a token endpoint both mean: the gateway's credentials are not accepted.
+      logger.warn({ requestId, source, status, upstreamBody: text.slice(0, 300) }, 'token request refused');
+      const code = status >= 500 ? GatewayErrorCode.UPSTREAM_UNAVAILABLE : GatewayErrorCode.UNAUTHENTICATED;
+      throw new UpstreamError(source, status, { code });
+    }
+    const token = parseToken(text);
+    if (!token) {
+      logger.warn({ requestId, source, status }, 'token endpoint answered without an access_token');
+      throw new UpstreamError(source, status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
+    }
+    const lifetimeMs = token.expiresIn * 1000;
+    this.cached = {
+      value: token.accessToken,
+      refreshAt: this.now() + lifetimeMs - Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10),
+    };
+    return token.accessToken;
+  }
+}
+
+/** Reads `{access_token, expires_in}`; a missing expires_in counts as 5 minutes. */
+export function parseToken(text: string): { accessToken: string; expiresIn: number } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
+  if (typeof accessToken !== 'string' || accessToken === '') return undefined;
+  const seconds = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn);
+  return { accessToken, expiresIn: Number.isFinite(seconds) && seconds > 0 ? seconds : 300 };
+}

@@ -1,0 +1,217 @@
+/**
+ * The upstream side: one undici keep-alive pool per source, per-request timeouts, bearer tokens, JSON and
+ * non-JSON bodies, and the mapping of every failure to a GatewayError code. Knows no vendor. Internal module.
+ */
+import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
+import type { Logger } from 'pino';
+import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { UpstreamError } from '../errors/classes.js';
+import type { UpstreamConfig } from '../config/index.js';
+import type { TokenProvider } from './tokens.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One call to a source, relative to its API root. */
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /** Path below the API root, starting with `/`; segments must already be encoded. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** A JSON value (sent as `contentType`, default application/json), a text, or multipart form data. */
+  json?: unknown;
+  text?: string;
+  form?: FormData;
+  contentType?: string;
+  /** How to read a 2xx body: parsed JSON (default), text, or nothing. */
+  expect?: 'json' | 'text' | 'none';
+  /** Who is asking, for the log. */
+  requestId?: string;
+}
+
+/** A successful answer. */
+export interface UpstreamResponse<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: T;
+}
+
+/** Counts every call a client makes; the server reads it for logs and metrics. */
+export type UpstreamObserver = (event: { source: SourceName; method: HttpMethod; status: number | undefined; ms: number }) => void;
+
+export interface UpstreamClientOptions {
+  source: SourceName;
+  /** The API root, e.g. `https://acme.api.identitynow.com/v3`. */
+  baseUrl: string;
+  config: UpstreamConfig;
+  tokens?: TokenProvider | undefined;
+  logger: Logger;
+  observer?: UpstreamObserver;
+}
+
+/** How much of an upstream error body goes to the log. */
+const LOGGED_BODY_CHARS = 500;
+
+/** An HTTP client for one source. */
+export class UpstreamClient {
+  readonly source: SourceName;
+  readonly origin: string;
+  readonly basePath: string;
+  readonly pool: Pool;
+  private readonly options: UpstreamClientOptions;
+
+  constructor(options: UpstreamClientOptions) {
+    const root = new URL(options.baseUrl);
+    this.options = { ...options };
+    this.source = options.source;
+    this.origin = root.origin;
+    this.basePath = root.pathname.replace(/\/+$/, '');
+    this.pool = new Pool(this.origin, {
+      connections: options.config.connections,
+      connect: { timeout: options.config.connectTimeoutMs },
+      headersTimeout: options.config.timeoutMs,
+      bodyTimeout: options.config.timeoutMs,
+      keepAliveTimeout: 30_000,
+    });
+  }
+
+  /** Sends one request; throws an UpstreamError for anything but a 2xx with a readable body. */
+  async request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const { tokens } = this.options;
+    let token = tokens ? await tokens.getToken(req.requestId) : undefined;
+    let res = await this.send(req, token);
+    if (res.statusCode === 401 && tokens && token !== undefined) {
+      // The token may have been revoked or expired early: refresh it once and try once more.
+      await drain(res);
+      tokens.invalidate(token);
+      token = await tokens.getToken(req.requestId);
+      res = await this.send(req, token);
+    }
+    return this.read<T>(req, res);
+  }
+
+  /** Sets the token provider (it may need this client's pool, so it is made after the client). */
+  setTokens(tokens: TokenProvider): void {
+    this.options.tokens = tokens;
+  }
+
+  /** Closes the pool's sockets. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async send(req: UpstreamRequest, token: string | undefined): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let body: Dispatcher.DispatchOptions['body'];
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] = req.contentType ?? 'application/json';
+    } else if (req.text !== undefined) {
+      body = req.text;
+      headers['content-type'] = req.contentType ?? 'text/plain; charset=utf-8';
+    } else if (req.form !== undefined) {
+      body = req.form; // undici sets the multipart boundary itself
+    }
+    const started = performance.now();
+    try {
+      const res = await this.pool.request({
+        method: req.method,
+        path: this.basePath + req.path + queryString(req.query),
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.options.config.timeoutMs),
+      });
+      this.options.observer?.({ source: this.source, method: req.method, status: res.statusCode, ms: performance.now() - started });
+      return res;
+    } catch (cause) {
+      this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started });
+      throw this.networkError(req, cause);
+    }
+  }
+
+  private async read<T>(req: UpstreamRequest, res: Dispatcher.ResponseData): Promise<UpstreamResponse<T>> {
+    const status = res.statusCode;
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (cause) {
+      throw this.networkError(req, cause);
+    }
+    if (status < 200 || status >= 300) {
+      const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after']) : undefined;
+      const error = new UpstreamError(this.source, status, {
+        detail: { method: req.method, path: req.path, body: text.slice(0, LOGGED_BODY_CHARS) },
+        ...(retryAfter !== undefined ? { retryAfter } : {}),
+      });
+      this.options.logger.warn(
+        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: error.detail?.body },
+        'upstream request failed',
+      );
+      throw error;
+    }
+    const expect = req.expect ?? 'json';
+    if (expect === 'none') return { status, headers: res.headers, body: undefined as T };
+    if (expect === 'text') return { status, headers: res.headers, body: text as T };
+    try {
+      return { status, headers: res.headers, body: JSON.parse(text) as T };
+    } catch (cause) {
+      this.options.logger.warn(
+        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: text.slice(0, LOGGED_BODY_CHARS) },
+        'upstream answered with a body that is not JSON',
+      );
+      throw new UpstreamError(this.source, status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE, cause });
+    }
+  }
+
+  private networkError(req: UpstreamRequest, cause: unknown): UpstreamError {
+    const code = isTimeout(cause) ? GatewayErrorCode.UPSTREAM_TIMEOUT : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
+    this.options.logger.warn(
+      { requestId: req.requestId, source: this.source, method: req.method, path: req.path, err: describe(cause) },
+      code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'upstream request timed out' : 'upstream request failed without an answer',
+    );
+    return new UpstreamError(this.source, undefined, { code, cause });
+  }
+}
+
+/** Builds `?a=1&b=x` from the defined values. */
+export function queryString(query: UpstreamRequest['query']): string {
+  if (!query) return '';
+  let out = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return out;
+}
+
+/** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or bad. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return undefined;
+  if (/^\s*\d+\s*$/.test(raw)) return Number(raw);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function drain(res: Dispatcher.ResponseData): Promise<void> {
+  try {
+    await res.body.dump();
+  } catch {
+    // The connection is discarded anyway.
+  }
+}
+
+function isTimeout(cause: unknown): boolean {
+  return (
+    cause instanceof undiciErrors.HeadersTimeoutError ||
+    cause instanceof undiciErrors.BodyTimeoutError ||
+    cause instanceof undiciErrors.ConnectTimeoutError ||
+    (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'))
+  );
+}
+
+function describe(cause: unknown): { name?: string; message: string; code?: unknown } {
+  if (cause instanceof Error) return { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code };
+  return { message: String(cause) };
+}

@@ -1,0 +1,47 @@
+/**
+ * The executable schema: the SDL in schema/*.graphql (schema first) with every source's resolvers, merged by
+ * @graphql-tools/schema. Internal module.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
+import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import { graphResolvers } from './graph/nodes.js';
+import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
+
+/** The schema/ folder: found upwards from this file, so that both src/ (tsx) and dist/src/ (node) work. */
+export function schemaDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'schema');
+    if (existsSync(join(candidate, 'base.graphql'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('schema/base.graphql not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+/** The SDL files' contents, base first. */
+export function loadTypeDefs(): string[] {
+  const dir = schemaDir();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+const scalarResolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  JSON: JSONResolver,
+  JSONObject: JSONObjectResolver,
+  Upload: GraphQLUpload,
+};
+
+export function createSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers] as never,
+  });
+}

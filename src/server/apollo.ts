@@ -1,0 +1,33 @@
+/**
+ * Apollo Server, configured for the gateway: local schema behind the jit executor, errors masked, CSRF
+ * prevention on, cache-control and usage reporting off unless asked for. Internal module.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { GatewayContext } from '../context.js';
+import { formatError } from '../errors/format.js';
+import { createLocalGateway } from './executor.js';
+
+export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<GatewayContext> {
+  const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
+    formatError,
+    logger: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
+    // The cache-control plugin wraps every field resolver; the gateway sets no cache hints.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
+ * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/healthz` and `/readyz`. Body limits are enforced
+ * while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body is read.
+ * Internal module.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import processRequest from 'graphql-upload/processRequest.mjs';
+import type { Logger } from 'pino';
+import type { GatewayContext } from '../context.js';
+
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<GatewayContext>;
+  createContext: (requestId: string) => GatewayContext;
+  logger: Logger;
+  bodyLimitBytes: number;
+  uploads: { maxFileSize: number; maxFiles: number };
+  /** Per-source readiness, for `/readyz`. */
+  readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown> }>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Headers that satisfy Apollo's CSRF prevention for requests a browser could send without a preflight. */
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Builds the handler that `http.createServer` calls for every request. */
+export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'request handling failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const search = q === -1 ? '' : url.slice(q);
+  if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
+  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok' });
+  if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const readiness = await options.readiness();
+    return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources });
+  }
+  sendJson(res, 404, { error: 'Not found. The GraphQL endpoint is ' + GRAPHQL_PATH });
+}
+
+async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const requestIdHeader = headers.get('x-request-id');
+  const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
+  res.setHeader('x-request-id', requestId);
+
+  let body: unknown;
+  if (req.method === 'POST') {
+    const contentType = headers.get('content-type') ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      const parsed = await readMultipart(options, req, res, headers);
+      if (parsed === undefined) return;
+      body = parsed;
+    } else {
+      const text = await readBody(req, options.bodyLimitBytes);
+      if (text === undefined) return sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+      if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
+        try {
+          body = text === '' ? {} : JSON.parse(text);
+        } catch {
+          return sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+        }
+      } else {
+        // Apollo answers other content types itself (CSRF prevention, or "invalid Content-Type").
+        body = text;
+      }
+    }
+  }
+
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search, body };
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: async () => options.createContext(requestId),
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Reads a multipart (GraphQL multipart request spec) body; answers the request itself and returns undefined when it refuses it. */
+async function readMultipart(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, headers: HeaderMap): Promise<unknown> {
+  // Apollo checks this too, but only after the body was read: refuse before reading anything.
+  if (!PREFLIGHT_HEADERS.some((h) => (headers.get(h) ?? '') !== '')) {
+    req.resume();
+    return sendRequestError(
+      res,
+      400,
+      'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Multipart requests must carry a non-empty `Apollo-Require-Preflight` (or `X-Apollo-Operation-Name`) header.',
+      'BAD_REQUEST',
+    );
+  }
+  const { maxFileSize, maxFiles } = options.uploads;
+  const declared = Number(headers.get('content-length'));
+  // Whole request: the files plus the operations and map fields; a larger declared length is refused unread.
+  if (Number.isFinite(declared) && declared > maxFileSize * maxFiles + 2 * options.bodyLimitBytes) {
+    req.resume();
+    return sendRequestError(res, 413, `Request body larger than the upload limits allow (${maxFiles} files of at most ${maxFileSize} bytes).`, 'PAYLOAD_TOO_LARGE');
+  }
+  try {
+    return await processRequest(req, res, { maxFieldSize: options.bodyLimitBytes, maxFileSize, maxFiles });
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const expose = (error as { expose?: boolean }).expose;
+    const message = expose && error instanceof Error ? error.message : 'The multipart request could not be read.';
+    sendRequestError(res, typeof status === 'number' && status >= 400 && status < 500 ? status : 400, message, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
+    return undefined;
+  }
+}
+
+/** Reads the whole body as UTF-8; undefined (and the rest discarded) once it exceeds `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** A request-level error in the GraphQL-over-HTTP shape. */
+function sendRequestError(res: ServerResponse, status: number, message: string, code: string): undefined {
+  sendJson(res, status, { errors: [{ message, extensions: { code, http: { status } } }] });
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,68 @@
+/**
+ * Assembles and runs the gateway: sources → schema → Apollo Server → node:http. `startGateway` is what
+ * `npm start` and the tests use. Internal module.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { createContext } from '../context.js';
+import type { UpstreamObserver } from '../http/upstream.js';
+import { createSchema } from '../schema.js';
+import { connectSources, type ConnectedSources } from '../sources/index.js';
+import { createApollo } from './apollo.js';
+import { createHttpHandler, GRAPHQL_PATH } from './http.js';
+
+/** A running gateway. */
+export interface RunningGateway {
+  /** e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  port: number;
+  server: Server;
+  sources: ConnectedSources;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  observer?: UpstreamObserver;
+}
+
+export async function startGateway({ config, logger, observer }: StartOptions): Promise<RunningGateway> {
+  const sources = await connectSources(config, logger, observer);
+  const apollo = createApollo(createSchema(), config, logger);
+  await apollo.start();
+  const handler = createHttpHandler({
+    apollo,
+    createContext: (requestId) => createContext(sources.services, requestId),
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    uploads: config.uploads,
+    readiness: () => sources.readiness(),
+  });
+  const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    server,
+    sources,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await sources.close();
+    },
+  };
+}

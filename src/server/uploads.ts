@@ -1,0 +1,38 @@
+/**
+ * Reading a GraphQL multipart upload into memory, with the size limit enforced while it streams. Any failure of
+ * the upload itself (too large, missing, cut off) is BAD_USER_INPUT naming the `file` argument. Internal module.
+ */
+import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import { BadUserInputError } from '../errors/classes.js';
+
+/** An upload as a resolver receives it: the promise of the Upload scalar, or the resolved file. */
+export type UploadArg = Promise<FileUpload> | FileUpload;
+
+/** Awaits the upload and reads it; refuses it once more than `maxBytes` arrived. */
+export async function readUpload(upload: UploadArg, maxBytes: number): Promise<{ file: FileUpload; bytes: Buffer }> {
+  let file: FileUpload;
+  try {
+    file = await upload;
+  } catch (error) {
+    throw uploadError(error, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of file.createReadStream()) {
+      size += (chunk as Buffer).length;
+      // graphql-upload stops at maxFileSize too; this check also holds when it was configured higher.
+      if (size > maxBytes) throw Object.assign(new Error('too large'), { status: 413 });
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    throw uploadError(error, maxBytes);
+  }
+  return { file, bytes: Buffer.concat(chunks, size) };
+}
+
+function uploadError(error: unknown, maxBytes: number): BadUserInputError {
+  const status = (error as { status?: unknown })?.status;
+  if (status === 413) return new BadUserInputError(`The file is larger than the limit of ${maxBytes} bytes.`, { argumentName: 'file' });
+  return new BadUserInputError('The file could not be read from the request.', { argumentName: 'file' });
+}

@@ -1,0 +1,148 @@
+/**
+ * SailPoint Identity Security Cloud v3 custom-connector REST client: one method per operation, wire types in and
+ * out, shapes checked where the gateway relies on them. Internal module.
+ */
+import { FormData } from 'undici';
+import { GatewayErrorCode } from '../../errors/codes.js';
+import { UpstreamError } from '../../errors/classes.js';
+import type { UpstreamClient } from '../../http/upstream.js';
+import type {
+  SailPointConnectorDetailWire,
+  SailPointConnectorWire,
+  SailPointCreateConnectorWire,
+  SailPointFilePath,
+  SailPointJsonPatchOperationWire,
+  SailPointLocale,
+  SailPointUpdateDetailWire,
+} from './types.js';
+
+/** One page of `GET /connectors`. */
+export interface SailPointConnectorPage {
+  items: SailPointConnectorWire[];
+  /** `X-Total-Count`, when SailPoint sent it. */
+  total: number | undefined;
+}
+
+/** Parameters of `GET /connectors`. */
+export interface ListConnectorsParams {
+  limit: number;
+  offset: number;
+  filters?: string | undefined;
+}
+
+/** The XML files that have their own GET/PUT endpoint. */
+export type SailPointXmlFilePath = Exclude<SailPointFilePath, 'translations'>;
+
+// Detail objects as the client returned them: lets resolvers tell a detail from a list item without guessing.
+const details = new WeakSet<object>();
+
+/** True when `connector` came from `GET /connectors/{scriptName}` or a PATCH (it has the detail-only fields). */
+export function isDetail(connector: object): connector is SailPointConnectorDetailWire {
+  return details.has(connector);
+}
+
+/** Encodes one path segment (scriptNames are url-friendly, but a client may send anything). */
+const seg = encodeURIComponent;
+
+export class SailPointClient {
+  constructor(private readonly http: UpstreamClient) {}
+
+  /** `GET /connectors` with `count=true`, so that the caller knows where the list ends. */
+  async listConnectors(params: ListConnectorsParams, requestId?: string): Promise<SailPointConnectorPage> {
+    const res = await this.http.request<unknown>({
+      method: 'GET',
+      path: '/connectors',
+      query: { limit: params.limit, offset: params.offset, count: true, filters: params.filters },
+      requestId,
+    });
+    const items = res.body;
+    if (!Array.isArray(items) || !items.every(hasScriptName)) throw this.badShape(res.status);
+    const header = res.headers['x-total-count'];
+    const total = header === undefined ? undefined : Number(Array.isArray(header) ? header[0] : header);
+    return { items: items as SailPointConnectorWire[], total: Number.isFinite(total) ? total : undefined };
+  }
+
+  /** `GET /connectors/{scriptName}`: the detail, with the XML files. */
+  async getConnector(scriptName: string, requestId?: string): Promise<SailPointConnectorDetailWire> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: `/connectors/${seg(scriptName)}`, requestId });
+    return this.detail(res.body, res.status);
+  }
+
+  /** `POST /connectors`. */
+  async createConnector(body: SailPointCreateConnectorWire, requestId?: string): Promise<SailPointConnectorWire> {
+    const res = await this.http.request<unknown>({ method: 'POST', path: '/connectors', json: body, requestId });
+    if (!hasScriptName(res.body)) throw this.badShape(res.status);
+    return res.body as SailPointConnectorWire;
+  }
+
+  /** `DELETE /connectors/{scriptName}`. */
+  async deleteConnector(scriptName: string, requestId?: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/connectors/${seg(scriptName)}`, expect: 'none', requestId });
+  }
+
+  /** `PATCH /connectors/{scriptName}` with `application/json-patch+json`. */
+  async patchConnector(
+    scriptName: string,
+    operations: SailPointJsonPatchOperationWire[],
+    requestId?: string,
+  ): Promise<SailPointConnectorDetailWire> {
+    const res = await this.http.request<unknown>({
+      method: 'PATCH',
+      path: `/connectors/${seg(scriptName)}`,
+      json: operations,
+      contentType: 'application/json-patch+json',
+      requestId,
+    });
+    return this.detail(res.body, res.status);
+  }
+
+  /** `GET /connectors/{scriptName}/{source-config|correlation-config|source-template}`: the XML text. */
+  async getXmlFile(scriptName: string, file: SailPointXmlFilePath, requestId?: string): Promise<string> {
+    const res = await this.http.request<string>({ method: 'GET', path: `/connectors/${seg(scriptName)}/${file}`, expect: 'text', requestId });
+    return res.body;
+  }
+
+  /** `GET /connectors/{scriptName}/translations/{locale}`: the properties text. */
+  async getTranslations(scriptName: string, locale: SailPointLocale, requestId?: string): Promise<string> {
+    const res = await this.http.request<string>({
+      method: 'GET',
+      path: `/connectors/${seg(scriptName)}/translations/${seg(locale)}`,
+      expect: 'text',
+      requestId,
+    });
+    return res.body;
+  }
+
+  /** Multipart `PUT` of one file, as a `file` part. `file` is e.g. `source-config` or `translations/de`. */
+  async putFile(
+    scriptName: string,
+    file: SailPointXmlFilePath | `translations/${SailPointLocale}`,
+    upload: { filename: string; contentType: string; bytes: Uint8Array },
+    requestId?: string,
+  ): Promise<SailPointUpdateDetailWire> {
+    const form = new FormData();
+    form.set('file', new Blob([upload.bytes], { type: upload.contentType }), upload.filename);
+    const res = await this.http.request<unknown>({
+      method: 'PUT',
+      path: `/connectors/${seg(scriptName)}/${file.split('/').map(seg).join('/')}`,
+      form,
+      requestId,
+    });
+    if (typeof res.body !== 'object' || res.body === null || Array.isArray(res.body)) throw this.badShape(res.status);
+    return res.body as SailPointUpdateDetailWire;
+  }
+
+  private detail(body: unknown, status: number): SailPointConnectorDetailWire {
+    if (!hasScriptName(body)) throw this.badShape(status);
+    details.add(body);
+    return body as SailPointConnectorDetailWire;
+  }
+
+  private badShape(status: number): UpstreamError {
+    return new UpstreamError('SAILPOINT', status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
+  }
+}
+
+function hasScriptName(value: unknown): value is { scriptName: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { scriptName?: unknown }).scriptName === 'string';
+}

@@ -1,0 +1,85 @@
+/**
+ * Checks of the files a client uploads or patches into a script connector, made before anything is sent to
+ * SailPoint: XML must be well-formed and declare no DTD of its own, translations must be a `.properties` text.
+ * Pure functions. Internal module.
+ */
+import { SaxesParser } from 'saxes';
+
+/** The result of a check: ok, or the first problem in words a client can act on. */
+export type CheckResult = { ok: true } | { ok: false; problem: string };
+
+// SailPoint's own files reference its DTD by name; that reference carries no markup of its own and is the only
+// document type declaration accepted. Anything else (an internal subset, SYSTEM URLs, entity declarations) is
+// refused: an external or internal DTD is how XXE and entity-expansion attacks reach the backend's parser.
+const SAILPOINT_DOCTYPE = /^\s*[A-Za-z_][\w.-]*\s+PUBLIC\s+(["'])sailpoint\.dtd\1\s+(["'])sailpoint\.dtd\2\s*$/;
+
+/** Checks that `text` is one well-formed XML document without a DTD of its own or entity declarations. */
+export function checkXml(text: string): CheckResult {
+  if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
+  const parser = new SaxesParser({ position: true });
+  let problem: string | undefined;
+  let root = false;
+  parser.on('doctype', (doctype) => {
+    if (!SAILPOINT_DOCTYPE.test(doctype)) {
+      problem ??= 'a document type declaration (DTD) is not allowed, except SailPoint\'s PUBLIC "sailpoint.dtd" reference';
+    }
+  });
+  parser.on('opentag', () => {
+    root = true;
+  });
+  parser.on('error', (err) => {
+    // saxes reports a position prefix like "1:5: "; keep it, it helps the author find the spot.
+    problem ??= `not well-formed XML: ${err.message}`;
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    problem ??= `not well-formed XML: ${(err as Error).message}`;
+  }
+  if (problem) return { ok: false, problem };
+  if (!root) return { ok: false, problem: 'not well-formed XML: no root element' };
+  return { ok: true };
+}
+
+/**
+ * Checks that `text` reads as a Java `.properties` file: every logical line (after `\` continuations) is blank, a
+ * comment (`#`, `!`), or a non-empty key followed by `=`, `:` or whitespace and a value. No control characters
+ * besides tab, CR and LF.
+ */
+export function checkProperties(text: string): CheckResult {
+  if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
+  // Syntactically almost any text is a .properties file; markup is the usual wrong file, so say so.
+  if (text.trimStart().startsWith('<')) return { ok: false, problem: 'this looks like XML or HTML, not a .properties text' };
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (control) return { ok: false, problem: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} at offset ${control.index}` };
+  const lines = text.split(/\r\n|\r|\n/);
+  let entries = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const start = i + 1;
+    let line = lines[i]!.replace(/^[ \t\f]+/, '');
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    // Join continuation lines: an odd number of trailing backslashes continues the logical line.
+    while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) {
+      line = line.slice(0, -1) + lines[++i]!.replace(/^[ \t\f]+/, '');
+    }
+    const key = /^((?:\\.|[^=:\s\\])+)/.exec(line);
+    if (!key) return { ok: false, problem: `line ${start} has no key (expected key=value)` };
+    const rest = line.slice(key[1]!.length);
+    if (rest !== '' && !/^[ \t\f]*[=:]|^[ \t\f]/.test(rest)) {
+      return { ok: false, problem: `line ${start} is not key=value` };
+    }
+    entries++;
+  }
+  if (entries === 0) return { ok: false, problem: 'the file has no key=value entries' };
+  return { ok: true };
+}
+
+/** Decodes bytes as UTF-8, or returns undefined when they are not valid UTF-8 (a binary file). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

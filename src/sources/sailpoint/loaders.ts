@@ -1,0 +1,42 @@
+/**
+ * Per-request dataloaders of the SailPoint source: each distinct call is made at most once per GraphQL request.
+ * SailPoint has no bulk GET by scriptName, so a batch is a set of parallel single GETs. Create them only through
+ * the request context (a new set for each request). Internal module.
+ */
+import DataLoader from 'dataloader';
+import { ensureError } from '../../errors/classes.js';
+import type { ListConnectorsParams, SailPointClient, SailPointConnectorPage, SailPointXmlFilePath } from './client.js';
+import type { SailPointConnectorDetailWire, SailPointLocale } from './types.js';
+
+export interface SailPointLoaders {
+  /** `GET /connectors/{scriptName}` by scriptName. */
+  connectorByScriptName: DataLoader<string, SailPointConnectorDetailWire>;
+  /** An XML file by `{ scriptName, file }`. */
+  xmlFileByScriptName: DataLoader<{ scriptName: string; file: SailPointXmlFilePath }, string, string>;
+  /** A translations file by `{ scriptName, locale }`. */
+  translationsByScriptName: DataLoader<{ scriptName: string; locale: SailPointLocale }, string, string>;
+  /** A list page by its parameters (the same page asked twice, e.g. under two aliases, is fetched once). */
+  connectorPageByParams: DataLoader<ListConnectorsParams, SailPointConnectorPage, string>;
+}
+
+/** Runs `fetch` for every key in parallel and returns a value or an Error per key, in key order. */
+async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>): Promise<Array<V | Error>> {
+  const settled = await Promise.allSettled(keys.map(fetch));
+  return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
+}
+
+export function createSailPointLoaders(client: SailPointClient, requestId: string): SailPointLoaders {
+  return {
+    connectorByScriptName: new DataLoader((names) => eachKey(names, (n) => client.getConnector(n, requestId))),
+    xmlFileByScriptName: new DataLoader((keys) => eachKey(keys, (k) => client.getXmlFile(k.scriptName, k.file, requestId)), {
+      cacheKeyFn: (k) => `${k.file}\n${k.scriptName}`,
+    }),
+    translationsByScriptName: new DataLoader(
+      (keys) => eachKey(keys, (k) => client.getTranslations(k.scriptName, k.locale, requestId)),
+      { cacheKeyFn: (k) => `${k.locale}\n${k.scriptName}` },
+    ),
+    connectorPageByParams: new DataLoader((pages) => eachKey(pages, (p) => client.listConnectors(p, requestId)), {
+      cacheKeyFn: (p) => `${p.limit}\n${p.offset}\n${p.filters ?? ''}`,
+    }),
+  };
+}

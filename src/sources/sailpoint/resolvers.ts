@@ -1,0 +1,167 @@
+/**
+ * Resolvers of the SailPoint source: script connectors, their files, and the mutations that change them.
+ * Parents are wire objects (codegen mappers); only reshaped fields have a resolver. Internal module.
+ */
+import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import type { Resolvers, ScriptConnectorFileKind } from '../../__generated__/resolvers-types.js';
+import type { GatewayContext } from '../../context.js';
+import { BadUserInputError } from '../../errors/classes.js';
+import { GatewayErrorCode } from '../../errors/codes.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
+import { applyJsonPatch } from '../../graph/jsonPatch.js';
+import { isNotFound } from '../../graph/nodes.js';
+import { readUpload } from '../../server/uploads.js';
+import { isDetail, type SailPointXmlFilePath } from './client.js';
+import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
+import { toCreateConnectorWire, toLocale, toPatchOperations } from './inputs.js';
+import { scriptConnectorDescription, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
+import type { SailPointConnectorDetailWire } from './types.js';
+
+/** SailPoint's page size limit. */
+export const SAILPOINT_MAX_PAGE = 250;
+const CURSOR_KIND = 'sp';
+
+/** The connector's detail: the parent itself when it is one, else one GET per connector and request. */
+function detailOf(connector: ScriptConnectorRecord, ctx: GatewayContext): Promise<SailPointConnectorDetailWire> | SailPointConnectorDetailWire {
+  if (isDetail(connector)) return connector;
+  return ctx.loaders.sailpoint.connectorByScriptName.load(connector.scriptName!);
+}
+
+/** Reads a detail field, fetching the detail only when the parent is a list item. */
+function detailField<K extends keyof SailPointConnectorDetailWire>(key: K) {
+  return async (connector: ScriptConnectorRecord, _args: unknown, ctx: GatewayContext) => (await detailOf(connector, ctx))[key] ?? null;
+}
+
+/** The file endpoint and the check of each upload kind. */
+const FILE_KINDS: Record<ScriptConnectorFileKind, { path: SailPointXmlFilePath | 'translations'; check: (text: string) => CheckResult; ext: string; mime: string }> = {
+  SOURCE_CONFIG: { path: 'source-config', check: checkXml, ext: 'xml', mime: 'application/xml' },
+  CORRELATION_CONFIG: { path: 'correlation-config', check: checkXml, ext: 'xml', mime: 'application/xml' },
+  SOURCE_TEMPLATE: { path: 'source-template', check: checkXml, ext: 'xml', mime: 'application/xml' },
+  TRANSLATIONS: { path: 'translations', check: checkProperties, ext: 'properties', mime: 'text/plain; charset=utf-8' },
+};
+
+/** A file name safe to forward: the client's base name, or one derived from the kind. */
+function forwardedFilename(upload: FileUpload, scriptName: string, ext: string): string {
+  const base = (upload.filename ?? '').split(/[\\/]/).pop()?.replace(/[^\w.-]/g, '_') ?? '';
+  return base !== '' && base !== '.' && base !== '..' ? base : `${scriptName}.${ext}`;
+}
+
+export const sailpointResolvers: Resolvers = {
+  Query: {
+    async scriptConnector(_root, { scriptName }, ctx) {
+      try {
+        return await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async scriptConnectors(_root, { filters, first, after }, ctx) {
+      const limit = checkPageSize(first, 50, SAILPOINT_MAX_PAGE);
+      const offset = after == null ? 0 : cursorOffset(after);
+      const page = await ctx.loaders.sailpoint.connectorPageByParams.load({ limit, offset, filters: filters ?? undefined });
+      const edges = page.items.map((node, i) => ({ node, cursor: encodeCursor(CURSOR_KIND, { o: offset + i + 1 }) }));
+      // X-Total-Count says exactly where the list ends; without it, a full page may have a successor.
+      const end = offset + page.items.length;
+      const hasNextPage = page.total !== undefined ? end < page.total : page.items.length === limit && limit > 0;
+      return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+  },
+
+  Mutation: {
+    async createScriptConnector(_root, { input }, ctx) {
+      const body = toCreateConnectorWire(input);
+      return ctx.services.sailpoint.createConnector(body, ctx.requestId);
+    },
+
+    async deleteScriptConnector(_root, { scriptName }, ctx) {
+      await ctx.services.sailpoint.deleteConnector(scriptName, ctx.requestId);
+      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
+      return scriptConnectorId(scriptName);
+    },
+
+    async patchScriptConnector(_root, { scriptName, operations }, ctx) {
+      const wire = toPatchOperations(operations);
+      if (wire.some((o) => o.op === 'test')) {
+        // A failed test must be CONFLICT and change nothing: check the patch against the current connector first.
+        applyJsonPatch(await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName), wire);
+      }
+      const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
+      // Later reads in this request see the patched connector.
+      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
+      return detail;
+    },
+
+    async uploadScriptConnectorFile(_root, { scriptName, kind, file, locale }, ctx) {
+      const spec = FILE_KINDS[kind];
+      if (locale != null && kind !== 'TRANSLATIONS') {
+        throw new BadUserInputError('locale is only for TRANSLATIONS.', { argumentName: 'locale' });
+      }
+      const target = spec.path === 'translations' ? (`translations/${toLocale(locale, 'locale')}` as const) : spec.path;
+      const { file: upload, bytes } = await readUpload(file, ctx.services.config.uploads.maxFileSize);
+      const text = decodeUtf8(bytes);
+      if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
+      const checked = spec.check(text);
+      if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
+      const result = await ctx.services.sailpoint.putFile(
+        scriptName,
+        target,
+        { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes },
+        ctx.requestId,
+      );
+      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
+      return result;
+    },
+  },
+
+  ScriptConnector: {
+    id: (c) => scriptConnectorId(c.scriptName!),
+    source: () => 'SAILPOINT',
+    nativeId: (c) => c.scriptName!,
+    scriptName: (c) => c.scriptName!,
+    displayName: (c) => c.name ?? c.scriptName!,
+    name: (c) => c.name ?? c.scriptName!,
+    description: (c) => scriptConnectorDescription(c),
+    // The vendor's ConnectorDetail has no features: a connector read by scriptName shows null here.
+    features: (c) => ('features' in c ? (c.features ?? null) : null),
+    sourceConfig: async (c, _args, ctx) => {
+      const detail = await detailOf(c, ctx);
+      return detail.sourceConfigXml ?? detail.sourceConfig ?? null;
+    },
+    correlationConfig: detailField('correlationConfigXml'),
+    applicationXml: detailField('applicationXml'),
+    sourceTemplate: async (c, _args, ctx) => {
+      try {
+        return await ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' });
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    translations: async (c, { locale }, ctx) => {
+      const checked = toLocale(locale, 'locale');
+      try {
+        return await ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked });
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    settings: async (c, _args, ctx) => {
+      const detail = await detailOf(c, ctx);
+      const settings = settingsFromSourceConfig(detail.sourceConfigXml ?? detail.sourceConfig);
+      if (settings) return settings;
+      ctx.logger.warn({ requestId: ctx.requestId, source: 'SAILPOINT', scriptName: c.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'source config is not well-formed XML; no settings shown');
+      return { sections: [] };
+    },
+  },
+};
+
+function cursorOffset(after: string): number {
+  const { o } = decodeCursor(CURSOR_KIND, after);
+  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) {
+    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+  }
+  return o;
+}

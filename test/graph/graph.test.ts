@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGlobalId, encodeGlobalId } from '../../src/graph/globalId.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../src/graph/cursor.js';
+import { buildSettings, looksSecret } from '../../src/graph/settings.js';
+import { applyJsonPatch } from '../../src/graph/jsonPatch.js';
+import { GatewayError } from '../../src/errors/classes.js';
+
+function codeOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return (error as GatewayError).extensions?.code;
+  }
+  return 'no error';
+}
+
+describe('global ids', () => {
+  it('round-trips keys with any characters', () => {
+    const id = encodeGlobalId('ScriptConnector', 'a:b/c ü');
+    expect(decodeGlobalId(id).key).toEqual(['a:b/c ü']);
+  });
+
+  it.each(['', 'not base64!', Buffer.from('["Unknown","x"]').toString('base64url'), Buffer.from('["ScriptConnector"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["ScriptConnector",""]').toString('base64url')])(
+    'refuses %j with BAD_USER_INPUT',
+    (id) => {
+      expect(codeOf(() => decodeGlobalId(id))).toBe('BAD_USER_INPUT');
+    },
+  );
+});
+
+describe('cursors', () => {
+  it('round-trips a position and refuses a cursor of another list', () => {
+    const c = encodeCursor('sp', { o: 40 });
+    expect(decodeCursor('sp', c)).toMatchObject({ o: 40 });
+    expect(codeOf(() => decodeCursor('other', c))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => decodeCursor('sp', 'garbage!'))).toBe('BAD_USER_INPUT');
+  });
+
+  it('checks page sizes', () => {
+    expect(checkPageSize(undefined, 50, 250)).toBe(50);
+    expect(checkPageSize(0, 50, 250)).toBe(0);
+    expect(codeOf(() => checkPageSize(251, 50, 250))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => checkPageSize(-1, 50, 250))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('settings', () => {
+  it.each([
+    ['clientSecret', true], ['client_secret', true], ['password', true], ['apiKey', true], ['api-key', true], ['accessToken', true],
+    ['privateKey', true], ['PAT', true], ['baseUrl', false], ['username', false], ['tokenizer', false], ['monkey', false],
+  ])('looksSecret(%s) is %s', (key, secret) => {
+    expect(looksSecret(key)).toBe(secret);
+  });
+
+  it('masks locked values whatever the source sent and drops empty sections', () => {
+    const settings = buildSettings([
+      { section: 'RELAY', key: 'relayHost', type: 'Text', value: 'relay.local' },
+      { section: 'GENERAL', key: 'appSecret', type: 'Text', value: 'plain-text-secret' },
+      { section: 'GENERAL', key: 'sender', type: 'Text', confidential: true, value: '' },
+    ]);
+    expect(settings.sections.map((s) => s.section)).toEqual(['GENERAL', 'RELAY']);
+    expect(settings.sections[0]!.fields).toEqual([
+      { key: 'appSecret', label: null, type: 'Secret', required: false, locked: true, value: null, isSet: true },
+      { key: 'sender', label: null, type: 'Secret', required: false, locked: true, value: null, isSet: false },
+    ]);
+  });
+});
+
+describe('applyJsonPatch', () => {
+  it('applies a patch to a copy', () => {
+    const doc = { a: { b: 1 } };
+    expect(applyJsonPatch(doc, [{ op: 'add', path: '/a/c', value: 2 }])).toEqual({ a: { b: 1, c: 2 } });
+    expect(doc).toEqual({ a: { b: 1 } });
+  });
+
+  it('is CONFLICT for a failed test and BAD_USER_INPUT for an unresolvable path', () => {
+    expect(codeOf(() => applyJsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }]))).toBe('CONFLICT');
+    expect(codeOf(() => applyJsonPatch({ a: 1 }, [{ op: 'replace', path: '/b', value: 2 }]))).toBe('BAD_USER_INPUT');
+  });
+});

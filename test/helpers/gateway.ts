@@ -1,0 +1,95 @@
+/**
+ * The one helper that builds the system under test: a SailPoint sandbox and the gateway in front of it, both
+ * real HTTP servers on free loopback ports, plus a GraphQL client and the gateway's captured log lines.
+ */
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
+import { startGateway, type RunningGateway } from '../../src/server/index.js';
+import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+}
+
+export interface TestStack {
+  gateway: RunningGateway;
+  sailpoint: SailPointSandbox;
+  /** Every line the gateway logged, as text. */
+  logs: string[];
+  /** POSTs a GraphQL operation as JSON. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** API calls the sandbox served since the last reset (token requests and control endpoints excluded). */
+  apiCalls(filter?: { method?: string; pathIncludes?: string }): number;
+  resetCalls(): void;
+  stop(): Promise<void>;
+}
+
+/** Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings. */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const sailpoint = await startSailPointSandbox();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    SAILPOINT_URL: sailpoint.url,
+    SAILPOINT_CLIENT_ID: sailpoint.clientId,
+    SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,
+    ...env,
+  });
+  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
+  return {
+    gateway,
+    sailpoint,
+    logs,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<never>['body'] };
+    },
+    apiCalls(filter = {}) {
+      return sailpoint.log
+        .entries()
+        .filter((e) => e.path.startsWith('/v3/'))
+        .filter((e) => !filter.method || e.method === filter.method)
+        .filter((e) => !filter.pathIncludes || e.path.includes(filter.pathIncludes)).length;
+    },
+    resetCalls() {
+      sailpoint.log.reset();
+    },
+    async stop() {
+      await gateway.stop();
+      await sailpoint.close();
+    },
+  };
+}
+
+/** Sends a GraphQL multipart request (one file as variable `file`). */
+export async function uploadFile(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  file: { name: string; content: string | Uint8Array; type?: string },
+  headers: Record<string, string> = { 'apollo-require-preflight': 'true' },
+): Promise<{ status: number; body: GraphQLResponse['body'] }> {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const res = await fetch(url, { method: 'POST', body: form, headers });
+  const text = await res.text();
+  return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : { errors: [{ message: text }] } };
+}
