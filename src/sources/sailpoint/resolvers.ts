@@ -142,7 +142,9 @@ export const sailpointResolvers: Resolvers = {
     translations: async (c, { locale }, ctx) => {
       const checked = toLocale(locale, 'locale');
       try {
-        return await ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked });
+        const text = await ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked });
+        // SailPoint answers an empty body for a locale the connector has no file for.
+        return text === '' ? null : text;
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;
