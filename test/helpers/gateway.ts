@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
+import { contractProxyFor } from './contract.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -30,6 +31,7 @@ export interface TestStack {
 /** Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings. */
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const sailpoint = await startSailPointSandbox();
+  const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -42,7 +44,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'debug',
-    SAILPOINT_URL: sailpoint.url,
+    SAILPOINT_URL: sailpointProxy.url,
     SAILPOINT_CLIENT_ID: sailpoint.clientId,
     SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,
     ...env,
@@ -72,6 +74,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     },
     async stop() {
       await gateway.stop();
+      await sailpointProxy.close();
       await sailpoint.close();
     },
   };
