@@ -3,6 +3,7 @@
  * non-JSON bodies, and the mapping of every failure to a GatewayError code. Knows no vendor. Internal module.
  */
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
+import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
@@ -31,7 +32,8 @@ export interface UpstreamRequest {
 /** A successful answer. */
 export interface UpstreamResponse<T> {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  /** A response header by lower-case name. */
+  header(name: string): string | undefined;
   body: T;
 }
 
@@ -50,6 +52,8 @@ export interface UpstreamClientOptions {
 
 /** How much of an upstream error body goes to the log. */
 const LOGGED_BODY_CHARS = 500;
+/** A larger upstream answer is refused (UPSTREAM_BAD_RESPONSE), so that one answer cannot exhaust memory. */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** An HTTP client for one source. */
 export class UpstreamClient {
@@ -79,9 +83,8 @@ export class UpstreamClient {
     const { tokens } = this.options;
     let token = tokens ? await tokens.getToken(req.requestId) : undefined;
     let res = await this.send(req, token);
-    if (res.statusCode === 401 && tokens && token !== undefined) {
+    if (res.status === 401 && tokens && token !== undefined) {
       // The token may have been revoked or expired early: refresh it once and try once more.
-      await drain(res);
       tokens.invalidate(token);
       token = await tokens.getToken(req.requestId);
       res = await this.send(req, token);
@@ -99,7 +102,7 @@ export class UpstreamClient {
     await this.pool.close();
   }
 
-  private async send(req: UpstreamRequest, token: string | undefined): Promise<Dispatcher.ResponseData> {
+  private async send(req: UpstreamRequest, token: string | undefined): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     let body: Dispatcher.DispatchOptions['body'];
@@ -114,14 +117,13 @@ export class UpstreamClient {
     }
     const started = performance.now();
     try {
-      const res = await this.pool.request({
-        method: req.method,
-        path: this.basePath + req.path + queryString(req.query),
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.options.config.timeoutMs),
-      });
-      this.options.observer?.({ source: this.source, method: req.method, status: res.statusCode, ms: performance.now() - started });
+      // Timeouts: the pool's connect, headers and body timeouts (UPSTREAM_*_MS) bound every exchange.
+      const res = await dispatchBuffered(
+        this.pool,
+        { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body },
+        MAX_RESPONSE_BYTES,
+      );
+      this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started });
       return res;
     } catch (cause) {
       this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started });
@@ -129,18 +131,12 @@ export class UpstreamClient {
     }
   }
 
-  private async read<T>(req: UpstreamRequest, res: Dispatcher.ResponseData): Promise<UpstreamResponse<T>> {
-    const status = res.statusCode;
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (cause) {
-      throw this.networkError(req, cause);
-    }
+  private read<T>(req: UpstreamRequest, res: RawResponse): UpstreamResponse<T> {
+    const { status } = res;
     if (status < 200 || status >= 300) {
-      const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after']) : undefined;
+      const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.header('retry-after')) : undefined;
       const error = new UpstreamError(this.source, status, {
-        detail: { method: req.method, path: req.path, body: text.slice(0, LOGGED_BODY_CHARS) },
+        detail: { method: req.method, path: req.path, body: res.body.toString('utf8', 0, LOGGED_BODY_CHARS) },
         ...(retryAfter !== undefined ? { retryAfter } : {}),
       });
       this.options.logger.warn(
@@ -150,10 +146,11 @@ export class UpstreamClient {
       throw error;
     }
     const expect = req.expect ?? 'json';
-    if (expect === 'none') return { status, headers: res.headers, body: undefined as T };
-    if (expect === 'text') return { status, headers: res.headers, body: text as T };
+    if (expect === 'none') return { status, header: res.header, body: undefined as T };
+    const text = res.body.toString('utf8');
+    if (expect === 'text') return { status, header: res.header, body: text as T };
     try {
-      return { status, headers: res.headers, body: JSON.parse(text) as T };
+      return { status, header: res.header, body: JSON.parse(text) as T };
     } catch (cause) {
       this.options.logger.warn(
         { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: text.slice(0, LOGGED_BODY_CHARS) },
@@ -164,7 +161,11 @@ export class UpstreamClient {
   }
 
   private networkError(req: UpstreamRequest, cause: unknown): UpstreamError {
-    const code = isTimeout(cause) ? GatewayErrorCode.UPSTREAM_TIMEOUT : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
+    const code = isTimeout(cause)
+      ? GatewayErrorCode.UPSTREAM_TIMEOUT
+      : cause instanceof ResponseTooLargeError
+        ? GatewayErrorCode.UPSTREAM_BAD_RESPONSE
+        : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
     this.options.logger.warn(
       { requestId: req.requestId, source: this.source, method: req.method, path: req.path, err: describe(cause) },
       code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'upstream request timed out' : 'upstream request failed without an answer',
@@ -192,14 +193,6 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   if (/^\s*\d+\s*$/.test(raw)) return Number(raw);
   const at = Date.parse(raw);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-async function drain(res: Dispatcher.ResponseData): Promise<void> {
-  try {
-    await res.body.dump();
-  } catch {
-    // The connection is discarded anyway.
-  }
 }
 
 function isTimeout(cause: unknown): boolean {

@@ -57,8 +57,8 @@ export class SailPointClient {
     });
     const items = res.body;
     if (!Array.isArray(items) || !items.every(hasScriptName)) throw this.badShape(res.status);
-    const header = res.headers['x-total-count'];
-    const total = header === undefined ? undefined : Number(Array.isArray(header) ? header[0] : header);
+    const header = res.header('x-total-count');
+    const total = header === undefined ? undefined : Number(header);
     return { items: items as SailPointConnectorWire[], total: Number.isFinite(total) ? total : undefined };
   }
 

@@ -1,0 +1,259 @@
+/**
+ * The benchmark scenarios. A load scenario is one GraphQL request sent again and again; before any load, its answer
+ * is checked once against what the sandbox holds, and the backend calls of that one request are counted. To add a
+ * scenario (another source later), append an object to {@link SCENARIOS}.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { jsonRequest, multipartRequest, type GraphQLOperation, type PreparedRequest } from './http.js';
+import type { SandboxClient } from './sandboxes.js';
+
+/** What a check gets: the answer's `data` (an answer with `errors` never reaches a check) and the sandboxes. */
+export interface CheckContext {
+  data: unknown;
+  sandboxes: ReadonlyMap<string, SandboxClient>;
+}
+
+/** A scenario that measures one request under load. */
+export interface LoadScenario {
+  kind: 'load';
+  name: string;
+  /** One line for the README and the report. */
+  description: string;
+  /** The sandboxes (upper-case names) it needs. */
+  sources: string[];
+  operation: GraphQLOperation;
+  /** Builds the exact bytes sent for the check and under load (called once). */
+  prepare(): PreparedRequest;
+  /** Extra latency of every sandbox answer while this scenario runs (set before it, back to 0 after). */
+  latencyMs?: number;
+  /** Connections for this scenario instead of `--connections`. */
+  connections?: number;
+  /** API calls (token requests excluded) that one request must make. */
+  expectedBackendCalls: number;
+  /** Throws a {@link CheckFailure} when the answer is wrong. */
+  check(ctx: CheckContext): Promise<void>;
+}
+
+/** A scenario that sends many distinct documents and watches the gateway's memory (no load test). */
+export interface DistinctOperationsScenario {
+  kind: 'distinct-operations';
+  name: string;
+  description: string;
+  sources: string[];
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** The i-th operation; every one a new document. */
+  operation(i: number): GraphQLOperation;
+  /** Throws a {@link CheckFailure} when the i-th answer's `data` is wrong. */
+  check(data: unknown, i: number): void;
+}
+
+/** Any scenario. */
+export type Scenario = LoadScenario | DistinctOperationsScenario;
+
+/** A wrong answer: stops the benchmark with exit code 1. */
+export class CheckFailure extends Error {
+  override name = 'CheckFailure';
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Check helpers
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** Walks `value` along `keys` (object keys or array indexes); fails with the path when a step is missing. */
+export function at(value: unknown, ...keys: Array<string | number>): unknown {
+  let current = value;
+  const walked: string[] = [];
+  for (const key of keys) {
+    walked.push(String(key));
+    const container = current as Record<string | number, unknown> | null;
+    if (typeof container !== 'object' || container === null || !(key in container)) {
+      throw new CheckFailure(`the answer has no ${walked.join('.')}`);
+    }
+    current = container[key];
+  }
+  return current;
+}
+
+/** `value` as an array; fails with `label` otherwise. */
+export function asArray(value: unknown, label: string): unknown[] {
+  if (!Array.isArray(value)) throw new CheckFailure(`${label} is not a list`);
+  return value;
+}
+
+/** Fails unless `actual` deep-equals `expected`. */
+export function expectEqual(label: string, actual: unknown, expected: unknown): void {
+  if (isDeepStrictEqual(actual, expected)) return;
+  throw new CheckFailure(`${label}: expected ${preview(expected)}, got ${preview(actual)}`);
+}
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} chars)` : text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// SailPoint
+// ---------------------------------------------------------------------------------------------------------------------
+
+const SP_PAGE = 20;
+/** The list fields of the list and detail queries, in the order the sandbox's list DTO has them compared. */
+const SP_LIST_FIELDS = ['scriptName', 'name', 'type', 'className', 'features', 'directConnect', 'status'] as const;
+
+const SP_LIST_QUERY = `query SpList { scriptConnectors(first: ${SP_PAGE}) { edges { node { ... on ScriptConnector { scriptName name type className features directConnect status } } } pageInfo { hasNextPage endCursor } } }`;
+const SP_DETAIL_QUERY = `query SpDetail { scriptConnectors(first: ${SP_PAGE}) { edges { node { ... on ScriptConnector { scriptName name type className features directConnect status applicationXml } } } pageInfo { hasNextPage endCursor } } }`;
+const SP_UPLOAD_MUTATION =
+  'mutation SpUpload($scriptName: String!, $file: Upload!) { uploadScriptConnectorFile(scriptName: $scriptName, kind: SOURCE_TEMPLATE, file: $file) { status scriptName message updatedFiles } }';
+/** The connector whose source template the upload scenario replaces (not in the first page the others read). */
+const SP_UPLOAD_TARGET = 'non-employee';
+const SP_UPLOAD_BYTES = 100 * 1024;
+
+function sailpoint(sandboxes: ReadonlyMap<string, SandboxClient>): SandboxClient {
+  const client = sandboxes.get('SAILPOINT');
+  if (!client) throw new Error('the SAILPOINT sandbox is not running');
+  return client;
+}
+
+/** Checks a first page of `scriptConnectors` against the sandbox's own first page; returns the nodes. */
+async function checkSailPointPage(ctx: CheckContext): Promise<Array<Record<string, unknown>>> {
+  const sandbox = sailpoint(ctx.sandboxes);
+  const truth = await sandbox.apiGet(`/connectors?limit=${SP_PAGE}&offset=0&count=true`);
+  const items = asArray(JSON.parse(truth.body.toString('utf8')) as unknown, 'the sandbox list') as Array<Record<string, unknown>>;
+  const total = Number(truth.headers['x-total-count']);
+  const connection = at(ctx.data, 'scriptConnectors');
+  const edges = asArray(at(connection, 'edges'), 'scriptConnectors.edges');
+  expectEqual('number of nodes', edges.length, items.length);
+  expectEqual('number of nodes', edges.length, SP_PAGE);
+  const nodes = edges.map((edge) => at(edge, 'node') as Record<string, unknown>);
+  nodes.forEach((node, i) => {
+    for (const field of SP_LIST_FIELDS) expectEqual(`node ${i} ${field}`, node[field], items[i]?.[field]);
+  });
+  expectEqual('pageInfo.hasNextPage', at(connection, 'pageInfo', 'hasNextPage'), total > SP_PAGE);
+  const endCursor = at(connection, 'pageInfo', 'endCursor');
+  if (typeof endCursor !== 'string' || endCursor === '') throw new CheckFailure(`pageInfo.endCursor is ${preview(endCursor)}`);
+  return nodes;
+}
+
+/** A well-formed SailPoint `Application` document of exactly `bytes` bytes (ASCII only). */
+export function sourceTemplateXml(bytes: number): string {
+  const head =
+    "<?xml version='1.0' encoding='UTF-8'?>\n" +
+    '<!DOCTYPE Application PUBLIC "sailpoint.dtd" "sailpoint.dtd">\n' +
+    '<Application connector="sailpoint.connector.OpenConnectorAdapter" name="Bench Template" template="true" type="Bench">\n' +
+    '  <Attributes>\n    <Map>\n';
+  const tail = '    </Map>\n  </Attributes>\n</Application>\n';
+  const lines: string[] = [];
+  let size = head.length + tail.length;
+  for (let i = 1; ; i += 1) {
+    const id = String(i).padStart(5, '0');
+    const line = `      <entry key="bench.setting.${id}" value="value ${id} of the benchmark source template"/>\n`;
+    // Leave room for the padding comment (`<!---->` plus a newline), which fills the last bytes exactly.
+    if (size + line.length + 8 > bytes) break;
+    lines.push(line);
+    size += line.length;
+  }
+  const padding = `<!--${'x'.repeat(bytes - size - 8)}-->\n`;
+  const xml = head + lines.join('') + padding + tail;
+  if (Buffer.byteLength(xml) !== bytes) throw new Error(`sourceTemplateXml: built ${Buffer.byteLength(xml)} bytes, not ${bytes}`);
+  return xml;
+}
+
+const UPLOAD_XML = sourceTemplateXml(SP_UPLOAD_BYTES);
+
+/** The scenarios, in the order they run. */
+export const SCENARIOS: Scenario[] = [
+  {
+    kind: 'load',
+    name: 'sailpoint-list',
+    description: `first ${SP_PAGE} script connectors, list fields only`,
+    sources: ['SAILPOINT'],
+    operation: { query: SP_LIST_QUERY, operationName: 'SpList' },
+    prepare() {
+      return jsonRequest(this.operation);
+    },
+    expectedBackendCalls: 1,
+    async check(ctx) {
+      await checkSailPointPage(ctx);
+    },
+  },
+  {
+    kind: 'load',
+    name: 'sailpoint-detail',
+    description: `the same page with applicationXml: 1 list call + ${SP_PAGE} detail calls`,
+    sources: ['SAILPOINT'],
+    operation: { query: SP_DETAIL_QUERY, operationName: 'SpDetail' },
+    prepare() {
+      return jsonRequest(this.operation);
+    },
+    expectedBackendCalls: 1 + SP_PAGE,
+    check: checkSailPointDetail,
+  },
+  {
+    kind: 'load',
+    name: 'sailpoint-detail-latency50',
+    description: 'sailpoint-detail with 50 ms added to every sandbox answer, 1 connection',
+    sources: ['SAILPOINT'],
+    operation: { query: SP_DETAIL_QUERY, operationName: 'SpDetail' },
+    prepare() {
+      return jsonRequest(this.operation);
+    },
+    latencyMs: 50,
+    // One connection: this scenario measures round trips, not throughput. With 50 connections each fanning out
+    // to 20 detail calls, requests would queue for the gateway's upstream pool (UPSTREAM_CONNECTIONS, 32) and p50
+    // would measure that queue instead.
+    connections: 1,
+    expectedBackendCalls: 1 + SP_PAGE,
+    check: checkSailPointDetail,
+  },
+  {
+    kind: 'load',
+    name: 'sailpoint-upload-100k',
+    description: 'uploadScriptConnectorFile, SOURCE_TEMPLATE, a 100 KiB XML file as a multipart request',
+    sources: ['SAILPOINT'],
+    operation: { query: SP_UPLOAD_MUTATION, operationName: 'SpUpload', variables: { scriptName: SP_UPLOAD_TARGET, file: null } },
+    prepare() {
+      return multipartRequest(this.operation, [
+        { variablePath: 'variables.file', filename: 'source-template.xml', contentType: 'application/xml', content: Buffer.from(UPLOAD_XML, 'utf8') },
+      ]);
+    },
+    expectedBackendCalls: 1,
+    async check(ctx) {
+      const result = at(ctx.data, 'uploadScriptConnectorFile');
+      expectEqual('uploadScriptConnectorFile.scriptName', at(result, 'scriptName'), SP_UPLOAD_TARGET);
+      const status = at(result, 'status');
+      if (status !== 'UPDATED' && status !== 'UNCHANGED') {
+        throw new CheckFailure(`uploadScriptConnectorFile.status is ${preview(status)} (message: ${preview(at(result, 'message'))})`);
+      }
+      const stored = await sailpoint(ctx.sandboxes).apiGet(`/connectors/${SP_UPLOAD_TARGET}/source-template`);
+      expectEqual('the source template the sandbox holds', stored.body.toString('utf8') === UPLOAD_XML, true);
+    },
+  },
+  {
+    kind: 'distinct-operations',
+    name: 'distinct-operations',
+    description: 'many distinct documents (new alias and operation name each); RSS shows whether caches are bounded',
+    sources: ['SAILPOINT'],
+    concurrency: 4,
+    operation(i) {
+      return { query: `query Q${i} { a${i}: scriptConnectors(first: 1) { edges { node { id } } } }`, operationName: `Q${i}` };
+    },
+    check(data, i) {
+      const edges = asArray(at(data, `a${i}`, 'edges'), `a${i}.edges`);
+      expectEqual(`Q${i}: number of nodes`, edges.length, 1);
+      const id = at(edges[0], 'node', 'id');
+      if (typeof id !== 'string' || id === '') throw new CheckFailure(`Q${i}: node.id is ${preview(id)}`);
+    },
+  },
+];
+
+/** The detail check: the list check, plus every node's applicationXml equal to the sandbox's detail. */
+async function checkSailPointDetail(ctx: CheckContext): Promise<void> {
+  const nodes = await checkSailPointPage(ctx);
+  const sandbox = sailpoint(ctx.sandboxes);
+  for (const [i, node] of nodes.entries()) {
+    const detail = await sandbox.apiGetJson(`/connectors/${encodeURIComponent(String(node['scriptName']))}`);
+    const expected = at(detail, 'applicationXml');
+    if (typeof expected !== 'string' || expected === '') throw new CheckFailure(`the sandbox has no applicationXml for node ${i}`);
+    expectEqual(`node ${i} applicationXml`, node['applicationXml'], expected);
+  }
+}
