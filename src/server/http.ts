@@ -84,7 +84,10 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
     }
   }
 
-  const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search, body };
+  const method = (req.method ?? 'GET').toUpperCase();
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search, body };
+  const responseType = method === 'POST' ? fastResponseType(headers, body) : undefined;
+  if (responseType !== undefined) return executeSingle(options, res, httpGraphQLRequest, body as JsonOperation, responseType, requestId);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
     context: async () => options.createContext(requestId),
@@ -97,6 +100,76 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** A POSTed operation as JSON. */
+interface JsonOperation {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+
+/**
+ * The response content type when a request can take the direct path, else undefined. Direct: a JSON POST (so no
+ * CSRF risk: browsers preflight it) of one plain operation, whose Accept header is absent or one plain media type
+ * that Apollo would answer with the same type. Everything else (GET, multipart, batches, q-values, odd bodies)
+ * goes through Apollo's own HTTP handling, which also produces its error answers.
+ */
+function fastResponseType(headers: HeaderMap, body: unknown): string | undefined {
+  const contentType = headers.get('content-type');
+  if (contentType !== 'application/json' && contentType !== JSON_TYPE && contentType !== 'application/json;charset=utf-8') return undefined;
+  const accept = headers.get('accept');
+  let type: string;
+  if (accept === undefined || accept === 'application/json' || accept === '*/*' || accept === JSON_TYPE) type = JSON_TYPE;
+  else if (accept === 'application/graphql-response+json') type = GRAPHQL_RESPONSE_TYPE;
+  else return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const op = body as Record<string, unknown>;
+  if (typeof op.query !== 'string') return undefined;
+  if (op.operationName != null && typeof op.operationName !== 'string') return undefined;
+  if (!isRecordOrNull(op.variables) || !isRecordOrNull(op.extensions)) return undefined;
+  return type;
+}
+
+function isRecordOrNull(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+}
+
+/**
+ * Runs one operation through Apollo's request pipeline (plugins, document cache, validation, execution, error
+ * formatting) without its HTTP layer, and writes the answer as Apollo would: its status and headers, the result
+ * serialised in the order errors, data, extensions.
+ */
+async function executeSingle(
+  options: HttpHandlerOptions,
+  res: ServerResponse,
+  http: HTTPGraphQLRequest,
+  op: JsonOperation,
+  contentType: string,
+  requestId: string,
+): Promise<void> {
+  const response = await options.apollo.executeOperation(
+    {
+      query: op.query,
+      ...(op.operationName != null ? { operationName: op.operationName } : {}),
+      ...(op.variables != null ? { variables: op.variables } : {}),
+      ...(op.extensions != null ? { extensions: op.extensions } : {}),
+      http,
+    },
+    { contextValue: options.createContext(requestId) },
+  );
+  if (response.body.kind !== 'single') throw new Error('incremental delivery is not enabled');
+  const { errors, data, extensions } = response.body.singleResult;
+  const text = JSON.stringify({ errors, data, extensions });
+  res.statusCode = response.http.status ?? 200;
+  res.setHeader('content-type', contentType); // unless a plugin chose one (below)
+  for (const [name, value] of response.http.headers) res.setHeader(name, value);
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /** Reads a multipart (GraphQL multipart request spec) body; answers the request itself and returns undefined when it refuses it. */

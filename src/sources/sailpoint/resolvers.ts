@@ -61,7 +61,7 @@ export const sailpointResolvers: Resolvers = {
       const limit = checkPageSize(first, 50, SAILPOINT_MAX_PAGE);
       const offset = after == null ? 0 : cursorOffset(after);
       const page = await ctx.loaders.sailpoint.connectorPageByParams.load({ limit, offset, filters: filters ?? undefined });
-      const edges = page.items.map((node, i) => ({ node, cursor: encodeCursor(CURSOR_KIND, { o: offset + i + 1 }) }));
+      const edges = page.items.map((node, i) => new OffsetEdge(node, offset + i + 1));
       // X-Total-Count says exactly where the list ends; without it, a full page may have a successor.
       const end = offset + page.items.length;
       const hasNextPage = page.total !== undefined ? end < page.total : page.items.length === limit && limit > 0;
@@ -159,6 +159,18 @@ export const sailpointResolvers: Resolvers = {
     },
   },
 };
+
+/** An edge whose cursor (the offset after its node) is encoded only when a client selects it. */
+class OffsetEdge {
+  constructor(
+    readonly node: ScriptConnectorRecord,
+    private readonly next: number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(CURSOR_KIND, { o: this.next });
+  }
+}
 
 function cursorOffset(after: string): number {
   const { o } = decodeCursor(CURSOR_KIND, after);
