@@ -193,12 +193,11 @@ function estimateSeconds(options: BenchOptions, loadScenarios: LoadScenario[], d
   return options.rounds * loadScenarios.length * 2 * (options.warmupS + options.durationS) + distinct * (options.distinctOps / 2000 + 3) + 5;
 }
 
-async function run(options: BenchOptions, tempDir: string): Promise<BenchReport> {
+async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   for (const file of ['dist/src/index.js', 'dist/src/sandbox/main.js']) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run the benchmark with \`npm run bench\`, which builds first`);
   }
-  const scenarios = selectScenarios(options);
   const loadScenarios = scenarios.filter((s): s is LoadScenario => s.kind === 'load');
   const distinctScenarios = scenarios.filter((s): s is DistinctOperationsScenario => s.kind === 'distinct-operations');
   log(`about ${Math.round(estimateSeconds(options, loadScenarios, distinctScenarios.length))} s of measuring ahead`);
@@ -335,8 +334,10 @@ function onSignal(signal: NodeJS.Signals): void {
 
 async function main(): Promise<number> {
   let options: BenchOptions;
+  let scenarios: Scenario[];
   try {
     options = parseOptions(process.argv.slice(2));
+    scenarios = selectScenarios(options);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
     return 2;
@@ -347,7 +348,7 @@ async function main(): Promise<number> {
   process.once('exit', killAllProcessesNow);
   const tempDir = await mkdtemp(join(tmpdir(), 'connector-gateway-bench-'));
   try {
-    const report = await run(options, tempDir);
+    const report = await run(options, scenarios, tempDir);
     const files = await writeReport(RESULTS_DIR, report);
     printReport(report, files);
     return 0;

@@ -15,7 +15,7 @@ const EnvSchema = z.object({
   PORT: int(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
-  GATEWAY_DOCUMENT_CACHE_SIZE: int(1, 100_000).default(1000),
+  GATEWAY_DOCUMENT_CACHE_SIZE: int(1, 100_000).default(500),
   GATEWAY_BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   GATEWAY_INTROSPECTION: bool.optional(),
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),

@@ -4,7 +4,8 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { GatewayContext } from '../context.js';
@@ -15,6 +16,9 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
   return new ApolloServer<GatewayContext>({
     gateway,
+    // Parsed and validated documents, bounded by count (Apollo's default bounds an estimate of their JSON size,
+    // which lets thousands of documents, several times larger in memory, pile up).
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheSize, sizeCalculation: () => 1 }),
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
