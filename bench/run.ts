@@ -168,16 +168,6 @@ async function checkScenario(
   return { oneShot, response: { contentType: typeof contentType === 'string' ? contentType : 'application/json', body: answer.body.toString('utf8') } };
 }
 
-/** Adds a captured answer to the floor's responses; one operationName must always get the same answer. */
-function storeFloorResponse(responses: Record<string, StoredResponse>, scenario: LoadScenario, response: StoredResponse): void {
-  const name = scenario.operation.operationName;
-  const existing = responses[name];
-  if (existing && existing.body !== response.body) {
-    throw new Error(`${scenario.name}: operationName ${name} is used by another scenario with a different answer; give it its own name`);
-  }
-  responses[name] = response;
-}
-
 // ---------------------------------------------------------------------------------------------------------------------
 // The run
 // ---------------------------------------------------------------------------------------------------------------------
@@ -190,7 +180,8 @@ function selectScenarios(options: BenchOptions): Scenario[] {
 }
 
 function estimateSeconds(options: BenchOptions, loadScenarios: LoadScenario[], distinct: number): number {
-  return options.rounds * loadScenarios.length * 2 * (options.warmupS + options.durationS) + distinct * (options.distinctOps / 2000 + 3) + 5;
+  // About 300 distinct operations per second here, plus three 1 s idles.
+  return options.rounds * loadScenarios.length * 2 * (options.warmupS + options.durationS) + distinct * (options.distinctOps / 300 + 3) + 5;
 }
 
 async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string): Promise<BenchReport> {
@@ -209,71 +200,87 @@ async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string
   const gateway = await startGateway(sandboxes.gatewayEnv);
   log(`gateway: ${gateway.url} (pid ${gateway.process.pid})`);
 
-  const results: ScenarioResult[] = [];
-  const prepared = new Map<string, PreparedRequest>();
-  const floorResponses: Record<string, StoredResponse> = {};
-  for (const scenario of loadScenarios) {
+  const checked = await checkAll(loadScenarios, options, gateway.url, sandboxes.clients);
+  if (checked.length > 0) {
+    const floor = await startFloor(floorResponsesOf(checked), tempDir);
+    log(`floor: ${floor.url} (pid ${floor.process.pid})`);
+    const targets: Target[] = [
+      { kind: 'gateway', url: gateway.url, process: gateway.process },
+      { kind: 'floor', url: floor.url, process: floor.process },
+    ];
+    await runRounds(checked, targets, options, sandboxes.clients);
+  }
+  const distinct: DistinctResult[] = [];
+  for (const scenario of distinctScenarios) {
+    log(`${scenario.name}: sending ${options.distinctOps} distinct operations`);
+    distinct.push(await withScenario(scenario.name, () => runDistinctOperations(scenario, gateway.url, gateway.process.pid, options.distinctOps)));
+    gateway.process.assertRunning();
+  }
+
+  const results = checked.map((item) => item.result);
+  return { startedAt, finishedAt: new Date().toISOString(), options, machine: describeMachine(), scenarios: results, distinct, notes: buildNotes(results) };
+}
+
+/** A load scenario that passed its check: its request bytes, the answer for the floor and its results so far. */
+interface CheckedScenario {
+  scenario: LoadScenario;
+  request: PreparedRequest;
+  response: StoredResponse;
+  result: ScenarioResult;
+}
+
+/** Checks every load scenario once, in order; the first wrong answer throws. */
+async function checkAll(
+  scenarios: LoadScenario[],
+  options: BenchOptions,
+  gatewayUrl: string,
+  clients: ReadonlyMap<string, SandboxClient>,
+): Promise<CheckedScenario[]> {
+  const checked: CheckedScenario[] = [];
+  for (const scenario of scenarios) {
     const request = scenario.prepare();
-    prepared.set(scenario.name, request);
-    const { oneShot, response } = await withScenario(scenario.name, () => checkScenario(scenario, request, gateway.url, sandboxes.clients));
-    storeFloorResponse(floorResponses, scenario, response);
-    results.push({
+    const { oneShot, response } = await withScenario(scenario.name, () => checkScenario(scenario, request, gatewayUrl, clients));
+    const result: ScenarioResult = {
       name: scenario.name,
       description: scenario.description,
       latencyMs: scenario.latencyMs ?? 0,
       connections: scenario.connections ?? options.connections,
       oneShot,
       runs: [],
-    });
+    };
+    checked.push({ scenario, request, response, result });
     log(`✓ ${scenario.name}: answer correct, ${oneShot.backendCalls} backend call(s), ${oneShot.ms.toFixed(1)} ms`);
   }
+  return checked;
+}
 
-  if (loadScenarios.length > 0) {
-    const floor = await startFloor(floorResponses, tempDir);
-    log(`floor: ${floor.url} (pid ${floor.process.pid})`);
-    const targets: Target[] = [
-      { kind: 'gateway', url: gateway.url, process: gateway.process },
-      { kind: 'floor', url: floor.url, process: floor.process },
-    ];
-    for (let round = 1; round <= options.rounds; round += 1) {
-      for (const [index, scenario] of loadScenarios.entries()) {
-        const result = results[index];
-        const request = prepared.get(scenario.name);
-        if (!result || !request) continue;
-        await runScenarioRound(scenario, result, request, targets, round, options, sandboxesOf(scenario, sandboxes.clients));
-      }
+/** The floor's answers by operationName; one operationName must always get the same answer. */
+function floorResponsesOf(checked: CheckedScenario[]): Record<string, StoredResponse> {
+  const responses: Record<string, StoredResponse> = {};
+  for (const { scenario, response } of checked) {
+    const name = scenario.operation.operationName;
+    const existing = responses[name];
+    if (existing && existing.body !== response.body) {
+      throw new Error(`${scenario.name}: operationName ${name} is used by another scenario with a different answer; give it its own name`);
+    }
+    responses[name] = response;
+  }
+  return responses;
+}
+
+/** The rounds, interleaved: in each, every scenario's gateway target, then its floor target. */
+async function runRounds(checked: CheckedScenario[], targets: Target[], options: BenchOptions, clients: ReadonlyMap<string, SandboxClient>): Promise<void> {
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const item of checked) {
+      if (interrupted) return;
+      await runScenarioRound(item, targets, round, options, sandboxesOf(item.scenario, clients));
     }
   }
-
-  const distinct: DistinctResult[] = [];
-  for (const scenario of distinctScenarios) {
-    log(`${scenario.name}: sending ${options.distinctOps} distinct operations`);
-    const result = await withScenario(scenario.name, () => runDistinctOperations(scenario, gateway.url, gateway.process.pid, options.distinctOps));
-    gateway.process.assertRunning();
-    distinct.push(result);
-  }
-
-  return {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    options,
-    machine: describeMachine(),
-    scenarios: results,
-    distinct,
-    notes: buildNotes(results),
-  };
 }
 
 /** One round of one scenario: its gateway target, then its floor target, with the scenario's sandbox latency. */
-async function runScenarioRound(
-  scenario: LoadScenario,
-  result: ScenarioResult,
-  request: PreparedRequest,
-  targets: Target[],
-  round: number,
-  options: BenchOptions,
-  sandboxes: SandboxClient[],
-): Promise<void> {
+async function runScenarioRound(item: CheckedScenario, targets: Target[], round: number, options: BenchOptions, sandboxes: SandboxClient[]): Promise<void> {
+  const { scenario, request, result } = item;
   const latencyMs = scenario.latencyMs ?? 0;
   if (latencyMs > 0) await setLatency(sandboxes, latencyMs);
   try {
