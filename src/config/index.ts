@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   UPSTREAM_TIMEOUT_MS: int(100, 600_000).default(10_000),
   UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 600_000).default(5_000),
   UPSTREAM_CONNECTIONS: int(1, 1024).default(32),
+  UPSTREAM_DEDUPE: bool.default(true),
   SAILPOINT_URL: url.optional(),
   SAILPOINT_CLIENT_ID: z.string().min(1).optional(),
   SAILPOINT_CLIENT_SECRET: z.string().min(1).optional(),
@@ -42,6 +43,8 @@ export interface UpstreamConfig {
   timeoutMs: number;
   connectTimeoutMs: number;
   connections: number;
+  /** Identical GETs in flight share one exchange. */
+  dedupe: boolean;
 }
 
 /** The gateway's whole configuration, frozen. */
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       connections: e.UPSTREAM_CONNECTIONS,
+      dedupe: e.UPSTREAM_DEDUPE,
     },
     sources: { sailpoint },
   });

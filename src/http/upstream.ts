@@ -48,6 +48,8 @@ export interface UpstreamClientOptions {
   tokens?: TokenProvider | undefined;
   logger: Logger;
   observer?: UpstreamObserver;
+  /** Share one exchange among identical GETs in flight (default true). */
+  dedupe?: boolean;
 }
 
 /** How much of an upstream error body goes to the log. */
@@ -62,10 +64,12 @@ export class UpstreamClient {
   readonly basePath: string;
   readonly pool: Pool;
   private readonly options: UpstreamClientOptions;
+  /** GETs under way, by method, path and query: the in-flight deduplication. */
+  private readonly inflight = new Map<string, Promise<UpstreamResponse<unknown>>>();
 
   constructor(options: UpstreamClientOptions) {
     const root = new URL(options.baseUrl);
-    this.options = { ...options };
+    this.options = { dedupe: true, ...options };
     this.source = options.source;
     this.origin = root.origin;
     this.basePath = root.pathname.replace(/\/+$/, '');
@@ -78,8 +82,21 @@ export class UpstreamClient {
     });
   }
 
-  /** Sends one request; throws an UpstreamError for anything but a 2xx with a readable body. */
-  async request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  /**
+   * Sends one request; throws an UpstreamError for anything but a 2xx with a readable body. Identical GETs in
+   * flight at the same time share one exchange and its answer (callers must not change what they receive).
+   */
+  request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    if (req.method !== 'GET' || !this.options.dedupe) return this.exchange<T>(req);
+    const key = `${req.expect ?? 'json'} ${req.path}${queryString(req.query)}`;
+    const pending = this.inflight.get(key);
+    if (pending) return pending as Promise<UpstreamResponse<T>>;
+    const exchange = this.exchange<T>(req).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, exchange);
+    return exchange;
+  }
+
+  private async exchange<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const { tokens } = this.options;
     let token = tokens ? await tokens.getToken(req.requestId) : undefined;
     let res = await this.send(req, token);

@@ -45,7 +45,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
     config: config.upstream,
     logger,
     ...(observer ? { observer } : {}),
-    tokens: undefined,
+    dedupe: config.upstream.dedupe,
   });
   const sailpointTokens = new ClientCredentialsTokenProvider({
     source: 'SAILPOINT',

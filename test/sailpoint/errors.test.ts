@@ -86,3 +86,29 @@ describe('health', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', sources: { SAILPOINT: { status: 'up' } } });
   });
 });
+
+describe('in-flight deduplication', () => {
+  const LIST = `{ scriptConnectors(first: 3) { edges { node { id } } } }`;
+
+  it('shares one backend call among identical concurrent queries', async () => {
+    await stack.gql(LIST); // a token in hand, so the five below arrive together
+    stack.resetCalls();
+    stack.sailpoint.injectFault({ match: { pathPrefix: '/v3/connectors' }, delayMs: 150 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => stack.gql(LIST)));
+    for (const a of answers) expect(a.body.data!.scriptConnectors.edges).toHaveLength(3);
+    expect(stack.apiCalls()).toBe(1);
+  });
+
+  it('makes one call per query when switched off', async () => {
+    const off = await startTestStack({ UPSTREAM_DEDUPE: 'false' });
+    try {
+      await off.gql(LIST);
+      off.resetCalls();
+      off.sailpoint.injectFault({ match: { pathPrefix: '/v3/connectors' }, delayMs: 150, count: 5 });
+      await Promise.all(Array.from({ length: 5 }, () => off.gql(LIST)));
+      expect(off.apiCalls()).toBe(5);
+    } finally {
+      await off.stop();
+    }
+  });
+});
