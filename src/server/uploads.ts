@@ -8,6 +8,39 @@ import { BadUserInputError } from '../errors/classes.js';
 /** An upload as a resolver receives it: the promise of the Upload scalar, or the resolved file. */
 export type UploadArg = Promise<FileUpload> | FileUpload;
 
+/** How many uploads are held in memory at once; more wait their turn (bounds the heap under an upload burst). */
+const MAX_UPLOADS_IN_MEMORY = 8;
+let inMemory = 0;
+const waiting: Array<() => void> = [];
+
+async function acquire(): Promise<void> {
+  if (inMemory < MAX_UPLOADS_IN_MEMORY) {
+    inMemory++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next(); // the slot passes on
+  else inMemory--;
+}
+
+/**
+ * Awaits the upload and reads it; refuses it once more than `maxBytes` arrived. `use` gets the bytes while this
+ * upload holds one of the in-memory slots.
+ */
+export async function withUpload<T>(upload: UploadArg, maxBytes: number, use: (file: FileUpload, bytes: Buffer) => Promise<T>): Promise<T> {
+  await acquire();
+  try {
+    const { file, bytes } = await readUpload(upload, maxBytes);
+    return await use(file, bytes);
+  } finally {
+    release();
+  }
+}
+
 /** Awaits the upload and reads it; refuses it once more than `maxBytes` arrived. */
 export async function readUpload(upload: UploadArg, maxBytes: number): Promise<{ file: FileUpload; bytes: Buffer }> {
   let file: FileUpload;

@@ -10,7 +10,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
 import { applyJsonPatch } from '../../graph/jsonPatch.js';
 import { isNotFound } from '../../graph/nodes.js';
-import { readUpload } from '../../server/uploads.js';
+import { withUpload } from '../../server/uploads.js';
 import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
 import { toCreateConnectorWire, toLocale, toPatchOperations } from './inputs.js';
@@ -99,19 +99,20 @@ export const sailpointResolvers: Resolvers = {
         throw new BadUserInputError('locale is only for TRANSLATIONS.', { argumentName: 'locale' });
       }
       const target = spec.path === 'translations' ? (`translations/${toLocale(locale, 'locale')}` as const) : spec.path;
-      const { file: upload, bytes } = await readUpload(file, ctx.services.config.uploads.maxFileSize);
-      const text = decodeUtf8(bytes);
-      if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
-      const checked = spec.check(text);
-      if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
-      const result = await ctx.services.sailpoint.putFile(
-        scriptName,
-        target,
-        { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes },
-        ctx.requestId,
-      );
-      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
-      return result;
+      return withUpload(file, ctx.services.config.uploads.maxFileSize, async (upload, bytes) => {
+        const text = decodeUtf8(bytes);
+        if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
+        const checked = spec.check(text);
+        if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
+        const result = await ctx.services.sailpoint.putFile(
+          scriptName,
+          target,
+          { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes },
+          ctx.requestId,
+        );
+        ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
+        return result;
+      });
     },
   },
 
