@@ -55,14 +55,17 @@ function log(message: string): void {
 // Processes
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** Starts `dist/src/index.js` against the sandboxes and waits until `/healthz` answers. */
+/**
+ * Starts `dist/src/index.js` against the sandboxes, with the node flags `npm start` uses, and waits until
+ * `/healthz` answers.
+ */
 async function startGateway(sourceEnv: Record<string, string>): Promise<{ process: ManagedProcess; url: string }> {
   const port = await freePort();
   const child = watchForCrash(
     startProcess({
       name: 'gateway',
       command: process.execPath,
-      args: ['dist/src/index.js'],
+      args: [`--max-old-space-size=${process.env.GATEWAY_MAX_OLD_SPACE_MB ?? '128'}`, 'dist/src/index.js'],
       cwd: ROOT,
       // The harness's own environment passes through, so e.g. GATEWAY_EXECUTOR=graphql-js can be compared.
       env: {

@@ -87,7 +87,12 @@ export class UpstreamClient {
    * flight at the same time share one exchange and its answer (callers must not change what they receive).
    */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    if (req.method !== 'GET' || !this.options.dedupe) return this.exchange<T>(req);
+    if (req.method !== 'GET') {
+      // Read your writes: a GET that started before this change ends must not answer a read made after it.
+      this.inflight.clear();
+      return this.exchange<T>(req).finally(() => this.inflight.clear());
+    }
+    if (!this.options.dedupe) return this.exchange<T>(req);
     const key = `${req.expect ?? 'json'} ${req.path}${queryString(req.query)}`;
     const pending = this.inflight.get(key);
     if (pending) return pending as Promise<UpstreamResponse<T>>;

@@ -112,3 +112,22 @@ describe('in-flight deduplication', () => {
     }
   });
 });
+
+describe('in-flight deduplication and writes', () => {
+  it('does not answer a read made after a write with a GET that started before it', async () => {
+    const s = 'openldap';
+    const READ = `query($s: String!) { scriptConnector(scriptName: $s) { connectorMetadata } }`;
+    await stack.gql(READ, { s });
+    stack.resetCalls();
+    // A slow read is in flight while a patch is made; a read after the patch must see the patched value.
+    stack.sailpoint.injectFault({ match: { method: 'GET', pathPrefix: `/v3/connectors/${s}` }, delayMs: 300 });
+    const early = stack.gql(READ, { s });
+    await new Promise((r) => setTimeout(r, 50));
+    const patched = await stack.gql(`mutation($s: String!) { patchScriptConnector(scriptName: $s, operations: [{ op: add, path: "/connectorMetadata/marker", value: "after" }]) { id } }`, { s });
+    expect(patched.body.errors).toBeUndefined();
+    const late = await stack.gql(READ, { s });
+    expect(late.body.data!.scriptConnector.connectorMetadata.marker).toBe('after');
+    await early;
+    expect(stack.apiCalls({ method: 'GET' })).toBe(2);
+  });
+});
