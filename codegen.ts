@@ -27,6 +27,8 @@ const config: CodegenConfig = {
         mappers: {
           ScriptConnector: '../sources/sailpoint/mappers.js#ScriptConnectorRecord',
           UpdateDetail: '../sources/sailpoint/types.js#SailPointUpdateDetailWire',
+          LoginConnector: '../sources/logto/types.js#LogtoConnectorWire',
+          ConnectorFactory: '../sources/logto/types.js#LogtoConnectorFactoryWire',
           ConnectorSettings: '../graph/settings.js#Settings',
         },
       },

@@ -5,6 +5,8 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { SailPointClient } from './sources/sailpoint/client.js';
+import type { LogtoClient } from './sources/logto/client.js';
+import { createLogtoLoaders, type LogtoLoaders } from './sources/logto/loaders.js';
 import { createSailPointLoaders, type SailPointLoaders } from './sources/sailpoint/loaders.js';
 
 /** What lives as long as the gateway: configuration and one client per source. */
@@ -12,11 +14,13 @@ export interface Services {
   config: Config;
   logger: Logger;
   sailpoint: SailPointClient;
+  logto: LogtoClient;
 }
 
 /** Dataloaders of one request, built on first use (a query that touches one source builds one source's set). */
 export class RequestLoaders {
   private sailpointLoaders: SailPointLoaders | undefined;
+  private logtoLoaders: LogtoLoaders | undefined;
   constructor(
     private readonly services: Services,
     private readonly requestId: string,
@@ -24,6 +28,10 @@ export class RequestLoaders {
 
   get sailpoint(): SailPointLoaders {
     return (this.sailpointLoaders ??= createSailPointLoaders(this.services.sailpoint, this.requestId));
+  }
+
+  get logto(): LogtoLoaders {
+    return (this.logtoLoaders ??= createLogtoLoaders(this.services.logto, this.requestId));
   }
 }
 

@@ -12,6 +12,7 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { graphResolvers } from './graph/nodes.js';
 import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
+import { logtoResolvers } from './sources/logto/resolvers.js';
 
 /** The schema/ folder: found upwards from this file, so that both src/ (tsx) and dist/src/ (node) work. */
 export function schemaDir(): string {
@@ -42,6 +43,6 @@ const scalarResolvers: Resolvers = {
 export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers] as never,
+    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers, logtoResolvers] as never,
   });
 }

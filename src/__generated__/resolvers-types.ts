@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
 import type { SailPointUpdateDetailWire } from '../sources/sailpoint/types.js';
+import type { LogtoConnectorWire, LogtoConnectorFactoryWire } from '../sources/logto/types.js';
 import type { Settings } from '../graph/settings.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -67,6 +68,25 @@ export type ConnectorEdge = {
   node: Connector;
 };
 
+/** A Logto connector factory: the template a login connector is created from, with the form of its configuration. */
+export type ConnectorFactory = {
+  __typename?: 'ConnectorFactory';
+  /** The factory's description in English, when it has one. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The configuration form: Logto's form items (key, label, type, required, isConfidential, selectItems, …). */
+  formItems?: Maybe<Array<Scalars['JSONObject']['output']>>;
+  /** The factory id: pass it as `connectorId` to createLoginConnector. */
+  id: Scalars['String']['output'];
+  /** The factory's name in English (or the first language Logto has). */
+  name: Scalars['String']['output'];
+  /** For social factories: Universal, Web or Native. */
+  platform?: Maybe<Scalars['String']['output']>;
+  /** For social factories: the identity provider, e.g. google. */
+  target?: Maybe<Scalars['String']['output']>;
+  /** Email, SMS or social. */
+  type: LoginConnectorType;
+};
+
 /** A connector's configuration, grouped in sections. Sections without fields are left out; the order is fixed: GENERAL, ADDITIONAL, ADVANCED, RELAY. */
 export type ConnectorSettings = {
   __typename?: 'ConnectorSettings';
@@ -111,6 +131,20 @@ export type ConnectorSource =
   /** SailPoint Identity Security Cloud v3: custom script connectors. */
   | 'SAILPOINT';
 
+/** A new login connector, created from a factory. */
+export type CreateLoginConnectorInput = {
+  /** The configuration; checked against the factory's form items before anything is sent. */
+  config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The factory id. */
+  connectorId: Scalars['String']['input'];
+  /** The connector id to use; Logto generates one when omitted. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Display metadata that overrides the factory's. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Whether to sync the user profile at every sign-in. */
+  syncProfile?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** The fields of a new script connector. */
 export type CreateScriptConnectorInput = {
   /** The implementing class; `sailpoint.connector.OpenConnectorAdapter` for OpenConnector connectors. */
@@ -152,10 +186,66 @@ export type JsonPatchOperationInput = {
   value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/**
+ * A Logto sign-in connector (email, SMS or social), created from a connector factory. Its configuration is shown in
+ * `settings`; confidential values (client secrets, API keys, tokens, passwords) are always masked, although Logto
+ * itself returns them in plain text.
+ */
+export type LoginConnector = Connector & Node & {
+  __typename?: 'LoginConnector';
+  /** The id of the factory this connector was created from. */
+  connectorId: Scalars['String']['output'];
+  /** Logto does not report it: always null. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The factory's description in English, when it has one. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The connector's name in English (or the first language Logto has). */
+  displayName: Scalars['String']['output'];
+  /** The factory, with its form items (one call for all the factories of a list). */
+  factory: ConnectorFactory;
+  /** Global id of this login connector. */
+  id: Scalars['ID']['output'];
+  /** Display metadata (name, logo, target) that overrides the factory's. */
+  metadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** The Logto connector id. */
+  nativeId: Scalars['String']['output'];
+  /** For social connectors: Universal, Web or Native. */
+  platform?: Maybe<Scalars['String']['output']>;
+  /**
+   * The configuration as form fields, in sections: items named for a proxy or relay → RELAY; required or
+   * confidential items (the credentials) → GENERAL; Json and multi-line items, and keys about scopes, prompts,
+   * timeouts or custom settings → ADVANCED; the rest → ADDITIONAL. Confidential items are locked.
+   */
+  settings: ConnectorSettings;
+  /** Always LOGTO. */
+  source: ConnectorSource;
+  /** Whether the user profile is synced from the provider at every sign-in (social connectors). */
+  syncProfile: Scalars['Boolean']['output'];
+  /** For social connectors: the identity provider (e.g. google); connectors with the same target are alternatives. */
+  target?: Maybe<Scalars['String']['output']>;
+  /** Email, SMS or social. */
+  type: LoginConnectorType;
+  /** Logto does not report it: always null. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The kind of a Logto sign-in connector. */
+export type LoginConnectorType =
+  /** Sends sign-in codes by email. */
+  | 'EMAIL'
+  /** Sends sign-in codes by SMS. */
+  | 'SMS'
+  /** Signs in through another identity provider (Google, GitHub, …). */
+  | 'SOCIAL';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates a login connector from a factory. A config that does not fit the factory's form is BAD_USER_INPUT and nothing is created. */
+  createLoginConnector: LoginConnector;
   /** Creates a SailPoint custom connector. */
   createScriptConnector: ScriptConnector;
+  /** Deletes a login connector; returns its global id. */
+  deleteLoginConnector: Scalars['ID']['output'];
   /** Deletes a SailPoint custom connector; returns the deleted connector's global id. */
   deleteScriptConnector: Scalars['ID']['output'];
   /**
@@ -166,6 +256,14 @@ export type Mutation = {
    */
   patchScriptConnector: ScriptConnector;
   /**
+   * Tests a configuration with Logto's factory test (email and SMS factories send a test message to `email` or
+   * `phone`). A config that does not fit the factory's form is BAD_USER_INPUT; a test the provider refused is
+   * `ok: false`.
+   */
+  testLoginConnector: TestConnectionResult;
+  /** Changes a login connector (see UpdateLoginConnectorInput for the merge). */
+  updateLoginConnector: LoginConnector;
+  /**
    * Replaces one file of a script connector (multipart request; send `Apollo-Require-Preflight: true`). XML kinds
    * must be well-formed XML without a DTD of their own (only SailPoint's `sailpoint.dtd` reference is allowed) or
    * entity declarations; TRANSLATIONS must be a `.properties` text. A refused file is BAD_USER_INPUT and
@@ -175,8 +273,18 @@ export type Mutation = {
 };
 
 
+export type MutationCreateLoginConnectorArgs = {
+  input: CreateLoginConnectorInput;
+};
+
+
 export type MutationCreateScriptConnectorArgs = {
   input: CreateScriptConnectorInput;
+};
+
+
+export type MutationDeleteLoginConnectorArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -188,6 +296,20 @@ export type MutationDeleteScriptConnectorArgs = {
 export type MutationPatchScriptConnectorArgs = {
   operations: Array<JsonPatchOperationInput>;
   scriptName: Scalars['String']['input'];
+};
+
+
+export type MutationTestLoginConnectorArgs = {
+  config: Scalars['JSONObject']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  factoryId: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateLoginConnectorArgs = {
+  id: Scalars['String']['input'];
+  input: UpdateLoginConnectorInput;
 };
 
 
@@ -218,6 +340,10 @@ export type Query = {
   __typename?: 'Query';
   /** A connector of any source by its global id; null when it no longer exists. */
   connector?: Maybe<Connector>;
+  /** Logto's connector factories, optionally of one type. */
+  connectorFactories: Array<ConnectorFactory>;
+  /** Logto's sign-in connectors, optionally of one type. */
+  loginConnectors: Array<LoginConnector>;
   /** Any object by its global id. A malformed or foreign id is BAD_USER_INPUT; an id whose object is gone gives null. */
   node?: Maybe<Node>;
   /** A SailPoint script connector by its scriptName; null when there is none. */
@@ -233,6 +359,18 @@ export type Query = {
 /** Reads across the connector sources. */
 export type QueryConnectorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads across the connector sources. */
+export type QueryConnectorFactoriesArgs = {
+  type?: InputMaybe<LoginConnectorType>;
+};
+
+
+/** Reads across the connector sources. */
+export type QueryLoginConnectorsArgs = {
+  type?: InputMaybe<LoginConnectorType>;
 };
 
 
@@ -364,6 +502,21 @@ export type UpdateDetail = {
   updatedFiles?: Maybe<Array<Scalars['String']['output']>>;
 };
 
+/**
+ * Changes to a login connector; omitted fields stay as they are. Logto replaces `config` and `metadata` as a whole,
+ * so the gateway merges what is given here onto the stored values before sending: a partial `config` changes only
+ * the keys it names (locked values that are not sent are kept), and the merged config is checked against the
+ * factory's form items first.
+ */
+export type UpdateLoginConnectorInput = {
+  /** Configuration keys to change (merged onto the stored configuration; a key set to null is removed). */
+  config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Metadata keys to change (merged onto the stored metadata; a key set to null is removed). */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Whether to sync the user profile at every sign-in. */
+  syncProfile?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -437,8 +590,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Connector: ( ScriptConnectorRecord );
-  Node: ( ScriptConnectorRecord );
+  Connector:
+    | ( LogtoConnectorWire )
+    | ( ScriptConnectorRecord )
+  ;
+  Node:
+    | ( LogtoConnectorWire )
+    | ( ScriptConnectorRecord )
+  ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -447,10 +606,12 @@ export type ResolversTypes = ResolversObject<{
   Connector: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Connector']>;
   ConnectorConnection: ResolverTypeWrapper<Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorEdge']> }>;
   ConnectorEdge: ResolverTypeWrapper<Omit<ConnectorEdge, 'node'> & { node: ResolversTypes['Connector'] }>;
+  ConnectorFactory: ResolverTypeWrapper<LogtoConnectorFactoryWire>;
   ConnectorSettings: ResolverTypeWrapper<Settings>;
   ConnectorSettingsField: ResolverTypeWrapper<ConnectorSettingsField>;
   ConnectorSettingsSection: ResolverTypeWrapper<ConnectorSettingsSection>;
   ConnectorSource: ConnectorSource;
+  CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -459,6 +620,8 @@ export type ResolversTypes = ResolversObject<{
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JsonPatchOp: JsonPatchOp;
   JsonPatchOperationInput: JsonPatchOperationInput;
+  LoginConnector: ResolverTypeWrapper<LogtoConnectorWire>;
+  LoginConnectorType: LoginConnectorType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -469,6 +632,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TestConnectionResult: ResolverTypeWrapper<TestConnectionResult>;
   UpdateDetail: ResolverTypeWrapper<SailPointUpdateDetailWire>;
+  UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
 }>;
 
@@ -478,9 +642,11 @@ export type ResolversParentTypes = ResolversObject<{
   Connector: ResolversInterfaceTypes<ResolversParentTypes>['Connector'];
   ConnectorConnection: Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorEdge']> };
   ConnectorEdge: Omit<ConnectorEdge, 'node'> & { node: ResolversParentTypes['Connector'] };
+  ConnectorFactory: LogtoConnectorFactoryWire;
   ConnectorSettings: Settings;
   ConnectorSettingsField: ConnectorSettingsField;
   ConnectorSettingsSection: ConnectorSettingsSection;
+  CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
@@ -488,6 +654,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   JsonPatchOperationInput: JsonPatchOperationInput;
+  LoginConnector: LogtoConnectorWire;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -496,11 +663,12 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   TestConnectionResult: TestConnectionResult;
   UpdateDetail: SailPointUpdateDetailWire;
+  UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: Scalars['Upload']['output'];
 }>;
 
 export type ConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ScriptConnector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
 }>;
 
 export type ConnectorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorConnection'] = ResolversParentTypes['ConnectorConnection']> = ResolversObject<{
@@ -511,6 +679,16 @@ export type ConnectorConnectionResolvers<ContextType = GatewayContext, ParentTyp
 export type ConnectorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorEdge'] = ResolversParentTypes['ConnectorEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Connector'], ParentType, ContextType>;
+}>;
+
+export type ConnectorFactoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorFactory'] = ResolversParentTypes['ConnectorFactory']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formItems?: Resolver<Maybe<Array<ResolversTypes['JSONObject']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['LoginConnectorType'], ParentType, ContextType>;
 }>;
 
 export type ConnectorSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorSettings'] = ResolversParentTypes['ConnectorSettings']> = ResolversObject<{
@@ -544,15 +722,38 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type LoginConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LoginConnector'] = ResolversParentTypes['LoginConnector']> = ResolversObject<{
+  connectorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  factory?: Resolver<ResolversTypes['ConnectorFactory'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
+  syncProfile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['LoginConnectorType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationCreateLoginConnectorArgs, 'input'>>;
   createScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationCreateScriptConnectorArgs, 'input'>>;
+  deleteLoginConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLoginConnectorArgs, 'id'>>;
   deleteScriptConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteScriptConnectorArgs, 'scriptName'>>;
   patchScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>>;
+  testLoginConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>>;
+  updateLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationUpdateLoginConnectorArgs, 'id' | 'input'>>;
   uploadScriptConnectorFile?: Resolver<ResolversTypes['UpdateDetail'], ParentType, ContextType, RequireFields<MutationUploadScriptConnectorFileArgs, 'file' | 'kind' | 'scriptName'>>;
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ScriptConnector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -562,6 +763,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
+  connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
+  loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   scriptConnector?: Resolver<Maybe<ResolversTypes['ScriptConnector']>, ParentType, ContextType, RequireFields<QueryScriptConnectorArgs, 'scriptName'>>;
   scriptConnectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
@@ -612,12 +815,14 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Connector?: ConnectorResolvers<ContextType>;
   ConnectorConnection?: ConnectorConnectionResolvers<ContextType>;
   ConnectorEdge?: ConnectorEdgeResolvers<ContextType>;
+  ConnectorFactory?: ConnectorFactoryResolvers<ContextType>;
   ConnectorSettings?: ConnectorSettingsResolvers<ContextType>;
   ConnectorSettingsField?: ConnectorSettingsFieldResolvers<ContextType>;
   ConnectorSettingsSection?: ConnectorSettingsSectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
+  LoginConnector?: LoginConnectorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   SAILPOINT_CLIENT_ID: z.string().min(1).optional(),
   SAILPOINT_CLIENT_SECRET: z.string().min(1).optional(),
   SAILPOINT_TOKEN_URL: url.optional(),
+  LOGTO_URL: url.optional(),
+  LOGTO_CLIENT_ID: z.string().min(1).optional(),
+  LOGTO_CLIENT_SECRET: z.string().min(1).optional(),
+  LOGTO_RESOURCE: z.string().min(1).default('https://default.logto.app/api'),
 });
 
 /** Where a source is and how the gateway signs in to it. `url` unset means: start the built-in sandbox. */
@@ -36,6 +40,8 @@ export interface SourceConfig {
   clientId?: string;
   clientSecret?: string;
   tokenUrl?: string;
+  /** Logto: the Management API's resource indicator, sent with the token request. */
+  resource?: string;
 }
 
 /** Limits and timeouts of the upstream HTTP clients (the same for every source for now). */
@@ -59,7 +65,7 @@ export interface Config {
   introspection: boolean;
   uploads: { maxFileSize: number; maxFiles: number };
   upstream: UpstreamConfig;
-  sources: { sailpoint: SourceConfig };
+  sources: { sailpoint: SourceConfig; logto: SourceConfig };
 }
 
 /** A setting that failed validation; the message names the variable. */
@@ -79,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const sailpoint = sourceConfig('SAILPOINT', e.SAILPOINT_URL, e.SAILPOINT_CLIENT_ID, e.SAILPOINT_CLIENT_SECRET);
   if (e.SAILPOINT_TOKEN_URL) sailpoint.tokenUrl = e.SAILPOINT_TOKEN_URL;
+  const logto = sourceConfig('LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
+  logto.resource = e.LOGTO_RESOURCE;
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -95,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connections: e.UPSTREAM_CONNECTIONS,
       dedupe: e.UPSTREAM_DEDUPE,
     },
-    sources: { sailpoint },
+    sources: { sailpoint, logto },
   });
 }
 

@@ -51,10 +51,12 @@ export class UpstreamError extends GatewayError {
   readonly sourceName: SourceName;
   readonly status: number | undefined;
   readonly detail: UpstreamDetail | undefined;
+  /** The source's own error code (e.g. Logto's `connector.general`), for branching and the log; never sent. */
+  readonly vendorCode: string | undefined;
   constructor(
     source: SourceName,
     status: number | undefined,
-    options: { code?: GatewayErrorCode; cause?: unknown; detail?: UpstreamDetail; retryAfter?: number } = {},
+    options: { code?: GatewayErrorCode; cause?: unknown; detail?: UpstreamDetail; retryAfter?: number; vendorCode?: string } = {},
   ) {
     const code = options.code ?? (status === undefined ? GatewayErrorCode.UPSTREAM_UNAVAILABLE : codeForStatus(status));
     const extensions: Record<string, unknown> = { source };
@@ -67,6 +69,7 @@ export class UpstreamError extends GatewayError {
     this.sourceName = source;
     this.status = status;
     this.detail = options.detail;
+    this.vendorCode = options.vendorCode;
   }
 }
 

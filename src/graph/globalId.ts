@@ -9,6 +9,7 @@ import type { SourceName } from '../errors/codes.js';
 /** Every type that has a global id, with its source and the number of parts of its native key. */
 export const NODE_TYPES = {
   ScriptConnector: { source: 'SAILPOINT', keyParts: 1 },
+  LoginConnector: { source: 'LOGTO', keyParts: 1 },
 } as const satisfies Record<string, { source: SourceName; keyParts: number }>;
 
 export type NodeTypeName = keyof typeof NODE_TYPES;

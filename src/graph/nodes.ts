@@ -6,6 +6,7 @@ import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/classes.js';
 import { GatewayErrorCode } from '../errors/codes.js';
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
+import type { LogtoConnectorWire } from '../sources/logto/types.js';
 import { decodeGlobalId, type GlobalId } from './globalId.js';
 
 /** True when `error` says the object does not exist at its source. */
@@ -14,11 +15,13 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Loads the object a global id names; null when its source no longer has it. */
-async function loadNode(id: GlobalId, ctx: GatewayContext): Promise<ScriptConnectorRecord | null> {
+async function loadNode(id: GlobalId, ctx: GatewayContext): Promise<ScriptConnectorRecord | LogtoConnectorWire | null> {
   try {
     switch (id.type) {
       case 'ScriptConnector':
         return await ctx.loaders.sailpoint.connectorByScriptName.load(id.key[0]!);
+      case 'LoginConnector':
+        return await ctx.loaders.logto.connectorById.load(id.key[0]!);
     }
   } catch (error) {
     if (isNotFound(error)) return null;
@@ -28,10 +31,11 @@ async function loadNode(id: GlobalId, ctx: GatewayContext): Promise<ScriptConnec
 
 /**
  * The GraphQL type of a connector object. Parents are wire objects, told apart by the key each source's wire
- * shape has and the others lack: SailPoint's `scriptName`.
+ * shape has and the others lack: SailPoint's `scriptName`, Logto's `connectorId` (the factory id).
  */
-function connectorType(obj: object): 'ScriptConnector' {
+function connectorType(obj: object): 'ScriptConnector' | 'LoginConnector' {
   if ('scriptName' in obj) return 'ScriptConnector';
+  if ('connectorId' in obj) return 'LoginConnector';
   throw new Error('connector object of unknown source');
 }
 

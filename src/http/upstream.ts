@@ -50,6 +50,8 @@ export interface UpstreamClientOptions {
   observer?: UpstreamObserver;
   /** Share one exchange among identical GETs in flight (default true). */
   dedupe?: boolean;
+  /** Reads the source's own error code from an error body, when it has one. */
+  vendorCodeOf?: (body: string) => string | undefined;
 }
 
 /** How much of an upstream error body goes to the log. */
@@ -157,12 +159,14 @@ export class UpstreamClient {
     const { status } = res;
     if (status < 200 || status >= 300) {
       const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.header('retry-after')) : undefined;
+      const vendorCode = this.options.vendorCodeOf?.(res.body.toString('utf8'));
       const error = new UpstreamError(this.source, status, {
         detail: { method: req.method, path: req.path, body: res.body.toString('utf8', 0, LOGGED_BODY_CHARS) },
         ...(retryAfter !== undefined ? { retryAfter } : {}),
+        ...(vendorCode !== undefined ? { vendorCode } : {}),
       });
       this.options.logger.warn(
-        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: error.detail?.body },
+        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, vendorCode, upstreamBody: error.detail?.body },
         'upstream request failed',
       );
       throw error;

@@ -6,6 +6,7 @@
  * Environment: `<NAME>_SANDBOX_PORT` per sandbox (default 0 = a free port), `SANDBOX_LATENCY_MS` (extra latency
  * for every answer), `SAILPOINT_SANDBOX_LIST_ALL_STATUSES=true` (list connectors of every status, not only RELEASED).
  */
+import { startLogtoSandbox } from '../sources/logto/sandbox/server.js';
 import { startSailPointSandbox } from '../sources/sailpoint/sandbox/server.js';
 
 /** A started sandbox as the launcher sees it. */
@@ -22,7 +23,7 @@ interface SandboxLauncher {
   start(settings: { port: number; latencyMs: number; env: NodeJS.ProcessEnv }): Promise<LaunchedSandbox>;
 }
 
-// Later sandboxes (Logto, ConductorOne) join this list.
+// Later sandboxes (ConductorOne) join this list.
 const LAUNCHERS: SandboxLauncher[] = [
   {
     name: 'SAILPOINT',
@@ -37,6 +38,21 @@ const LAUNCHERS: SandboxLauncher[] = [
           ['SAILPOINT_TARGET', sandbox.url],
           ['SAILPOINT_CLIENT_ID', sandbox.clientId],
           ['SAILPOINT_CLIENT_SECRET', sandbox.clientSecret],
+        ],
+        close: () => sandbox.close(),
+      };
+    },
+  },
+  {
+    name: 'LOGTO',
+    async start({ port, latencyMs }) {
+      const sandbox = await startLogtoSandbox({ port, latencyMs });
+      return {
+        summary: [
+          ['LOGTO_TARGET', sandbox.url],
+          ['LOGTO_CLIENT_ID', sandbox.clientId],
+          ['LOGTO_CLIENT_SECRET', sandbox.clientSecret],
+          ['LOGTO_RESOURCE', sandbox.resource],
         ],
         close: () => sandbox.close(),
       };

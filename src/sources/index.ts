@@ -3,12 +3,13 @@
  * in this process on a free loopback port. Builds the long-lived clients. Internal module.
  */
 import type { Logger } from 'pino';
-import type { Config, SourceConfig } from '../config/index.js';
+import type { Config, SourceConfig, UpstreamConfig } from '../config/index.js';
 import type { Services } from '../context.js';
+import type { SourceName } from '../errors/codes.js';
 import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
 import { SailPointClient } from './sailpoint/client.js';
-import { startSailPointSandbox } from './sailpoint/sandbox/server.js';
+import { LogtoClient, logtoErrorCode } from './logto/client.js';
 
 /** A source's resolved location: where it is and whether it is a sandbox of ours. */
 export interface SourceEndpoint {
@@ -19,54 +20,122 @@ export interface SourceEndpoint {
 /** The clients plus what must be closed at shutdown. */
 export interface ConnectedSources {
   services: Services;
-  endpoints: { sailpoint: SourceEndpoint };
+  endpoints: Record<'sailpoint' | 'logto', SourceEndpoint>;
   /** Per-source readiness (one cheap call each), for `/readyz`. */
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
-export async function connectSources(config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
-  const closers: Array<() => Promise<void>> = [];
-  let sailpointConfig: Required<Pick<SourceConfig, 'url' | 'clientId' | 'clientSecret'>> & SourceConfig;
-  let sailpointSandbox = false;
-  if (config.sources.sailpoint.url) {
-    sailpointConfig = config.sources.sailpoint as typeof sailpointConfig;
-  } else {
-    const sandbox = await startSailPointSandbox();
-    closers.push(() => sandbox.close());
-    sailpointSandbox = true;
-    sailpointConfig = { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
-    logger.info({ source: 'SAILPOINT', url: sandbox.url }, 'SAILPOINT_URL is not set: using the built-in SailPoint sandbox');
-  }
+/** What a sandbox hands back: where it listens and the client credentials it accepts. */
+interface StartedSandbox {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  resource?: string;
+  close(): Promise<void>;
+}
 
-  const sailpointHttp = new UpstreamClient({
-    source: 'SAILPOINT',
-    baseUrl: sailpointConfig.url,
-    config: config.upstream,
+/** How one source is reached and signed in to. */
+interface SourceSpec {
+  name: SourceName;
+  config: SourceConfig;
+  /** Starts the built-in sandbox (imported only when needed). */
+  startSandbox(): Promise<StartedSandbox>;
+  /** The token endpoint for an API root. */
+  tokenUrl(origin: string, url: string): string;
+  /** Extra token request fields. */
+  tokenParams?(config: SourceConfig): Record<string, string>;
+  vendorCodeOf?: (body: string) => string | undefined;
+}
+
+interface ConnectedSource {
+  http: UpstreamClient;
+  endpoint: SourceEndpoint;
+  close(): Promise<void>;
+}
+
+async function connectSource(spec: SourceSpec, upstream: UpstreamConfig, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSource> {
+  let config = spec.config;
+  let sandbox: StartedSandbox | undefined;
+  if (!config.url) {
+    sandbox = await spec.startSandbox();
+    config = { ...config, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, ...(sandbox.resource ? { resource: sandbox.resource } : {}) };
+    logger.info({ source: spec.name, url: sandbox.url }, `${spec.name}_URL is not set: using the built-in ${spec.name} sandbox`);
+  }
+  const http = new UpstreamClient({
+    source: spec.name,
+    baseUrl: config.url!,
+    config: upstream,
     logger,
+    dedupe: upstream.dedupe,
     ...(observer ? { observer } : {}),
-    dedupe: config.upstream.dedupe,
+    ...(spec.vendorCodeOf ? { vendorCodeOf: spec.vendorCodeOf } : {}),
   });
-  const sailpointTokens = new ClientCredentialsTokenProvider({
-    source: 'SAILPOINT',
-    // SailPoint's token endpoint sits at the tenant's API origin, beside /v3.
-    tokenUrl: sailpointConfig.tokenUrl ?? `${sailpointHttp.origin}/oauth/token`,
-    clientId: sailpointConfig.clientId,
-    clientSecret: sailpointConfig.clientSecret,
-    timeoutMs: config.upstream.timeoutMs,
-    logger,
-    ...(sailpointConfig.tokenUrl ? {} : { dispatcher: sailpointHttp.pool }),
-  });
-  sailpointHttp.setTokens(sailpointTokens);
-  closers.push(() => sailpointHttp.close());
-  const sailpoint = new SailPointClient(sailpointHttp);
+  const tokenUrl = config.tokenUrl ?? spec.tokenUrl(http.origin, config.url!);
+  http.setTokens(
+    new ClientCredentialsTokenProvider({
+      source: spec.name,
+      tokenUrl,
+      clientId: config.clientId!,
+      clientSecret: config.clientSecret!,
+      ...(spec.tokenParams ? { params: spec.tokenParams(config) } : {}),
+      timeoutMs: upstream.timeoutMs,
+      logger,
+      // A token endpoint at the API's origin shares its keep-alive pool.
+      ...(new URL(tokenUrl).origin === http.origin ? { dispatcher: http.pool } : {}),
+    }),
+  );
+  return {
+    http,
+    endpoint: { url: config.url!, sandbox: sandbox !== undefined },
+    async close() {
+      await http.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+export async function connectSources(config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
+  const [sailpointSource, logtoSource] = await Promise.all([
+    connectSource(
+      {
+        name: 'SAILPOINT',
+        config: config.sources.sailpoint,
+        startSandbox: async () => (await import('./sailpoint/sandbox/server.js')).startSailPointSandbox(),
+        // SailPoint's token endpoint sits at the tenant's API origin, beside /v3.
+        tokenUrl: (origin) => `${origin}/oauth/token`,
+      },
+      config.upstream,
+      logger,
+      observer,
+    ),
+    connectSource(
+      {
+        name: 'LOGTO',
+        config: config.sources.logto,
+        startSandbox: async () => (await import('./logto/sandbox/server.js')).startLogtoSandbox(),
+        tokenUrl: (_origin, url) => `${url}/oidc/token`,
+        // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
+        tokenParams: (c) => ({ resource: c.resource ?? 'https://default.logto.app/api', scope: 'all' }),
+        vendorCodeOf: logtoErrorCode,
+      },
+      config.upstream,
+      logger,
+      observer,
+    ),
+  ]);
+  const sailpoint = new SailPointClient(sailpointSource.http);
+  const logto = new LogtoClient(logtoSource.http);
+  const probes: Array<[SourceName, () => Promise<unknown>]> = [
+    ['SAILPOINT', () => sailpoint.listConnectors({ limit: 1, offset: 0 })],
+    ['LOGTO', () => logto.listFactories()],
+  ];
 
   return {
-    services: { config, logger, sailpoint },
-    endpoints: { sailpoint: { url: sailpointConfig.url, sandbox: sailpointSandbox } },
+    services: { config, logger, sailpoint, logto },
+    endpoints: { sailpoint: sailpointSource.endpoint, logto: logtoSource.endpoint },
     async readiness() {
       const sources: Record<string, unknown> = {};
-      const probes = [['SAILPOINT', () => sailpoint.listConnectors({ limit: 1, offset: 0 })]] as const;
       await Promise.all(
         probes.map(async ([name, probe]) => {
           const started = performance.now();
@@ -81,7 +150,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
       return { ready: Object.values(sources).every((s) => (s as { status: string }).status === 'up'), sources };
     },
     async close() {
-      for (const close of closers.reverse()) await close();
+      await Promise.all([sailpointSource.close(), logtoSource.close()]);
     },
   };
 }

@@ -14,13 +14,14 @@ interface ProxyHandle {
 
 /** The URL the gateway should use for a sandbox at `target` (API root), and how to stop the proxy in between. */
 export async function contractProxyFor(
-  source: 'sailpoint',
+  source: 'sailpoint' | 'logto',
   target: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = process.env.CONTRACT_PROXY;
   if (!dir) return { url: target, close: async () => {} };
   const specs: Record<typeof source, { spec: string; basePath: string }> = {
     sailpoint: { spec: 'sailpoint-v3.openapi.yaml', basePath: '/v3' },
+    logto: { spec: 'logto.openapi.json', basePath: '' },
   };
   const { spec, basePath } = specs[source];
   const proxyModule = (await import(pathToFileURL(join(resolve(dir), 'proxy.mjs')).href)) as {
@@ -36,5 +37,6 @@ export async function contractProxyFor(
     source,
     quiet: true,
   });
+  // The proxy's base URL ends with the spec's base path; the gateway's URL for the source is the API root.
   return { url: proxy.ready.baseUrl, close: () => proxy.close() };
 }

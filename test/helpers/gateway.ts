@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
+import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
 import { contractProxyFor } from './contract.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -18,20 +19,25 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestStack {
   gateway: RunningGateway;
   sailpoint: SailPointSandbox;
+  logto: LogtoSandbox;
   /** Every line the gateway logged, as text. */
   logs: string[];
   /** POSTs a GraphQL operation as JSON. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** API calls the sandbox served since the last reset (token requests and control endpoints excluded). */
   apiCalls(filter?: { method?: string; pathIncludes?: string }): number;
+  /** Logto API calls since the last reset (token requests excluded). */
+  logtoCalls(filter?: { method?: string; pathIncludes?: string }): number;
+  /** Resets the request logs of every sandbox. */
   resetCalls(): void;
   stop(): Promise<void>;
 }
 
 /** Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings. */
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const sailpoint = await startSailPointSandbox();
+  const [sailpoint, logto] = await Promise.all([startSailPointSandbox(), startLogtoSandbox()]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
+  const logtoProxy = await contractProxyFor('logto', logto.url);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -47,12 +53,17 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     SAILPOINT_URL: sailpointProxy.url,
     SAILPOINT_CLIENT_ID: sailpoint.clientId,
     SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,
+    LOGTO_URL: logtoProxy.url,
+    LOGTO_CLIENT_ID: logto.clientId,
+    LOGTO_CLIENT_SECRET: logto.clientSecret,
+    LOGTO_RESOURCE: logto.resource,
     ...env,
   });
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
   return {
     gateway,
     sailpoint,
+    logto,
     logs,
     async gql(query, variables, headers = {}) {
       const res = await fetch(gateway.url, {
@@ -69,13 +80,21 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         .filter((e) => !filter.method || e.method === filter.method)
         .filter((e) => !filter.pathIncludes || e.path.includes(filter.pathIncludes)).length;
     },
+    logtoCalls(filter = {}) {
+      return logto.log
+        .entries()
+        .filter((e) => e.path.startsWith('/api/'))
+        .filter((e) => !filter.method || e.method === filter.method)
+        .filter((e) => !filter.pathIncludes || e.path.includes(filter.pathIncludes)).length;
+    },
     resetCalls() {
       sailpoint.log.reset();
+      logto.log.reset();
     },
     async stop() {
       await gateway.stop();
-      await sailpointProxy.close();
-      await sailpoint.close();
+      await Promise.all([sailpointProxy.close(), logtoProxy.close()]);
+      await Promise.all([sailpoint.close(), logto.close()]);
     },
   };
 }

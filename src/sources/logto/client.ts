@@ -1,0 +1,94 @@
+/**
+ * Logto Management API connector client: one method per operation, wire types in and out, shapes checked where
+ * the gateway relies on them. Internal module.
+ */
+import { GatewayErrorCode } from '../../errors/codes.js';
+import { UpstreamError } from '../../errors/classes.js';
+import type { UpstreamClient } from '../../http/upstream.js';
+import type {
+  LogtoConnectorFactoryWire,
+  LogtoConnectorWire,
+  LogtoCreateConnectorWire,
+  LogtoTestConnectorWire,
+  LogtoUpdateConnectorWire,
+} from './types.js';
+
+const seg = encodeURIComponent;
+
+/** Reads Logto's `code` from an error body (`{ message, code, data? }`). */
+export function logtoErrorCode(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const code = typeof parsed === 'object' && parsed !== null ? (parsed as { code?: unknown }).code : undefined;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class LogtoClient {
+  constructor(private readonly http: UpstreamClient) {}
+
+  /** `GET /api/connectors`: every connector, merged with its factory's metadata and form. */
+  async listConnectors(requestId?: string): Promise<LogtoConnectorWire[]> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/connectors', requestId });
+    if (!Array.isArray(res.body) || !res.body.every(isConnector)) throw this.badShape(res.status);
+    return res.body as LogtoConnectorWire[];
+  }
+
+  /** `GET /api/connectors/{id}`. */
+  async getConnector(id: string, requestId?: string): Promise<LogtoConnectorWire> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: `/api/connectors/${seg(id)}`, requestId });
+    return this.connector(res.body, res.status);
+  }
+
+  /** `POST /api/connectors`. */
+  async createConnector(body: LogtoCreateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
+    const res = await this.http.request<unknown>({ method: 'POST', path: '/api/connectors', json: body, requestId });
+    return this.connector(res.body, res.status);
+  }
+
+  /** `PATCH /api/connectors/{id}`: given fields replace the stored ones whole. */
+  async updateConnector(id: string, body: LogtoUpdateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
+    const res = await this.http.request<unknown>({ method: 'PATCH', path: `/api/connectors/${seg(id)}`, json: body, requestId });
+    return this.connector(res.body, res.status);
+  }
+
+  /** `DELETE /api/connectors/{id}`. */
+  async deleteConnector(id: string, requestId?: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/api/connectors/${seg(id)}`, expect: 'none', requestId });
+  }
+
+  /** `POST /api/connectors/{factoryId}/test`: 204 when the provider accepted the test. */
+  async testConnector(factoryId: string, body: LogtoTestConnectorWire, requestId?: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/api/connectors/${seg(factoryId)}/test`, json: body, expect: 'none', requestId });
+  }
+
+  /** `GET /api/connector-factories`. */
+  async listFactories(requestId?: string): Promise<LogtoConnectorFactoryWire[]> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/connector-factories', requestId });
+    if (!Array.isArray(res.body) || !res.body.every(isFactory)) throw this.badShape(res.status);
+    return res.body as LogtoConnectorFactoryWire[];
+  }
+
+  private connector(body: unknown, status: number): LogtoConnectorWire {
+    if (!isConnector(body)) throw this.badShape(status);
+    return body as LogtoConnectorWire;
+  }
+
+  private badShape(status: number): UpstreamError {
+    return new UpstreamError('LOGTO', status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
+  }
+}
+
+function isConnector(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return typeof c.id === 'string' && typeof c.connectorId === 'string' && typeof c.type === 'string' && typeof c.config === 'object';
+}
+
+function isFactory(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  return typeof f.id === 'string' && typeof f.type === 'string';
+}

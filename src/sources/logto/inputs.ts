@@ -1,0 +1,72 @@
+/**
+ * Checks of Logto inputs made before anything is sent: a connector config against its factory's form items, and
+ * the merge of a partial update onto the stored values. Pure functions. Internal module.
+ */
+import { BadUserInputError } from '../../errors/classes.js';
+import type { LogtoFormItemWire } from './types.js';
+
+/** Whether a form item is shown (and so, when required, required) for `config`: every show condition holds. */
+function isShown(item: LogtoFormItemWire, config: Record<string, unknown>): boolean {
+  return (item.showConditions ?? []).every((c) => ('expectValue' in c ? config[c.targetKey] === c.expectValue : Boolean(config[c.targetKey])));
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/** The problem with `value` for `item`, or undefined when it fits. */
+function valueProblem(item: LogtoFormItemWire, value: unknown): string | undefined {
+  switch (item.type) {
+    case 'Text':
+    case 'MultilineText':
+      return typeof value === 'string' ? undefined : 'must be a string';
+    case 'Number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+    case 'Switch':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'Json':
+      return typeof value === 'object' && value !== null ? undefined : 'must be a JSON object or array';
+    case 'Select': {
+      const allowed = item.selectItems.map((s) => s.value);
+      return typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
+    }
+    case 'MultiSelect': {
+      const allowed = item.selectItems.map((s) => s.value);
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v))
+        ? undefined
+        : `must be a list of ${allowed.join(', ')}`;
+    }
+  }
+}
+
+/**
+ * Checks a config against a factory's form items: required items that are shown must have a value, and every
+ * value must fit its item's type (Select values among the choices, Number a number, Switch a boolean, Json an
+ * object or array). Keys the form does not describe pass through. Refuses with every problem at once.
+ */
+export function checkConfig(formItems: readonly LogtoFormItemWire[] | undefined, config: Record<string, unknown>, argumentName: string): void {
+  const problems: string[] = [];
+  for (const item of formItems ?? []) {
+    if (!isShown(item, config)) continue;
+    const value = config[item.key];
+    if (isEmpty(value)) {
+      if (item.required === true) problems.push(`${item.key} is required`);
+      continue;
+    }
+    const problem = valueProblem(item, value);
+    if (problem) problems.push(`${item.key} ${problem}`);
+  }
+  if (problems.length > 0) {
+    throw new BadUserInputError(`The config does not fit the connector factory's form: ${problems.join('; ')}.`, { argumentName, problems });
+  }
+}
+
+/** `stored` with the keys of `patch` applied: a value replaces, null removes. Neither input is changed. */
+export function mergeObject(stored: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,137 @@
+/**
+ * Resolvers of the Logto source: login connectors, connector factories, and the mutations that change them.
+ * Parents are wire objects (codegen mappers); only reshaped fields have a resolver. Internal module.
+ */
+import type { Resolvers } from '../../__generated__/resolvers-types.js';
+import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
+import { isNotFound } from '../../graph/nodes.js';
+import { ALL } from './loaders.js';
+import { checkConfig, mergeObject } from './inputs.js';
+import { loginConnectorId, loginConnectorSettings, loginConnectorType, logtoConnectorType, phrase } from './mappers.js';
+import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoUpdateConnectorWire } from './types.js';
+import type { GatewayContext } from '../../context.js';
+
+/** The factory of `factoryId`; an unknown one is the caller's mistake (BAD_USER_INPUT naming `argumentName`). */
+async function factoryFor(factoryId: string, argumentName: string, ctx: GatewayContext): Promise<LogtoConnectorFactoryWire> {
+  try {
+    return await ctx.loaders.logto.factoryById.load(factoryId);
+  } catch (error) {
+    if (isNotFound(error)) throw new BadUserInputError(`There is no Logto connector factory "${factoryId.slice(0, 100)}".`, { argumentName });
+    throw error;
+  }
+}
+
+/** Later reads in this request see what a mutation returned. */
+function remember(ctx: GatewayContext, connector: LogtoConnectorWire): LogtoConnectorWire {
+  ctx.loaders.logto.connectorById.clear(connector.id).prime(connector.id, connector);
+  ctx.loaders.logto.connectorList.clearAll();
+  return connector;
+}
+
+// Logto codes that mean "the configuration is invalid" rather than "the provider refused the test".
+const INVALID_INPUT_CODES = new Set(['connector.invalid_config', 'guard.invalid_input', 'connector.unexpected_type']);
+
+export const logtoResolvers: Resolvers = {
+  Query: {
+    async loginConnectors(_root, { type }, ctx) {
+      const connectors = await ctx.loaders.logto.connectorList.load(ALL);
+      return type == null ? connectors : connectors.filter((c) => c.type === logtoConnectorType(type));
+    },
+    async connectorFactories(_root, { type }, ctx) {
+      const factories = await ctx.loaders.logto.factoryList.load(ALL);
+      return type == null ? factories : factories.filter((f) => f.type === logtoConnectorType(type));
+    },
+  },
+
+  Mutation: {
+    async createLoginConnector(_root, { input }, ctx) {
+      const factory = await factoryFor(input.connectorId, 'input.connectorId', ctx);
+      const config = input.config ?? {};
+      checkConfig(factory.formItems, config, 'input.config');
+      if (input.id != null && !/^[\w-]{1,128}$/.test(input.id)) {
+        throw new BadUserInputError('id must be 1 to 128 letters, digits, _ or -.', { argumentName: 'input.id' });
+      }
+      const created = await ctx.services.logto.createConnector(
+        {
+          connectorId: input.connectorId,
+          config,
+          ...(input.metadata != null ? { metadata: input.metadata } : {}),
+          ...(input.syncProfile != null ? { syncProfile: input.syncProfile } : {}),
+          ...(input.id != null ? { id: input.id } : {}),
+        },
+        ctx.requestId,
+      );
+      return remember(ctx, created);
+    },
+
+    async updateLoginConnector(_root, { id, input }, ctx) {
+      const body: LogtoUpdateConnectorWire = {};
+      if (input.config != null || input.metadata != null) {
+        // Logto replaces config and metadata whole: merge the given keys onto what is stored.
+        const current = await ctx.loaders.logto.connectorById.load(id);
+        if (input.config != null) {
+          body.config = mergeObject(current.config, input.config);
+          checkConfig(current.formItems, body.config, 'input.config');
+        }
+        if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
+      }
+      if (input.syncProfile != null) body.syncProfile = input.syncProfile;
+      if (Object.keys(body).length === 0) throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
+      return remember(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
+    },
+
+    async deleteLoginConnector(_root, { id }, ctx) {
+      await ctx.services.logto.deleteConnector(id, ctx.requestId);
+      ctx.loaders.logto.connectorById.clear(id);
+      ctx.loaders.logto.connectorList.clearAll();
+      return loginConnectorId(id);
+    },
+
+    async testLoginConnector(_root, { factoryId, config, email, phone }, ctx) {
+      const factory = await factoryFor(factoryId, 'factoryId', ctx);
+      if (factory.type === 'Social') throw new BadUserInputError('Logto tests email and SMS factories only.', { argumentName: 'factoryId' });
+      if (factory.type === 'Email' && !email) throw new BadUserInputError('An email factory is tested by sending to `email`.', { argumentName: 'email' });
+      if (factory.type === 'Sms' && !phone) throw new BadUserInputError('An SMS factory is tested by sending to `phone`.', { argumentName: 'phone' });
+      if (phone != null && !/^\d{4,20}$/.test(phone)) throw new BadUserInputError('phone must be digits only (country code first).', { argumentName: 'phone' });
+      checkConfig(factory.formItems, config, 'config');
+      try {
+        await ctx.services.logto.testConnector(
+          factoryId,
+          { config, ...(factory.type === 'Email' ? { email: email! } : { phone: phone! }) },
+          ctx.requestId,
+        );
+        return { ok: true, message: null };
+      } catch (error) {
+        // A 400 that is not about the input is the provider refusing the test: a result, not an error.
+        if (error instanceof UpstreamError && error.status === 400 && error.vendorCode && !INVALID_INPUT_CODES.has(error.vendorCode)) {
+          return { ok: false, message: `The provider refused the test (Logto: ${error.vendorCode}).` };
+        }
+        throw error;
+      }
+    },
+  },
+
+  LoginConnector: {
+    id: (c) => loginConnectorId(c.id),
+    source: () => 'LOGTO',
+    nativeId: (c) => c.id,
+    displayName: (c) => phrase(c.name) ?? c.id,
+    description: (c) => phrase(c.description),
+    settings: (c) => loginConnectorSettings(c),
+    factory: (c, _args, ctx) => ctx.loaders.logto.factoryById.load(c.connectorId),
+    type: (c) => loginConnectorType(c.type),
+    platform: (c) => c.platform ?? null,
+    target: (c) => c.target ?? null,
+    syncProfile: (c) => c.syncProfile === true,
+    metadata: (c) => (c.metadata as Record<string, unknown> | undefined) ?? null,
+  },
+
+  ConnectorFactory: {
+    type: (f) => loginConnectorType(f.type),
+    name: (f) => phrase(f.name) ?? f.id,
+    description: (f) => phrase(f.description),
+    platform: (f) => f.platform ?? null,
+    target: (f) => f.target ?? null,
+    formItems: (f) => (f.formItems as unknown as Array<Record<string, unknown>> | undefined) ?? null,
+  },
+};

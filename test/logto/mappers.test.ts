@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loginConnectorSettings, phrase, sectionForFormItem, loginConnectorType, logtoConnectorType } from '../../src/sources/logto/mappers.js';
+import { checkConfig, mergeObject } from '../../src/sources/logto/inputs.js';
+import type { LogtoFormItemWire } from '../../src/sources/logto/types.js';
+import { GatewayError } from '../../src/errors/classes.js';
+
+const FORM: LogtoFormItemWire[] = [
+  { key: 'clientId', label: 'Client ID', type: 'Text', required: true },
+  { key: 'clientSecret', label: 'Client Secret', type: 'Text', required: true, isConfidential: true },
+  { key: 'authType', label: 'Authentication', type: 'Select', required: true, selectItems: [{ value: 'login', title: 'Login' }, { value: 'oauth2', title: 'OAuth 2' }] },
+  { key: 'password', label: 'Password', type: 'Text', required: true, isConfidential: true, showConditions: [{ targetKey: 'authType', expectValue: 'login' }] },
+  { key: 'port', label: 'Port', type: 'Number' },
+  { key: 'secure', label: 'TLS', type: 'Switch' },
+  { key: 'prompts', label: 'Prompts', type: 'MultiSelect', selectItems: [{ value: 'consent' }, { value: 'login' }] },
+  { key: 'customHeaders', label: 'Custom Headers', type: 'Json' },
+  { key: 'scope', label: 'Scope', type: 'Text' },
+  { key: 'proxyUrl', label: 'HTTP proxy', type: 'Text' },
+  { key: 'fromName', label: 'From Name', type: 'Text' },
+];
+
+function problemsOf(config: Record<string, unknown>): string[] {
+  try {
+    checkConfig(FORM, config, 'config');
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(GatewayError);
+    return ((error as GatewayError).extensions.problems as string[]) ?? [];
+  }
+}
+
+describe('checkConfig', () => {
+  const valid = { clientId: 'a', clientSecret: 'b', authType: 'login', password: 'p' };
+
+  it('accepts a config that fits the form, with extra keys', () => {
+    expect(problemsOf({ ...valid, port: 25, secure: true, prompts: ['consent'], customHeaders: { a: 1 }, extra: 'kept' })).toEqual([]);
+  });
+
+  it('requires shown items only', () => {
+    expect(problemsOf({ clientId: 'a', clientSecret: 'b', authType: 'oauth2' })).toEqual([]);
+    expect(problemsOf({ clientId: 'a', clientSecret: 'b', authType: 'login' })).toEqual(['password is required']);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ clientId: '', authType: 'kerberos', port: '25', secure: 'yes', prompts: ['x'], customHeaders: 'h' })).toEqual([
+      'clientId is required',
+      'clientSecret is required',
+      'authType must be one of login, oauth2',
+      'port must be a number',
+      'secure must be true or false',
+      'prompts must be a list of consent, login',
+      'customHeaders must be a JSON object or array',
+    ]);
+  });
+});
+
+describe('mergeObject', () => {
+  it('replaces given keys, removes null ones and keeps the rest', () => {
+    const stored = { a: 1, b: 2, c: 3 };
+    expect(mergeObject(stored, { b: 20, c: null, d: 4 })).toEqual({ a: 1, b: 20, d: 4 });
+    expect(stored).toEqual({ a: 1, b: 2, c: 3 });
+  });
+});
+
+describe('loginConnectorSettings', () => {
+  it('puts items in sections by the documented rule and masks confidential ones', () => {
+    const settings = loginConnectorSettings({ formItems: FORM, config: { clientId: 'id', clientSecret: 'top-secret', scope: 'openid', fromName: 'Acme', apiToken: 'also-secret', note: 'n' } });
+    const where = Object.fromEntries(settings.sections.flatMap((s) => s.fields.map((f) => [f.key, s.section])));
+    expect(where).toMatchObject({
+      clientId: 'GENERAL', clientSecret: 'GENERAL', authType: 'GENERAL', password: 'GENERAL',
+      prompts: 'ADVANCED', customHeaders: 'ADVANCED', scope: 'ADVANCED',
+      port: 'ADDITIONAL', secure: 'ADDITIONAL', fromName: 'ADDITIONAL', apiToken: 'ADDITIONAL', note: 'ADDITIONAL',
+      proxyUrl: 'RELAY',
+    });
+    const fields = settings.sections.flatMap((s) => s.fields);
+    expect(fields.find((f) => f.key === 'clientSecret')).toMatchObject({ locked: true, value: null, isSet: true, type: 'Secret' });
+    expect(fields.find((f) => f.key === 'apiToken')).toMatchObject({ locked: true, value: null, isSet: true });
+    expect(fields.find((f) => f.key === 'password')).toMatchObject({ locked: true, isSet: false });
+    expect(JSON.stringify(settings)).not.toContain('secret"');
+    expect(JSON.stringify(settings)).not.toContain('top-secret');
+  });
+
+  it('sends relay items to RELAY before anything else', () => {
+    expect(sectionForFormItem({ key: 'relayHost', label: 'Relay', type: 'Text', required: true })).toBe('RELAY');
+  });
+});
+
+describe('names and types', () => {
+  it('prefers English, then the first language', () => {
+    expect(phrase({ en: 'Google', de: 'Google DE' })).toBe('Google');
+    expect(phrase({ 'zh-CN': '微信' } as never)).toBe('微信');
+    expect(phrase(undefined)).toBeNull();
+  });
+
+  it('maps the connector types both ways', () => {
+    expect([loginConnectorType('Email'), loginConnectorType('Sms'), loginConnectorType('Social')]).toEqual(['EMAIL', 'SMS', 'SOCIAL']);
+    expect(logtoConnectorType('SMS')).toBe('Sms');
+  });
+});
