@@ -24,7 +24,7 @@ export interface BackendCalls {
 }
 
 /** Paths that are not API calls: the OAuth token endpoint (the gateway caches its token). */
-const NOT_API = new Set(['/oauth/token']);
+const NOT_API = new Set(['/oauth/token', '/oidc/token', '/auth/v1/token']);
 
 /** A client of one running sandbox. */
 export class SandboxClient {
@@ -35,14 +35,17 @@ export class SandboxClient {
   readonly origin: string;
   readonly #clientId: string;
   readonly #clientSecret: string;
+  /** Extra form fields of the token request (Logto: `resource` and `scope`). */
+  readonly #tokenParams: Record<string, string>;
   #token: string | undefined;
 
-  constructor(name: string, target: string, clientId: string, clientSecret: string) {
+  constructor(name: string, target: string, clientId: string, clientSecret: string, tokenParams: Record<string, string> = {}) {
     this.name = name;
     this.target = target.replace(/\/+$/, '');
     this.origin = new URL(target).origin;
     this.#clientId = clientId;
     this.#clientSecret = clientSecret;
+    this.#tokenParams = tokenParams;
   }
 
   /** Empties the request log (its sequence numbers restart at 1). */
@@ -106,8 +109,10 @@ export class SandboxClient {
 
   async #bearer(): Promise<string> {
     if (this.#token) return this.#token;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#clientId, client_secret: this.#clientSecret });
-    const answer = await httpRequest(`${this.origin}/oauth/token`, {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#clientId, client_secret: this.#clientSecret, ...this.#tokenParams });
+    // Each vendor's token endpoint: SailPoint's at the origin, Logto's OIDC one below its API root.
+    const tokenUrl = this.name === 'LOGTO' ? `${this.target}/oidc/token` : `${this.origin}/oauth/token`;
+    const answer = await httpRequest(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),
@@ -157,7 +162,8 @@ export async function startSandboxes(cwd: string, required: string[], env: Recor
     if (target) {
       const name = target[0].slice(0, -'_TARGET'.length);
       const get = (suffix: string): string => pairs.find(([key]) => key === `${name}_${suffix}`)?.[1] ?? '';
-      clients.set(name, new SandboxClient(name, target[1], get('CLIENT_ID'), get('CLIENT_SECRET')));
+      const tokenParams: Record<string, string> = get('RESOURCE') ? { resource: get('RESOURCE'), scope: 'all' } : {};
+      clients.set(name, new SandboxClient(name, target[1], get('CLIENT_ID'), get('CLIENT_SECRET'), tokenParams));
       missing.delete(name);
     }
     return missing.size === 0;

@@ -160,6 +160,27 @@ export function sourceTemplateXml(bytes: number): string {
 
 const UPLOAD_XML = sourceTemplateXml(SP_UPLOAD_BYTES);
 
+// ---------------------------------------------------------------------------------------------------------------------
+// Logto
+// ---------------------------------------------------------------------------------------------------------------------
+
+const LOGTO_LIST_QUERY =
+  'query LoginList { loginConnectors { id nativeId displayName type connectorId factory { id name type } settings { sections { section fields { key locked value isSet } } } } }';
+
+/** Checks `loginConnectors` against the sandbox's own list: the same connectors, each with its factory, secrets masked. */
+async function checkLogtoList(ctx: CheckContext): Promise<void> {
+  const sandbox = ctx.sandboxes.get('LOGTO');
+  if (!sandbox) throw new Error('the LOGTO sandbox is not running');
+  const truth = asArray(await sandbox.apiGetJson('/api/connectors'), 'the sandbox list') as Array<Record<string, unknown>>;
+  const nodes = asArray(at(ctx.data, 'loginConnectors'), 'loginConnectors') as Array<Record<string, unknown>>;
+  expectEqual('connector ids', nodes.map((n) => n['nativeId']).sort(), truth.map((c) => c['id']).sort());
+  for (const node of nodes) {
+    expectEqual(`${String(node['nativeId'])} factory id`, at(node, 'factory', 'id'), node['connectorId']);
+    const fields = asArray(at(node, 'settings', 'sections'), 'sections').flatMap((s) => asArray(at(s, 'fields'), 'fields')) as Array<Record<string, unknown>>;
+    for (const f of fields) if (f['locked'] === true && f['value'] !== null) throw new CheckFailure(`${String(node['nativeId'])}.${String(f['key'])} is locked but has a value`);
+  }
+}
+
 /** The scenarios, in the order they run. */
 export const SCENARIOS: Scenario[] = [
   {
@@ -227,6 +248,16 @@ export const SCENARIOS: Scenario[] = [
       const stored = await sailpoint(ctx.sandboxes).apiGet(`/connectors/${SP_UPLOAD_TARGET}/source-template`);
       expectEqual('the source template the sandbox holds', stored.body.toString('utf8') === UPLOAD_XML, true);
     },
+  },
+  {
+    kind: 'load',
+    name: 'logto-connectors-factories',
+    description: 'every Logto login connector with its factory and settings (list + factories: 2 calls, not N + 1)',
+    sources: ['LOGTO'],
+    operation: { query: LOGTO_LIST_QUERY, operationName: 'LoginList' },
+    prepare: () => jsonRequest({ query: LOGTO_LIST_QUERY, operationName: 'LoginList' }),
+    expectedBackendCalls: 2,
+    check: checkLogtoList,
   },
   {
     kind: 'distinct-operations',
