@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           UpdateDetail: '../sources/sailpoint/types.js#SailPointUpdateDetailWire',
           LoginConnector: '../sources/logto/types.js#LogtoConnectorWire',
           ConnectorFactory: '../sources/logto/types.js#LogtoConnectorFactoryWire',
+          AppConnector: '../sources/conductorone/types.js#C1ConnectorWire',
+          App: '../sources/conductorone/types.js#C1AppWire',
           ConnectorSettings: '../graph/settings.js#Settings',
         },
       },

@@ -7,6 +7,8 @@ import type { Config } from './config/index.js';
 import type { SailPointClient } from './sources/sailpoint/client.js';
 import type { LogtoClient } from './sources/logto/client.js';
 import { createLogtoLoaders, type LogtoLoaders } from './sources/logto/loaders.js';
+import type { ConductorOneClient } from './sources/conductorone/client.js';
+import { createConductorOneLoaders, type ConductorOneLoaders } from './sources/conductorone/loaders.js';
 import { createSailPointLoaders, type SailPointLoaders } from './sources/sailpoint/loaders.js';
 
 /** What lives as long as the gateway: configuration and one client per source. */
@@ -15,12 +17,14 @@ export interface Services {
   logger: Logger;
   sailpoint: SailPointClient;
   logto: LogtoClient;
+  conductorone: ConductorOneClient;
 }
 
 /** Dataloaders of one request, built on first use (a query that touches one source builds one source's set). */
 export class RequestLoaders {
   private sailpointLoaders: SailPointLoaders | undefined;
   private logtoLoaders: LogtoLoaders | undefined;
+  private conductoroneLoaders: ConductorOneLoaders | undefined;
   constructor(
     private readonly services: Services,
     private readonly requestId: string,
@@ -32,6 +36,10 @@ export class RequestLoaders {
 
   get logto(): LogtoLoaders {
     return (this.logtoLoaders ??= createLogtoLoaders(this.services.logto, this.requestId));
+  }
+
+  get conductorone(): ConductorOneLoaders {
+    return (this.conductoroneLoaders ??= createConductorOneLoaders(this.services.conductorone, this.requestId));
   }
 }
 

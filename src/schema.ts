@@ -13,6 +13,7 @@ import type { Resolvers } from './__generated__/resolvers-types.js';
 import { graphResolvers } from './graph/nodes.js';
 import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
 import { logtoResolvers } from './sources/logto/resolvers.js';
+import { conductoroneResolvers } from './sources/conductorone/resolvers.js';
 
 /** The schema/ folder: found upwards from this file, so that both src/ (tsx) and dist/src/ (node) work. */
 export function schemaDir(): string {
@@ -43,6 +44,6 @@ const scalarResolvers: Resolvers = {
 export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers, logtoResolvers] as never,
+    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers, logtoResolvers, conductoroneResolvers] as never,
   });
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
 import type { SailPointUpdateDetailWire } from '../sources/sailpoint/types.js';
 import type { LogtoConnectorWire, LogtoConnectorFactoryWire } from '../sources/logto/types.js';
+import type { C1ConnectorWire, C1AppWire } from '../sources/conductorone/types.js';
 import type { Settings } from '../graph/settings.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -30,6 +31,103 @@ export type Scalars = {
   Upload: { input: Promise<import("graphql-upload/processRequest.mjs").FileUpload>; output: never; }
 };
 
+/** A ConductorOne App: a system whose users and access are governed, fed by its connectors. */
+export type App = Node & {
+  __typename?: 'App';
+  /** The app's connectors, one page at a time (Relay cursors over ConductorOne's page tokens). */
+  connectors: AppConnectorConnection;
+  /** The app's display name. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** Global id of this app. */
+  id: Scalars['ID']['output'];
+  /** The ConductorOne app id. */
+  nativeId: Scalars['String']['output'];
+};
+
+
+/** A ConductorOne App: a system whose users and access are governed, fed by its connectors. */
+export type AppConnectorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A ConductorOne connector: the integration that syncs objects (users, groups, entitlements) from a system into an
+ * App. Addressed by its app and its own id; both are inside the global id.
+ */
+export type AppConnector = Connector & Node & {
+  __typename?: 'AppConnector';
+  /** The App (one batched lookup for all the connectors of a request). */
+  app?: Maybe<App>;
+  /** The id of the App this connector syncs into. */
+  appId: Scalars['String']['output'];
+  /** The catalog entry (connector kind) this connector was created from. */
+  catalogId?: Maybe<Scalars['String']['output']>;
+  /** The typed config: its type URL (`@type`) and the values; secret-like values are null. */
+  config?: Maybe<ConnectorConfig>;
+  /** The state of the connector's syncs. */
+  connectorStatus?: Maybe<ConnectorStatus>;
+  /** When the connector was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the connector was deleted, for a deleted connector. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The connector's description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether ConductorOne skips its check for syncs that lost most of their data. */
+  disableCheckBadSync?: Maybe<Scalars['Boolean']['output']>;
+  /** The connector's display name (its id when it has none). */
+  displayName: Scalars['String']['output'];
+  /** Where to download the connector (self-hosted connectors). */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Global id of this app connector (app id and connector id). */
+  id: Scalars['ID']['output'];
+  /** The ConductorOne connector id. */
+  nativeId: Scalars['String']['output'];
+  /** Who authorized the connector through OAuth2, when it uses OAuth2. */
+  oAuth2AuthorizedAs?: Maybe<OAuth2AuthorizedAs>;
+  /** Only these profile attributes are synced (when set). */
+  profileAllowList?: Maybe<Array<Scalars['String']['output']>>;
+  /** These profile attributes are not synced. */
+  profileIgnoreList?: Maybe<Array<Scalars['String']['output']>>;
+  /**
+   * The connector's typed config as form fields, in sections: keys about a proxy or relay → RELAY; credentials and
+   * where to connect (secrets, keys, tokens, client ids, user names, URLs, domains, tenants, regions, accounts) →
+   * GENERAL; keys about sync, schedules, timeouts, scopes, concurrency or custom settings → ADVANCED; the rest →
+   * ADDITIONAL. Secret-like keys are locked.
+   */
+  settings: ConnectorSettings;
+  /** Always CONDUCTORONE. */
+  source: ConnectorSource;
+  /** When syncing was disabled, if it is. */
+  syncDisabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why syncing was disabled: a category. */
+  syncDisabledCategory?: Maybe<Scalars['String']['output']>;
+  /** Why syncing was disabled: ConductorOne's words. */
+  syncDisabledReason?: Maybe<Scalars['String']['output']>;
+  /** When the connector was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The users who own the connector. */
+  userIds?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** A page of app connectors (Relay cursor connection). */
+export type AppConnectorConnection = {
+  __typename?: 'AppConnectorConnection';
+  /** The connectors of this page, in ConductorOne's order. */
+  edges: Array<AppConnectorEdge>;
+  /** Whether more follow, and where to continue. */
+  pageInfo: PageInfo;
+};
+
+/** One app connector in a connection. */
+export type AppConnectorEdge = {
+  __typename?: 'AppConnectorEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The connector. */
+  node: AppConnector;
+};
+
 /** What every connector has, whatever its source. */
 export type Connector = {
   /** When the connector was created, when the source reports it. */
@@ -48,6 +146,15 @@ export type Connector = {
   source: ConnectorSource;
   /** When the connector was last changed, when the source reports it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A typed ConductorOne config (a protobuf Any). */
+export type ConnectorConfig = {
+  __typename?: 'ConnectorConfig';
+  /** The type URL (`@type`), e.g. `type.googleapis.com/c1.connector.v2.GithubConfig`. */
+  typeUrl: Scalars['String']['output'];
+  /** The config's values without `@type`; secret-like values (secrets, keys, tokens, passwords) are null. */
+  value?: Maybe<Scalars['JSONObject']['output']>;
 };
 
 /** A page of connectors (Relay cursor connection). */
@@ -130,6 +237,37 @@ export type ConnectorSource =
   | 'LOGTO'
   /** SailPoint Identity Security Cloud v3: custom script connectors. */
   | 'SAILPOINT';
+
+/** Where a connector's syncs stand. */
+export type ConnectorStatus = {
+  __typename?: 'ConnectorStatus';
+  /** When the last sync finished. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The last sync's error, when it failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the current or last sync started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The state. */
+  status?: Maybe<SyncStatus>;
+  /** When this status last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A new app connector, created from a catalog entry. */
+export type CreateAppConnectorInput = {
+  /** The App to create it in. */
+  appId: Scalars['String']['input'];
+  /** The catalog entry (connector kind). */
+  catalogId: Scalars['String']['input'];
+  /** The typed config: `@type` plus values. */
+  config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** A description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A display name. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The owners. */
+  userIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** A new login connector, created from a factory. */
 export type CreateLoginConnectorInput = {
@@ -240,10 +378,14 @@ export type LoginConnectorType =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an app connector from a catalog entry. */
+  createAppConnector: AppConnector;
   /** Creates a login connector from a factory. A config that does not fit the factory's form is BAD_USER_INPUT and nothing is created. */
   createLoginConnector: LoginConnector;
   /** Creates a SailPoint custom connector. */
   createScriptConnector: ScriptConnector;
+  /** Deletes an app connector; returns its global id. */
+  deleteAppConnector: Scalars['ID']['output'];
   /** Deletes a login connector; returns its global id. */
   deleteLoginConnector: Scalars['ID']['output'];
   /** Deletes a SailPoint custom connector; returns the deleted connector's global id. */
@@ -261,6 +403,8 @@ export type Mutation = {
    * `ok: false`.
    */
   testLoginConnector: TestConnectionResult;
+  /** Changes an app connector (see UpdateAppConnectorInput). */
+  updateAppConnector: AppConnector;
   /** Changes a login connector (see UpdateLoginConnectorInput for the merge). */
   updateLoginConnector: LoginConnector;
   /**
@@ -273,6 +417,11 @@ export type Mutation = {
 };
 
 
+export type MutationCreateAppConnectorArgs = {
+  input: CreateAppConnectorInput;
+};
+
+
 export type MutationCreateLoginConnectorArgs = {
   input: CreateLoginConnectorInput;
 };
@@ -280,6 +429,12 @@ export type MutationCreateLoginConnectorArgs = {
 
 export type MutationCreateScriptConnectorArgs = {
   input: CreateScriptConnectorInput;
+};
+
+
+export type MutationDeleteAppConnectorArgs = {
+  appId: Scalars['String']['input'];
+  id: Scalars['String']['input'];
 };
 
 
@@ -307,6 +462,11 @@ export type MutationTestLoginConnectorArgs = {
 };
 
 
+export type MutationUpdateAppConnectorArgs = {
+  input: UpdateAppConnectorInput;
+};
+
+
 export type MutationUpdateLoginConnectorArgs = {
   id: Scalars['String']['input'];
   input: UpdateLoginConnectorInput;
@@ -326,6 +486,15 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Who authorized a connector through OAuth2. */
+export type OAuth2AuthorizedAs = {
+  __typename?: 'OAuth2AuthorizedAs';
+  /** The authorizing account's email. */
+  authEmail?: Maybe<Scalars['String']['output']>;
+  /** When it was authorized. */
+  authorizedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -338,6 +507,10 @@ export type PageInfo = {
 /** Reads across the connector sources. */
 export type Query = {
   __typename?: 'Query';
+  /** A ConductorOne App by its id; null when there is none. */
+  app?: Maybe<App>;
+  /** The connectors of a ConductorOne App, one page at a time. */
+  appConnectors: AppConnectorConnection;
   /** A connector of any source by its global id; null when it no longer exists. */
   connector?: Maybe<Connector>;
   /** Logto's connector factories, optionally of one type. */
@@ -353,6 +526,20 @@ export type Query = {
    * a page). Every node is a ScriptConnector.
    */
   scriptConnectors: ConnectorConnection;
+};
+
+
+/** Reads across the connector sources. */
+export type QueryAppArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** Reads across the connector sources. */
+export type QueryAppConnectorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  appId: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -480,6 +667,19 @@ export type SettingsSection =
   /** Relay: proxies, virtual appliances, clusters and other intermediaries between the source and the target. */
   | 'RELAY';
 
+/** The state of a connector's syncs. */
+export type SyncStatus =
+  /** Syncing is disabled. */
+  | 'DISABLED'
+  /** The last sync finished. */
+  | 'DONE'
+  /** The last sync failed. */
+  | 'ERROR'
+  /** A sync is running. */
+  | 'RUNNING'
+  /** ConductorOne reported no state. */
+  | 'SYNC_STATUS_UNSPECIFIED';
+
 /** The result of a connection test. */
 export type TestConnectionResult = {
   __typename?: 'TestConnectionResult';
@@ -487,6 +687,32 @@ export type TestConnectionResult = {
   message?: Maybe<Scalars['String']['output']>;
   /** Whether the source accepted the configuration. */
   ok: Scalars['Boolean']['output'];
+};
+
+/**
+ * Changes to an app connector. Only the fields given are sent, and the update mask names exactly those, so nothing
+ * else is overwritten. `config` is merged onto the stored config (ConductorOne replaces it whole): the keys given
+ * change (null removes one), the others, locked secrets included, are kept, and so is `@type` unless given.
+ */
+export type UpdateAppConnectorInput = {
+  /** The connector's App. */
+  appId: Scalars['String']['input'];
+  /** Config keys to change. */
+  config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** A new description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to skip the check for bad syncs. */
+  disableCheckBadSync?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new display name. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The connector id. */
+  id: Scalars['String']['input'];
+  /** Profile attributes to sync exclusively. */
+  profileAllowList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Profile attributes not to sync. */
+  profileIgnoreList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The owners. */
+  userIds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** What SailPoint reports after a file upload. */
@@ -591,10 +817,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Connector:
+    | ( C1ConnectorWire )
     | ( LogtoConnectorWire )
     | ( ScriptConnectorRecord )
   ;
   Node:
+    | ( C1AppWire )
+    | ( C1ConnectorWire )
     | ( LogtoConnectorWire )
     | ( ScriptConnectorRecord )
   ;
@@ -602,8 +831,13 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  App: ResolverTypeWrapper<C1AppWire>;
+  AppConnector: ResolverTypeWrapper<C1ConnectorWire>;
+  AppConnectorConnection: ResolverTypeWrapper<Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['AppConnectorEdge']> }>;
+  AppConnectorEdge: ResolverTypeWrapper<Omit<AppConnectorEdge, 'node'> & { node: ResolversTypes['AppConnector'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Connector: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Connector']>;
+  ConnectorConfig: ResolverTypeWrapper<ConnectorConfig>;
   ConnectorConnection: ResolverTypeWrapper<Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorEdge']> }>;
   ConnectorEdge: ResolverTypeWrapper<Omit<ConnectorEdge, 'node'> & { node: ResolversTypes['Connector'] }>;
   ConnectorFactory: ResolverTypeWrapper<LogtoConnectorFactoryWire>;
@@ -611,6 +845,8 @@ export type ResolversTypes = ResolversObject<{
   ConnectorSettingsField: ResolverTypeWrapper<ConnectorSettingsField>;
   ConnectorSettingsSection: ResolverTypeWrapper<ConnectorSettingsSection>;
   ConnectorSource: ConnectorSource;
+  ConnectorStatus: ResolverTypeWrapper<ConnectorStatus>;
+  CreateAppConnectorInput: CreateAppConnectorInput;
   CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -624,13 +860,16 @@ export type ResolversTypes = ResolversObject<{
   LoginConnectorType: LoginConnectorType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OAuth2AuthorizedAs: ResolverTypeWrapper<OAuth2AuthorizedAs>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScriptConnector: ResolverTypeWrapper<ScriptConnectorRecord>;
   ScriptConnectorFileKind: ScriptConnectorFileKind;
   SettingsSection: SettingsSection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncStatus: SyncStatus;
   TestConnectionResult: ResolverTypeWrapper<TestConnectionResult>;
+  UpdateAppConnectorInput: UpdateAppConnectorInput;
   UpdateDetail: ResolverTypeWrapper<SailPointUpdateDetailWire>;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
@@ -638,14 +877,21 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  App: C1AppWire;
+  AppConnector: C1ConnectorWire;
+  AppConnectorConnection: Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['AppConnectorEdge']> };
+  AppConnectorEdge: Omit<AppConnectorEdge, 'node'> & { node: ResolversParentTypes['AppConnector'] };
   Boolean: Scalars['Boolean']['output'];
   Connector: ResolversInterfaceTypes<ResolversParentTypes>['Connector'];
+  ConnectorConfig: ConnectorConfig;
   ConnectorConnection: Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorEdge']> };
   ConnectorEdge: Omit<ConnectorEdge, 'node'> & { node: ResolversParentTypes['Connector'] };
   ConnectorFactory: LogtoConnectorFactoryWire;
   ConnectorSettings: Settings;
   ConnectorSettingsField: ConnectorSettingsField;
   ConnectorSettingsSection: ConnectorSettingsSection;
+  ConnectorStatus: ConnectorStatus;
+  CreateAppConnectorInput: CreateAppConnectorInput;
   CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: Scalars['DateTime']['output'];
@@ -657,18 +903,70 @@ export type ResolversParentTypes = ResolversObject<{
   LoginConnector: LogtoConnectorWire;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OAuth2AuthorizedAs: OAuth2AuthorizedAs;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ScriptConnector: ScriptConnectorRecord;
   String: Scalars['String']['output'];
   TestConnectionResult: TestConnectionResult;
+  UpdateAppConnectorInput: UpdateAppConnectorInput;
   UpdateDetail: SailPointUpdateDetailWire;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: Scalars['Upload']['output'];
 }>;
 
+export type AppResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['App'] = ResolversParentTypes['App']> = ResolversObject<{
+  connectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, Partial<AppConnectorsArgs>>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AppConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnector'] = ResolversParentTypes['AppConnector']> = ResolversObject<{
+  app?: Resolver<Maybe<ResolversTypes['App']>, ParentType, ContextType>;
+  appId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  catalogId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['ConnectorConfig']>, ParentType, ContextType>;
+  connectorStatus?: Resolver<Maybe<ResolversTypes['ConnectorStatus']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disableCheckBadSync?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oAuth2AuthorizedAs?: Resolver<Maybe<ResolversTypes['OAuth2AuthorizedAs']>, ParentType, ContextType>;
+  profileAllowList?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  profileIgnoreList?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
+  syncDisabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  syncDisabledCategory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  syncDisabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AppConnectorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnectorConnection'] = ResolversParentTypes['AppConnectorConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AppConnectorEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AppConnectorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnectorEdge'] = ResolversParentTypes['AppConnectorEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType>;
+}>;
+
 export type ConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AppConnector' | 'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
+}>;
+
+export type ConnectorConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorConfig'] = ResolversParentTypes['ConnectorConfig']> = ResolversObject<{
+  typeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
 }>;
 
 export type ConnectorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorConnection'] = ResolversParentTypes['ConnectorConnection']> = ResolversObject<{
@@ -710,6 +1008,14 @@ export type ConnectorSettingsSectionResolvers<ContextType = GatewayContext, Pare
   section?: Resolver<ResolversTypes['SettingsSection'], ParentType, ContextType>;
 }>;
 
+export type ConnectorStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorStatus'] = ResolversParentTypes['ConnectorStatus']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -742,18 +1048,26 @@ export type LoginConnectorResolvers<ContextType = GatewayContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationCreateAppConnectorArgs, 'input'>>;
   createLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationCreateLoginConnectorArgs, 'input'>>;
   createScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationCreateScriptConnectorArgs, 'input'>>;
+  deleteAppConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAppConnectorArgs, 'appId' | 'id'>>;
   deleteLoginConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLoginConnectorArgs, 'id'>>;
   deleteScriptConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteScriptConnectorArgs, 'scriptName'>>;
   patchScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>>;
   testLoginConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>>;
+  updateAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationUpdateAppConnectorArgs, 'input'>>;
   updateLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationUpdateLoginConnectorArgs, 'id' | 'input'>>;
   uploadScriptConnectorFile?: Resolver<ResolversTypes['UpdateDetail'], ParentType, ContextType, RequireFields<MutationUploadScriptConnectorFileArgs, 'file' | 'kind' | 'scriptName'>>;
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'App' | 'AppConnector' | 'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
+}>;
+
+export type OAuth2AuthorizedAsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OAuth2AuthorizedAs'] = ResolversParentTypes['OAuth2AuthorizedAs']> = ResolversObject<{
+  authEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorizedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -762,6 +1076,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  app?: Resolver<Maybe<ResolversTypes['App']>, ParentType, ContextType, RequireFields<QueryAppArgs, 'id'>>;
+  appConnectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, RequireFields<QueryAppConnectorsArgs, 'appId' | 'first'>>;
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
   connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
   loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
@@ -812,19 +1128,26 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 }
 
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
+  App?: AppResolvers<ContextType>;
+  AppConnector?: AppConnectorResolvers<ContextType>;
+  AppConnectorConnection?: AppConnectorConnectionResolvers<ContextType>;
+  AppConnectorEdge?: AppConnectorEdgeResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
+  ConnectorConfig?: ConnectorConfigResolvers<ContextType>;
   ConnectorConnection?: ConnectorConnectionResolvers<ContextType>;
   ConnectorEdge?: ConnectorEdgeResolvers<ContextType>;
   ConnectorFactory?: ConnectorFactoryResolvers<ContextType>;
   ConnectorSettings?: ConnectorSettingsResolvers<ContextType>;
   ConnectorSettingsField?: ConnectorSettingsFieldResolvers<ContextType>;
   ConnectorSettingsSection?: ConnectorSettingsSectionResolvers<ContextType>;
+  ConnectorStatus?: ConnectorStatusResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
   LoginConnector?: LoginConnectorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OAuth2AuthorizedAs?: OAuth2AuthorizedAsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ScriptConnector?: ScriptConnectorResolvers<ContextType>;

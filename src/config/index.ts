@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   LOGTO_CLIENT_ID: z.string().min(1).optional(),
   LOGTO_CLIENT_SECRET: z.string().min(1).optional(),
   LOGTO_RESOURCE: z.string().min(1).default('https://default.logto.app/api'),
+  CONDUCTORONE_URL: url.optional(),
+  CONDUCTORONE_CLIENT_ID: z.string().min(1).optional(),
+  CONDUCTORONE_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 /** Where a source is and how the gateway signs in to it. `url` unset means: start the built-in sandbox. */
@@ -65,7 +68,7 @@ export interface Config {
   introspection: boolean;
   uploads: { maxFileSize: number; maxFiles: number };
   upstream: UpstreamConfig;
-  sources: { sailpoint: SourceConfig; logto: SourceConfig };
+  sources: { sailpoint: SourceConfig; logto: SourceConfig; conductorone: SourceConfig };
 }
 
 /** A setting that failed validation; the message names the variable. */
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SAILPOINT_TOKEN_URL) sailpoint.tokenUrl = e.SAILPOINT_TOKEN_URL;
   const logto = sourceConfig('LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
   logto.resource = e.LOGTO_RESOURCE;
+  const conductorone = sourceConfig('CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -103,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connections: e.UPSTREAM_CONNECTIONS,
       dedupe: e.UPSTREAM_DEDUPE,
     },
-    sources: { sailpoint, logto },
+    sources: { sailpoint, logto, conductorone },
   });
 }
 

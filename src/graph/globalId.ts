@@ -10,6 +10,8 @@ import type { SourceName } from '../errors/codes.js';
 export const NODE_TYPES = {
   ScriptConnector: { source: 'SAILPOINT', keyParts: 1 },
   LoginConnector: { source: 'LOGTO', keyParts: 1 },
+  AppConnector: { source: 'CONDUCTORONE', keyParts: 2 },
+  App: { source: 'CONDUCTORONE', keyParts: 1 },
 } as const satisfies Record<string, { source: SourceName; keyParts: number }>;
 
 export type NodeTypeName = keyof typeof NODE_TYPES;

@@ -27,6 +27,8 @@ export interface UpstreamRequest {
   expect?: 'json' | 'text' | 'none';
   /** Who is asking, for the log. */
   requestId?: string;
+  /** A POST that only reads (a search): it does not end the sharing of GETs in flight. */
+  readOnly?: boolean;
 }
 
 /** A successful answer. */
@@ -89,12 +91,12 @@ export class UpstreamClient {
    * flight at the same time share one exchange and its answer (callers must not change what they receive).
    */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' && !req.readOnly) {
       // Read your writes: a GET that started before this change ends must not answer a read made after it.
       this.inflight.clear();
       return this.exchange<T>(req).finally(() => this.inflight.clear());
     }
-    if (!this.options.dedupe) return this.exchange<T>(req);
+    if (req.method !== 'GET' || !this.options.dedupe) return this.exchange<T>(req);
     const key = `${req.expect ?? 'json'} ${req.path}${queryString(req.query)}`;
     const pending = this.inflight.get(key);
     if (pending) return pending as Promise<UpstreamResponse<T>>;

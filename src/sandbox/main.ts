@@ -6,6 +6,7 @@
  * Environment: `<NAME>_SANDBOX_PORT` per sandbox (default 0 = a free port), `SANDBOX_LATENCY_MS` (extra latency
  * for every answer), `SAILPOINT_SANDBOX_LIST_ALL_STATUSES=true` (list connectors of every status, not only RELEASED).
  */
+import { startConductorOneSandbox } from '../sources/conductorone/sandbox/server.js';
 import { startLogtoSandbox } from '../sources/logto/sandbox/server.js';
 import { startSailPointSandbox } from '../sources/sailpoint/sandbox/server.js';
 
@@ -23,7 +24,6 @@ interface SandboxLauncher {
   start(settings: { port: number; latencyMs: number; env: NodeJS.ProcessEnv }): Promise<LaunchedSandbox>;
 }
 
-// Later sandboxes (ConductorOne) join this list.
 const LAUNCHERS: SandboxLauncher[] = [
   {
     name: 'SAILPOINT',
@@ -53,6 +53,20 @@ const LAUNCHERS: SandboxLauncher[] = [
           ['LOGTO_CLIENT_ID', sandbox.clientId],
           ['LOGTO_CLIENT_SECRET', sandbox.clientSecret],
           ['LOGTO_RESOURCE', sandbox.resource],
+        ],
+        close: () => sandbox.close(),
+      };
+    },
+  },
+  {
+    name: 'CONDUCTORONE',
+    async start({ port, latencyMs }) {
+      const sandbox = await startConductorOneSandbox({ port, latencyMs });
+      return {
+        summary: [
+          ['CONDUCTORONE_TARGET', sandbox.url],
+          ['CONDUCTORONE_CLIENT_ID', sandbox.clientId],
+          ['CONDUCTORONE_CLIENT_SECRET', sandbox.clientSecret],
         ],
         close: () => sandbox.close(),
       };

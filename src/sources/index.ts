@@ -10,6 +10,7 @@ import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
 import { SailPointClient } from './sailpoint/client.js';
 import { LogtoClient, logtoErrorCode } from './logto/client.js';
+import { ConductorOneClient, c1ErrorCode } from './conductorone/client.js';
 
 /** A source's resolved location: where it is and whether it is a sandbox of ours. */
 export interface SourceEndpoint {
@@ -20,7 +21,7 @@ export interface SourceEndpoint {
 /** The clients plus what must be closed at shutdown. */
 export interface ConnectedSources {
   services: Services;
-  endpoints: Record<'sailpoint' | 'logto', SourceEndpoint>;
+  endpoints: Record<'sailpoint' | 'logto' | 'conductorone', SourceEndpoint>;
   /** Per-source readiness (one cheap call each), for `/readyz`. */
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -96,7 +97,7 @@ async function connectSource(spec: SourceSpec, upstream: UpstreamConfig, logger:
 }
 
 export async function connectSources(config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
-  const [sailpointSource, logtoSource] = await Promise.all([
+  const [sailpointSource, logtoSource, conductoroneSource] = await Promise.all([
     connectSource(
       {
         name: 'SAILPOINT',
@@ -123,17 +124,33 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
       logger,
       observer,
     ),
+    connectSource(
+      {
+        name: 'CONDUCTORONE',
+        config: config.sources.conductorone,
+        startSandbox: async () => (await import('./conductorone/sandbox/server.js')).startConductorOneSandbox(),
+        // Client id and secret in the form body, as ConductorOne's API documents (its SDKs sign a JWT instead).
+        tokenUrl: (_origin, url) => `${url}/auth/v1/token`,
+        vendorCodeOf: c1ErrorCode,
+      },
+      config.upstream,
+      logger,
+      observer,
+    ),
   ]);
   const sailpoint = new SailPointClient(sailpointSource.http);
   const logto = new LogtoClient(logtoSource.http);
+  const conductorone = new ConductorOneClient(conductoroneSource.http);
   const probes: Array<[SourceName, () => Promise<unknown>]> = [
     ['SAILPOINT', () => sailpoint.listConnectors({ limit: 1, offset: 0 })],
     ['LOGTO', () => logto.listFactories()],
+    // Any app id answers: a search for none still proves the token and the API.
+    ['CONDUCTORONE', () => conductorone.searchAppsByIds([])],
   ];
 
   return {
-    services: { config, logger, sailpoint, logto },
-    endpoints: { sailpoint: sailpointSource.endpoint, logto: logtoSource.endpoint },
+    services: { config, logger, sailpoint, logto, conductorone },
+    endpoints: { sailpoint: sailpointSource.endpoint, logto: logtoSource.endpoint, conductorone: conductoroneSource.endpoint },
     async readiness() {
       const sources: Record<string, unknown> = {};
       await Promise.all(
@@ -150,7 +167,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
       return { ready: Object.values(sources).every((s) => (s as { status: string }).status === 'up'), sources };
     },
     async close() {
-      await Promise.all([sailpointSource.close(), logtoSource.close()]);
+      await Promise.all([sailpointSource.close(), logtoSource.close(), conductoroneSource.close()]);
     },
   };
 }

@@ -14,7 +14,7 @@ interface ProxyHandle {
 
 /** The URL the gateway should use for a sandbox at `target` (API root), and how to stop the proxy in between. */
 export async function contractProxyFor(
-  source: 'sailpoint' | 'logto',
+  source: 'sailpoint' | 'logto' | 'conductorone',
   target: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = process.env.CONTRACT_PROXY;
@@ -22,6 +22,7 @@ export async function contractProxyFor(
   const specs: Record<typeof source, { spec: string; basePath: string }> = {
     sailpoint: { spec: 'sailpoint-v3.openapi.yaml', basePath: '/v3' },
     logto: { spec: 'logto.openapi.json', basePath: '' },
+    conductorone: { spec: 'conductorone.openapi.yaml', basePath: '' },
   };
   const { spec, basePath } = specs[source];
   const proxyModule = (await import(pathToFileURL(join(resolve(dir), 'proxy.mjs')).href)) as {

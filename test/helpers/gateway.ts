@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
 import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
+import { startConductorOneSandbox, type ConductorOneSandbox } from '../../src/sources/conductorone/sandbox/server.js';
 import { contractProxyFor } from './contract.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -20,12 +21,15 @@ export interface TestStack {
   gateway: RunningGateway;
   sailpoint: SailPointSandbox;
   logto: LogtoSandbox;
+  conductorone: ConductorOneSandbox;
   /** Every line the gateway logged, as text. */
   logs: string[];
   /** POSTs a GraphQL operation as JSON. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** API calls the sandbox served since the last reset (token requests and control endpoints excluded). */
   apiCalls(filter?: { method?: string; pathIncludes?: string }): number;
+  /** ConductorOne API calls since the last reset (token requests excluded). */
+  c1Calls(filter?: { method?: string; pathIncludes?: string }): number;
   /** Logto API calls since the last reset (token requests excluded). */
   logtoCalls(filter?: { method?: string; pathIncludes?: string }): number;
   /** Resets the request logs of every sandbox. */
@@ -35,9 +39,10 @@ export interface TestStack {
 
 /** Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings. */
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const [sailpoint, logto] = await Promise.all([startSailPointSandbox(), startLogtoSandbox()]);
+  const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox()]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logtoProxy = await contractProxyFor('logto', logto.url);
+  const c1Proxy = await contractProxyFor('conductorone', conductorone.url);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -57,6 +62,9 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     LOGTO_CLIENT_ID: logto.clientId,
     LOGTO_CLIENT_SECRET: logto.clientSecret,
     LOGTO_RESOURCE: logto.resource,
+    CONDUCTORONE_URL: c1Proxy.url,
+    CONDUCTORONE_CLIENT_ID: conductorone.clientId,
+    CONDUCTORONE_CLIENT_SECRET: conductorone.clientSecret,
     ...env,
   });
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
@@ -64,6 +72,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     gateway,
     sailpoint,
     logto,
+    conductorone,
     logs,
     async gql(query, variables, headers = {}) {
       const res = await fetch(gateway.url, {
@@ -73,30 +82,27 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       });
       return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<never>['body'] };
     },
-    apiCalls(filter = {}) {
-      return sailpoint.log
-        .entries()
-        .filter((e) => e.path.startsWith('/v3/'))
-        .filter((e) => !filter.method || e.method === filter.method)
-        .filter((e) => !filter.pathIncludes || e.path.includes(filter.pathIncludes)).length;
-    },
-    logtoCalls(filter = {}) {
-      return logto.log
-        .entries()
-        .filter((e) => e.path.startsWith('/api/'))
-        .filter((e) => !filter.method || e.method === filter.method)
-        .filter((e) => !filter.pathIncludes || e.path.includes(filter.pathIncludes)).length;
-    },
+    apiCalls: (filter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter),
+    logtoCalls: (filter = {}) => countCalls(logto.log.entries(), '/api/', filter),
+    c1Calls: (filter = {}) => countCalls(conductorone.log.entries(), '/api/', filter),
     resetCalls() {
       sailpoint.log.reset();
       logto.log.reset();
+      conductorone.log.reset();
     },
     async stop() {
       await gateway.stop();
-      await Promise.all([sailpointProxy.close(), logtoProxy.close()]);
-      await Promise.all([sailpoint.close(), logto.close()]);
+      await Promise.all([sailpointProxy.close(), logtoProxy.close(), c1Proxy.close()]);
+      await Promise.all([sailpoint.close(), logto.close(), conductorone.close()]);
     },
   };
+}
+
+/** API calls (paths under `prefix`, so no token requests) that pass `filter`. */
+function countCalls(entries: Array<{ method: string; path: string }>, prefix: string, filter: { method?: string; pathIncludes?: string }): number {
+  return entries.filter(
+    (e) => e.path.startsWith(prefix) && (!filter.method || e.method === filter.method) && (!filter.pathIncludes || e.path.includes(filter.pathIncludes)),
+  ).length;
 }
 
 /** Sends a GraphQL multipart request (one file as variable `file`). */

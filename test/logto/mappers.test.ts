@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loginConnectorSettings, phrase, sectionForFormItem, loginConnectorType, logtoConnectorType } from '../../src/sources/logto/mappers.js';
-import { checkConfig, mergeObject } from '../../src/sources/logto/inputs.js';
+import { checkConfig } from '../../src/sources/logto/inputs.js';
+import { mergeObject } from '../../src/graph/merge.js';
 import type { LogtoFormItemWire } from '../../src/sources/logto/types.js';
 import { GatewayError } from '../../src/errors/classes.js';
 
@@ -58,6 +59,10 @@ describe('mergeObject', () => {
     const stored = { a: 1, b: 2, c: 3 };
     expect(mergeObject(stored, { b: 20, c: null, d: 4 })).toEqual({ a: 1, b: 20, d: 4 });
     expect(stored).toEqual({ a: 1, b: 2, c: 3 });
+  });
+
+  it('keeps a locked value sent back as null (reads show it as null)', () => {
+    expect(mergeObject({ clientSecret: 's', a: 1 }, { clientSecret: null, a: null }, (k) => k === 'clientSecret')).toEqual({ clientSecret: 's' });
   });
 });
 

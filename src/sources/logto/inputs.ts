@@ -60,13 +60,3 @@ export function checkConfig(formItems: readonly LogtoFormItemWire[] | undefined,
     throw new BadUserInputError(`The config does not fit the connector factory's form: ${problems.join('; ')}.`, { argumentName, problems });
   }
 }
-
-/** `stored` with the keys of `patch` applied: a value replaces, null removes. Neither input is changed. */
-export function mergeObject(stored: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...stored };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
-  }
-  return merged;
-}

@@ -1,0 +1,120 @@
+/**
+ * ConductorOne connector and app client: one method per operation, wire types in and out, shapes checked where
+ * the gateway relies on them. Internal module.
+ */
+import { GatewayErrorCode } from '../../errors/codes.js';
+import { UpstreamError } from '../../errors/classes.js';
+import type { UpstreamClient } from '../../http/upstream.js';
+import type {
+  C1AppWire,
+  C1ConnectorServiceCreateRequestInput,
+  C1ConnectorWire,
+} from './types.js';
+
+/** A connector with the two ids the gateway addresses it by. */
+export type C1Connector = C1ConnectorWire & { appId: string; id: string };
+
+/** One page of an app's connectors. */
+export interface C1ConnectorPage {
+  items: C1Connector[];
+  nextPageToken: string;
+}
+
+const seg = encodeURIComponent;
+
+// Apps as the client returned them: lets `Node.__resolveType` tell an app from a connector without guessing.
+const apps = new WeakSet<object>();
+
+/** True when `value` is an app this client returned. */
+export function isApp(value: object): value is C1AppWire {
+  return apps.has(value);
+}
+
+/** Reads the gRPC code of a ConductorOne error body (`{ code, message, details }`), as text. */
+export function c1ErrorCode(body: string): string | undefined {
+  try {
+    const code = (JSON.parse(body) as { code?: unknown }).code;
+    return typeof code === 'number' || typeof code === 'string' ? String(code) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ConductorOneClient {
+  constructor(private readonly http: UpstreamClient) {}
+
+  /** `GET /api/v1/apps/{app_id}/connectors?page_size=&page_token=`. */
+  async listConnectors(appId: string, pageSize: number, pageToken: string, requestId?: string): Promise<C1ConnectorPage> {
+    const res = await this.http.request<unknown>({
+      method: 'GET',
+      path: `/api/v1/apps/${seg(appId)}/connectors`,
+      query: { page_size: pageSize, page_token: pageToken || undefined },
+      requestId,
+    });
+    const body = res.body as { list?: unknown; nextPageToken?: unknown } | null;
+    const list = body?.list ?? [];
+    if (!Array.isArray(list)) throw this.badShape(res.status);
+    const items = list.map((view) => (view as { connector?: unknown } | null)?.connector);
+    if (!items.every(isConnector)) throw this.badShape(res.status);
+    return { items: items as C1Connector[], nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
+  }
+
+  /** `GET /api/v1/apps/{app_id}/connectors/{id}`. */
+  async getConnector(appId: string, id: string, requestId?: string): Promise<C1Connector> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, requestId });
+    return this.viewConnector(res.body, res.status);
+  }
+
+  /** `POST /api/v1/apps/{app_id}/connectors/create`: a configured connector. */
+  async createConnector(appId: string, body: C1ConnectorServiceCreateRequestInput, requestId?: string): Promise<C1Connector> {
+    const res = await this.http.request<unknown>({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/create`, json: body, requestId });
+    return this.viewConnector(res.body, res.status);
+  }
+
+  /** `POST /api/v1/apps/{app_id}/connectors/{id}` with an update mask naming exactly the fields to change. */
+  async updateConnector(appId: string, id: string, connector: C1ConnectorWire, updateMask: string[], requestId?: string): Promise<C1Connector> {
+    const res = await this.http.request<unknown>({
+      method: 'POST',
+      path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`,
+      json: { connector, updateMask: updateMask.join(',') },
+      requestId,
+    });
+    return this.viewConnector(res.body, res.status);
+  }
+
+  /** `DELETE /api/v1/apps/{app_id}/connectors/{id}`. */
+  async deleteConnector(appId: string, id: string, requestId?: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, json: {}, expect: 'none', requestId });
+  }
+
+  /** `POST /api/v1/search/apps` with `appIds`: the apps that exist among `ids`, in one call. */
+  async searchAppsByIds(ids: readonly string[], requestId?: string): Promise<C1AppWire[]> {
+    const res = await this.http.request<unknown>({
+      method: 'POST',
+      path: '/api/v1/search/apps',
+      json: { appIds: ids, pageSize: ids.length },
+      readOnly: true,
+      requestId,
+    });
+    const list = (res.body as { list?: unknown } | null)?.list ?? [];
+    if (!Array.isArray(list) || !list.every((a) => typeof (a as { id?: unknown } | null)?.id === 'string')) throw this.badShape(res.status);
+    for (const app of list) apps.add(app as object);
+    return list as C1AppWire[];
+  }
+
+  private viewConnector(body: unknown, status: number): C1Connector {
+    const connector = (body as { connectorView?: { connector?: unknown } | null } | null)?.connectorView?.connector;
+    if (!isConnector(connector)) throw this.badShape(status);
+    return connector;
+  }
+
+  private badShape(status: number): UpstreamError {
+    return new UpstreamError('CONDUCTORONE', status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
+  }
+}
+
+function isConnector(value: unknown): value is C1Connector {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as { id?: unknown; appId?: unknown };
+  return typeof c.id === 'string' && c.id !== '' && typeof c.appId === 'string' && c.appId !== '';
+}

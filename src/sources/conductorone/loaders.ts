@@ -1,0 +1,57 @@
+/**
+ * Per-request dataloaders of the ConductorOne source. Apps are looked up in one batched search however many
+ * connectors ask for theirs; connectors by (app, id) and pages by (app, size, token) are fetched once each. Create
+ * them only through the request context. Internal module.
+ */
+import DataLoader from 'dataloader';
+import { ensureError } from '../../errors/classes.js';
+import type { C1Connector, C1ConnectorPage, ConductorOneClient } from './client.js';
+import type { C1AppWire } from './types.js';
+
+export interface ConnectorKey {
+  appId: string;
+  id: string;
+}
+
+export interface PageKey {
+  appId: string;
+  pageSize: number;
+  pageToken: string;
+}
+
+export interface ConductorOneLoaders {
+  connectorByKey: DataLoader<ConnectorKey, C1Connector, string>;
+  connectorPage: DataLoader<PageKey, C1ConnectorPage, string>;
+  /** An app by id; null when ConductorOne has none. */
+  appById: DataLoader<string, C1AppWire | null>;
+}
+
+/** Most app ids in one search (C1's largest page). */
+export const APP_SEARCH_BATCH = 100;
+
+export function createConductorOneLoaders(client: ConductorOneClient, requestId: string): ConductorOneLoaders {
+  return {
+    connectorByKey: new DataLoader(
+      async (keys) => {
+        const settled = await Promise.allSettled(keys.map((k) => client.getConnector(k.appId, k.id, requestId)));
+        return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
+      },
+      { cacheKeyFn: (k) => `${k.appId}\n${k.id}` },
+    ),
+    connectorPage: new DataLoader(
+      async (keys) => {
+        const settled = await Promise.allSettled(keys.map((k) => client.listConnectors(k.appId, k.pageSize, k.pageToken, requestId)));
+        return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
+      },
+      { cacheKeyFn: (k) => `${k.appId}\n${k.pageSize}\n${k.pageToken}` },
+    ),
+    appById: new DataLoader(
+      async (ids) => {
+        const found = await client.searchAppsByIds(ids, requestId);
+        const byId = new Map(found.map((a) => [a.id!, a]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: APP_SEARCH_BATCH },
+    ),
+  };
+}

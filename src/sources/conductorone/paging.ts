@@ -1,0 +1,74 @@
+/**
+ * Relay cursors over page-token pagination. ConductorOne pages are addressed by an opaque page token and a page
+ * size; a Relay cursor may point into the middle of a page. An edge's cursor holds the token of its page, the page
+ * size used and how many items of that page it covers, so that resuming fetches the same page (same boundaries)
+ * and skips what was seen; at a page's last item it holds the next page's token instead. Each call asks only for
+ * what the page still needs. Pure logic over a fetch callback. Internal module.
+ */
+import { BadUserInputError } from '../../errors/classes.js';
+import { decodeCursor, encodeCursor } from '../../graph/cursor.js';
+
+/** Where a cursor points: page token `t` (empty: the first page), fetched with size `n`, `s` items already seen. */
+export interface TokenPosition {
+  t: string;
+  s: number;
+  n: number;
+}
+
+/** One fetched page. */
+export interface TokenPage<T> {
+  items: T[];
+  /** Empty or absent on the last page. */
+  nextPageToken?: string | null;
+}
+
+/** A result edge: the item and the position right after it. */
+export interface TokenEdge<T> {
+  node: T;
+  position: TokenPosition;
+}
+
+/** Decodes an `after` cursor of list `kind`. */
+export function decodePosition(kind: string, cursor: string): TokenPosition {
+  const { t, s, n } = decodeCursor(kind, cursor);
+  if (typeof t !== 'string' || !Number.isInteger(s) || !Number.isInteger(n) || (s as number) < 0 || (n as number) < 1) {
+    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+  }
+  return { t, s: s as number, n: n as number };
+}
+
+/** Encodes a position as a cursor of list `kind`. */
+export function encodePosition(kind: string, p: TokenPosition): string {
+  return encodeCursor(kind, { t: p.t, s: p.s, n: p.n });
+}
+
+/**
+ * Collects `first` items after `after` (or from the start), fetching pages of at most `maxPage` items. Returns the
+ * edges and whether more items follow.
+ */
+export async function collectPage<T>(
+  first: number,
+  after: TokenPosition | undefined,
+  maxPage: number,
+  fetchPage: (pageToken: string, pageSize: number) => Promise<TokenPage<T>>,
+): Promise<{ edges: Array<TokenEdge<T>>; hasNextPage: boolean }> {
+  const edges: Array<TokenEdge<T>> = [];
+  let token = after?.t ?? '';
+  let skip = after?.s ?? 0;
+  // Resuming inside a page must fetch it with the size it was fetched with, or its boundaries would move.
+  let size = skip > 0 ? after!.n : Math.min(maxPage, first);
+  for (;;) {
+    const page = await fetchPage(token, size);
+    const next = page.nextPageToken || '';
+    for (let i = skip; i < page.items.length; i++) {
+      const last = i === page.items.length - 1;
+      const position: TokenPosition = last && next ? { t: next, s: 0, n: size } : { t: token, s: i + 1, n: size };
+      edges.push({ node: page.items[i]!, position });
+      if (edges.length === first) return { edges, hasNextPage: !last || next !== '' };
+    }
+    if (!next) return { edges, hasNextPage: false };
+    token = next;
+    skip = 0;
+    size = Math.min(maxPage, first - edges.length);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Resolvers of the ConductorOne source: app connectors, apps, and the mutations that change connectors. Parents
+ * are wire objects (codegen mappers); only reshaped fields have a resolver. Internal module.
+ */
+import type { Resolvers } from '../../__generated__/resolvers-types.js';
+import type { GatewayContext } from '../../context.js';
+import { BadUserInputError } from '../../errors/classes.js';
+import { mergeObject } from '../../graph/merge.js';
+import { looksSecret } from '../../graph/settings.js';
+import type { C1Connector } from './client.js';
+import { appConnectorId, appConnectorSettings, appId as appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
+import type { C1AnyWire, C1ConnectorWire } from './types.js';
+
+/** ConductorOne's largest page. */
+export const C1_MAX_PAGE = 100;
+const CURSOR_KIND = 'c1';
+
+/** An edge whose cursor is encoded only when a client selects it. */
+class PositionEdge {
+  constructor(
+    readonly node: C1Connector,
+    private readonly position: TokenPosition,
+  ) {}
+
+  get cursor(): string {
+    return encodePosition(CURSOR_KIND, this.position);
+  }
+}
+
+/** A page of an app's connectors as a Relay connection. */
+async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: GatewayContext) {
+  const size = first ?? 50;
+  if (!Number.isInteger(size) || size < 1 || size > C1_MAX_PAGE) {
+    throw new BadUserInputError(`first must be between 1 and ${C1_MAX_PAGE}.`, { argumentName: 'first' });
+  }
+  const position = after == null ? undefined : decodePosition(CURSOR_KIND, after);
+  const page = await collectPage(size, position, C1_MAX_PAGE, (pageToken, pageSize) =>
+    ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),
+  );
+  const edges = page.edges.map((e) => new PositionEdge(e.node, e.position));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Later reads in this request see what a mutation returned. */
+function remember(ctx: GatewayContext, connector: C1Connector): C1Connector {
+  const key = { appId: connector.appId, id: connector.id };
+  ctx.loaders.conductorone.connectorByKey.clear(key).prime(key, connector);
+  ctx.loaders.conductorone.connectorPage.clearAll();
+  return connector;
+}
+
+/** A config with its `@type`: what ConductorOne's Any needs. */
+function typedConfig(config: Record<string, unknown>, argumentName: string): C1AnyWire {
+  if (typeof config[TYPE_KEY] !== 'string' || config[TYPE_KEY] === '') {
+    throw new BadUserInputError(`${argumentName} needs "@type", the config's type URL (e.g. type.googleapis.com/…).`, { argumentName });
+  }
+  return config as C1AnyWire;
+}
+
+/** The fields of UpdateAppConnectorInput that map one to one onto the connector message. */
+const PLAIN_FIELDS = ['displayName', 'description', 'profileAllowList', 'profileIgnoreList', 'disableCheckBadSync', 'userIds'] as const;
+
+export const conductoroneResolvers: Resolvers = {
+  Query: {
+    async app(_root, { id }, ctx) {
+      return ctx.loaders.conductorone.appById.load(id);
+    },
+    appConnectors: (_root, { appId, first, after }, ctx) => connectionFor(appId, first, after, ctx),
+  },
+
+  Mutation: {
+    async createAppConnector(_root, { input }, ctx) {
+      const body = {
+        catalogId: input.catalogId,
+        ...(input.config != null ? { config: typedConfig(input.config, 'input.config') } : {}),
+        ...(input.description != null ? { description: input.description } : {}),
+        ...(input.userIds != null ? { userIds: input.userIds } : {}),
+      };
+      if (input.catalogId.trim() === '') throw new BadUserInputError('catalogId must not be empty.', { argumentName: 'input.catalogId' });
+      const c1 = ctx.services.conductorone;
+      const created = await c1.createConnector(input.appId, body, ctx.requestId);
+      if (input.displayName == null) return remember(ctx, created);
+      // ConductorOne's configured create has no display name: set it with an update, or undo the create.
+      try {
+        return remember(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
+      } catch (error) {
+        await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) =>
+          ctx.logger.error({ requestId: ctx.requestId, source: 'CONDUCTORONE', appId: input.appId, id: created.id, err: undo }, 'could not undo a create whose rename failed'),
+        );
+        throw error;
+      }
+    },
+
+    async updateAppConnector(_root, { input }, ctx) {
+      const connector: C1ConnectorWire = {};
+      const mask: string[] = [];
+      for (const field of PLAIN_FIELDS) {
+        const value = input[field];
+        if (value == null) continue;
+        (connector as Record<string, unknown>)[field] = value;
+        mask.push(field);
+      }
+      if (input.config != null) {
+        // ConductorOne replaces config whole: merge the given keys onto the stored config (secrets kept).
+        const current = await ctx.loaders.conductorone.connectorByKey.load({ appId: input.appId, id: input.id });
+        const merged = mergeObject(current.config ?? undefined, input.config, looksSecret);
+        connector.config = typedConfig(merged, 'input.config');
+        mask.push('config');
+      }
+      if (mask.length === 0) throw new BadUserInputError('input changes nothing: give at least one field to change.', { argumentName: 'input' });
+      return remember(ctx, await ctx.services.conductorone.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
+    },
+
+    async deleteAppConnector(_root, { appId, id }, ctx) {
+      await ctx.services.conductorone.deleteConnector(appId, id, ctx.requestId);
+      ctx.loaders.conductorone.connectorByKey.clear({ appId, id });
+      ctx.loaders.conductorone.connectorPage.clearAll();
+      return appConnectorId(appId, id);
+    },
+  },
+
+  AppConnector: {
+    id: (c) => appConnectorId(c.appId!, c.id!),
+    source: () => 'CONDUCTORONE',
+    nativeId: (c) => c.id!,
+    appId: (c) => c.appId!,
+    displayName: (c) => c.displayName || c.id!,
+    description: (c) => c.description || null,
+    createdAt: (c) => c.createdAt ?? null,
+    updatedAt: (c) => c.updatedAt ?? null,
+    settings: (c) => appConnectorSettings(c.config),
+    app: (c, _args, ctx) => ctx.loaders.conductorone.appById.load(c.appId!),
+    catalogId: (c) => c.catalogId || null,
+    config: (c) => connectorConfig(c.config),
+    connectorStatus: (c) =>
+      c.status
+        ? {
+            status: syncStatus(c.status.status),
+            startedAt: c.status.startedAt ?? null,
+            completedAt: c.status.completedAt ?? null,
+            updatedAt: c.status.updatedAt ?? null,
+            lastError: c.status.lastError || null,
+          }
+        : null,
+    oAuth2AuthorizedAs: (c) =>
+      c.oauthAuthorizedAs ? { authEmail: c.oauthAuthorizedAs.authEmail || null, authorizedAt: c.oauthAuthorizedAs.authorizedAt ?? null } : null,
+    profileAllowList: (c) => c.profileAllowList ?? null,
+    profileIgnoreList: (c) => c.profileIgnoreList ?? null,
+    disableCheckBadSync: (c) => c.disableCheckBadSync ?? null,
+    syncDisabledAt: (c) => c.syncDisabledAt ?? null,
+    syncDisabledCategory: (c) => c.syncDisabledCategory || null,
+    syncDisabledReason: (c) => c.syncDisabledReason || null,
+    downloadUrl: (c) => c.downloadUrl || null,
+    userIds: (c) => c.userIds ?? null,
+    deletedAt: (c) => c.deletedAt ?? null,
+  },
+
+  App: {
+    id: (a) => appGlobalId(a.id!),
+    nativeId: (a) => a.id!,
+    displayName: (a) => a.displayName || null,
+    connectors: (a, { first, after }, ctx) => connectionFor(a.id!, first, after, ctx),
+  },
+};
