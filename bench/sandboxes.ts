@@ -111,7 +111,8 @@ export class SandboxClient {
     if (this.#token) return this.#token;
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#clientId, client_secret: this.#clientSecret, ...this.#tokenParams });
     // Each vendor's token endpoint: SailPoint's at the origin, Logto's OIDC one below its API root.
-    const tokenUrl = this.name === 'LOGTO' ? `${this.target}/oidc/token` : `${this.origin}/oauth/token`;
+    const tokenPaths: Record<string, string> = { LOGTO: `${this.target}/oidc/token`, CONDUCTORONE: `${this.target}/auth/v1/token` };
+    const tokenUrl = tokenPaths[this.name] ?? `${this.origin}/oauth/token`;
     const answer = await httpRequest(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -181,6 +181,29 @@ async function checkLogtoList(ctx: CheckContext): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------------
+// ConductorOne
+// ---------------------------------------------------------------------------------------------------------------------
+
+// The sandbox's seed is deterministic: its two apps with the most connectors (GitHub: 8, AWS: 7).
+const C1_APPS = ['2azhamzptLx9h3diiWeNw0zl3ts', '2blImqcBzQhUAenejNEoxAdYi65'];
+const c1Query = (): string =>
+  `query C1ConnectorsWithApp { ${C1_APPS.map((id, i) => `a${i}: appConnectors(appId: "${id}", first: 100) { edges { node { id nativeId displayName connectorStatus { status } app { nativeId displayName } } } }`).join(' ')} }`;
+const C1_QUERY_PLACEHOLDER = c1Query();
+
+/** Checks both apps' connectors against the sandbox's own lists, and every `app` against the app. */
+async function checkC1(ctx: CheckContext): Promise<void> {
+  const sandbox = ctx.sandboxes.get('CONDUCTORONE');
+  if (!sandbox) throw new Error('the CONDUCTORONE sandbox is not running');
+  for (const [i, appId] of C1_APPS.entries()) {
+    const truth = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}/connectors?page_size=100`), 'list') as Array<{ connector: { id: string } }>;
+    const app = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}`), 'app') as { displayName: string };
+    const nodes = asArray(at(ctx.data, `a${i}`, 'edges'), `a${i}.edges`).map((e) => at(e, 'node') as Record<string, unknown>);
+    expectEqual(`app ${appId} connector ids`, nodes.map((n) => n['nativeId']), truth.map((v) => v.connector.id));
+    for (const n of nodes) expectEqual(`${String(n['nativeId'])}.app`, n['app'], { nativeId: appId, displayName: app.displayName });
+  }
+}
+
 /** The scenarios, in the order they run. */
 export const SCENARIOS: Scenario[] = [
   {
@@ -258,6 +281,16 @@ export const SCENARIOS: Scenario[] = [
     prepare: () => jsonRequest({ query: LOGTO_LIST_QUERY, operationName: 'LoginList' }),
     expectedBackendCalls: 2,
     check: checkLogtoList,
+  },
+  {
+    kind: 'load',
+    name: 'c1-connectors-with-app',
+    description: "the connectors of ConductorOne's two largest apps with each connector's app (2 lists + 1 batched app search)",
+    sources: ['CONDUCTORONE'],
+    operation: { query: C1_QUERY_PLACEHOLDER, operationName: 'C1ConnectorsWithApp' },
+    prepare: () => jsonRequest({ query: c1Query(), operationName: 'C1ConnectorsWithApp' }),
+    expectedBackendCalls: 3,
+    check: checkC1,
   },
   {
     kind: 'distinct-operations',

@@ -735,7 +735,7 @@ export type UpdateDetail = {
  * factory's form items first.
  */
 export type UpdateLoginConnectorInput = {
-  /** Configuration keys to change (merged onto the stored configuration; a key set to null is removed). */
+  /** Configuration keys to change (merged onto the stored configuration; a key set to null is removed, except a confidential one, which reads show as null and which is kept). */
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Metadata keys to change (merged onto the stored metadata; a key set to null is removed). */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
