@@ -2,6 +2,7 @@
  * The per-request context: who is asking (request id, logger), the long-lived source clients, and dataloaders
  * that are created lazily, for this request only. Nothing here outlives a request except `services`.
  */
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { SailPointClient } from './sources/sailpoint/client.js';
@@ -49,9 +50,11 @@ export interface GatewayContext {
   logger: Logger;
   services: Services;
   loaders: RequestLoaders;
+  /** Errors of sources that failed while others answered (lists across sources); added to the response's errors. */
+  partialErrors: GraphQLError[];
 }
 
 /** A new context for one request. */
 export function createContext(services: Services, requestId: string): GatewayContext {
-  return { requestId, logger: services.logger, services, loaders: new RequestLoaders(services, requestId) };
+  return { requestId, logger: services.logger, services, loaders: new RequestLoaders(services, requestId), partialErrors: [] };
 }

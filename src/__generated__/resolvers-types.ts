@@ -194,6 +194,15 @@ export type ConnectorFactory = {
   type: LoginConnectorType;
 };
 
+/** What to keep in a list of connectors. */
+export type ConnectorFilter = {
+  /**
+   * Free text matched against `displayName`, ignoring case (a substring). Pushed down to SailPoint as a `name co`
+   * filter; matched by the gateway for Logto and ConductorOne.
+   */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A connector's configuration, grouped in sections. Sections without fields are left out; the order is fixed: GENERAL, ADDITIONAL, ADVANCED, RELAY. */
 export type ConnectorSettings = {
   __typename?: 'ConnectorSettings';
@@ -376,6 +385,7 @@ export type LoginConnectorType =
   /** Signs in through another identity provider (Google, GitHub, …). */
   | 'SOCIAL';
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an app connector from a catalog entry. */
@@ -386,10 +396,21 @@ export type Mutation = {
   createScriptConnector: ScriptConnector;
   /** Deletes an app connector; returns its global id. */
   deleteAppConnector: Scalars['ID']['output'];
+  /** Deletes a connector of any source; returns its global id. */
+  deleteConnector: Scalars['ID']['output'];
   /** Deletes a login connector; returns its global id. */
   deleteLoginConnector: Scalars['ID']['output'];
   /** Deletes a SailPoint custom connector; returns the deleted connector's global id. */
   deleteScriptConnector: Scalars['ID']['output'];
+  /**
+   * Applies one JSON Patch (RFC 6902) to any connector, all or nothing. SailPoint: sent as it is (its patchable
+   * fields). Logto: applied to `{ syncProfile, metadata, config }`; ConductorOne: applied to `{ displayName,
+   * description, config: { typeUrl, value }, profileAllowList, profileIgnoreList, disableCheckBadSync, userIds }`; then
+   * sent as that source's own update touching only what changed. In these representations secret values read as null
+   * (a `test` of one compares with null) and a secret left at null keeps its stored value. An invalid patch or a path
+   * outside these fields is BAD_USER_INPUT and a failed `test` is CONFLICT; either way nothing is sent.
+   */
+  patchConnector: Connector;
   /**
    * Applies a JSON Patch (RFC 6902) to a script connector, sent to SailPoint as `application/json-patch+json`.
    * Only `/connectorMetadata` (and paths below it), `/applicationXml`, `/correlationConfigXml` and
@@ -417,43 +438,64 @@ export type Mutation = {
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateAppConnectorArgs = {
   input: CreateAppConnectorInput;
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateLoginConnectorArgs = {
   input: CreateLoginConnectorInput;
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateScriptConnectorArgs = {
   input: CreateScriptConnectorInput;
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteAppConnectorArgs = {
   appId: Scalars['String']['input'];
   id: Scalars['String']['input'];
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationDeleteConnectorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteLoginConnectorArgs = {
   id: Scalars['String']['input'];
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteScriptConnectorArgs = {
   scriptName: Scalars['String']['input'];
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationPatchConnectorArgs = {
+  id: Scalars['ID']['input'];
+  operations: Array<JsonPatchOperationInput>;
+};
+
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationPatchScriptConnectorArgs = {
   operations: Array<JsonPatchOperationInput>;
   scriptName: Scalars['String']['input'];
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationTestLoginConnectorArgs = {
   config: Scalars['JSONObject']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
@@ -462,17 +504,20 @@ export type MutationTestLoginConnectorArgs = {
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUpdateAppConnectorArgs = {
   input: UpdateAppConnectorInput;
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUpdateLoginConnectorArgs = {
   id: Scalars['String']['input'];
   input: UpdateLoginConnectorInput;
 };
 
 
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUploadScriptConnectorFileArgs = {
   file: Scalars['Upload']['input'];
   kind: ScriptConnectorFileKind;
@@ -515,6 +560,15 @@ export type Query = {
   connector?: Maybe<Connector>;
   /** Logto's connector factories, optionally of one type. */
   connectorFactories: Array<ConnectorFactory>;
+  /**
+   * Connectors of every selected source as one Relay connection. Order: by source in the order of ConnectorSource
+   * (CONDUCTORONE, LOGTO, SAILPOINT), then each source's own order (ConductorOne: apps in ConductorOne's order, each
+   * app's connectors in order; Logto: its list order; SailPoint: its list order, RELEASED connectors only). The cursor
+   * carries each source's own position (page token, offset), so a page asks each source only for what it still needs.
+   * When a source fails, the connectors of the others are still returned, with one error for the failed source
+   * (`extensions.source` and its code); that source's connectors are then skipped for this page.
+   */
+  connectors: ConnectorConnection;
   /** Logto's sign-in connectors, optionally of one type. */
   loginConnectors: Array<LoginConnector>;
   /** Any object by its global id. A malformed or foreign id is BAD_USER_INPUT; an id whose object is gone gives null. */
@@ -552,6 +606,15 @@ export type QueryConnectorArgs = {
 /** Reads across the connector sources. */
 export type QueryConnectorFactoriesArgs = {
   type?: InputMaybe<LoginConnectorType>;
+};
+
+
+/** Reads across the connector sources. */
+export type QueryConnectorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConnectorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sources?: InputMaybe<Array<ConnectorSource>>;
 };
 
 
@@ -841,6 +904,7 @@ export type ResolversTypes = ResolversObject<{
   ConnectorConnection: ResolverTypeWrapper<Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorEdge']> }>;
   ConnectorEdge: ResolverTypeWrapper<Omit<ConnectorEdge, 'node'> & { node: ResolversTypes['Connector'] }>;
   ConnectorFactory: ResolverTypeWrapper<LogtoConnectorFactoryWire>;
+  ConnectorFilter: ConnectorFilter;
   ConnectorSettings: ResolverTypeWrapper<Settings>;
   ConnectorSettingsField: ResolverTypeWrapper<ConnectorSettingsField>;
   ConnectorSettingsSection: ResolverTypeWrapper<ConnectorSettingsSection>;
@@ -887,6 +951,7 @@ export type ResolversParentTypes = ResolversObject<{
   ConnectorConnection: Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorEdge']> };
   ConnectorEdge: Omit<ConnectorEdge, 'node'> & { node: ResolversParentTypes['Connector'] };
   ConnectorFactory: LogtoConnectorFactoryWire;
+  ConnectorFilter: ConnectorFilter;
   ConnectorSettings: Settings;
   ConnectorSettingsField: ConnectorSettingsField;
   ConnectorSettingsSection: ConnectorSettingsSection;
@@ -1052,8 +1117,10 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationCreateLoginConnectorArgs, 'input'>>;
   createScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationCreateScriptConnectorArgs, 'input'>>;
   deleteAppConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAppConnectorArgs, 'appId' | 'id'>>;
+  deleteConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteConnectorArgs, 'id'>>;
   deleteLoginConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLoginConnectorArgs, 'id'>>;
   deleteScriptConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteScriptConnectorArgs, 'scriptName'>>;
+  patchConnector?: Resolver<ResolversTypes['Connector'], ParentType, ContextType, RequireFields<MutationPatchConnectorArgs, 'id' | 'operations'>>;
   patchScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>>;
   testLoginConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>>;
   updateAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationUpdateAppConnectorArgs, 'input'>>;
@@ -1080,6 +1147,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   appConnectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, RequireFields<QueryAppConnectorsArgs, 'appId' | 'first'>>;
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
   connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
+  connectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryConnectorsArgs, 'first'>>;
   loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   scriptConnector?: Resolver<Maybe<ResolversTypes['ScriptConnector']>, ParentType, ContextType, RequireFields<QueryScriptConnectorArgs, 'scriptName'>>;

@@ -10,6 +10,9 @@ import type { LogtoConnectorWire } from '../sources/logto/types.js';
 import type { C1AppWire, C1ConnectorWire } from '../sources/conductorone/types.js';
 import { isApp } from '../sources/conductorone/client.js';
 import { decodeGlobalId, type GlobalId } from './globalId.js';
+import { connectorsConnection } from './connectors.js';
+import { deleteConnector, patchConnector } from './patchConnector.js';
+import type { JsonPatchOperation } from './jsonPatch.js';
 
 /** True when `error` says the object does not exist at its source. */
 export function isNotFound(error: unknown): boolean {
@@ -58,11 +61,16 @@ function nodeType(obj: object): 'ScriptConnector' | 'LoginConnector' | 'AppConne
 export const graphResolvers: Resolvers = {
   Query: {
     node: (_root, { id }, ctx) => loadNode(decodeGlobalId(id), ctx),
+    connectors: (_root, args, ctx) => connectorsConnection(ctx, args) as never,
     connector: async (_root, { id }, ctx) => {
       const decoded = decodeGlobalId(id);
       if (decoded.type === 'App') throw new BadUserInputError('This id names an App, not a connector; use node(id:) or app(id:).', { argumentName: 'id' });
       return loadNode(decoded, ctx) as Promise<ScriptConnectorRecord | LogtoConnectorWire | C1ConnectorWire | null>;
     },
+  },
+  Mutation: {
+    patchConnector: (_root, { id, operations }, ctx) => patchConnector(ctx, id, operations as JsonPatchOperation[]) as never,
+    deleteConnector: (_root, { id }, ctx) => deleteConnector(ctx, id),
   },
   Node: { __resolveType: nodeType },
   Connector: { __resolveType: connectorType },

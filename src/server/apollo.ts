@@ -2,7 +2,7 @@
  * Apollo Server, configured for the gateway: local schema behind the jit executor, errors masked, CSRF
  * prevention on, cache-control and usage reporting off unless asked for. Internal module.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -11,6 +11,25 @@ import type { Config } from '../config/index.js';
 import type { GatewayContext } from '../context.js';
 import { formatError } from '../errors/format.js';
 import { createLocalGateway } from './executor.js';
+
+/**
+ * Adds the errors of sources that failed while others answered (`GatewayContext.partialErrors`) to the response,
+ * after the resolvers' own errors, formatted like them.
+ */
+function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
+          result.errors = [...(result.errors ?? []), ...added];
+        },
+      };
+    },
+  };
+}
 
 export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<GatewayContext> {
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
@@ -32,6 +51,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
       error: (m) => logger.error(m),
     },
     // The cache-control plugin wraps every field resolver; the gateway sets no cache hints.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
   });
 }

@@ -87,6 +87,16 @@ export class ConductorOneClient {
     await this.http.request({ method: 'DELETE', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, json: {}, expect: 'none', requestId });
   }
 
+  /** `GET /api/v1/apps?page_size=&page_token=`: one page of the tenant's apps. */
+  async listApps(pageSize: number, pageToken: string, requestId?: string): Promise<{ items: C1AppWire[]; nextPageToken: string }> {
+    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/v1/apps', query: { page_size: pageSize, page_token: pageToken || undefined }, requestId });
+    const body = res.body as { list?: unknown; nextPageToken?: unknown } | null;
+    const list = body?.list ?? [];
+    if (!Array.isArray(list) || !list.every((a) => typeof (a as { id?: unknown } | null)?.id === 'string')) throw this.badShape(res.status);
+    for (const app of list) apps.add(app as object);
+    return { items: list as C1AppWire[], nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
+  }
+
   /** `POST /api/v1/search/apps` with `appIds`: the apps that exist among `ids`, in one call. */
   async searchAppsByIds(ids: readonly string[], requestId?: string): Promise<C1AppWire[]> {
     const res = await this.http.request<unknown>({

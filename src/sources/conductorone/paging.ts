@@ -3,7 +3,8 @@
  * size; a Relay cursor may point into the middle of a page. An edge's cursor holds the token of its page, the page
  * size used and how many items of that page it covers, so that resuming fetches the same page (same boundaries)
  * and skips what was seen; at a page's last item it holds the next page's token instead. Each call asks only for
- * what the page still needs. Pure logic over a fetch callback. Internal module.
+ * what the page still needs; a filter applied here (`keep`) does not move the boundaries. Pure logic over a fetch
+ * callback. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
 import { decodeCursor, encodeCursor } from '../../graph/cursor.js';
@@ -51,16 +52,21 @@ export async function collectPage<T>(
   after: TokenPosition | undefined,
   maxPage: number,
   fetchPage: (pageToken: string, pageSize: number) => Promise<TokenPage<T>>,
+  keep?: (item: T) => boolean,
 ): Promise<{ edges: Array<TokenEdge<T>>; hasNextPage: boolean }> {
+  // With a filter, fewer items than fetched come back: fetch whole pages rather than just what is missing.
+  const want = (missing: number) => (keep ? maxPage : Math.min(maxPage, missing));
   const edges: Array<TokenEdge<T>> = [];
   let token = after?.t ?? '';
   let skip = after?.s ?? 0;
   // Resuming inside a page must fetch it with the size it was fetched with, or its boundaries would move.
-  let size = skip > 0 ? after!.n : Math.min(maxPage, first);
+  let size = skip > 0 ? after!.n : want(first);
   for (;;) {
     const page = await fetchPage(token, size);
     const next = page.nextPageToken || '';
     for (let i = skip; i < page.items.length; i++) {
+      // Items that do not pass `keep` are skipped, but positions still count them: the source's pages stay put.
+      if (keep && !keep(page.items[i]!)) continue;
       const last = i === page.items.length - 1;
       const position: TokenPosition = last && next ? { t: next, s: 0, n: size } : { t: token, s: i + 1, n: size };
       edges.push({ node: page.items[i]!, position });
@@ -69,6 +75,6 @@ export async function collectPage<T>(
     if (!next) return { edges, hasNextPage: false };
     token = next;
     skip = 0;
-    size = Math.min(maxPage, first - edges.length);
+    size = want(first - edges.length);
   }
 }

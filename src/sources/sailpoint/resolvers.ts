@@ -13,7 +13,7 @@ import { isNotFound } from '../../graph/nodes.js';
 import { withUpload } from '../../server/uploads.js';
 import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
-import { toCreateConnectorWire, toLocale, toPatchOperations } from './inputs.js';
+import { toCreateConnectorWire, toLocale, toPatchOperations, type JsonPatchOperationArgs } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
 import type { SailPointConnectorDetailWire } from './types.js';
 
@@ -46,6 +46,26 @@ function forwardedFilename(upload: FileUpload, scriptName: string, ext: string):
   return base !== '' && base !== '.' && base !== '..' ? base : `${scriptName}.${ext}`;
 }
 
+/** Deletes a script connector; returns its global id. */
+export async function deleteScript(ctx: GatewayContext, scriptName: string): Promise<string> {
+  await ctx.services.sailpoint.deleteConnector(scriptName, ctx.requestId);
+  ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
+  return scriptConnectorId(scriptName);
+}
+
+/** Checks and sends a JSON Patch to a script connector (a `test` checked first); returns the patched detail. */
+export async function patchScript(ctx: GatewayContext, scriptName: string, operations: readonly JsonPatchOperationArgs[]): Promise<SailPointConnectorDetailWire> {
+  const wire = toPatchOperations(operations);
+  if (wire.some((o) => o.op === 'test')) {
+    // A failed test must be CONFLICT and change nothing: check the patch against the current connector first.
+    applyJsonPatch(await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName), wire);
+  }
+  const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
+  // Later reads in this request see the patched connector.
+  ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
+  return detail;
+}
+
 export const sailpointResolvers: Resolvers = {
   Query: {
     async scriptConnector(_root, { scriptName }, ctx) {
@@ -75,23 +95,9 @@ export const sailpointResolvers: Resolvers = {
       return ctx.services.sailpoint.createConnector(body, ctx.requestId);
     },
 
-    async deleteScriptConnector(_root, { scriptName }, ctx) {
-      await ctx.services.sailpoint.deleteConnector(scriptName, ctx.requestId);
-      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
-      return scriptConnectorId(scriptName);
-    },
+    deleteScriptConnector: (_root, { scriptName }, ctx) => deleteScript(ctx, scriptName),
 
-    async patchScriptConnector(_root, { scriptName, operations }, ctx) {
-      const wire = toPatchOperations(operations);
-      if (wire.some((o) => o.op === 'test')) {
-        // A failed test must be CONFLICT and change nothing: check the patch against the current connector first.
-        applyJsonPatch(await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName), wire);
-      }
-      const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
-      // Later reads in this request see the patched connector.
-      ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
-      return detail;
-    },
+    patchScriptConnector: (_root, { scriptName, operations }, ctx) => patchScript(ctx, scriptName, operations),
 
     async uploadScriptConnectorFile(_root, { scriptName, kind, file, locale }, ctx) {
       const spec = FILE_KINDS[kind];

@@ -1,0 +1,182 @@
+/**
+ * `Query.connectors`: one Relay connection over the three sources, walked in a fixed order (CONDUCTORONE, LOGTO,
+ * SAILPOINT). The cursor holds the source it is in and that source's own position (ConductorOne: apps page token,
+ * app index and the app's connector position; Logto: index in its filtered list; SailPoint: offset). A failed source
+ * becomes one error with `extensions.source` and the walk goes on with the next. Internal module.
+ */
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import { BadUserInputError, GatewayError } from '../errors/classes.js';
+import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { phrase } from '../sources/logto/mappers.js';
+import { ALL } from '../sources/logto/loaders.js';
+import { collectPage, type TokenPosition } from '../sources/conductorone/paging.js';
+import { C1_MAX_PAGE } from '../sources/conductorone/resolvers.js';
+import { SAILPOINT_MAX_PAGE } from '../sources/sailpoint/resolvers.js';
+
+/** The walk's order: ConnectorSource's. */
+export const SOURCE_ORDER: readonly SourceName[] = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
+const CURSOR_KIND = 'all';
+export const MAX_CONNECTORS_PAGE = 1000;
+
+type Position = Record<string, unknown>;
+
+/** A connector found by the walk, with the position right after it in its source. */
+interface Found {
+  node: object;
+  source: SourceName;
+  position: Position;
+}
+
+/** One source's part of a page: what it found and whether it has more after the last one. */
+interface SourcePart {
+  found: Found[];
+  more: boolean;
+}
+
+/** An edge whose cursor is encoded only when selected. */
+class WalkEdge {
+  constructor(
+    readonly node: object,
+    private readonly source: SourceName,
+    private readonly position: Position,
+    private readonly scope: string,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(CURSOR_KIND, { s: this.source, p: this.position, f: this.scope });
+  }
+}
+
+function contains(text: string | null | undefined, search: string | undefined): boolean {
+  return search === undefined || (text ?? '').toLowerCase().includes(search);
+}
+
+/** SailPoint: offset paging; the search is pushed down as `name co "…"` when it can be quoted safely. */
+async function walkSailPoint(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
+  let offset = typeof pos?.o === 'number' ? pos.o : 0;
+  const pushDown = search !== undefined && !/["\\]/.test(search);
+  const found: Found[] = [];
+  for (;;) {
+    const limit = Math.min(SAILPOINT_MAX_PAGE, pushDown || search === undefined ? want - found.length : SAILPOINT_MAX_PAGE);
+    const page = await ctx.loaders.sailpoint.connectorPageByParams.load({ limit, offset, filters: pushDown ? `name co "${search}"` : undefined });
+    for (const [i, item] of page.items.entries()) {
+      if (!pushDown && !contains(item.name ?? item.scriptName, search)) continue;
+      found.push({ node: item, source: 'SAILPOINT', position: { o: offset + i + 1 } });
+      if (found.length === want) {
+        const after = offset + i + 1;
+        return { found, more: page.total !== undefined ? after < page.total : true };
+      }
+    }
+    offset += page.items.length;
+    const end = page.total !== undefined ? offset >= page.total : page.items.length < limit;
+    if (end || page.items.length === 0) return { found, more: false };
+  }
+}
+
+/** Logto: one list call; the position is the index in the filtered list. */
+async function walkLogto(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
+  const all = (await ctx.loaders.logto.connectorList.load(ALL)).filter((c) => contains(phrase(c.name) ?? c.id, search));
+  const start = typeof pos?.i === 'number' ? pos.i : 0;
+  const slice = all.slice(start, start + want);
+  return {
+    found: slice.map((node, k) => ({ node, source: 'LOGTO' as const, position: { i: start + k + 1 } })),
+    more: start + slice.length < all.length,
+  };
+}
+
+/** ConductorOne: apps page by page, each app's connectors by page token. */
+async function walkConductorOne(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
+  let appsToken = typeof pos?.a === 'string' ? pos.a : '';
+  let appIndex = typeof pos?.x === 'number' ? pos.x : 0;
+  let inApp = (pos?.c as TokenPosition | undefined) ?? undefined;
+  const found: Found[] = [];
+  const c1 = ctx.services.conductorone;
+  for (;;) {
+    const apps = await c1.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
+    for (; appIndex < apps.items.length; appIndex++) {
+      const appId = apps.items[appIndex]!.id!;
+      const part = await collectPage(
+        want - found.length,
+        inApp,
+        C1_MAX_PAGE,
+        (pageToken, pageSize) => ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),
+        search === undefined ? undefined : (c) => contains(c.displayName || c.id, search),
+      );
+      inApp = undefined;
+      for (const e of part.edges) found.push({ node: e.node, source: 'CONDUCTORONE', position: { a: appsToken, x: appIndex, c: e.position } });
+      if (found.length === want) {
+        const more = part.hasNextPage || appIndex + 1 < apps.items.length || apps.nextPageToken !== '';
+        // Past the app's last connector, continue at the next app rather than re-reading this one.
+        if (!part.hasNextPage) found[found.length - 1]!.position = { a: appsToken, x: appIndex + 1 };
+        return { found, more };
+      }
+    }
+    if (!apps.nextPageToken) return { found, more: false };
+    appsToken = apps.nextPageToken;
+    appIndex = 0;
+  }
+}
+
+const WALKS: Record<SourceName, (ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined) => Promise<SourcePart>> = {
+  CONDUCTORONE: walkConductorOne,
+  LOGTO: walkLogto,
+  SAILPOINT: walkSailPoint,
+};
+
+/** Records a failed source for the response's `errors` (added by the partial-errors plugin). */
+function recordFailure(ctx: GatewayContext, source: SourceName, error: unknown): void {
+  const safe =
+    error instanceof GatewayError
+      ? error
+      : new GatewayError(`${source} failed.`, GatewayErrorCode.INTERNAL_SERVER_ERROR, { extensions: { source } });
+  if (!(error instanceof GatewayError)) ctx.logger.error({ requestId: ctx.requestId, source, err: error }, 'source failed in connectors');
+  ctx.partialErrors.push(new GraphQLError(safe.message, { path: ['connectors'], extensions: { ...safe.extensions, source } }));
+}
+
+export async function connectorsConnection(
+  ctx: GatewayContext,
+  args: { sources?: readonly SourceName[] | null; filter?: { search?: string | null } | null; first?: number | null; after?: string | null },
+) {
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_CONNECTORS_PAGE) {
+    throw new BadUserInputError(`first must be between 0 and ${MAX_CONNECTORS_PAGE}.`, { argumentName: 'first' });
+  }
+  const selected = SOURCE_ORDER.filter((s) => !args.sources || args.sources.includes(s));
+  const rawSearch = args.filter?.search?.trim();
+  const search = rawSearch ? rawSearch.toLowerCase() : undefined;
+  // A cursor belongs to one list: the same sources and search.
+  const scope = `${selected.join(',')}|${search ?? ''}`;
+  let startSource: SourceName | undefined = selected[0];
+  let startPosition: Position | undefined;
+  if (args.after != null) {
+    const c = decodeCursor(CURSOR_KIND, args.after);
+    if (c.f !== scope || !selected.includes(c.s as SourceName) || typeof c.p !== 'object' || c.p === null) {
+      throw new BadUserInputError('This cursor belongs to another list: use it with the same sources and filter.', { argumentName: 'after' });
+    }
+    startSource = c.s as SourceName;
+    startPosition = c.p as Position;
+  }
+  const edges: WalkEdge[] = [];
+  let more = false;
+  for (let k = startSource === undefined ? selected.length : selected.indexOf(startSource); k < selected.length; k++) {
+    const source = selected[k]!;
+    const want = first - edges.length;
+    if (want === 0) {
+      more = true; // a later source may have connectors: the next page tells
+      break;
+    }
+    try {
+      const part = await WALKS[source](ctx, want, source === startSource ? startPosition : undefined, search);
+      for (const f of part.found) edges.push(new WalkEdge(f.node, f.source, f.position, scope));
+      if (part.more) {
+        more = true;
+        break;
+      }
+    } catch (error) {
+      recordFailure(ctx, source, error);
+    }
+  }
+  return { edges, pageInfo: { hasNextPage: more, endCursor: edges.at(-1)?.cursor ?? null } };
+}

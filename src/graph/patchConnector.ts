@@ -1,0 +1,180 @@
+/**
+ * `patchConnector` and `deleteConnector`: one JSON Patch and one delete for a connector of any source. SailPoint
+ * takes the patch natively. For Logto and ConductorOne the gateway applies it to the connector's representation
+ * (secrets read as null), checks the result, and sends the source's own update with only what changed. All or
+ * nothing: a refused patch sends nothing. Internal module.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { GatewayContext } from '../context.js';
+import { BadUserInputError } from '../errors/classes.js';
+import { decodeGlobalId } from './globalId.js';
+import { applyJsonPatch, type JsonPatchOperation } from './jsonPatch.js';
+import { looksSecret } from './settings.js';
+import { parsePointer } from '../sources/sailpoint/inputs.js';
+import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
+import { checkConfig } from '../sources/logto/inputs.js';
+import { loginConnectorId } from '../sources/logto/mappers.js';
+import type { LogtoConnectorWire, LogtoUpdateConnectorWire } from '../sources/logto/types.js';
+import { appConnectorId, maskSecrets, TYPE_KEY } from '../sources/conductorone/mappers.js';
+import type { C1Connector } from '../sources/conductorone/client.js';
+import type { C1AnyWire, C1ConnectorWire } from '../sources/conductorone/types.js';
+
+type Json = Record<string, unknown>;
+
+/** Refuses any operation whose path (or from) is not at or below one of `fields`. */
+function checkPaths(operations: readonly JsonPatchOperation[], fields: readonly string[]): void {
+  operations.forEach((op, i) => {
+    for (const [name, pointer] of [['path', op.path], ['from', op.from]] as const) {
+      if (pointer == null) continue;
+      const tokens = parsePointer(pointer);
+      if (!tokens || tokens.length === 0 || !fields.includes(tokens[0]!)) {
+        throw new BadUserInputError(`operations[${i}].${name} "${pointer.slice(0, 200)}" is not patchable; the patchable fields are ${fields.map((f) => `/${f}`).join(', ')}.`, {
+          argumentName: `operations[${i}].${name}`,
+        });
+      }
+    }
+  });
+}
+
+/** `next` with secret values that are null where `stored` has one put back, at any depth. */
+export function restoreSecrets(next: unknown, stored: unknown, isSecret: (key: string) => boolean = looksSecret): unknown {
+  if (typeof next !== 'object' || next === null || Array.isArray(next) || typeof stored !== 'object' || stored === null) return next;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(next as Json)) {
+    const before = (stored as Json)[key];
+    out[key] = value === null && isSecret(key) && before !== undefined ? before : restoreSecrets(value, before, isSecret);
+  }
+  return out;
+}
+
+function requireType(ok: boolean, field: string, what: string): void {
+  if (!ok) throw new BadUserInputError(`After the patch, ${field} must be ${what}.`, { argumentName: 'operations' });
+}
+
+const isStringList = (v: unknown) => v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const LOGTO_FIELDS = ['syncProfile', 'metadata', 'config'] as const;
+
+async function patchLogin(ctx: GatewayContext, id: string, operations: readonly JsonPatchOperation[]): Promise<LogtoConnectorWire> {
+  checkPaths(operations, LOGTO_FIELDS);
+  const current = await ctx.loaders.logto.connectorById.load(id);
+  const confidential = new Set((current.formItems ?? []).filter((i) => i.isConfidential).map((i) => i.key));
+  const isSecret = (key: string) => confidential.has(key) || looksSecret(key);
+  const masked = Object.fromEntries(Object.entries(current.config ?? {}).map(([k, v]) => [k, isSecret(k) ? null : v]));
+  const before = { syncProfile: current.syncProfile === true, metadata: current.metadata ?? {}, config: masked };
+  const after = applyJsonPatch(before, operations);
+  const body: LogtoUpdateConnectorWire = {};
+  if (after.syncProfile !== before.syncProfile) {
+    requireType(typeof after.syncProfile === 'boolean', 'syncProfile', 'true or false');
+    body.syncProfile = after.syncProfile;
+  }
+  if (!isDeepStrictEqual(after.metadata, before.metadata)) {
+    requireType(isObject(after.metadata), 'metadata', 'an object');
+    body.metadata = after.metadata;
+  }
+  if (!isDeepStrictEqual(after.config, before.config)) {
+    requireType(isObject(after.config), 'config', 'an object');
+    const config = restoreSecrets(after.config, current.config, isSecret) as Json;
+    checkConfig(current.formItems, config, 'operations');
+    body.config = config;
+  }
+  if (Object.keys(body).length === 0) return current; // nothing changed: nothing to send
+  const updated = await ctx.services.logto.updateConnector(id, body, ctx.requestId);
+  ctx.loaders.logto.connectorById.clear(id).prime(id, updated);
+  ctx.loaders.logto.connectorList.clearAll();
+  return updated;
+}
+
+const C1_FIELDS = ['displayName', 'description', 'config', 'profileAllowList', 'profileIgnoreList', 'disableCheckBadSync', 'userIds'] as const;
+
+async function patchApp(ctx: GatewayContext, appId: string, id: string, operations: readonly JsonPatchOperation[]): Promise<C1Connector> {
+  checkPaths(operations, C1_FIELDS);
+  const current = await ctx.loaders.conductorone.connectorByKey.load({ appId, id });
+  const stored = current.config ?? null;
+  const configRep = stored ? { typeUrl: stored[TYPE_KEY], value: maskSecrets(Object.fromEntries(Object.entries(stored).filter(([k]) => k !== TYPE_KEY))) } : null;
+  const before: Json = {
+    displayName: current.displayName ?? '',
+    description: current.description ?? '',
+    config: configRep,
+    profileAllowList: current.profileAllowList ?? null,
+    profileIgnoreList: current.profileIgnoreList ?? null,
+    disableCheckBadSync: current.disableCheckBadSync ?? false,
+    userIds: current.userIds ?? null,
+  };
+  const after = applyJsonPatch(before, operations);
+  const changes: C1ConnectorWire = {};
+  const mask: string[] = [];
+  for (const field of C1_FIELDS) {
+    if (isDeepStrictEqual(after[field], before[field])) continue;
+    const value = after[field];
+    switch (field) {
+      case 'displayName':
+      case 'description':
+        requireType(typeof value === 'string', field, 'a string');
+        break;
+      case 'disableCheckBadSync':
+        requireType(typeof value === 'boolean', field, 'true or false');
+        break;
+      case 'config': {
+        requireType(isObject(value) && typeof value.typeUrl === 'string' && value.typeUrl !== '' && isObject(value.value), 'config', '{ typeUrl, value }');
+        const { typeUrl, value: values } = value as { typeUrl: string; value: Json };
+        changes.config = { ...(restoreSecrets(values, stored) as Json), [TYPE_KEY]: typeUrl } as C1AnyWire;
+        mask.push('config');
+        continue;
+      }
+      default:
+        requireType(isStringList(value), field, 'a list of strings');
+    }
+    (changes as Json)[field] = value;
+    mask.push(field);
+  }
+  if (mask.length === 0) return current;
+  const updated = await ctx.services.conductorone.updateConnector(appId, id, changes, mask, ctx.requestId);
+  const key = { appId, id };
+  ctx.loaders.conductorone.connectorByKey.clear(key).prime(key, updated);
+  ctx.loaders.conductorone.connectorPage.clearAll();
+  return updated;
+}
+
+function notAConnector(): never {
+  throw new BadUserInputError('This id names an App, not a connector.', { argumentName: 'id' });
+}
+
+/** `Mutation.patchConnector`. */
+export async function patchConnector(ctx: GatewayContext, globalId: string, operations: readonly JsonPatchOperation[]): Promise<object> {
+  const id = decodeGlobalId(globalId);
+  switch (id.type) {
+    case 'ScriptConnector':
+      return patchScript(ctx, id.key[0]!, operations);
+    case 'LoginConnector':
+      return patchLogin(ctx, id.key[0]!, operations);
+    case 'AppConnector':
+      return patchApp(ctx, id.key[0]!, id.key[1]!, operations);
+    case 'App':
+      return notAConnector();
+  }
+}
+
+/** `Mutation.deleteConnector`: returns the deleted connector's global id. */
+export async function deleteConnector(ctx: GatewayContext, globalId: string): Promise<string> {
+  const id = decodeGlobalId(globalId);
+  switch (id.type) {
+    case 'ScriptConnector':
+      return deleteScript(ctx, id.key[0]!);
+    case 'LoginConnector':
+      await ctx.services.logto.deleteConnector(id.key[0]!, ctx.requestId);
+      ctx.loaders.logto.connectorById.clear(id.key[0]!);
+      ctx.loaders.logto.connectorList.clearAll();
+      return loginConnectorId(id.key[0]!);
+    case 'AppConnector': {
+      const [appId, connectorId] = [id.key[0]!, id.key[1]!];
+      await ctx.services.conductorone.deleteConnector(appId, connectorId, ctx.requestId);
+      ctx.loaders.conductorone.connectorByKey.clear({ appId, id: connectorId });
+      ctx.loaders.conductorone.connectorPage.clearAll();
+      return appConnectorId(appId, connectorId);
+    }
+    case 'App':
+      return notAConnector();
+  }
+}
