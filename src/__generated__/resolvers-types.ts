@@ -564,7 +564,9 @@ export type Query = {
    * Connectors of every selected source as one Relay connection. Order: by source in the order of ConnectorSource
    * (CONDUCTORONE, LOGTO, SAILPOINT), then each source's own order (ConductorOne: apps in ConductorOne's order, each
    * app's connectors in order; Logto: its list order; SailPoint: its list order, RELEASED connectors only). The cursor
-   * carries each source's own position (page token, offset), so a page asks each source only for what it still needs.
+   * carries each source's own position (page token, offset, app), so a page resumes each source where it stopped and
+   * asks it for at most `first` connectors; the sources a page may reach are asked at the same time (one round trip
+   * per level, not the sum), then taken in order.
    * When a source fails, the connectors of the others are still returned, with one error for the failed source
    * (`extensions.source` and its code); that source's connectors are then skipped for this page.
    */

@@ -13,6 +13,7 @@ import { phrase } from '../sources/logto/mappers.js';
 import { ALL } from '../sources/logto/loaders.js';
 import { collectPage, type TokenPosition } from '../sources/conductorone/paging.js';
 import { C1_MAX_PAGE } from '../sources/conductorone/resolvers.js';
+import type { C1Connector } from '../sources/conductorone/client.js';
 import { SAILPOINT_MAX_PAGE } from '../sources/sailpoint/resolvers.js';
 
 /** The walk's order: ConnectorSource's. */
@@ -86,31 +87,38 @@ async function walkLogto(ctx: GatewayContext, want: number, pos: Position | unde
   };
 }
 
-/** ConductorOne: apps page by page, each app's connectors by page token. */
+/**
+ * ConductorOne: apps page by page; the connectors of the apps of one apps page are asked for at the same time
+ * (each for at most what the page still needs), then taken in app order.
+ */
 async function walkConductorOne(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
   let appsToken = typeof pos?.a === 'string' ? pos.a : '';
   let appIndex = typeof pos?.x === 'number' ? pos.x : 0;
   let inApp = (pos?.c as TokenPosition | undefined) ?? undefined;
   const found: Found[] = [];
-  const c1 = ctx.services.conductorone;
+  const keep = search === undefined ? undefined : (c: C1Connector) => contains(c.displayName || c.id, search);
   for (;;) {
-    const apps = await c1.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
-    for (; appIndex < apps.items.length; appIndex++) {
-      const appId = apps.items[appIndex]!.id!;
-      const part = await collectPage(
-        want - found.length,
-        inApp,
-        C1_MAX_PAGE,
-        (pageToken, pageSize) => ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),
-        search === undefined ? undefined : (c) => contains(c.displayName || c.id, search),
-      );
-      inApp = undefined;
-      for (const e of part.edges) found.push({ node: e.node, source: 'CONDUCTORONE', position: { a: appsToken, x: appIndex, c: e.position } });
-      if (found.length === want) {
-        const more = part.hasNextPage || appIndex + 1 < apps.items.length || apps.nextPageToken !== '';
-        // Past the app's last connector, continue at the next app rather than re-reading this one.
-        if (!part.hasNextPage) found[found.length - 1]!.position = { a: appsToken, x: appIndex + 1 };
-        return { found, more };
+    const apps = await ctx.services.conductorone.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
+    const need = want - found.length;
+    const start = inApp;
+    const parts = await Promise.all(
+      apps.items.slice(appIndex).map((app, k) =>
+        collectPage(need, k === 0 ? start : undefined, C1_MAX_PAGE, (pageToken, pageSize) => ctx.loaders.conductorone.connectorPage.load({ appId: app.id!, pageSize, pageToken }), keep),
+      ),
+    );
+    inApp = undefined;
+    for (const [k, part] of parts.entries()) {
+      const x = appIndex + k;
+      for (const e of part.edges) {
+        found.push({ node: e.node, source: 'CONDUCTORONE', position: { a: appsToken, x, c: e.position } });
+        if (found.length === want) {
+          const last = e === part.edges.at(-1);
+          const appHasMore = !last || part.hasNextPage;
+          // Past an app's last connector, continue at the next app rather than re-reading this one.
+          if (!appHasMore) found[found.length - 1]!.position = { a: appsToken, x: x + 1 };
+          const laterApps = parts.slice(k + 1).some((p) => p.edges.length > 0 || p.hasNextPage);
+          return { found, more: appHasMore || laterApps || apps.nextPageToken !== '' };
+        }
       }
     }
     if (!apps.nextPageToken) return { found, more: false };
@@ -158,24 +166,30 @@ export async function connectorsConnection(
     startSource = c.s as SourceName;
     startPosition = c.p as Position;
   }
+  // Every source the page may reach is asked at the same time (each for at most `first`), so a page costs about
+  // one round trip per level (apps, then their connectors), not the sum over sources; then they are taken in order.
+  const from = startSource === undefined ? selected.length : selected.indexOf(startSource);
+  const reached = selected.slice(from);
+  const parts = first === 0 ? [] : await Promise.allSettled(reached.map((source, k) => WALKS[source](ctx, first, k === 0 ? startPosition : undefined, search)));
   const edges: WalkEdge[] = [];
-  let more = false;
-  for (let k = startSource === undefined ? selected.length : selected.indexOf(startSource); k < selected.length; k++) {
-    const source = selected[k]!;
-    const want = first - edges.length;
-    if (want === 0) {
-      more = true; // a later source may have connectors: the next page tells
+  let more = first === 0 && reached.length > 0;
+  for (const [k, settled] of parts.entries()) {
+    const source = reached[k]!;
+    if (edges.length === first) {
+      // The page is full: more follow if this or a later source has any.
+      more = parts.slice(k).some((p) => p.status === 'rejected' || p.value.found.length > 0 || p.value.more);
       break;
     }
-    try {
-      const part = await WALKS[source](ctx, want, source === startSource ? startPosition : undefined, search);
-      for (const f of part.found) edges.push(new WalkEdge(f.node, f.source, f.position, scope));
-      if (part.more) {
-        more = true;
-        break;
-      }
-    } catch (error) {
-      recordFailure(ctx, source, error);
+    if (settled.status === 'rejected') {
+      recordFailure(ctx, source, settled.reason);
+      continue;
+    }
+    const part = settled.value;
+    const take = part.found.slice(0, first - edges.length);
+    for (const f of take) edges.push(new WalkEdge(f.node, f.source, f.position, scope));
+    if (take.length < part.found.length || (edges.length === first && part.more)) {
+      more = true;
+      break;
     }
   }
   return { edges, pageInfo: { hasNextPage: more, endCursor: edges.at(-1)?.cursor ?? null } };
