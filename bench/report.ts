@@ -189,7 +189,7 @@ function latencyNote(result: ScenarioResult, gateway: TargetSummary): string {
   return (
     `${result.name}: p50 ${gateway.p50Ms.toFixed(0)} ms with ${result.latencyMs} ms added to every sandbox answer ` +
     `(${result.connections} connection${result.connections === 1 ? '' : 's'}) ≈ ${roundTrips.toFixed(1)} round trips; ` +
-    `2 round trips (the list, then all detail calls at once) ≈ ${2 * result.latencyMs} ms, ` +
+    `2 round trips (two levels: a list, then everything it leads to at once) ≈ ${2 * result.latencyMs} ms, ` +
     `${calls} sequential calls ≈ ${calls * result.latencyMs} ms. One request alone took ${result.oneShot.ms.toFixed(0)} ms.`
   );
 }

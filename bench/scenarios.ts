@@ -204,6 +204,24 @@ async function checkC1(ctx: CheckContext): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------------
+// Across the sources
+// ---------------------------------------------------------------------------------------------------------------------
+
+const ALL_QUERY = 'query AllConnectors { connectors(first: 50) { edges { node { id source displayName } } pageInfo { hasNextPage endCursor } } }';
+const SOURCE_ORDER = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
+
+/** 50 distinct connectors, sources in the documented order, every source present, more to come. */
+async function checkAll(ctx: CheckContext): Promise<void> {
+  const edges = asArray(at(ctx.data, 'connectors', 'edges'), 'connectors.edges').map((e) => at(e, 'node') as Record<string, unknown>);
+  expectEqual('number of connectors', edges.length, 50);
+  expectEqual('distinct ids', new Set(edges.map((e) => e['id'])).size, 50);
+  const order = edges.map((e) => SOURCE_ORDER.indexOf(String(e['source'])));
+  expectEqual('sources in order', order.every((o, i) => o >= 0 && (i === 0 || o >= order[i - 1]!)), true);
+  expectEqual('every source present', new Set(order).size, 3);
+  expectEqual('pageInfo.hasNextPage', at(ctx.data, 'connectors', 'pageInfo', 'hasNextPage'), true);
+}
+
 /** The scenarios, in the order they run. */
 export const SCENARIOS: Scenario[] = [
   {
@@ -291,6 +309,28 @@ export const SCENARIOS: Scenario[] = [
     prepare: () => jsonRequest({ query: c1Query(), operationName: 'C1ConnectorsWithApp' }),
     expectedBackendCalls: 3,
     check: checkC1,
+  },
+  {
+    kind: 'load',
+    name: 'all-connectors-50',
+    description: 'connectors(first: 50) across the three sources (C1 apps, then their connectors, with Logto and SailPoint at once)',
+    sources: ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'],
+    operation: { query: ALL_QUERY, operationName: 'AllConnectors' },
+    prepare: () => jsonRequest({ query: ALL_QUERY, operationName: 'AllConnectors' }),
+    expectedBackendCalls: 11,
+    check: checkAll,
+  },
+  {
+    kind: 'load',
+    name: 'all-connectors-50-latency50',
+    description: 'the same with 50 ms added to every backend answer, 1 connection: about one round trip per level, not their sum',
+    sources: ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'],
+    operation: { query: ALL_QUERY, operationName: 'AllConnectors' },
+    prepare: () => jsonRequest({ query: ALL_QUERY, operationName: 'AllConnectors' }),
+    latencyMs: 50,
+    connections: 1,
+    expectedBackendCalls: 11,
+    check: checkAll,
   },
   {
     kind: 'distinct-operations',
