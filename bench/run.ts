@@ -75,6 +75,8 @@ async function startGateway(sourceEnv: Record<string, string>): Promise<{ proces
         HOST: '127.0.0.1',
         PORT: String(port),
         UPLOAD_MAX_FILE_SIZE: String(UPLOAD_MAX_FILE_SIZE),
+        // SailPoint's documented 100 requests per 10 s would hold the load to the vendor's rate, not the gateway's.
+        SAILPOINT_RATE_LIMIT: process.env.SAILPOINT_RATE_LIMIT ?? 'off',
         ...sourceEnv,
       },
     }),

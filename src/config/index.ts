@@ -3,10 +3,41 @@
  * gateway with a message that names it. Public: the variable names are documented in the README's table.
  */
 import { z } from 'zod';
+import { parseRate, type Rate } from '../http/resilience.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+const rate = z.string().transform((text, ctx) => {
+  const parsed = parseRate(text);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected REQUESTS/WINDOW such as 100/10s, 5/500ms or 60/1m, or off' });
+    return z.NEVER;
+  }
+  return parsed;
+});
+const breaker = z.string().transform((text, ctx) => {
+  const m = /^(\d+)\/(\d+)(ms|s)$/.exec(text.trim());
+  if (!m || Number(m[1]) < 1) {
+    ctx.addIssue({ code: 'custom', message: 'expected FAILURES/HALF_OPEN_AFTER such as 5/10s or 3/500ms' });
+    return z.NEVER;
+  }
+  return { failures: Number(m[1]), halfOpenMs: Number(m[2]) * (m[3] === 's' ? 1000 : 1) };
+});
+
+const SOURCES = ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'] as const;
+type SourcePrefix = (typeof SOURCES)[number];
+
+/** The resilience settings every source has, globally (`UPSTREAM_…`) and per source (`<SOURCE>_…`). */
+const perSourceShape = (prefix: string) => ({
+  [`${prefix}TIMEOUT_MS`]: int(100, 600_000).optional(),
+  [`${prefix}CONNECT_TIMEOUT_MS`]: int(100, 600_000).optional(),
+  [`${prefix}DEADLINE_MS`]: int(100, 3_600_000).optional(),
+  [`${prefix}CONNECTIONS`]: int(1, 1024).optional(),
+  [`${prefix}RETRIES`]: int(0, 10).optional(),
+  [`${prefix}BREAKER`]: breaker.optional(),
+  [`${prefix}RATE_LIMIT`]: rate.optional(),
+});
 
 /** Environment variables and their defaults. */
 const EnvSchema = z.object({
@@ -20,22 +51,44 @@ const EnvSchema = z.object({
   GATEWAY_INTROSPECTION: bool.optional(),
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
-  UPSTREAM_TIMEOUT_MS: int(100, 600_000).default(10_000),
-  UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 600_000).default(5_000),
-  UPSTREAM_CONNECTIONS: int(1, 1024).default(32),
   UPSTREAM_DEDUPE: bool.default(true),
+  ...perSourceShape('UPSTREAM_'),
   SAILPOINT_URL: url.optional(),
   SAILPOINT_CLIENT_ID: z.string().min(1).optional(),
   SAILPOINT_CLIENT_SECRET: z.string().min(1).optional(),
   SAILPOINT_TOKEN_URL: url.optional(),
+  ...perSourceShape('SAILPOINT_'),
   LOGTO_URL: url.optional(),
   LOGTO_CLIENT_ID: z.string().min(1).optional(),
   LOGTO_CLIENT_SECRET: z.string().min(1).optional(),
   LOGTO_RESOURCE: z.string().min(1).default('https://default.logto.app/api'),
+  ...perSourceShape('LOGTO_'),
   CONDUCTORONE_URL: url.optional(),
   CONDUCTORONE_CLIENT_ID: z.string().min(1).optional(),
   CONDUCTORONE_CLIENT_SECRET: z.string().min(1).optional(),
+  ...perSourceShape('CONDUCTORONE_'),
 });
+
+/** Limits, timeouts and resilience of one source's HTTP client. */
+export interface UpstreamConfig {
+  /** Connect, headers and body timeouts of one try. */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  /** The whole upstream call, tries, waits and token included. */
+  deadlineMs: number;
+  /** Keep-alive connections: also the cap on requests in flight to the source. */
+  connections: number;
+  /** Extra tries for idempotent requests (GET, file PUT, DELETE, read-only POST). */
+  retries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Consecutive failures (5xx, no answer) that open the breaker, and how long it stays open before a probe. */
+  breaker: { failures: number; halfOpenMs: number };
+  /** Client-side rate limit; null for none. */
+  rate: Rate | null;
+  /** Identical GETs in flight share one exchange. */
+  dedupe: boolean;
+}
 
 /** Where a source is and how the gateway signs in to it. `url` unset means: start the built-in sandbox. */
 export interface SourceConfig {
@@ -45,15 +98,7 @@ export interface SourceConfig {
   tokenUrl?: string;
   /** Logto: the Management API's resource indicator, sent with the token request. */
   resource?: string;
-}
-
-/** Limits and timeouts of the upstream HTTP clients (the same for every source for now). */
-export interface UpstreamConfig {
-  timeoutMs: number;
-  connectTimeoutMs: number;
-  connections: number;
-  /** Identical GETs in flight share one exchange. */
-  dedupe: boolean;
+  upstream: UpstreamConfig;
 }
 
 /** The gateway's whole configuration, frozen. */
@@ -67,13 +112,44 @@ export interface Config {
   bodyLimitBytes: number;
   introspection: boolean;
   uploads: { maxFileSize: number; maxFiles: number };
-  upstream: UpstreamConfig;
   sources: { sailpoint: SourceConfig; logto: SourceConfig; conductorone: SourceConfig };
 }
 
 /** A setting that failed validation; the message names the variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** The vendors' documented rates, applied to configured tenants (SailPoint: 100 requests per token per 10 s). */
+const VENDOR_RATES: Record<SourcePrefix, Rate | null> = {
+  SAILPOINT: { requests: 100, perMs: 10_000 },
+  LOGTO: null,
+  CONDUCTORONE: null,
+};
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** A source's resilience settings: its own, else the global ones, else the defaults. */
+function upstreamFor(e: Env, prefix: SourcePrefix, configured: boolean): UpstreamConfig {
+  // `undefined` is "not set"; null is a value (a rate limit switched off).
+  const pick = <T>(name: string, fallback: T): T => {
+    const own = (e as Record<string, unknown>)[`${prefix}_${name}`];
+    const global = (e as Record<string, unknown>)[`UPSTREAM_${name}`];
+    return (own !== undefined ? own : global !== undefined ? global : fallback) as T;
+  };
+  return {
+    timeoutMs: pick('TIMEOUT_MS', 10_000),
+    connectTimeoutMs: pick('CONNECT_TIMEOUT_MS', 5_000),
+    deadlineMs: pick('DEADLINE_MS', 15_000),
+    connections: pick('CONNECTIONS', 32),
+    retries: pick('RETRIES', 2),
+    retryBaseMs: 100,
+    retryMaxMs: 2_000,
+    breaker: pick('BREAKER', { failures: 5, halfOpenMs: 10_000 }),
+    // A built-in sandbox does not throttle, so only a configured tenant gets the vendor's rate by default.
+    rate: pick<Rate | null>('RATE_LIMIT', configured ? VENDOR_RATES[prefix] : null),
+    dedupe: e.UPSTREAM_DEDUPE,
+  };
 }
 
 /** Reads and validates the configuration from `env` (tests pass a plain object). */
@@ -86,11 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  const sailpoint = sourceConfig('SAILPOINT', e.SAILPOINT_URL, e.SAILPOINT_CLIENT_ID, e.SAILPOINT_CLIENT_SECRET);
+  const sailpoint = sourceConfig(e, 'SAILPOINT', e.SAILPOINT_URL, e.SAILPOINT_CLIENT_ID, e.SAILPOINT_CLIENT_SECRET);
   if (e.SAILPOINT_TOKEN_URL) sailpoint.tokenUrl = e.SAILPOINT_TOKEN_URL;
-  const logto = sourceConfig('LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
+  const logto = sourceConfig(e, 'LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
   logto.resource = e.LOGTO_RESOURCE;
-  const conductorone = sourceConfig('CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
+  const conductorone = sourceConfig(e, 'CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -101,21 +177,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.GATEWAY_BODY_LIMIT_BYTES,
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== 'production',
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
-    upstream: {
-      timeoutMs: e.UPSTREAM_TIMEOUT_MS,
-      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
-      connections: e.UPSTREAM_CONNECTIONS,
-      dedupe: e.UPSTREAM_DEDUPE,
-    },
     sources: { sailpoint, logto, conductorone },
   });
 }
 
-function sourceConfig(prefix: string, url?: string, clientId?: string, clientSecret?: string): SourceConfig {
-  if (!url) return {};
+function sourceConfig(e: Env, prefix: SourcePrefix, url?: string, clientId?: string, clientSecret?: string): SourceConfig {
+  const upstream = upstreamFor(e, prefix, url !== undefined);
+  if (!url) return { upstream };
   // A configured tenant needs its credentials; without them every call would fail later, less clearly.
   for (const [name, value] of [['CLIENT_ID', clientId], ['CLIENT_SECRET', clientSecret]] as const) {
     if (!value) throw new ConfigError(`Invalid configuration: ${prefix}_${name} is required when ${prefix}_URL is set`);
   }
-  return { url, clientId, clientSecret };
+  return { url, clientId, clientSecret, upstream };
 }

@@ -3,7 +3,16 @@
  * non-JSON bodies, and the mapping of every failure to a GatewayError code. Knows no vendor. Internal module.
  */
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
+import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket } from './resilience.js';
+
+/** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
+class FailedStatus extends Error {
+  constructor(readonly res: RawResponse) {
+    super(`HTTP ${res.status}`);
+  }
+}
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
@@ -70,6 +79,9 @@ export class UpstreamClient {
   private readonly options: UpstreamClientOptions;
   /** GETs under way, by method, path and query: the in-flight deduplication. */
   private readonly inflight = new Map<string, Promise<UpstreamResponse<unknown>>>();
+  /** Opens after consecutive failures (5xx, no answer); a probe closes it again. */
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly limiter: TokenBucket | undefined;
 
   constructor(options: UpstreamClientOptions) {
     const root = new URL(options.baseUrl);
@@ -84,6 +96,16 @@ export class UpstreamClient {
       bodyTimeout: options.config.timeoutMs,
       keepAliveTimeout: 30_000,
     });
+    const { breaker, rate } = options.config;
+    this.breaker = circuitBreaker(
+      // Failures of the source itself: 5xx, no answer, a token endpoint that is down; not a refusal of ours.
+      handleWhen((error) => !(error instanceof UpstreamError) || error.code === GatewayErrorCode.UPSTREAM_UNAVAILABLE || error.code === GatewayErrorCode.UPSTREAM_TIMEOUT),
+      { halfOpenAfter: breaker.halfOpenMs, breaker: new ConsecutiveBreaker(breaker.failures) },
+    );
+    this.breaker.onStateChange((state) =>
+      options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`),
+    );
+    this.limiter = rate ? new TokenBucket(rate, options.source) : undefined;
   }
 
   /**
@@ -105,17 +127,76 @@ export class UpstreamClient {
     return exchange;
   }
 
+  /**
+   * One upstream call: the rate limiter's token, then tries through the circuit breaker. An idempotent request
+   * (GET, file PUT, DELETE, read-only POST) is tried again after a failure without an answer, a timeout, 408, 429,
+   * 502, 503 or 504, with exponential backoff and full jitter, or after the source's `Retry-After` when it sent
+   * one, as long as the call's deadline allows; a create or a PATCH is sent once. A `Retry-After` past the
+   * deadline is UPSTREAM_RATE_LIMITED (429) with `retryAfter`.
+   */
   private async exchange<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const policy = this.options.config;
+    const deadline = Date.now() + policy.deadlineMs;
+    const retryable = isIdempotent(req.method, req.readOnly);
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter?.take(deadline);
+      let res: RawResponse;
+      try {
+        res = await this.breaker.execute(() => this.attempt(req, deadline));
+      } catch (error) {
+        if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+          throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
+        }
+        if (error instanceof UpstreamError) throw error; // e.g. the token endpoint refused the credentials
+        if (error instanceof FailedStatus) {
+          res = error.res;
+        } else {
+          const wait = backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs);
+          if (!retryable || attempt > policy.retries || Date.now() + wait >= deadline) throw this.networkError(req, error);
+          this.options.logger.debug({ requestId: req.requestId, source: this.source, attempt, wait }, 'retrying after a failure without an answer');
+          await sleep(wait);
+          continue;
+        }
+      }
+      if (retryable && attempt <= policy.retries && isRetryableStatus(res.status)) {
+        const retryAfter = parseRetryAfter(res.header('retry-after'));
+        const wait = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs);
+        if (Date.now() + wait < deadline) {
+          this.options.logger.debug({ requestId: req.requestId, source: this.source, attempt, status: res.status, wait }, 'retrying');
+          await sleep(wait);
+          continue;
+        }
+      }
+      return this.read<T>(req, res);
+    }
+  }
+
+  /** One try: the bearer token, the exchange, and one refresh of the token after a 401. 5xx answers throw FailedStatus so the breaker counts them. */
+  private async attempt(req: UpstreamRequest, deadline: number): Promise<RawResponse> {
     const { tokens } = this.options;
     let token = tokens ? await tokens.getToken(req.requestId) : undefined;
-    let res = await this.send(req, token);
+    let res = await this.send(req, token, deadline);
     if (res.status === 401 && tokens && token !== undefined) {
       // The token may have been revoked or expired early: refresh it once and try once more.
       tokens.invalidate(token);
       token = await tokens.getToken(req.requestId);
-      res = await this.send(req, token);
+      res = await this.send(req, token, deadline);
     }
-    return this.read<T>(req, res);
+    if (res.status >= 500) throw new FailedStatus(res);
+    return res;
+  }
+
+  /** The breaker's state, for `/readyz`. */
+  breakerState(): 'closed' | 'open' | 'half-open' {
+    switch (this.breaker.state) {
+      case CircuitState.Open:
+      case CircuitState.Isolated:
+        return 'open';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      default:
+        return 'closed';
+    }
   }
 
   /** Sets the token provider (it may need this client's pool, so it is made after the client). */
@@ -128,7 +209,7 @@ export class UpstreamClient {
     await this.pool.close();
   }
 
-  private async send(req: UpstreamRequest, token: string | undefined): Promise<RawResponse> {
+  private async send(req: UpstreamRequest, token: string | undefined, deadline: number): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     let body: Dispatcher.DispatchOptions['body'];
@@ -143,17 +224,18 @@ export class UpstreamClient {
     }
     const started = performance.now();
     try {
-      // Timeouts: the pool's connect, headers and body timeouts (UPSTREAM_*_MS) bound every exchange.
+      // Timeouts: connect, headers and body timeouts bound every try, and no try outlives the call's deadline.
+      const left = Math.max(1, Math.min(this.options.config.timeoutMs, deadline - Date.now()));
       const res = await dispatchBuffered(
         this.pool,
-        { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body },
+        { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body, headersTimeout: left, bodyTimeout: left },
         MAX_RESPONSE_BYTES,
       );
       this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started });
       return res;
     } catch (cause) {
       this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started });
-      throw this.networkError(req, cause);
+      throw cause; // the caller decides: another try, or networkError()
     }
   }
 

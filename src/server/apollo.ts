@@ -13,18 +13,25 @@ import { formatError } from '../errors/format.js';
 import { createLocalGateway } from './executor.js';
 
 /**
- * Adds the errors of sources that failed while others answered (`GatewayContext.partialErrors`) to the response,
- * after the resolvers' own errors, formatted like them.
+ * Finishes the response's errors: adds those of sources that failed while others answered
+ * (`GatewayContext.partialErrors`), formatted like the rest, and gives every upstream error the request id
+ * (`extensions.requestId`) under which the log holds the upstream's detail.
  */
-function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
+          if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
-          result.errors = [...(result.errors ?? []), ...added];
+          if (contextValue.partialErrors.length > 0) {
+            const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
+            result.errors = [...(result.errors ?? []), ...added];
+          }
+          if (!result.errors?.some((e) => e.extensions?.source !== undefined)) return;
+          result.errors = result.errors.map((e) =>
+            e.extensions?.source !== undefined ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+          );
         },
       };
     },
@@ -51,6 +58,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
       error: (m) => logger.error(m),
     },
     // The cache-control plugin wraps every field resolver; the gateway sets no cache hints.
-    plugins: [ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), responseErrorsPlugin()],
   });
 }

@@ -3,7 +3,7 @@
  * in this process on a free loopback port. Builds the long-lived clients. Internal module.
  */
 import type { Logger } from 'pino';
-import type { Config, SourceConfig, UpstreamConfig } from '../config/index.js';
+import type { Config, SourceConfig } from '../config/index.js';
 import type { Services } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import { ClientCredentialsTokenProvider } from '../http/tokens.js';
@@ -55,8 +55,9 @@ interface ConnectedSource {
   close(): Promise<void>;
 }
 
-async function connectSource(spec: SourceSpec, upstream: UpstreamConfig, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSource> {
+async function connectSource(spec: SourceSpec, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSource> {
   let config = spec.config;
+  const upstream = config.upstream;
   let sandbox: StartedSandbox | undefined;
   if (!config.url) {
     sandbox = await spec.startSandbox();
@@ -106,7 +107,6 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         // SailPoint's token endpoint sits at the tenant's API origin, beside /v3.
         tokenUrl: (origin) => `${origin}/oauth/token`,
       },
-      config.upstream,
       logger,
       observer,
     ),
@@ -120,7 +120,6 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         tokenParams: (c) => ({ resource: c.resource ?? 'https://default.logto.app/api', scope: 'all' }),
         vendorCodeOf: logtoErrorCode,
       },
-      config.upstream,
       logger,
       observer,
     ),
@@ -133,7 +132,6 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         tokenUrl: (_origin, url) => `${url}/auth/v1/token`,
         vendorCodeOf: c1ErrorCode,
       },
-      config.upstream,
       logger,
       observer,
     ),
@@ -141,11 +139,11 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
   const sailpoint = new SailPointClient(sailpointSource.http);
   const logto = new LogtoClient(logtoSource.http);
   const conductorone = new ConductorOneClient(conductoroneSource.http);
-  const probes: Array<[SourceName, () => Promise<unknown>]> = [
-    ['SAILPOINT', () => sailpoint.listConnectors({ limit: 1, offset: 0 })],
-    ['LOGTO', () => logto.listFactories()],
+  const probes: Array<[SourceName, UpstreamClient, () => Promise<unknown>]> = [
+    ['SAILPOINT', sailpointSource.http, () => sailpoint.listConnectors({ limit: 1, offset: 0 })],
+    ['LOGTO', logtoSource.http, () => logto.listFactories()],
     // Any app id answers: a search for none still proves the token and the API.
-    ['CONDUCTORONE', () => conductorone.searchAppsByIds([])],
+    ['CONDUCTORONE', conductoroneSource.http, () => conductorone.searchAppsByIds([])],
   ];
 
   return {
@@ -154,13 +152,13 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
     async readiness() {
       const sources: Record<string, unknown> = {};
       await Promise.all(
-        probes.map(async ([name, probe]) => {
+        probes.map(async ([name, http, probe]) => {
           const started = performance.now();
           try {
             await probe();
-            sources[name] = { status: 'up', ms: Math.round(performance.now() - started) };
+            sources[name] = { status: 'up', ms: Math.round(performance.now() - started), breaker: http.breakerState() };
           } catch (error) {
-            sources[name] = { status: 'down', code: (error as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR' };
+            sources[name] = { status: 'down', code: (error as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR', breaker: http.breakerState() };
           }
         }),
       );

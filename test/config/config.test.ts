@@ -5,7 +5,11 @@ describe('loadConfig', () => {
   it('has defaults for everything and leaves unconfigured sources to the sandbox', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ env: 'development', host: '127.0.0.1', port: 4000, introspection: true, uploads: { maxFileSize: 1048576, maxFiles: 4 } });
-    expect(config.sources.sailpoint).toEqual({});
+    expect(config.sources.sailpoint).toEqual({ upstream: expect.any(Object) });
+    expect(config.sources.sailpoint.upstream).toEqual({
+      timeoutMs: 10_000, connectTimeoutMs: 5_000, deadlineMs: 15_000, connections: 32, retries: 2, retryBaseMs: 100, retryMaxMs: 2_000,
+      breaker: { failures: 5, halfOpenMs: 10_000 }, rate: null, dedupe: true,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -23,6 +27,19 @@ describe('loadConfig', () => {
   it('requires credentials with a configured tenant and strips the trailing slash', () => {
     expect(() => loadConfig({ SAILPOINT_URL: 'https://acme.api.identitynow.com/v3' })).toThrow(/SAILPOINT_CLIENT_ID/);
     const config = loadConfig({ SAILPOINT_URL: 'https://acme.api.identitynow.com/v3/', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 's' });
-    expect(config.sources.sailpoint).toEqual({ url: 'https://acme.api.identitynow.com/v3', clientId: 'id', clientSecret: 's' });
+    expect(config.sources.sailpoint).toMatchObject({ url: 'https://acme.api.identitynow.com/v3', clientId: 'id', clientSecret: 's' });
+  });
+
+  it("gives a configured SailPoint tenant the vendor's rate, and takes per-source settings over global ones", () => {
+    const config = loadConfig({
+      SAILPOINT_URL: 'https://acme.api.identitynow.com/v3', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 's',
+      UPSTREAM_RETRIES: '4', LOGTO_RETRIES: '0', UPSTREAM_BREAKER: '3/500ms', CONDUCTORONE_RATE_LIMIT: '60/1m',
+    });
+    expect(config.sources.sailpoint.upstream).toMatchObject({ rate: { requests: 100, perMs: 10_000 }, retries: 4, breaker: { failures: 3, halfOpenMs: 500 } });
+    expect(config.sources.logto.upstream).toMatchObject({ rate: null, retries: 0 });
+    expect(config.sources.conductorone.upstream.rate).toEqual({ requests: 60, perMs: 60_000 });
+    expect(loadConfig({ SAILPOINT_URL: 'https://a.b/v3', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's', SAILPOINT_RATE_LIMIT: 'off' }).sources.sailpoint.upstream.rate).toBeNull();
+    expect(() => loadConfig({ SAILPOINT_RATE_LIMIT: 'fast' })).toThrow(/SAILPOINT_RATE_LIMIT/);
+    expect(() => loadConfig({ UPSTREAM_BREAKER: '0/1s' })).toThrow(/UPSTREAM_BREAKER/);
   });
 });

@@ -55,6 +55,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'debug',
+    // The sandboxes do not throttle; the limiter has its own test.
+    SAILPOINT_RATE_LIMIT: 'off',
     SAILPOINT_URL: sailpointProxy.url,
     SAILPOINT_CLIENT_ID: sailpoint.clientId,
     SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,

@@ -1,0 +1,80 @@
+/**
+ * What keeps the gateway polite and steady towards a source: which requests may be retried, the backoff between
+ * tries, and a client-side token bucket that keeps the gateway under a source's documented rate. Pure logic plus
+ * timers; knows no vendor. Internal module.
+ */
+import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { UpstreamError } from '../errors/classes.js';
+import type { HttpMethod } from './upstream.js';
+
+/** A rate: at most `requests` in any `perMs` window. */
+export interface Rate {
+  requests: number;
+  perMs: number;
+}
+
+/** Parses `100/10s`, `5/500ms`, `60/1m`; `off` (or `0`) is no limit. Returns null for no limit, undefined when malformed. */
+export function parseRate(text: string): Rate | null | undefined {
+  if (text === 'off' || text === '0') return null;
+  const m = /^(\d+)\/(\d+)(ms|s|m)$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000 }[m[3] as 'ms' | 's' | 'm'];
+  const rate = { requests: Number(m[1]), perMs: Number(m[2]) * unit };
+  return rate.requests > 0 && rate.perMs > 0 ? rate : undefined;
+}
+
+/** Whether a request may be sent twice without harm: reads, file PUTs, deletes, and POSTs that only read. */
+export function isIdempotent(method: HttpMethod, readOnly = false): boolean {
+  return method === 'GET' || method === 'PUT' || method === 'DELETE' || readOnly;
+}
+
+/** Statuses worth another try for an idempotent request (the source was busy or briefly away). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 502 || status === 503 || status === 504 || status === 408;
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(max, base · 2^(attempt-1))]. */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A token bucket of `rate.requests` tokens refilled evenly over `rate.perMs`. `take` waits for a token when it can
+ * have one before `deadline`; otherwise it refuses at once with UPSTREAM_RATE_LIMITED (nothing is sent).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly perToken: number;
+
+  constructor(
+    private readonly rate: Rate,
+    private readonly source: SourceName,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = rate.requests;
+    this.last = now();
+    this.perToken = rate.perMs / rate.requests;
+  }
+
+  /** Milliseconds until a token is free (0 when one is), counting the callers already waiting. */
+  private reserve(): number {
+    const now = this.now();
+    this.tokens = Math.min(this.rate.requests, this.tokens + (now - this.last) / this.perToken);
+    this.last = now;
+    this.tokens -= 1; // may go negative: a reservation for a caller that waits
+    return this.tokens >= 0 ? 0 : Math.ceil(-this.tokens * this.perToken);
+  }
+
+  async take(deadline: number): Promise<void> {
+    const wait = this.reserve();
+    if (wait === 0) return;
+    if (this.now() + wait > deadline) {
+      this.tokens += 1; // give the reservation back: this caller does not wait
+      throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_RATE_LIMITED, retryAfter: Math.ceil(wait / 1000) });
+    }
+    await sleep(wait);
+  }
+}
