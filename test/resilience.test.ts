@@ -151,3 +151,21 @@ describe('client-side rate limit', () => {
     }
   });
 });
+
+describe('timeouts', () => {
+  it('maps a source that does not answer in time to UPSTREAM_TIMEOUT, within the deadline', async () => {
+    const s = await startTestStack({ SAILPOINT_TIMEOUT_MS: '300', SAILPOINT_RETRIES: '1', SAILPOINT_DEADLINE_MS: '2000' });
+    try {
+      await s.gql(LIST); // a token in hand first
+      s.resetCalls();
+      s.sailpoint.injectFault({ match: { method: 'GET', pathPrefix: '/v3/connectors' }, delayMs: 1500, count: Infinity });
+      const started = Date.now();
+      const res = await s.gql(LIST);
+      expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', source: 'SAILPOINT' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(s.apiCalls()).toBe(2); // the first try and one retry, each cut off at 300 ms
+    } finally {
+      await s.stop();
+    }
+  });
+});

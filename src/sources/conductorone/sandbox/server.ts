@@ -18,7 +18,8 @@ import type { IncomingMessage } from 'node:http';
 import {
   HttpError,
   Router,
-  SandboxApp,
+  runSandbox,
+  type RunningSandbox,
   TokenStore,
   isJsonObject,
   mediaType,
@@ -26,11 +27,7 @@ import {
   readBody,
   safeEqual,
   sendJson,
-  startHttpSandbox,
-  type FaultSpec,
   type RenderedFault,
-  type RequestLogEntry,
-  type RequestLogFilter,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -114,28 +111,12 @@ export interface ConductorOneSandboxStore {
 }
 
 /** A running ConductorOne sandbox. */
-export interface ConductorOneSandbox {
+export interface ConductorOneSandbox extends RunningSandbox {
   /** API root: the origin, e.g. `http://127.0.0.1:PORT` (operations live under `/api/v1/…`). */
   readonly url: string;
-  /** `http://127.0.0.1:PORT` (the token endpoint is `${origin}/auth/v1/token`). */
-  readonly origin: string;
-  readonly port: number;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly log: {
-    entries(filter?: RequestLogFilter): RequestLogEntry[];
-    reset(): void;
-    count(filter?: RequestLogFilter): number;
-  };
-  injectFault(spec: FaultSpec): void;
-  clearFaults(): void;
-  setLatency(ms: number): void;
   readonly store: ConductorOneSandboxStore;
-  /** Makes every issued token expired, so the next API call answers 401 (code 16). */
-  expireTokens(): void;
-  /** Restores the seed and clears the request log and faults (issued tokens and page tokens stay valid). */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 /** Starts a ConductorOne sandbox on loopback (a free port unless `port` is given). */
@@ -150,40 +131,15 @@ export async function startConductorOneSandbox(options: ConductorOneSandboxOptio
     tokenTtlSeconds: options.tokenTtlSeconds ?? CONDUCTORONE_SANDBOX_TOKEN_TTL_SECONDS,
     pageSizeMax,
   });
-  const app = new SandboxApp({
-    handle: (ctx) => api.handle(ctx),
-    authorize: (ctx) => api.authorize(ctx),
+  const running = await runSandbox(api, {
     renderFault: (status) => renderFault(status),
     renderError: (error, ctx) => renderError(error, ctx),
-    latencyMs: options.latencyMs ?? 0,
+    latencyMs: options.latencyMs,
+    host: options.host,
+    port: options.port,
   });
-  const http = await startHttpSandbox({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, handler: app.listener });
-  return {
-    url: http.origin,
-    origin: http.origin,
-    port: http.port,
-    clientId,
-    clientSecret,
-    log: {
-      entries: (filter) => app.log.entries(filter),
-      reset: () => app.log.reset(),
-      count: (filter) => app.log.count(filter),
-    },
-    injectFault: (spec) => app.injectFault(spec),
-    clearFaults: () => app.clearFaults(),
-    setLatency: (ms) => app.setLatency(ms),
-    store: api.storeView(),
-    expireTokens: () => api.tokens.expireAll(),
-    reset: () => {
-      api.reseed();
-      app.log.reset();
-      app.clearFaults();
-    },
-    close: async () => {
-      app.dispose();
-      await http.close();
-    },
-  };
+  return { ...running, url: running.origin, clientId, clientSecret,
+    store: api.storeView() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

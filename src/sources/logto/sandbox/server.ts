@@ -9,7 +9,8 @@ import type { IncomingMessage } from 'node:http';
 import {
   HttpError,
   Router,
-  SandboxApp,
+  runSandbox,
+  type RunningSandbox,
   TokenStore,
   extractClientCredentials,
   isJsonObject,
@@ -20,11 +21,7 @@ import {
   sendEmpty,
   sendJson,
   sendText,
-  startHttpSandbox,
-  type FaultSpec,
   type RenderedFault,
-  type RequestLogEntry,
-  type RequestLogFilter,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -83,30 +80,14 @@ export interface LogtoSandboxStore {
 }
 
 /** A running Logto sandbox. */
-export interface LogtoSandbox {
+export interface LogtoSandbox extends RunningSandbox {
   /** API root: the origin, e.g. `http://127.0.0.1:PORT` (operations live under `/api/…`). */
   readonly url: string;
-  /** `http://127.0.0.1:PORT` (the token endpoint is `${origin}/oidc/token`). */
-  readonly origin: string;
-  readonly port: number;
   readonly clientId: string;
   readonly clientSecret: string;
   /** The resource indicator to request tokens for. */
   readonly resource: string;
-  readonly log: {
-    entries(filter?: RequestLogFilter): RequestLogEntry[];
-    reset(): void;
-    count(filter?: RequestLogFilter): number;
-  };
-  injectFault(spec: FaultSpec): void;
-  clearFaults(): void;
-  setLatency(ms: number): void;
   readonly store: LogtoSandboxStore;
-  /** Makes every issued token expired, so the next API call answers 401 `auth.unauthorized`. */
-  expireTokens(): void;
-  /** Restores the seed and clears the request log and faults (issued tokens stay valid). */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 /** Starts a Logto sandbox on loopback (a free port unless `port` is given). */
@@ -120,41 +101,16 @@ export async function startLogtoSandbox(options: LogtoSandboxOptions = {}): Prom
     resource,
     tokenTtlSeconds: options.tokenTtlSeconds ?? LOGTO_SANDBOX_TOKEN_TTL_SECONDS,
   });
-  const app = new SandboxApp({
-    handle: (ctx) => api.handle(ctx),
-    authorize: (ctx) => api.authorize(ctx),
+  const running = await runSandbox(api, {
     renderFault: (status) => renderFault(status),
     renderError: (error, ctx) => renderError(error, ctx),
-    latencyMs: options.latencyMs ?? 0,
+    latencyMs: options.latencyMs,
+    host: options.host,
+    port: options.port,
   });
-  const http = await startHttpSandbox({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, handler: app.listener });
-  return {
-    url: http.origin,
-    origin: http.origin,
-    port: http.port,
-    clientId,
-    clientSecret,
+  return { ...running, url: running.origin, clientId, clientSecret,
     resource,
-    log: {
-      entries: (filter) => app.log.entries(filter),
-      reset: () => app.log.reset(),
-      count: (filter) => app.log.count(filter),
-    },
-    injectFault: (spec) => app.injectFault(spec),
-    clearFaults: () => app.clearFaults(),
-    setLatency: (ms) => app.setLatency(ms),
-    store: api.storeView(),
-    expireTokens: () => api.tokens.expireAll(),
-    reset: () => {
-      api.reseed();
-      app.log.reset();
-      app.clearFaults();
-    },
-    close: async () => {
-      app.dispose();
-      await http.close();
-    },
-  };
+    store: api.storeView() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

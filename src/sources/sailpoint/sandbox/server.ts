@@ -12,7 +12,8 @@ import { SaxesParser } from 'saxes';
 import {
   HttpError,
   Router,
-  SandboxApp,
+  runSandbox,
+  type RunningSandbox,
   TokenStore,
   extractClientCredentials,
   isJsonObject,
@@ -24,11 +25,7 @@ import {
   sendEmpty,
   sendJson,
   sendText,
-  startHttpSandbox,
-  type FaultSpec,
   type RenderedFault,
-  type RequestLogEntry,
-  type RequestLogFilter,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -84,28 +81,12 @@ export interface SailPointSandboxStore {
 }
 
 /** A running SailPoint sandbox. */
-export interface SailPointSandbox {
+export interface SailPointSandbox extends RunningSandbox {
   /** API root, e.g. `http://127.0.0.1:PORT/v3`. */
   readonly url: string;
-  /** `http://127.0.0.1:PORT` (the token endpoint is `${origin}/oauth/token`). */
-  readonly origin: string;
-  readonly port: number;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly log: {
-    entries(filter?: RequestLogFilter): RequestLogEntry[];
-    reset(): void;
-    count(filter?: RequestLogFilter): number;
-  };
-  injectFault(spec: FaultSpec): void;
-  clearFaults(): void;
-  setLatency(ms: number): void;
   readonly store: SailPointSandboxStore;
-  /** Makes every issued token expired, so the next API call answers 401 "JWT is expired". */
-  expireTokens(): void;
-  /** Restores the seed catalogue and clears the request log and faults (issued tokens stay valid). */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 /** Starts a SailPoint sandbox on loopback (a free port unless `port` is given). */
@@ -118,40 +99,15 @@ export async function startSailPointSandbox(options: SailPointSandboxOptions = {
     tokenTtlSeconds: options.tokenTtlSeconds ?? SAILPOINT_SANDBOX_TOKEN_TTL_SECONDS,
     listAllStatuses: options.listAllStatuses ?? false,
   });
-  const app = new SandboxApp({
-    handle: (ctx) => api.handle(ctx),
-    authorize: (ctx) => api.authorize(ctx),
+  const running = await runSandbox(api, {
     renderFault: (status) => renderFault(status),
     renderError: (error, ctx) => renderError(error, ctx),
-    latencyMs: options.latencyMs ?? 0,
+    latencyMs: options.latencyMs,
+    host: options.host,
+    port: options.port,
   });
-  const http = await startHttpSandbox({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, handler: app.listener });
-  return {
-    url: `${http.origin}/v3`,
-    origin: http.origin,
-    port: http.port,
-    clientId,
-    clientSecret,
-    log: {
-      entries: (filter) => app.log.entries(filter),
-      reset: () => app.log.reset(),
-      count: (filter) => app.log.count(filter),
-    },
-    injectFault: (spec) => app.injectFault(spec),
-    clearFaults: () => app.clearFaults(),
-    setLatency: (ms) => app.setLatency(ms),
-    store: api.storeView(),
-    expireTokens: () => api.tokens.expireAll(),
-    reset: () => {
-      api.reseed();
-      app.log.reset();
-      app.clearFaults();
-    },
-    close: async () => {
-      app.dispose();
-      await http.close();
-    },
-  };
+  return { ...running, url: `${running.origin}/v3`, clientId, clientSecret,
+    store: api.storeView() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
