@@ -886,6 +886,19 @@ export class TokenStore {
 // A running vendor sandbox
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** Options every vendor sandbox takes. */
+export interface SandboxOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  clientId?: string;
+  clientSecret?: string;
+  /** Extra latency for every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Lifetime of issued tokens (each vendor's default otherwise). */
+  tokenTtlSeconds?: number;
+}
+
 /** The vendor side that a sandbox plugs into the kit. */
 export interface VendorApi {
   handle(ctx: SandboxContext): Promise<void> | void;

@@ -19,6 +19,7 @@ import {
   HttpError,
   Router,
   runSandbox,
+  type SandboxOptions,
   type RunningSandbox,
   TokenStore,
   isJsonObject,
@@ -85,16 +86,7 @@ const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 const MAX_PARALLEL_SYNC_WORKERS = 4;
 
 /** Options of {@link startConductorOneSandbox}. */
-export interface ConductorOneSandboxOptions {
-  host?: string;
-  /** 0 (default) picks a free port. */
-  port?: number;
-  clientId?: string;
-  clientSecret?: string;
-  /** Extra latency for every answer, in milliseconds. */
-  latencyMs?: number;
-  /** Lifetime of issued tokens (default 3600 s). */
-  tokenTtlSeconds?: number;
+export interface ConductorOneSandboxOptions extends SandboxOptions {
   /** Largest page size of every listing (default 100); the default page size is 25 or this, whichever is smaller. */
   pageSizeMax?: number;
 }

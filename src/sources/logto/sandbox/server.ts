@@ -10,6 +10,7 @@ import {
   HttpError,
   Router,
   runSandbox,
+  type SandboxOptions,
   type RunningSandbox,
   TokenStore,
   extractClientCredentials,
@@ -56,18 +57,9 @@ export const LOGTO_SANDBOX_TOKEN_TTL_SECONDS = 3600;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Options of {@link startLogtoSandbox}. */
-export interface LogtoSandboxOptions {
-  host?: string;
-  /** 0 (default) picks a free port. */
-  port?: number;
-  clientId?: string;
-  clientSecret?: string;
+export interface LogtoSandboxOptions extends SandboxOptions {
   /** The Management API resource indicator tokens must be requested for (default `https://default.logto.app/api`). */
   resource?: string;
-  /** Extra latency for every answer, in milliseconds. */
-  latencyMs?: number;
-  /** Lifetime of issued tokens (default 3600 s). */
-  tokenTtlSeconds?: number;
 }
 
 /** Read access to the sandbox's data (deep copies; changing them changes nothing). */

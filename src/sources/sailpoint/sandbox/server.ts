@@ -13,6 +13,7 @@ import {
   HttpError,
   Router,
   runSandbox,
+  type SandboxOptions,
   type RunningSandbox,
   TokenStore,
   extractClientCredentials,
@@ -55,16 +56,7 @@ const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 const MAX_LIMIT = 250;
 
 /** Options of {@link startSailPointSandbox}. */
-export interface SailPointSandboxOptions {
-  host?: string;
-  /** 0 (default) picks a free port. */
-  port?: number;
-  clientId?: string;
-  clientSecret?: string;
-  /** Extra latency for every answer, in milliseconds. */
-  latencyMs?: number;
-  /** Lifetime of issued tokens (default 749 s). */
-  tokenTtlSeconds?: number;
+export interface SailPointSandboxOptions extends SandboxOptions {
   /**
    * The vendor documents `GET /connectors` as listing only RELEASED connectors, and so does the sandbox by default;
    * true lists every status (handy to show demo/development data in a UI).
