@@ -139,7 +139,7 @@ export class UpstreamClient {
     const deadline = Date.now() + policy.deadlineMs;
     const retryable = isIdempotent(req.method, req.readOnly);
     for (let attempt = 1; ; attempt++) {
-      await this.limiter?.take(deadline);
+      if (this.limiter) await this.limiter.take(deadline); // no await (and no extra tick) without a limiter
       let res: RawResponse;
       try {
         res = await this.breaker.execute(() => this.attempt(req, deadline));
