@@ -55,14 +55,16 @@ interface ConnectedSource {
   close(): Promise<void>;
 }
 
-async function connectSource(spec: SourceSpec, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSource> {
+async function connectSource(spec: SourceSpec, logger: Logger, production: boolean, observer?: UpstreamObserver): Promise<ConnectedSource> {
   let config = spec.config;
   const upstream = config.upstream;
   let sandbox: StartedSandbox | undefined;
   if (!config.url) {
     sandbox = await spec.startSandbox();
     config = { ...config, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, ...(sandbox.resource ? { resource: sandbox.resource } : {}) };
-    logger.info({ source: spec.name, url: sandbox.url }, `${spec.name}_URL is not set: using the built-in ${spec.name} sandbox`);
+    // In production a forgotten URL would silently serve demo data: say so loudly.
+    const log = production ? logger.warn.bind(logger) : logger.info.bind(logger);
+    log({ source: spec.name, url: sandbox.url }, `${spec.name}_URL is not set: using the built-in ${spec.name} sandbox (demo data)`);
   }
   const http = new UpstreamClient({
     source: spec.name,
@@ -108,6 +110,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         tokenUrl: (origin) => `${origin}/oauth/token`,
       },
       logger,
+      config.env === 'production',
       observer,
     ),
     connectSource(
@@ -121,6 +124,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         vendorCodeOf: logtoErrorCode,
       },
       logger,
+      config.env === 'production',
       observer,
     ),
     connectSource(
@@ -133,6 +137,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         vendorCodeOf: c1ErrorCode,
       },
       logger,
+      config.env === 'production',
       observer,
     ),
   ]);
