@@ -1,11 +1,18 @@
 /**
- * The upstream side: one undici keep-alive pool per source, per-request timeouts, bearer tokens, JSON and
- * non-JSON bodies, and the mapping of every failure to a GatewayError code. Knows no vendor. Internal module.
+ * The upstream side: one undici keep-alive pool per source, timeouts and a deadline per call, bearer tokens,
+ * retries of idempotent requests, a circuit breaker, a client-side rate limit, in-flight deduplication of GETs,
+ * JSON and non-JSON bodies, and the mapping of every failure to a GatewayError code. Knows no vendor. Internal
+ * module.
  */
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
 import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket } from './resilience.js';
+import type { Logger } from 'pino';
+import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { UpstreamError } from '../errors/classes.js';
+import type { UpstreamConfig } from '../config/index.js';
+import type { TokenProvider } from './tokens.js';
 
 /** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
 class FailedStatus extends Error {
@@ -13,11 +20,6 @@ class FailedStatus extends Error {
     super(`HTTP ${res.status}`);
   }
 }
-import type { Logger } from 'pino';
-import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
-import { UpstreamError } from '../errors/classes.js';
-import type { UpstreamConfig } from '../config/index.js';
-import type { TokenProvider } from './tokens.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -59,8 +61,6 @@ export interface UpstreamClientOptions {
   tokens?: TokenProvider | undefined;
   logger: Logger;
   observer?: UpstreamObserver;
-  /** Share one exchange among identical GETs in flight (default true). */
-  dedupe?: boolean;
   /** Reads the source's own error code from an error body, when it has one. */
   vendorCodeOf?: (body: string) => string | undefined;
 }
@@ -85,7 +85,7 @@ export class UpstreamClient {
 
   constructor(options: UpstreamClientOptions) {
     const root = new URL(options.baseUrl);
-    this.options = { dedupe: true, ...options };
+    this.options = { ...options };
     this.source = options.source;
     this.origin = root.origin;
     this.basePath = root.pathname.replace(/\/+$/, '');
@@ -118,7 +118,7 @@ export class UpstreamClient {
       this.inflight.clear();
       return this.exchange<T>(req).finally(() => this.inflight.clear());
     }
-    if (req.method !== 'GET' || !this.options.dedupe) return this.exchange<T>(req);
+    if (req.method !== 'GET' || !this.options.config.dedupe) return this.exchange<T>(req);
     const key = `${req.expect ?? 'json'} ${req.path}${queryString(req.query)}`;
     const pending = this.inflight.get(key);
     if (pending) return pending as Promise<UpstreamResponse<T>>;

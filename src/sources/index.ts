@@ -71,7 +71,6 @@ async function connectSource(spec: SourceSpec, logger: Logger, production: boole
     baseUrl: config.url!,
     config: upstream,
     logger,
-    dedupe: upstream.dedupe,
     ...(observer ? { observer } : {}),
     ...(spec.vendorCodeOf ? { vendorCodeOf: spec.vendorCodeOf } : {}),
   });
