@@ -187,9 +187,7 @@ async function checkLogtoList(ctx: CheckContext): Promise<void> {
 
 // The sandbox's seed is deterministic: its two apps with the most connectors (GitHub: 8, AWS: 7).
 const C1_APPS = ['2azhamzptLx9h3diiWeNw0zl3ts', '2blImqcBzQhUAenejNEoxAdYi65'];
-const c1Query = (): string =>
-  `query C1ConnectorsWithApp { ${C1_APPS.map((id, i) => `a${i}: appConnectors(appId: "${id}", first: 100) { edges { node { id nativeId displayName connectorStatus { status } app { nativeId displayName } } } }`).join(' ')} }`;
-const C1_QUERY_PLACEHOLDER = c1Query();
+const C1_QUERY = `query C1ConnectorsWithApp { ${C1_APPS.map((id, i) => `a${i}: appConnectors(appId: "${id}", first: 100) { edges { node { id nativeId displayName connectorStatus { status } app { nativeId displayName } } } }`).join(' ')} }`;
 
 /** Checks both apps' connectors against the sandbox's own lists, and every `app` against the app. */
 async function checkC1(ctx: CheckContext): Promise<void> {
@@ -305,8 +303,8 @@ export const SCENARIOS: Scenario[] = [
     name: 'c1-connectors-with-app',
     description: "the connectors of ConductorOne's two largest apps with each connector's app (2 lists + 1 batched app search)",
     sources: ['CONDUCTORONE'],
-    operation: { query: C1_QUERY_PLACEHOLDER, operationName: 'C1ConnectorsWithApp' },
-    prepare: () => jsonRequest({ query: c1Query(), operationName: 'C1ConnectorsWithApp' }),
+    operation: { query: C1_QUERY, operationName: 'C1ConnectorsWithApp' },
+    prepare: () => jsonRequest({ query: C1_QUERY, operationName: 'C1ConnectorsWithApp' }),
     expectedBackendCalls: 3,
     check: checkC1,
   },

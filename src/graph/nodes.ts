@@ -19,6 +19,16 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof GatewayError && error.code === GatewayErrorCode.NOT_FOUND;
 }
 
+/** `value`, or null when it failed because the object does not exist at its source (other errors stay errors). */
+export async function nullIfNotFound<T>(value: Promise<T>): Promise<T | null> {
+  try {
+    return await value;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 /** Loads the object a global id names; null when its source no longer has it. */
 async function loadNode(
   id: GlobalId,

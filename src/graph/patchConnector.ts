@@ -13,9 +13,10 @@ import { looksSecret } from './settings.js';
 import { parsePointer } from '../sources/sailpoint/inputs.js';
 import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
 import { checkConfig } from '../sources/logto/inputs.js';
-import { loginConnectorId } from '../sources/logto/mappers.js';
+import { deleteLogin, rememberLogin } from '../sources/logto/resolvers.js';
 import type { LogtoConnectorWire, LogtoUpdateConnectorWire } from '../sources/logto/types.js';
-import { appConnectorId, maskSecrets, TYPE_KEY } from '../sources/conductorone/mappers.js';
+import { maskSecrets, TYPE_KEY } from '../sources/conductorone/mappers.js';
+import { deleteApp, rememberApp } from '../sources/conductorone/resolvers.js';
 import type { C1Connector } from '../sources/conductorone/client.js';
 import type { C1AnyWire, C1ConnectorWire } from '../sources/conductorone/types.js';
 
@@ -80,10 +81,7 @@ async function patchLogin(ctx: GatewayContext, id: string, operations: readonly 
     body.config = config;
   }
   if (Object.keys(body).length === 0) return current; // nothing changed: nothing to send
-  const updated = await ctx.services.logto.updateConnector(id, body, ctx.requestId);
-  ctx.loaders.logto.connectorById.clear(id).prime(id, updated);
-  ctx.loaders.logto.connectorList.clearAll();
-  return updated;
+  return rememberLogin(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
 }
 
 const C1_FIELDS = ['displayName', 'description', 'config', 'profileAllowList', 'profileIgnoreList', 'disableCheckBadSync', 'userIds'] as const;
@@ -130,11 +128,7 @@ async function patchApp(ctx: GatewayContext, appId: string, id: string, operatio
     mask.push(field);
   }
   if (mask.length === 0) return current;
-  const updated = await ctx.services.conductorone.updateConnector(appId, id, changes, mask, ctx.requestId);
-  const key = { appId, id };
-  ctx.loaders.conductorone.connectorByKey.clear(key).prime(key, updated);
-  ctx.loaders.conductorone.connectorPage.clearAll();
-  return updated;
+  return rememberApp(ctx, await ctx.services.conductorone.updateConnector(appId, id, changes, mask, ctx.requestId));
 }
 
 function notAConnector(): never {
@@ -163,17 +157,9 @@ export async function deleteConnector(ctx: GatewayContext, globalId: string): Pr
     case 'ScriptConnector':
       return deleteScript(ctx, id.key[0]!);
     case 'LoginConnector':
-      await ctx.services.logto.deleteConnector(id.key[0]!, ctx.requestId);
-      ctx.loaders.logto.connectorById.clear(id.key[0]!);
-      ctx.loaders.logto.connectorList.clearAll();
-      return loginConnectorId(id.key[0]!);
-    case 'AppConnector': {
-      const [appId, connectorId] = [id.key[0]!, id.key[1]!];
-      await ctx.services.conductorone.deleteConnector(appId, connectorId, ctx.requestId);
-      ctx.loaders.conductorone.connectorByKey.clear({ appId, id: connectorId });
-      ctx.loaders.conductorone.connectorPage.clearAll();
-      return appConnectorId(appId, connectorId);
-    }
+      return deleteLogin(ctx, id.key[0]!);
+    case 'AppConnector':
+      return deleteApp(ctx, id.key[0]!, id.key[1]!);
     case 'App':
       return notAConnector();
   }

@@ -43,11 +43,19 @@ async function connectionFor(appId: string, first: number | null | undefined, af
 }
 
 /** Later reads in this request see what a mutation returned. */
-function remember(ctx: GatewayContext, connector: C1Connector): C1Connector {
+export function rememberApp(ctx: GatewayContext, connector: C1Connector): C1Connector {
   const key = { appId: connector.appId, id: connector.id };
   ctx.loaders.conductorone.connectorByKey.clear(key).prime(key, connector);
   ctx.loaders.conductorone.connectorPage.clearAll();
   return connector;
+}
+
+/** Deletes an app connector; returns its global id. */
+export async function deleteApp(ctx: GatewayContext, appId: string, id: string): Promise<string> {
+  await ctx.services.conductorone.deleteConnector(appId, id, ctx.requestId);
+  ctx.loaders.conductorone.connectorByKey.clear({ appId, id });
+  ctx.loaders.conductorone.connectorPage.clearAll();
+  return appConnectorId(appId, id);
 }
 
 /** A config with its `@type`: what ConductorOne's Any needs. */
@@ -80,10 +88,10 @@ export const conductoroneResolvers: Resolvers = {
       if (input.catalogId.trim() === '') throw new BadUserInputError('catalogId must not be empty.', { argumentName: 'input.catalogId' });
       const c1 = ctx.services.conductorone;
       const created = await c1.createConnector(input.appId, body, ctx.requestId);
-      if (input.displayName == null) return remember(ctx, created);
+      if (input.displayName == null) return rememberApp(ctx, created);
       // ConductorOne's configured create has no display name: set it with an update, or undo the create.
       try {
-        return remember(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
+        return rememberApp(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
       } catch (error) {
         await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) =>
           ctx.logger.error({ requestId: ctx.requestId, source: 'CONDUCTORONE', appId: input.appId, id: created.id, err: undo }, 'could not undo a create whose rename failed'),
@@ -109,15 +117,10 @@ export const conductoroneResolvers: Resolvers = {
         mask.push('config');
       }
       if (mask.length === 0) throw new BadUserInputError('input changes nothing: give at least one field to change.', { argumentName: 'input' });
-      return remember(ctx, await ctx.services.conductorone.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
+      return rememberApp(ctx, await ctx.services.conductorone.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
     },
 
-    async deleteAppConnector(_root, { appId, id }, ctx) {
-      await ctx.services.conductorone.deleteConnector(appId, id, ctx.requestId);
-      ctx.loaders.conductorone.connectorByKey.clear({ appId, id });
-      ctx.loaders.conductorone.connectorPage.clearAll();
-      return appConnectorId(appId, id);
-    },
+    deleteAppConnector: (_root, { appId, id }, ctx) => deleteApp(ctx, appId, id),
   },
 
   AppConnector: {

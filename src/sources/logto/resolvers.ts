@@ -24,10 +24,18 @@ async function factoryFor(factoryId: string, argumentName: string, ctx: GatewayC
 }
 
 /** Later reads in this request see what a mutation returned. */
-function remember(ctx: GatewayContext, connector: LogtoConnectorWire): LogtoConnectorWire {
+export function rememberLogin(ctx: GatewayContext, connector: LogtoConnectorWire): LogtoConnectorWire {
   ctx.loaders.logto.connectorById.clear(connector.id).prime(connector.id, connector);
   ctx.loaders.logto.connectorList.clearAll();
   return connector;
+}
+
+/** Deletes a login connector; returns its global id. */
+export async function deleteLogin(ctx: GatewayContext, id: string): Promise<string> {
+  await ctx.services.logto.deleteConnector(id, ctx.requestId);
+  ctx.loaders.logto.connectorById.clear(id);
+  ctx.loaders.logto.connectorList.clearAll();
+  return loginConnectorId(id);
 }
 
 // Logto codes that mean "the configuration is invalid" rather than "the provider refused the test".
@@ -63,7 +71,7 @@ export const logtoResolvers: Resolvers = {
         },
         ctx.requestId,
       );
-      return remember(ctx, created);
+      return rememberLogin(ctx, created);
     },
 
     async updateLoginConnector(_root, { id, input }, ctx) {
@@ -80,15 +88,10 @@ export const logtoResolvers: Resolvers = {
       }
       if (input.syncProfile != null) body.syncProfile = input.syncProfile;
       if (Object.keys(body).length === 0) throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
-      return remember(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
+      return rememberLogin(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
     },
 
-    async deleteLoginConnector(_root, { id }, ctx) {
-      await ctx.services.logto.deleteConnector(id, ctx.requestId);
-      ctx.loaders.logto.connectorById.clear(id);
-      ctx.loaders.logto.connectorList.clearAll();
-      return loginConnectorId(id);
-    },
+    deleteLoginConnector: (_root, { id }, ctx) => deleteLogin(ctx, id),
 
     async testLoginConnector(_root, { factoryId, config, email, phone }, ctx) {
       const factory = await factoryFor(factoryId, 'factoryId', ctx);

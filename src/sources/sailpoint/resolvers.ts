@@ -9,7 +9,7 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
 import { applyJsonPatch } from '../../graph/jsonPatch.js';
-import { isNotFound } from '../../graph/nodes.js';
+import { nullIfNotFound } from '../../graph/nodes.js';
 import { withUpload } from '../../server/uploads.js';
 import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
@@ -68,14 +68,7 @@ export async function patchScript(ctx: GatewayContext, scriptName: string, opera
 
 export const sailpointResolvers: Resolvers = {
   Query: {
-    async scriptConnector(_root, { scriptName }, ctx) {
-      try {
-        return await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
-    },
+    scriptConnector: (_root, { scriptName }, ctx) => nullIfNotFound(ctx.loaders.sailpoint.connectorByScriptName.load(scriptName)),
 
     async scriptConnectors(_root, { filters, first, after }, ctx) {
       const limit = checkPageSize(first, 50, SAILPOINT_MAX_PAGE);
@@ -138,24 +131,12 @@ export const sailpointResolvers: Resolvers = {
     },
     correlationConfig: detailField('correlationConfigXml'),
     applicationXml: detailField('applicationXml'),
-    sourceTemplate: async (c, _args, ctx) => {
-      try {
-        return await ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' });
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
-    },
+    sourceTemplate: (c, _args, ctx) => nullIfNotFound(ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' })),
     translations: async (c, { locale }, ctx) => {
       const checked = toLocale(locale, 'locale');
-      try {
-        const text = await ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked });
-        // SailPoint answers an empty body for a locale the connector has no file for.
-        return text === '' ? null : text;
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const text = await nullIfNotFound(ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked }));
+      // SailPoint answers an empty body for a locale the connector has no file for.
+      return text === '' ? null : text;
     },
     settings: async (c, _args, ctx) => {
       const detail = await detailOf(c, ctx);
