@@ -6,10 +6,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLScalarType, GraphQLScalarTypeConfig, GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
-import type { Resolvers } from './__generated__/resolvers-types.js';
 import { graphResolvers } from './graph/nodes.js';
 import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
 import { logtoResolvers } from './sources/logto/resolvers.js';
@@ -34,11 +33,20 @@ export function loadTypeDefs(): string[] {
   return files.map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-const scalarResolvers: Resolvers = {
-  DateTime: DateTimeResolver,
-  JSON: JSONResolver,
-  JSONObject: JSONObjectResolver,
-  Upload: GraphQLUpload,
+/**
+ * A scalar's behaviour without its name and description: @graphql-tools copies a resolver scalar's description
+ * over the SDL's, and the SDL's (written for this API) is what clients should read.
+ */
+function behaviourOf(scalar: GraphQLScalarType): Pick<GraphQLScalarTypeConfig<unknown, unknown>, 'serialize' | 'parseValue' | 'parseLiteral' | 'specifiedByURL'> {
+  const { serialize, parseValue, parseLiteral, specifiedByURL } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral, ...(specifiedByURL ? { specifiedByURL } : {}) };
+}
+
+const scalarResolvers = {
+  DateTime: behaviourOf(DateTimeResolver),
+  JSON: behaviourOf(JSONResolver),
+  JSONObject: behaviourOf(JSONObjectResolver),
+  Upload: behaviourOf(GraphQLUpload),
 };
 
 export function createSchema(): GraphQLSchema {
