@@ -5,6 +5,8 @@
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
+import type { BatchObserver } from './observability/batch.js';
+import { ANONYMOUS, type Caller } from './auth/authenticate.js';
 import type { SailPointClient } from './sources/sailpoint/client.js';
 import type { LogtoClient } from './sources/logto/client.js';
 import { createLogtoLoaders, type LogtoLoaders } from './sources/logto/loaders.js';
@@ -19,6 +21,8 @@ export interface Services {
   sailpoint: SailPointClient;
   logto: LogtoClient;
   conductorone: ConductorOneClient;
+  /** Told each dataloader batch's size (metrics), when metrics are on. */
+  observeBatch?: BatchObserver | undefined;
 }
 
 /** Dataloaders of one request, built on first use (a query that touches one source builds one source's set). */
@@ -32,21 +36,23 @@ export class RequestLoaders {
   ) {}
 
   get sailpoint(): SailPointLoaders {
-    return (this.sailpointLoaders ??= createSailPointLoaders(this.services.sailpoint, this.requestId));
+    return (this.sailpointLoaders ??= createSailPointLoaders(this.services.sailpoint, this.requestId, this.services.observeBatch));
   }
 
   get logto(): LogtoLoaders {
-    return (this.logtoLoaders ??= createLogtoLoaders(this.services.logto, this.requestId));
+    return (this.logtoLoaders ??= createLogtoLoaders(this.services.logto, this.requestId, this.services.observeBatch));
   }
 
   get conductorone(): ConductorOneLoaders {
-    return (this.conductoroneLoaders ??= createConductorOneLoaders(this.services.conductorone, this.requestId));
+    return (this.conductoroneLoaders ??= createConductorOneLoaders(this.services.conductorone, this.requestId, this.services.observeBatch));
   }
 }
 
 /** The GraphQL context value of one request. */
 export interface GatewayContext {
   requestId: string;
+  /** Who is calling, and what their roles allow. */
+  caller: Caller;
   logger: Logger;
   services: Services;
   loaders: RequestLoaders;
@@ -55,6 +61,6 @@ export interface GatewayContext {
 }
 
 /** A new context for one request. */
-export function createContext(services: Services, requestId: string): GatewayContext {
-  return { requestId, logger: services.logger, services, loaders: new RequestLoaders(services, requestId), partialErrors: [] };
+export function createContext(services: Services, requestId: string, caller: Caller = ANONYMOUS): GatewayContext {
+  return { requestId, caller, logger: services.logger, services, loaders: new RequestLoaders(services, requestId), partialErrors: [] };
 }

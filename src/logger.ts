@@ -1,6 +1,7 @@
 /**
- * The gateway's pino logger: JSON lines, with authorization headers, tokens, client secrets and locked config
- * values redacted wherever they appear in a logged object. Internal module.
+ * The gateway's pino logger: JSON lines, with authorization and API key headers, tokens, client secrets and
+ * locked config values redacted wherever they appear in a logged object (the test helper also fails a suite
+ * whose log holds any secret it knows). Internal module.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
 
@@ -10,6 +11,11 @@ export const REDACTED_PATHS = [
   'headers.authorization',
   '*.authorization',
   '*.headers.authorization',
+  '["x-api-key"]',
+  'headers["x-api-key"]',
+  '*.headers["x-api-key"]',
+  'apiKey',
+  '*.apiKey',
   'clientSecret',
   '*.clientSecret',
   'client_secret',

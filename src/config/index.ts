@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseRate, type Rate } from '../http/resilience.js';
+import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -23,6 +24,15 @@ const breaker = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
   return { failures: Number(m[1]), halfOpenMs: Number(m[2]) * (m[3] === 's' ? 1000 : 1) };
+});
+
+const apiKeys = z.string().transform((text, ctx) => {
+  try {
+    return parseApiKeys(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
 });
 
 const SOURCES = ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'] as const;
@@ -48,7 +58,20 @@ const EnvSchema = z.object({
   GATEWAY_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GATEWAY_DOCUMENT_CACHE_SIZE: int(1, 100_000).default(500),
   GATEWAY_BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  GATEWAY_METRICS: z.enum(['on', 'off']).default('on'),
   GATEWAY_INTROSPECTION: bool.optional(),
+  GATEWAY_LANDING_PAGE: z.enum(['graphiql', 'apollo', 'static']).optional(),
+  GATEWAY_API_KEYS: apiKeys.optional(),
+  GATEWAY_JWT_JWKS_URL: url.optional(),
+  GATEWAY_JWT_ISSUER: z.string().min(1).optional(),
+  GATEWAY_JWT_AUDIENCE: z.string().min(1).optional(),
+  GATEWAY_JWT_ROLES_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'expected a claim name, or a dotted path such as realm_access.roles').default('roles'),
+  GATEWAY_ALLOW_ANONYMOUS: bool.default(false),
+  GATEWAY_MAX_DEPTH: int(1, 1000).default(12),
+  GATEWAY_MAX_ALIASES: int(0, 1000).default(15),
+  GATEWAY_MAX_TOKENS: int(10, 1_000_000).default(2000),
+  GATEWAY_MAX_DIRECTIVES: int(0, 1000).default(20),
+  GATEWAY_MAX_COST: int(1, 100_000_000).default(50_000),
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
@@ -67,6 +90,8 @@ const EnvSchema = z.object({
   CONDUCTORONE_CLIENT_ID: z.string().min(1).optional(),
   CONDUCTORONE_CLIENT_SECRET: z.string().min(1).optional(),
   ...perSourceShape('CONDUCTORONE_'),
+  APOLLO_KEY: z.string().min(1).optional(),
+  APOLLO_GRAPH_REF: z.string().regex(/^[^\s@]+(@[^\s@]+)?$/, 'expected GRAPH_ID@VARIANT, e.g. connector-gateway@current').optional(),
 });
 
 /** Limits, timeouts and resilience of one source's HTTP client. */
@@ -101,6 +126,22 @@ export interface SourceConfig {
   upstream: UpstreamConfig;
 }
 
+/** Who may call the gateway. No API keys and no JWKS: everyone (allowed on loopback only, or when asked for). */
+export interface AuthConfig {
+  apiKeys: ApiKeyEntry[];
+  jwt?: { jwksUrl: string; issuer?: string; audience?: string; rolesClaim: string };
+}
+
+/** Query limits, enforced before execution. */
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Highest estimated cost: every field 1, a list field its children times `first` (or 10 without one). */
+  maxCost: number;
+}
+
 /** The gateway's whole configuration, frozen. */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -111,8 +152,16 @@ export interface Config {
   documentCacheSize: number;
   bodyLimitBytes: number;
   introspection: boolean;
+  /** Prometheus metrics at `GET /metrics` (no caller authentication: switch off where that port is public). */
+  metrics: boolean;
+  /** What a browser gets on GET /graphql: GraphiQL served offline, Apollo's embedded Sandbox (from Apollo's CDN), or a static page. */
+  landingPage: 'graphiql' | 'apollo' | 'static';
+  auth: AuthConfig;
+  limits: LimitsConfig;
   uploads: { maxFileSize: number; maxFiles: number };
   sources: { sailpoint: SourceConfig; logto: SourceConfig; conductorone: SourceConfig };
+  /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */
+  apollo: { key: string; graphRef: string } | null;
 }
 
 /** A setting that failed validation; the message names the variable. */
@@ -167,6 +216,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logto = sourceConfig(e, 'LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
   logto.resource = e.LOGTO_RESOURCE;
   const conductorone = sourceConfig(e, 'CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
+  const auth: AuthConfig = { apiKeys: e.GATEWAY_API_KEYS ?? [] };
+  if (e.GATEWAY_JWT_JWKS_URL) {
+    auth.jwt = { jwksUrl: e.GATEWAY_JWT_JWKS_URL, rolesClaim: e.GATEWAY_JWT_ROLES_CLAIM };
+    if (e.GATEWAY_JWT_ISSUER) auth.jwt.issuer = e.GATEWAY_JWT_ISSUER;
+    if (e.GATEWAY_JWT_AUDIENCE) auth.jwt.audience = e.GATEWAY_JWT_AUDIENCE;
+  }
+  // The gateway acts with admin credentials at three platforms: open to anyone only where only this machine can reach it.
+  if (auth.apiKeys.length === 0 && !auth.jwt && !isLoopback(e.HOST) && !e.GATEWAY_ALLOW_ANONYMOUS) {
+    throw new ConfigError(
+      `Invalid configuration: HOST=${e.HOST} is reachable from other machines but no caller authentication is configured. ` +
+        'Set GATEWAY_API_KEYS and/or GATEWAY_JWT_JWKS_URL, or HOST=127.0.0.1 (or GATEWAY_ALLOW_ANONYMOUS=true behind a proxy that authenticates callers).',
+    );
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -176,9 +238,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheSize: e.GATEWAY_DOCUMENT_CACHE_SIZE,
     bodyLimitBytes: e.GATEWAY_BODY_LIMIT_BYTES,
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    metrics: e.GATEWAY_METRICS === 'on',
+    landingPage: e.GATEWAY_LANDING_PAGE ?? (e.NODE_ENV === 'production' ? 'static' : 'graphiql'),
+    auth,
+    limits: {
+      maxDepth: e.GATEWAY_MAX_DEPTH,
+      maxAliases: e.GATEWAY_MAX_ALIASES,
+      maxTokens: e.GATEWAY_MAX_TOKENS,
+      maxDirectives: e.GATEWAY_MAX_DIRECTIVES,
+      maxCost: e.GATEWAY_MAX_COST,
+    },
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
     sources: { sailpoint, logto, conductorone },
+    apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });
+}
+
+/** True for names and addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 function sourceConfig(e: Env, prefix: SourcePrefix, url?: string, clientId?: string, clientSecret?: string): SourceConfig {

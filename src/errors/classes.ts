@@ -77,3 +77,17 @@ export class UpstreamError extends GatewayError {
 export function ensureError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
+
+/** The caller sent no credentials, or credentials the gateway does not accept (HTTP 401). */
+export class UnauthenticatedError extends GatewayError {
+  constructor(message: string) {
+    super(message, GatewayErrorCode.UNAUTHENTICATED, { extensions: { http: { status: 401 } } });
+  }
+}
+
+/** The caller is known but its roles do not allow this operation (HTTP 403). */
+export class ForbiddenError extends GatewayError {
+  constructor(message: string) {
+    super(message, GatewayErrorCode.FORBIDDEN, { extensions: { http: { status: 403 } } });
+  }
+}

@@ -151,7 +151,9 @@ export async function connectorsConnection(
   if (!Number.isInteger(first) || first < 0 || first > MAX_CONNECTORS_PAGE) {
     throw new BadUserInputError(`first must be between 0 and ${MAX_CONNECTORS_PAGE}.`, { argumentName: 'first' });
   }
-  const selected = SOURCE_ORDER.filter((s) => !args.sources || args.sources.includes(s));
+  // Only the sources the caller may read (an explicit `sources` naming another was refused before execution).
+  const readable = ctx.caller.permissions.read;
+  const selected = SOURCE_ORDER.filter((s) => (!args.sources || args.sources.includes(s)) && readable.has(s));
   const rawSearch = args.filter?.search?.trim();
   const search = rawSearch ? rawSearch.toLowerCase() : undefined;
   // A cursor belongs to one list: the same sources and search.

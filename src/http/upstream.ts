@@ -50,8 +50,18 @@ export interface UpstreamResponse<T> {
   body: T;
 }
 
-/** Counts every call a client makes; the server reads it for logs and metrics. */
-export type UpstreamObserver = (event: { source: SourceName; method: HttpMethod; status: number | undefined; ms: number }) => void;
+/** One exchange with a source: its answer's status (undefined: none), how long it took, and who asked. */
+export interface UpstreamEvent {
+  source: SourceName;
+  method: HttpMethod;
+  status: number | undefined;
+  ms: number;
+  /** The request id of the caller (the first one, for a GET shared by several). */
+  requestId: string | undefined;
+}
+
+/** Told of every exchange a client makes (each try, not token requests); the server counts them for logs and metrics. */
+export type UpstreamObserver = (event: UpstreamEvent) => void;
 
 export interface UpstreamClientOptions {
   source: SourceName;
@@ -231,10 +241,10 @@ export class UpstreamClient {
         { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body, headersTimeout: left, bodyTimeout: left },
         MAX_RESPONSE_BYTES,
       );
-      this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started });
+      this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started, requestId: req.requestId });
       return res;
     } catch (cause) {
-      this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started });
+      this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started, requestId: req.requestId });
       throw cause; // the caller decides: another try, or networkError()
     }
   }

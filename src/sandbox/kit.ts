@@ -858,6 +858,11 @@ export class TokenStore {
     return this.check(readBearerToken(req.headers.authorization));
   }
 
+  /** Every token issued and not yet forgotten (tests check that none of them reached a log). */
+  issuedTokens(): string[] {
+    return [...this.#tokens.keys()];
+  }
+
   /** Makes every issued token expired (they are still recognised, so clients see "expired"). */
   expireAll(): void {
     const now = this.#now();
@@ -905,7 +910,7 @@ export interface VendorApi {
   authorize(ctx: SandboxContext): boolean;
   /** Restores the seed data. */
   reseed(): void;
-  readonly tokens: { expireAll(): void };
+  readonly tokens: { expireAll(): void; issuedTokens(): string[] };
 }
 
 /** What every vendor sandbox offers besides its API root, credentials and store. */
@@ -922,6 +927,8 @@ export interface RunningSandbox {
   setLatency(ms: number): void;
   /** Makes every issued token expired, so the next API call answers 401. */
   expireTokens(): void;
+  /** The bearer tokens this sandbox has issued. */
+  issuedTokens(): string[];
   /** Restores the seed data and clears the request log and faults (issued tokens stay valid). */
   reset(): void;
   close(): Promise<void>;
@@ -952,6 +959,7 @@ export async function runSandbox(
     clearFaults: () => app.clearFaults(),
     setLatency: (ms) => app.setLatency(ms),
     expireTokens: () => api.tokens.expireAll(),
+    issuedTokens: () => api.tokens.issuedTokens(),
     reset: () => {
       api.reseed();
       app.log.reset();

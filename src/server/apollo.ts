@@ -3,7 +3,7 @@
  * prevention on, cache-control and usage reporting off unless asked for. Internal module.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
@@ -11,6 +11,9 @@ import type { Config } from '../config/index.js';
 import type { GatewayContext } from '../context.js';
 import { formatError } from '../errors/format.js';
 import { createLocalGateway } from './executor.js';
+import { landingPagePlugin } from './landing.js';
+import { authorizationPlugin } from '../auth/authorize.js';
+import { createLimits } from './limits.js';
 
 /**
  * Finishes the response's errors: adds those of sources that failed while others answered
@@ -38,10 +41,24 @@ function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<GatewayContext> {
+/** `operationLog` is the plugin that logs and measures each operation (`src/observability`). */
+export async function createApollo(
+  schema: GraphQLSchema,
+  config: Config,
+  logger: Logger,
+  operationLog: ApolloServerPlugin<GatewayContext>,
+): Promise<ApolloServer<GatewayContext>> {
+  // Loaded only when configured: the reporting plugin and its protobuf code cost a few MB of memory.
+  const usageReporting = config.apollo
+    ? (await import('@apollo/server/plugin/usageReporting')).ApolloServerPluginUsageReporting<GatewayContext>()
+    : ApolloServerPluginUsageReportingDisabled();
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
+  const limits = createLimits(config.limits, config.env === 'production');
   return new ApolloServer<GatewayContext>({
     gateway,
+    // Apollo GraphOS (usage reporting) only as configured: without the Disabled plugin, Apollo Server would read
+    // APOLLO_KEY and APOLLO_GRAPH_REF from process.env itself and report whenever they happen to be set.
+    apollo: config.apollo ?? undefined,
     // Parsed and validated documents, bounded by count (Apollo's default bounds an estimate of their JSON size,
     // which lets thousands of documents, several times larger in memory, pile up).
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheSize, sizeCalculation: () => 1 }),
@@ -50,6 +67,8 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError,
     logger: {
       debug: (m) => logger.debug(m),
@@ -58,6 +77,8 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
       error: (m) => logger.error(m),
     },
     // The cache-control plugin wraps every field resolver; the gateway sets no cache hints.
-    plugins: [ApolloServerPluginCacheControlDisabled(), responseErrorsPlugin()],
+    // Authorization first: a caller who may not run an operation learns nothing about its cost.
+    // The operation log after every plugin that adds errors to the response: it counts them.
+    plugins: [ApolloServerPluginCacheControlDisabled(), usageReporting, responseErrorsPlugin(), authorizationPlugin(), ...limits.plugins, operationLog, landingPagePlugin(config)],
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
- * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/healthz` and `/readyz`. Body limits are enforced
- * while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body is read.
- * Internal module.
+ * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/healthz`, `/readyz` and `/metrics`. Body limits
+ * are enforced while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body
+ * is read. Internal module.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -10,15 +10,23 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import processRequest from 'graphql-upload/processRequest.mjs';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../context.js';
+import type { Authenticator, Caller } from '../auth/authenticate.js';
+import { UnauthenticatedError } from '../errors/classes.js';
+import { NO_ACCESS } from '../auth/roles.js';
+import { ASSET_PATH, serveLandingAsset } from './landing.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
-  createContext: (requestId: string) => GatewayContext;
+  createContext: (requestId: string, caller: Caller) => GatewayContext;
+  /** Caller authentication, checked before a request's body is read. */
+  authenticator: Authenticator;
   logger: Logger;
   bodyLimitBytes: number;
   uploads: { maxFileSize: number; maxFiles: number };
   /** Per-source readiness, for `/readyz`. */
   readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown> }>;
+  /** Prometheus metrics for `/metrics` (no caller authentication); undefined: not served. */
+  metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,10 +52,17 @@ async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: Se
   const path = q === -1 ? url : url.slice(0, q);
   const search = q === -1 ? '' : url.slice(q);
   if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
+  if (path.startsWith(ASSET_PATH)) return serveLandingAsset(req, res, path);
   if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok' });
   if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const readiness = await options.readiness();
     return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources });
+  }
+  if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
+    const text = await options.metrics.scrape();
+    res.writeHead(200, { 'content-type': options.metrics.contentType, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+    return;
   }
   sendJson(res, 404, { error: 'Not found. The GraphQL endpoint is ' + GRAPHQL_PATH });
 }
@@ -60,6 +75,24 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   const requestIdHeader = headers.get('x-request-id');
   const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
   res.setHeader('x-request-id', requestId);
+
+  // Who is calling, before a byte of the body is read. Only the landing page (a browser's GET without an
+  // operation) is served to anyone; it runs nothing, and its caller may run nothing.
+  let caller: Caller;
+  if (req.method === 'GET' && !/[?&]query=/.test(search) && (headers.get('accept') ?? '').includes('text/html')) {
+    caller = { kind: 'anonymous', subject: 'landing-page', permissions: NO_ACCESS };
+  } else {
+    try {
+      const authenticated = options.authenticator.authenticate(req.headers);
+      caller = authenticated instanceof Promise ? await authenticated : authenticated;
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      options.logger.info({ requestId, reason: error.message }, 'caller refused');
+      req.resume();
+      res.setHeader('www-authenticate', options.authenticator.challenge);
+      return sendRequestError(res, 401, error.message, 'UNAUTHENTICATED');
+    }
+  }
 
   let body: unknown;
   if (req.method === 'POST') {
@@ -87,10 +120,10 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   const method = (req.method ?? 'GET').toUpperCase();
   const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search, body };
   const responseType = method === 'POST' ? fastResponseType(headers, body) : undefined;
-  if (responseType !== undefined) return executeSingle(options, res, httpGraphQLRequest, body as JsonOperation, responseType, requestId);
+  if (responseType !== undefined) return executeSingle(options, res, httpGraphQLRequest, body as JsonOperation, responseType, requestId, caller);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () => options.createContext(requestId),
+    context: async () => options.createContext(requestId, caller),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
@@ -151,6 +184,7 @@ async function executeSingle(
   op: JsonOperation,
   contentType: string,
   requestId: string,
+  caller: Caller,
 ): Promise<void> {
   const response = await options.apollo.executeOperation(
     {
@@ -160,7 +194,7 @@ async function executeSingle(
       ...(op.extensions != null ? { extensions: op.extensions } : {}),
       http,
     },
-    { contextValue: options.createContext(requestId) },
+    { contextValue: options.createContext(requestId, caller) },
   );
   if (response.body.kind !== 'single') throw new Error('incremental delivery is not enabled');
   const { errors, data, extensions } = response.body.singleResult;

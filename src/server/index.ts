@@ -8,9 +8,11 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createContext } from '../context.js';
 import type { UpstreamObserver } from '../http/upstream.js';
+import { createObservability } from '../observability/index.js';
 import { createSchema } from '../schema.js';
 import { connectSources, type ConnectedSources } from '../sources/index.js';
 import { createApollo } from './apollo.js';
+import { Authenticator } from '../auth/authenticate.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 
 /** A running gateway. */
@@ -30,16 +32,21 @@ export interface StartOptions {
 }
 
 export async function startGateway({ config, logger, observer }: StartOptions): Promise<RunningGateway> {
-  const sources = await connectSources(config, logger, observer);
-  const apollo = createApollo(createSchema(), config, logger);
+  const observability = createObservability({ logger, metrics: config.metrics, observer });
+  const sources = await connectSources(config, logger, observability.observer);
+  observability.metrics?.watchBreakers(() => sources.breakers());
+  const services = { ...sources.services, observeBatch: observability.observeBatch };
+  const apollo = await createApollo(createSchema(), config, logger, observability.plugin);
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    createContext: (requestId) => createContext(sources.services, requestId),
+    createContext: (requestId, caller) => createContext(services, requestId, caller),
+    authenticator: new Authenticator(config.auth),
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     uploads: config.uploads,
     readiness: () => sources.readiness(),
+    metrics: observability.metrics,
   });
   const server = createServer({ keepAliveTimeout: 65_000 }, handler);
   await new Promise<void>((resolve, reject) => {

@@ -24,6 +24,8 @@ export interface ConnectedSources {
   endpoints: Record<'sailpoint' | 'logto' | 'conductorone', SourceEndpoint>;
   /** Per-source readiness (one cheap call each), for `/readyz`. */
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
+  /** Each source's circuit breaker state, without a call (for metrics). */
+  breakers(): Record<SourceName, ReturnType<UpstreamClient['breakerState']>>;
   close(): Promise<void>;
 }
 
@@ -167,6 +169,9 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         }),
       );
       return { ready: Object.values(sources).every((s) => (s as { status: string }).status === 'up'), sources };
+    },
+    breakers() {
+      return { SAILPOINT: sailpointSource.http.breakerState(), LOGTO: logtoSource.http.breakerState(), CONDUCTORONE: conductoroneSource.http.breakerState() };
     },
     async close() {
       await Promise.all([sailpointSource.close(), logtoSource.close(), conductoroneSource.close()]);

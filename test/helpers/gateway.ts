@@ -34,6 +34,9 @@ export interface TestStack {
   logtoCalls(filter?: { method?: string; pathIncludes?: string }): number;
   /** Resets the request logs of every sandbox. */
   resetCalls(): void;
+  /** A value that must never appear in a log line (API keys and tokens sent by `gql` are registered already). */
+  registerSecret(value: string): void;
+  /** Stops everything, then fails if any log line holds a secret (see `leakedSecrets`). */
   stop(): Promise<void>;
 }
 
@@ -70,6 +73,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     ...env,
   });
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
+  const secrets = new Set<string>();
   return {
     gateway,
     sailpoint,
@@ -77,6 +81,9 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     conductorone,
     logs,
     async gql(query, variables, headers = {}) {
+      for (const [name, value] of Object.entries(headers)) {
+        if (/^(x-api-key|authorization)$/i.test(name)) secrets.add(value.replace(/^Bearer\s+/i, ''));
+      }
       const res = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
@@ -92,12 +99,45 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       logto.log.reset();
       conductorone.log.reset();
     },
+    registerSecret(value) {
+      secrets.add(value);
+    },
     async stop() {
       await gateway.stop();
+      const sandboxes = [sailpoint, logto, conductorone];
+      for (const s of sandboxes) {
+        secrets.add(s.clientSecret);
+        for (const token of s.issuedTokens()) secrets.add(token);
+      }
+      for (const value of logtoSecrets(logto)) secrets.add(value);
       await Promise.all([sailpointProxy.close(), logtoProxy.close(), c1Proxy.close()]);
-      await Promise.all([sailpoint.close(), logto.close(), conductorone.close()]);
+      await Promise.all(sandboxes.map((s) => s.close()));
+      const leaks = leakedSecrets(logs, secrets);
+      if (leaks.length > 0) throw new Error(`Secrets in the gateway's log:\n${leaks.join('\n')}`);
     },
   };
+}
+
+/** Every confidential config value the Logto sandbox holds (Logto stores them in plain text; the gateway must not log them). */
+function logtoSecrets(logto: LogtoSandbox): string[] {
+  const factories = new Map(logto.store.factories().map((f) => [f.id, f]));
+  return logto.store.connectors().flatMap((c) =>
+    (factories.get(c.connectorId)?.formItems ?? [])
+      .filter((i) => i.isConfidential)
+      .map((i) => c.config[i.key])
+      .filter((v): v is string => typeof v === 'string' && v.length >= 8),
+  );
+}
+
+/** Log lines that contain one of `secrets` (each reported with the secret's first 4 characters only). */
+export function leakedSecrets(logs: readonly string[], secrets: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const secret of secrets) {
+    if (secret.length < 8) continue; // too short to tell from ordinary text
+    const line = logs.find((l) => l.includes(secret));
+    if (line) found.push(`${secret.slice(0, 4)}…: ${line.slice(0, 200)}`);
+  }
+  return found;
 }
 
 /** API calls (paths under `prefix`, so no token requests) that pass `filter`. */

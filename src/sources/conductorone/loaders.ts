@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { ensureError } from '../../errors/classes.js';
+import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { C1Connector, C1ConnectorPage, ConductorOneClient } from './client.js';
 import type { C1AppWire } from './types.js';
 
@@ -29,28 +30,29 @@ export interface ConductorOneLoaders {
 /** Most app ids in one search (C1's largest page). */
 export const APP_SEARCH_BATCH = 100;
 
-export function createConductorOneLoaders(client: ConductorOneClient, requestId: string): ConductorOneLoaders {
+export function createConductorOneLoaders(client: ConductorOneClient, requestId: string, observeBatch?: BatchObserver): ConductorOneLoaders {
+  const reported = batchReporter('CONDUCTORONE', observeBatch);
   return {
     connectorByKey: new DataLoader(
-      async (keys) => {
+      reported('connectorByKey', async (keys) => {
         const settled = await Promise.allSettled(keys.map((k) => client.getConnector(k.appId, k.id, requestId)));
         return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-      },
+      }),
       { cacheKeyFn: (k) => `${k.appId}\n${k.id}` },
     ),
     connectorPage: new DataLoader(
-      async (keys) => {
+      reported('connectorPage', async (keys) => {
         const settled = await Promise.allSettled(keys.map((k) => client.listConnectors(k.appId, k.pageSize, k.pageToken, requestId)));
         return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-      },
+      }),
       { cacheKeyFn: (k) => `${k.appId}\n${k.pageSize}\n${k.pageToken}` },
     ),
     appById: new DataLoader(
-      async (ids) => {
+      reported('appById', async (ids) => {
         const found = await client.searchAppsByIds(ids, requestId);
         const byId = new Map(found.map((a) => [a.id!, a]));
         return ids.map((id) => byId.get(id) ?? null);
-      },
+      }),
       { maxBatchSize: APP_SEARCH_BATCH },
     ),
   };

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import { GatewayError, ensureError } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
+import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { LogtoClient } from './client.js';
 import type { LogtoConnectorFactoryWire, LogtoConnectorWire } from './types.js';
 
@@ -22,22 +23,23 @@ export interface LogtoLoaders {
 
 export const ALL = 'all' as const;
 
-export function createLogtoLoaders(client: LogtoClient, requestId: string): LogtoLoaders {
-  const factoryList = new DataLoader<typeof ALL, LogtoConnectorFactoryWire[]>(async (keys) => {
+export function createLogtoLoaders(client: LogtoClient, requestId: string, observeBatch?: BatchObserver): LogtoLoaders {
+  const reported = batchReporter('LOGTO', observeBatch);
+  const factoryList = new DataLoader<typeof ALL, LogtoConnectorFactoryWire[]>(reported('factoryList', async (keys) => {
     const factories = await client.listFactories(requestId);
     return keys.map(() => factories);
-  });
+  }));
   return {
-    connectorById: new DataLoader(async (ids) => {
+    connectorById: new DataLoader(reported('connectorById', async (ids) => {
       const settled = await Promise.allSettled(ids.map((id) => client.getConnector(id, requestId)));
       return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-    }),
-    connectorList: new DataLoader(async (keys) => {
+    })),
+    connectorList: new DataLoader(reported('connectorList', async (keys) => {
       const connectors = await client.listConnectors(requestId);
       return keys.map(() => connectors);
-    }),
+    })),
     factoryList,
-    factoryById: new DataLoader<string, LogtoConnectorFactoryWire>(async (ids) => {
+    factoryById: new DataLoader(reported<string, LogtoConnectorFactoryWire>('factoryById', async (ids) => {
       const factories = await factoryList.load(ALL);
       const byId = new Map(factories.map((f) => [f.id, f]));
       return ids.map(
@@ -45,6 +47,6 @@ export function createLogtoLoaders(client: LogtoClient, requestId: string): Logt
           byId.get(id) ??
           new GatewayError(`LOGTO has no connector factory "${id.slice(0, 100)}".`, GatewayErrorCode.NOT_FOUND, { extensions: { source: 'LOGTO' } }),
       );
-    }),
+    })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { ensureError } from '../../errors/classes.js';
+import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { ListConnectorsParams, SailPointClient, SailPointConnectorPage, SailPointXmlFilePath } from './client.js';
 import type { SailPointConnectorDetailWire, SailPointLocale } from './types.js';
 
@@ -25,18 +26,21 @@ async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>):
   return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
 }
 
-export function createSailPointLoaders(client: SailPointClient, requestId: string): SailPointLoaders {
+export function createSailPointLoaders(client: SailPointClient, requestId: string, observeBatch?: BatchObserver): SailPointLoaders {
+  const reported = batchReporter('SAILPOINT', observeBatch);
   return {
-    connectorByScriptName: new DataLoader((names) => eachKey(names, (n) => client.getConnector(n, requestId))),
-    xmlFileByScriptName: new DataLoader((keys) => eachKey(keys, (k) => client.getXmlFile(k.scriptName, k.file, requestId)), {
-      cacheKeyFn: (k) => `${k.file}\n${k.scriptName}`,
-    }),
+    connectorByScriptName: new DataLoader(reported('connectorByScriptName', (names) => eachKey(names, (n) => client.getConnector(n, requestId)))),
+    xmlFileByScriptName: new DataLoader(
+      reported('xmlFileByScriptName', (keys) => eachKey(keys, (k) => client.getXmlFile(k.scriptName, k.file, requestId))),
+      { cacheKeyFn: (k) => `${k.file}\n${k.scriptName}` },
+    ),
     translationsByScriptName: new DataLoader(
-      (keys) => eachKey(keys, (k) => client.getTranslations(k.scriptName, k.locale, requestId)),
+      reported('translationsByScriptName', (keys) => eachKey(keys, (k) => client.getTranslations(k.scriptName, k.locale, requestId))),
       { cacheKeyFn: (k) => `${k.locale}\n${k.scriptName}` },
     ),
-    connectorPageByParams: new DataLoader((pages) => eachKey(pages, (p) => client.listConnectors(p, requestId)), {
-      cacheKeyFn: (p) => `${p.limit}\n${p.offset}\n${p.filters ?? ''}`,
-    }),
+    connectorPageByParams: new DataLoader(
+      reported('connectorPageByParams', (pages) => eachKey(pages, (p) => client.listConnectors(p, requestId))),
+      { cacheKeyFn: (p) => `${p.limit}\n${p.offset}\n${p.filters ?? ''}` },
+    ),
   };
 }

@@ -1,0 +1,31 @@
+# connector-gateway: multi-stage image. Build: docker build -t connector-gateway .
+# Run:   docker run -p 4000:4000 -e GATEWAY_API_KEYS=editor:<sha256> -e SAILPOINT_URL=… connector-gateway
+# The gateway listens on 0.0.0.0 inside the container, so it refuses to start without caller authentication
+# (GATEWAY_API_KEYS and/or GATEWAY_JWT_JWKS_URL; see the README's "Deployment").
+
+# 1. Build: all dependencies, TypeScript → dist/.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY schema ./schema
+COPY src ./src
+RUN npm run build
+
+# 2. Runtime: production dependencies only, the compiled code and the SDL it loads, as the unprivileged node user.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY schema ./schema
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# npm start's memory setting, without npm (and its rebuild) in the process tree: signals reach node directly.
+CMD ["node", "--max-old-space-size=128", "dist/src/index.js"]

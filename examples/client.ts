@@ -1,0 +1,254 @@
+/**
+ * An example client of the gateway, typed end to end: the operations (operations.ts) are TypedDocumentNodes that
+ * graphql-codegen's client preset generates from schema.graphql, and `request()` prints one, POSTs it and returns
+ * its data typed by the document. `npx tsx examples/client.ts` lists connectors across the sources, creates a Logto
+ * login connector, patches it with JSON Patch, uploads a source config to a new SailPoint script connector, deletes
+ * what it created and prints a short summary. Every step is exported, so a test runs them against a real gateway.
+ * What it creates has a fresh name and target, so it is safe to run repeatedly, also after an interrupted run.
+ *
+ * Environment: GATEWAY_URL (default http://127.0.0.1:4000/graphql); GATEWAY_API_KEY, sent as `x-api-key` when set.
+ */
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import type { CreateLoginConnectorInput, JsonPatchOperationInput, SettingsFieldsFragment } from './__generated__/graphql.js';
+import {
+  createLoginConnectorMutation,
+  createScriptConnectorMutation,
+  deleteConnectorMutation,
+  listConnectorsQuery,
+  patchConnectorMutation,
+  readConnectorQuery,
+  uploadScriptConnectorFileMutation,
+} from './operations.js';
+
+/** Where the gateway is and how to call it. */
+export interface GatewayClient {
+  url: string;
+  /** Sent as `x-api-key` when set. */
+  apiKey?: string;
+}
+
+/** The client the environment describes: GATEWAY_URL and GATEWAY_API_KEY. */
+export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayClient {
+  const url = env['GATEWAY_URL'] || 'http://127.0.0.1:4000/graphql';
+  const apiKey = env['GATEWAY_API_KEY'];
+  return apiKey ? { url, apiKey } : { url };
+}
+
+/** One entry of a GraphQL response's `errors`. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: Record<string, unknown>;
+}
+
+/** An answer with errors or without data. `data` is what the gateway still answered (e.g. a partial list). */
+export class GraphQLRequestError extends Error {
+  override name = 'GraphQLRequestError';
+  constructor(
+    readonly status: number,
+    readonly errors: GraphQLErrorEntry[],
+    readonly data: unknown,
+  ) {
+    const codes = (e: GraphQLErrorEntry) => (e.extensions?.['code'] ? ` (${String(e.extensions['code'])})` : '');
+    super(errors.map((e) => `${e.message}${codes(e)}`).join('; ') || `HTTP ${status} without data`);
+  }
+}
+
+/**
+ * Sends one typed operation and returns its data, typed by the document. Throws GraphQLRequestError when the answer
+ * has errors; `variables` must be the document's variables.
+ */
+export async function request<TResult, TVariables extends Record<string, unknown>>(
+  client: GatewayClient,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: NoInfer<TVariables>,
+): Promise<TResult> {
+  const { headers, body } = encodeRequest(print(document), variables);
+  if (client.apiKey) headers['x-api-key'] = client.apiKey;
+  const res = await fetch(client.url, { method: 'POST', headers, body }).catch((error: unknown) => {
+    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new Error(`The gateway at ${client.url} did not answer (${reason}); is it running? GATEWAY_URL says where it is.`, { cause: error });
+  });
+  const text = await res.text();
+  let payload: { data?: TResult | null; errors?: GraphQLErrorEntry[] };
+  try {
+    payload = JSON.parse(text) as typeof payload;
+  } catch {
+    throw new GraphQLRequestError(res.status, [{ message: `HTTP ${res.status}: ${text.slice(0, 200)}` }], undefined);
+  }
+  if (payload.errors?.length || payload.data == null) throw new GraphQLRequestError(res.status, payload.errors ?? [], payload.data);
+  return payload.data;
+}
+
+/**
+ * A JSON POST, or, when top-level variables hold a Blob (a File: the `Upload` scalar), a GraphQL multipart request
+ * with the `Apollo-Require-Preflight` header that Apollo Server's CSRF protection asks of it.
+ */
+function encodeRequest(query: string, variables: Record<string, unknown>): { headers: Record<string, string>; body: string | FormData } {
+  const files = Object.entries(variables).filter((entry): entry is [string, Blob] => entry[1] instanceof Blob);
+  if (files.length === 0) return { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) };
+  // The spec: `operations` with each file variable null, `map` from part name to variable path, then the parts.
+  const form = new FormData();
+  const nulled = Object.fromEntries(files.map(([name]) => [name, null]));
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, ...nulled } }));
+  form.set('map', JSON.stringify(Object.fromEntries(files.map(([name], i) => [String(i), [`variables.${name}`]]))));
+  files.forEach(([, file], i) => form.set(String(i), file));
+  return { headers: { 'apollo-require-preflight': 'true' }, body: form };
+}
+
+/** A field's value in a connector's settings (locked fields read as null). */
+export function settingValue(settings: SettingsFieldsFragment, key: string): unknown {
+  return settings.sections.flatMap((s) => s.fields).find((f) => f.key === key)?.value;
+}
+
+/** A short random suffix that keeps the names of what one run creates apart from every other run's. */
+export function newSuffix(): string {
+  return randomUUID().slice(0, 8);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** One page of connectors across the three sources, and how many each source contributed. */
+export async function listConnectors(client: GatewayClient, first = 100) {
+  const { connectors } = await request(client, listConnectorsQuery, { first });
+  const nodes = connectors.edges.map((edge) => edge.node);
+  const perSource: Record<string, number> = {};
+  for (const node of nodes) perSource[node.source] = (perSource[node.source] ?? 0) + 1;
+  return { connectors: nodes, perSource, hasNextPage: connectors.pageInfo.hasNextPage };
+}
+
+/**
+ * What the example creates in Logto: a connector of the standard OIDC factory (`oidc` in the sandbox's catalogue;
+ * standard factories allow many connectors, each with its own `metadata.target`), with the config its form requires.
+ */
+export function exampleLoginConnectorInput(suffix: string): CreateLoginConnectorInput {
+  return {
+    connectorId: 'oidc',
+    metadata: { target: `example-client-${suffix}`, name: { en: `Example client ${suffix}` } },
+    config: {
+      authorizationEndpoint: 'https://idp.example.com/oauth2/authorize',
+      tokenEndpoint: 'https://idp.example.com/oauth2/token',
+      clientId: `example-client-${suffix}`,
+      clientSecret: 'example-secret-not-a-real-one',
+      tokenEndpointAuthMethod: 'client_secret_post',
+      scope: 'openid',
+      idTokenVerificationConfig: { jwksUri: 'https://idp.example.com/oauth2/keys' },
+    },
+  };
+}
+
+/** Creates the example's login connector (see exampleLoginConnectorInput). */
+export async function createLoginConnector(client: GatewayClient, suffix: string) {
+  const { createLoginConnector: created } = await request(client, createLoginConnectorMutation, { input: exampleLoginConnectorInput(suffix) });
+  return created;
+}
+
+/**
+ * The example's patch of its login connector (applied to `{ syncProfile, metadata, config }`): check the scope is
+ * still the one it was created with (a failed `test` is CONFLICT and nothing changes), widen it, sync profiles.
+ */
+export const EXAMPLE_PATCH: JsonPatchOperationInput[] = [
+  { op: 'test', path: '/config/scope', value: 'openid' },
+  { op: 'replace', path: '/config/scope', value: 'openid profile email' },
+  { op: 'replace', path: '/syncProfile', value: true },
+];
+
+/** Applies a JSON Patch to a connector of any source; returns the connector as it is now. */
+export async function patchConnector(client: GatewayClient, id: string, operations: JsonPatchOperationInput[] = EXAMPLE_PATCH) {
+  const { patchConnector: patched } = await request(client, patchConnectorMutation, { id, operations });
+  return patched;
+}
+
+/** Creates a SailPoint script connector (DEVELOPMENT, so it stays out of the RELEASED list) to upload to. */
+export async function createScriptConnector(client: GatewayClient, suffix: string) {
+  const input = { name: `Example client ${suffix}`, className: 'sailpoint.connector.OpenConnectorAdapter', status: 'DEVELOPMENT' };
+  const { createScriptConnector: created } = await request(client, createScriptConnectorMutation, { input });
+  return created;
+}
+
+/** The source config the example uploads: a SailPoint form with a connection section of two fields. */
+export const EXAMPLE_SOURCE_CONFIG = `<?xml version="1.0" encoding="UTF-8"?>
+<Form xmlns="http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd" name="Example client" type="SourceConfig">
+  <Menu label="Configuration">
+    <MenuItem keyName="connectionSettings" label="Connection Settings">
+      <Section label="Connection">
+        <Field name="host" displayName="Host" type="url" required="true" value="https://directory.example.com"/>
+        <Field name="password" displayName="Password" type="secret" required="true"/>
+      </Section>
+    </MenuItem>
+  </Menu>
+</Form>
+`;
+
+/** Uploads a source config file (multipart request) to a script connector; returns SailPoint's update detail. */
+export async function uploadSourceConfig(client: GatewayClient, scriptName: string, xml = EXAMPLE_SOURCE_CONFIG) {
+  const file = new File([xml], 'source-config.xml', { type: 'application/xml' });
+  const { uploadScriptConnectorFile: detail } = await request(client, uploadScriptConnectorFileMutation, { scriptName, kind: 'SOURCE_CONFIG', file });
+  return detail;
+}
+
+/** A connector of any source by its global id; null when it is gone. */
+export async function readConnector(client: GatewayClient, id: string) {
+  const { connector } = await request(client, readConnectorQuery, { id });
+  return connector;
+}
+
+/** Deletes a connector of any source; returns its global id. */
+export async function deleteConnector(client: GatewayClient, id: string): Promise<string> {
+  const { deleteConnector: deleted } = await request(client, deleteConnectorMutation, { id });
+  return deleted;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The whole run
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** Runs every step, deleting what it created even when a step fails; returns the lines of a readable summary. */
+export async function runExample(client: GatewayClient, suffix = newSuffix()): Promise<string[]> {
+  const lines = [`Gateway: ${client.url}`];
+  const created: Array<{ id: string; what: string }> = [];
+  try {
+    const listed = await listConnectors(client);
+    const counts = Object.entries(listed.perSource).map(([source, n]) => `${source} ${n}`);
+    lines.push(`Listed ${listed.connectors.length} connectors (${counts.join(', ')})${listed.hasNextPage ? ', more follow' : ''}`);
+
+    const login = await createLoginConnector(client, suffix);
+    created.push({ id: login.id, what: `login connector "${login.displayName}"` });
+    lines.push(`Created login connector "${login.displayName}" from factory ${login.connectorId} (Logto id ${login.nativeId})`);
+
+    const patched = await patchConnector(client, login.id);
+    const syncProfile = patched.__typename === 'LoginConnector' ? patched.syncProfile : undefined;
+    lines.push(`Patched it: scope is now "${String(settingValue(patched.settings, 'scope'))}", syncProfile ${String(syncProfile)}`);
+
+    const script = await createScriptConnector(client, suffix);
+    created.push({ id: script.id, what: `script connector ${script.scriptName}` });
+    const detail = await uploadSourceConfig(client, script.scriptName);
+    const after = await readConnector(client, script.id);
+    const keys = after?.settings.sections.flatMap((s) => s.fields.map((f) => (f.locked ? `${f.key} (locked)` : f.key))) ?? [];
+    lines.push(`Uploaded a source config to script connector ${script.scriptName}: ${detail.status ?? '?'}; its settings now have ${keys.join(', ')}`);
+  } finally {
+    // Newest first; a failed delete is reported and does not hide the error of a failed step.
+    for (const { id, what } of created.reverse()) {
+      await deleteConnector(client, id).then(
+        () => lines.push(`Deleted the ${what}`),
+        (error: unknown) => console.error(`Could not delete the ${what} (${id}):`, error),
+      );
+    }
+  }
+  return lines;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runExample(clientFromEnv()).then(
+    (lines) => console.log(lines.join('\n')),
+    (error: unknown) => {
+      console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The operations of the example client. `npm run codegen` reads every graphql() call in examples/ and generates,
+ * in examples/__generated__/, the typed document it returns (a TypedDocumentNode: result and variables typed from
+ * schema.graphql), so an operation that no longer fits the schema fails the typecheck.
+ */
+import { graphql } from './__generated__/gql.js';
+
+/** How a connector's settings are read (used by name in the operations below): secrets are locked, value null. */
+export const settingsFieldsFragment = graphql(`
+  fragment SettingsFields on ConnectorSettings {
+    sections {
+      section
+      fields {
+        key
+        locked
+        value
+        isSet
+      }
+    }
+  }
+`);
+
+/** One page of connectors across the three sources. */
+export const listConnectorsQuery = graphql(`
+  query ListConnectors($first: Int!, $after: String) {
+    connectors(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          source
+          nativeId
+          displayName
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** Any connector by its global id; null when it is gone. */
+export const readConnectorQuery = graphql(`
+  query ReadConnector($id: ID!) {
+    connector(id: $id) {
+      __typename
+      id
+      source
+      displayName
+      settings {
+        ...SettingsFields
+      }
+      ... on LoginConnector {
+        syncProfile
+        metadata
+      }
+      ... on ScriptConnector {
+        scriptName
+        sourceConfig
+      }
+    }
+  }
+`);
+
+/** A Logto login connector from a factory. */
+export const createLoginConnectorMutation = graphql(`
+  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {
+    createLoginConnector(input: $input) {
+      id
+      nativeId
+      displayName
+      connectorId
+      syncProfile
+      settings {
+        ...SettingsFields
+      }
+    }
+  }
+`);
+
+/** One JSON Patch for a connector of any source. */
+export const patchConnectorMutation = graphql(`
+  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {
+    patchConnector(id: $id, operations: $operations) {
+      __typename
+      id
+      displayName
+      settings {
+        ...SettingsFields
+      }
+      ... on LoginConnector {
+        syncProfile
+      }
+    }
+  }
+`);
+
+/** A SailPoint script connector. */
+export const createScriptConnectorMutation = graphql(`
+  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {
+    createScriptConnector(input: $input) {
+      id
+      scriptName
+      name
+      status
+    }
+  }
+`);
+
+/** Replaces one file of a script connector: a multipart request (the `Upload` variable is a file part). */
+export const uploadScriptConnectorFileMutation = graphql(`
+  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {
+    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {
+      status
+      message
+      updatedFiles
+    }
+  }
+`);
+
+/** Deletes a connector of any source. */
+export const deleteConnectorMutation = graphql(`
+  mutation DeleteConnector($id: ID!) {
+    deleteConnector(id: $id)
+  }
+`);

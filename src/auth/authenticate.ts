@@ -1,0 +1,100 @@
+/**
+ * Caller authentication: API keys (`x-api-key`, compared by SHA-256 in constant time against
+ * `GATEWAY_API_KEYS`) and JWT bearer tokens verified against a JWKS (jose). Runs before a request's body is
+ * read. With neither configured every caller has full access (the config allows that on loopback only).
+ * Internal module.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthConfig } from '../config/index.js';
+import { UnauthenticatedError } from '../errors/classes.js';
+import { FULL_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';
+
+/** Who is calling, as far as the gateway knows. */
+export interface Caller {
+  kind: 'anonymous' | 'api-key' | 'jwt';
+  /** For logs: the JWT's `sub`, or `key:` and the first 8 hex digits of the key's hash (never the key). */
+  subject: string;
+  permissions: Permissions;
+}
+
+/** The caller of every request when no authentication is configured. */
+export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous', subject: 'anonymous', permissions: FULL_ACCESS });
+
+const NO_CREDENTIALS = 'Authentication required: send an API key in the x-api-key header or a bearer token in the Authorization header.';
+
+export class Authenticator {
+  /** False when no API keys and no JWKS are configured: every request is ANONYMOUS. */
+  readonly enabled: boolean;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  constructor(private readonly config: AuthConfig) {
+    this.enabled = config.apiKeys.length > 0 || config.jwt !== undefined;
+    this.jwks = config.jwt
+      ? createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+      : undefined;
+  }
+
+  /** The value of `WWW-Authenticate` on a 401. */
+  get challenge(): string {
+    return this.config.jwt ? 'Bearer realm="connector-gateway"' : 'ApiKey realm="connector-gateway", header="x-api-key"';
+  }
+
+  /** The caller of a request, from its headers; throws UnauthenticatedError. Synchronous unless a JWT is checked. */
+  authenticate(headers: IncomingHttpHeaders): Caller | Promise<Caller> {
+    if (!this.enabled) return ANONYMOUS;
+    const apiKey = headers['x-api-key'];
+    if (typeof apiKey === 'string' && apiKey !== '') return this.byApiKey(apiKey);
+    const authorization = headers.authorization;
+    if (authorization) {
+      const m = /^Bearer +([\w.~+/-]+=*)$/i.exec(authorization);
+      if (!m || !this.jwks) throw new UnauthenticatedError(this.jwks ? 'The Authorization header must be `Bearer <token>`.' : NO_CREDENTIALS);
+      return this.byJwt(m[1]!);
+    }
+    throw new UnauthenticatedError(NO_CREDENTIALS);
+  }
+
+  private byApiKey(key: string): Caller {
+    if (this.config.apiKeys.length === 0) throw new UnauthenticatedError('API keys are not accepted here: send a bearer token.');
+    const hash = createHash('sha256').update(key, 'utf8').digest();
+    // Every entry is compared (no early exit), each in constant time.
+    const roles: Role[] = [];
+    for (const entry of this.config.apiKeys) {
+      if (timingSafeEqual(entry.hash, hash)) roles.push(entry.role);
+    }
+    if (roles.length === 0) throw new UnauthenticatedError('Invalid API key.');
+    return { kind: 'api-key', subject: `key:${hash.toString('hex').slice(0, 8)}`, permissions: permissionsOf(roles) };
+  }
+
+  private async byJwt(token: string): Promise<Caller> {
+    const jwt = this.config.jwt!;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks!, {
+        ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
+        ...(jwt.audience ? { audience: jwt.audience } : {}),
+      }));
+    } catch {
+      throw new UnauthenticatedError('Invalid or expired bearer token.');
+    }
+    const roles = rolesFromClaim(claimAt(payload, jwt.rolesClaim));
+    return { kind: 'jwt', subject: typeof payload.sub === 'string' ? payload.sub : 'jwt', permissions: permissionsOf(roles) };
+  }
+}
+
+/** The value at a dotted claim path (`realm_access.roles`). */
+function claimAt(payload: JWTPayload, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** Roles from a claim: an array of strings, or one space-separated string (as `scope` is); others are ignored. */
+export function rolesFromClaim(value: unknown): Role[] {
+  const names = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value.split(/\s+/) : [];
+  return names.map(parseRole).filter((r): r is Role => r !== undefined);
+}

@@ -1,0 +1,75 @@
+/**
+ * Roles and what they allow. A role is `viewer` (queries) or `editor` (queries and mutations), for every source or
+ * for one (`editor@logto`); the same strings name roles in `GATEWAY_API_KEYS` and in a JWT's roles claim.
+ * Public: the role syntax is documented in the README.
+ */
+import type { SourceName } from '../errors/codes.js';
+
+export const ALL_SOURCES: readonly SourceName[] = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
+
+/** What a caller may do, per source. */
+export interface Permissions {
+  read: ReadonlySet<SourceName>;
+  write: ReadonlySet<SourceName>;
+}
+
+/** One parsed role: its level and the source it is limited to (undefined: every source). */
+export interface Role {
+  level: 'viewer' | 'editor';
+  source?: SourceName;
+}
+
+/** One entry of `GATEWAY_API_KEYS`: a role and the SHA-256 of the key. */
+export interface ApiKeyEntry {
+  role: Role;
+  /** The key's SHA-256, 32 bytes. */
+  hash: Buffer;
+}
+
+const ROLE = /^(viewer|editor)(?:@(sailpoint|logto|conductorone))?$/;
+
+/** Parses `viewer`, `editor`, `viewer@sailpoint`, …; undefined for anything else (case-insensitive). */
+export function parseRole(text: string): Role | undefined {
+  const m = ROLE.exec(text.trim().toLowerCase());
+  if (!m) return undefined;
+  return m[2] ? { level: m[1] as Role['level'], source: m[2].toUpperCase() as SourceName } : { level: m[1] as Role['level'] };
+}
+
+/**
+ * Parses `GATEWAY_API_KEYS`: comma-separated `role:sha256-hex-of-key` entries. The same hash may appear with
+ * several roles. Throws with a message naming the bad entry by position (never echoing a hash).
+ */
+export function parseApiKeys(text: string): ApiKeyEntry[] {
+  const entries: ApiKeyEntry[] = [];
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  items.forEach((item, i) => {
+    const colon = item.lastIndexOf(':');
+    const role = colon > 0 ? parseRole(item.slice(0, colon)) : undefined;
+    const hex = colon > 0 ? item.slice(colon + 1).trim() : '';
+    if (!role) throw new Error(`entry ${i + 1}: expected ROLE:SHA256HEX with ROLE viewer or editor, optionally @sailpoint, @logto or @conductorone`);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error(`entry ${i + 1}: the key's SHA-256 must be 64 hex digits (see the README: never the key itself)`);
+    entries.push({ role, hash: Buffer.from(hex, 'hex') });
+  });
+  if (entries.length === 0) throw new Error('no entries');
+  return entries;
+}
+
+/** The permissions that a set of roles grants; an editor may also read what it may write. */
+export function permissionsOf(roles: readonly Role[]): Permissions {
+  const read = new Set<SourceName>();
+  const write = new Set<SourceName>();
+  for (const role of roles) {
+    const sources = role.source ? [role.source] : ALL_SOURCES;
+    for (const source of sources) {
+      read.add(source);
+      if (role.level === 'editor') write.add(source);
+    }
+  }
+  return { read, write };
+}
+
+/** Everything on every source: the caller when no authentication is configured. */
+export const FULL_ACCESS: Permissions = permissionsOf([{ level: 'editor' }]);
+
+/** Nothing on any source. */
+export const NO_ACCESS: Permissions = permissionsOf([]);

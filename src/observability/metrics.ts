@@ -1,0 +1,120 @@
+/**
+ * Prometheus metrics of one gateway: operations, upstream exchanges, dataloader batches, circuit breakers and
+ * prom-client's process metrics, in a registry of its own (several gateways may run in one process, as in the
+ * tests). Recording is a counter increment or a histogram observation; breaker states are read at scrape time.
+ * Internal module; the metric names and labels are public (README, "Operations").
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { SourceName } from '../errors/codes.js';
+import type { UpstreamEvent } from '../http/upstream.js';
+import type { BatchObserver } from './batch.js';
+
+/** How an operation ended: no errors, errors and nothing else, or errors beside data. */
+export type Outcome = 'ok' | 'error' | 'partial';
+
+/** A circuit breaker's state, as `/readyz` shows it. */
+export type BreakerState = 'closed' | 'half-open' | 'open';
+
+/** The metrics of one gateway. */
+export interface GatewayMetrics {
+  /** The exposition format's content type. */
+  readonly contentType: string;
+  /** The current values in the text exposition format. */
+  scrape(): Promise<string>;
+  /** Records one finished operation (`name` null: anonymous). */
+  operation(name: string | null, outcome: Outcome, seconds: number): void;
+  /** Records one upstream exchange. */
+  upstream(event: UpstreamEvent): void;
+  /** Records the size of one dataloader batch. */
+  batch: BatchObserver;
+  /** Where the breaker states come from (read at each scrape). */
+  watchBreakers(states: () => Record<SourceName, BreakerState>): void;
+}
+
+/** Operation names become label values: past this many distinct ones, the rest count as `(other)`. */
+export const MAX_OPERATION_NAMES = 200;
+/** Label values that cannot be GraphQL names. */
+export const ANONYMOUS = '(anonymous)';
+export const OTHER = '(other)';
+
+const BREAKER_VALUES: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** Creates the registry and the gateway's metrics in it. */
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+  const operations = new Counter({
+    name: 'gateway_operations_total',
+    help: 'GraphQL operations by operation name and outcome (ok, error, partial).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers,
+  });
+  const operationSeconds = new Histogram({
+    name: 'gateway_operation_duration_seconds',
+    help: 'Time from receiving a GraphQL operation to sending its response, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: SECONDS,
+    registers,
+  });
+  const upstreamRequests = new Counter({
+    name: 'gateway_upstream_requests_total',
+    help: 'HTTP exchanges with a source (each try; token requests excluded), by source, method and status (none: no answer).',
+    labelNames: ['source', 'method', 'status'] as const,
+    registers,
+  });
+  const upstreamSeconds = new Histogram({
+    name: 'gateway_upstream_request_duration_seconds',
+    help: 'Duration of one HTTP exchange with a source.',
+    labelNames: ['source'] as const,
+    buckets: SECONDS,
+    registers,
+  });
+  const batchSizes = new Histogram({
+    name: 'gateway_dataloader_batch_size',
+    help: 'Keys in one dataloader batch, by source and loader.',
+    labelNames: ['source', 'loader'] as const,
+    buckets: [1, 2, 5, 10, 20, 50, 100, 250],
+    registers,
+  });
+  let breakerStates: (() => Record<SourceName, BreakerState>) | undefined;
+  new Gauge({
+    name: 'gateway_upstream_breaker_state',
+    help: "A source's circuit breaker: 0 closed, 1 half-open, 2 open.",
+    labelNames: ['source'] as const,
+    registers,
+    collect() {
+      if (!breakerStates) return;
+      for (const [source, state] of Object.entries(breakerStates())) this.set({ source }, BREAKER_VALUES[state]);
+    },
+  });
+  const names = new Set<string>();
+  const operationLabel = (name: string | null): string => {
+    if (name === null) return ANONYMOUS;
+    if (names.has(name)) return name;
+    if (names.size >= MAX_OPERATION_NAMES) return OTHER;
+    names.add(name);
+    return name;
+  };
+
+  return {
+    contentType: registry.contentType,
+    scrape: () => registry.metrics(),
+    operation(name, outcome, seconds) {
+      const operation = operationLabel(name);
+      operations.inc({ operation, outcome });
+      operationSeconds.observe({ operation }, seconds);
+    },
+    upstream({ source, method, status, ms }) {
+      upstreamRequests.inc({ source, method, status: status === undefined ? 'none' : status });
+      upstreamSeconds.observe({ source }, ms / 1000);
+    },
+    batch(source, loader, size) {
+      batchSizes.observe({ source, loader }, size);
+    },
+    watchBreakers(states) {
+      breakerStates = states;
+    },
+  };
+}

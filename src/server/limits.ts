@@ -1,0 +1,81 @@
+/**
+ * Query limits, checked before anything runs: depth, aliases and directives by graphql-armor (its validation
+ * rules run once per document, cached with it), tokens by graphql-js's parser itself (`maxTokens`, so a
+ * document is parsed once), field suggestions hidden in production, and an
+ * estimated cost by graphql-query-complexity, which sees variables and argument defaults: every field costs 1 and
+ * a field with a `first` argument costs its selection times `first` (so `first: $n` counts too, which a rule on the
+ * document alone cannot see). Internal module.
+ */
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { LimitsConfig } from '../config/index.js';
+import type { GatewayContext } from '../context.js';
+import { BadUserInputError } from '../errors/classes.js';
+
+/** 1 per field; a field with `first` multiplies its selection's cost by it. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : 1;
+  return 1 + first * childComplexity;
+};
+
+/** Refuses operations whose estimated cost exceeds `maxCost`; costs of operations without variables are kept per document. */
+export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const variables = request.variables;
+          const plain = !variables || Object.keys(variables).length === 0;
+          const key = operationName ?? '';
+          let cost = plain ? known.get(document)?.get(key) : undefined;
+          if (cost === undefined) {
+            cost = getComplexity({
+              estimators: [pageEstimator],
+              schema,
+              query: document,
+              variables: variables ?? {},
+              ...(operationName ? { operationName } : {}),
+            });
+            if (plain) {
+              let byName = known.get(document);
+              if (!byName) known.set(document, (byName = new Map()));
+              byName.set(key, cost);
+            }
+          }
+          if (cost > maxCost) {
+            throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
+              cost,
+              maxCost,
+              http: { status: 400 },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** What ApolloServer gets: graphql-armor's plugins and validation rules, the cost plugin and the parser's token limit. */
+export function createLimits(
+  limits: LimitsConfig,
+  production: boolean,
+): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    // Armor's token plugin parses every new document a second time and answers 500; graphql's parser has the limit.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives },
+    // The cost is estimated with variables (below); armor's own rule sees only literal `first` values.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), costLimitPlugin(limits.maxCost)],
+    validationRules: armor.validationRules as ValidationRule[],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}

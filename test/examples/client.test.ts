@@ -1,0 +1,149 @@
+/**
+ * The example client (examples/client.ts) against a real gateway and the three sandboxes: each step does what it
+ * says, as independent reads through the API show, the whole run leaves nothing behind, and the script runs from
+ * the command line.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXAMPLE_SOURCE_CONFIG,
+  GraphQLRequestError,
+  clientFromEnv,
+  createLoginConnector,
+  createScriptConnector,
+  deleteConnector,
+  listConnectors,
+  newSuffix,
+  patchConnector,
+  runExample,
+  uploadSourceConfig,
+  type GatewayClient,
+} from '../../examples/client.js';
+import { startTestStack, type TestStack } from '../helpers/gateway.js';
+
+const READ_LOGIN = `query($id: ID!) {
+  connector(id: $id) { id displayName settings { sections { fields { key value } } } ... on LoginConnector { syncProfile metadata } }
+}`;
+
+/** A setting's value as the API shows it. */
+function setting(connector: { settings: { sections: Array<{ fields: Array<{ key: string; value: unknown }> }> } }, key: string): unknown {
+  return connector.settings.sections.flatMap((s) => s.fields).find((f) => f.key === key)?.value;
+}
+
+describe('examples/client.ts', () => {
+  let stack: TestStack;
+  let client: GatewayClient;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    client = clientFromEnv({ GATEWAY_URL: stack.gateway.url });
+  });
+  afterAll(() => stack?.stop());
+
+  it('lists connectors of all three sources', async () => {
+    const listed = await listConnectors(client, 1000);
+    expect(Object.keys(listed.perSource).sort()).toEqual(['CONDUCTORONE', 'LOGTO', 'SAILPOINT']);
+    const direct = await stack.gql<{ connectors: { edges: Array<{ node: { id: string } }> } }>('{ connectors(first: 1000) { edges { node { id } } } }');
+    expect(listed.connectors.map((c) => c.id)).toEqual(direct.body.data?.connectors.edges.map((e) => e.node.id));
+    expect(listed.hasNextPage).toBe(false);
+  });
+
+  it('creates a login connector that the API then shows, and deletes it', async () => {
+    const suffix = newSuffix();
+    const created = await createLoginConnector(client, suffix);
+    expect(created).toMatchObject({ displayName: `Example client ${suffix}`, connectorId: 'oidc', syncProfile: false });
+
+    const read = await stack.gql(READ_LOGIN, { id: created.id });
+    expect(read.body.data?.['connector']).toMatchObject({ id: created.id, metadata: { target: `example-client-${suffix}` } });
+    const listed = await stack.gql<{ loginConnectors: Array<{ id: string }> }>('{ loginConnectors { id } }');
+    expect(listed.body.data?.loginConnectors.map((c) => c.id)).toContain(created.id);
+
+    await expect(deleteConnector(client, created.id)).resolves.toBe(created.id);
+    expect((await stack.gql(READ_LOGIN, { id: created.id })).body).toEqual({ data: { connector: null } });
+  });
+
+  it('patches the login connector with JSON Patch, as a read shows; a failed test changes nothing', async () => {
+    const created = await createLoginConnector(client, newSuffix());
+    try {
+      const patched = await patchConnector(client, created.id);
+      expect(patched.__typename).toBe('LoginConnector');
+      const read = await stack.gql(READ_LOGIN, { id: created.id });
+      expect(setting(read.body.data?.['connector'], 'scope')).toBe('openid profile email');
+      expect(read.body.data?.['connector'].syncProfile).toBe(true);
+      // The clientSecret is confidential: never shown, still set.
+      expect(setting(read.body.data?.['connector'], 'clientSecret')).toBeNull();
+
+      // The same patch again: its `test` (scope is still "openid") fails, so nothing is sent.
+      stack.resetCalls();
+      const refused = await patchConnector(client, created.id).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(GraphQLRequestError);
+      expect((refused as GraphQLRequestError).errors[0]?.extensions?.['code']).toBe('CONFLICT');
+      expect(stack.logtoCalls({ method: 'PATCH' })).toBe(0);
+    } finally {
+      await deleteConnector(client, created.id);
+    }
+  });
+
+  it('uploads a source config as a multipart request, and the connector then has it', async () => {
+    const script = await createScriptConnector(client, newSuffix());
+    try {
+      stack.resetCalls();
+      const detail = await uploadSourceConfig(client, script.scriptName);
+      expect(detail.status).toBe('UPDATED');
+      expect(stack.apiCalls({ method: 'PUT', pathIncludes: `/connectors/${script.scriptName}/source-config` })).toBe(1);
+
+      const read = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig settings { sections { fields { key value locked } } } } }', { s: script.scriptName });
+      const connector = read.body.data?.['scriptConnector'];
+      expect(connector.sourceConfig).toBe(EXAMPLE_SOURCE_CONFIG);
+      expect(setting(connector, 'host')).toBe('https://directory.example.com');
+    } finally {
+      await deleteConnector(client, script.id);
+    }
+  });
+
+  it('runs every step and leaves nothing behind', async () => {
+    const suffix = newSuffix();
+    stack.resetCalls();
+    const lines = await runExample(client, suffix);
+    expect(lines.join('\n')).toMatch(/Listed \d+ connectors \(CONDUCTORONE \d+, LOGTO \d+, SAILPOINT \d+\)/);
+    expect(lines.join('\n')).toContain('scope is now "openid profile email", syncProfile true');
+    expect(stack.logtoCalls({ method: 'POST', pathIncludes: '/api/connectors' })).toBe(1);
+    expect(stack.logtoCalls({ method: 'DELETE' })).toBe(1);
+    expect(stack.apiCalls({ method: 'DELETE' })).toBe(1);
+
+    const after = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { id } loginConnectors { metadata } }', { s: `example-client-${suffix}` });
+    expect(after.body.data?.['scriptConnector']).toBeNull();
+    expect(after.body.data?.['loginConnectors'].map((c: { metadata: unknown }) => c.metadata)).not.toContainEqual(expect.objectContaining({ target: `example-client-${suffix}` }));
+  });
+
+  it('runs as a script (tsx examples/client.ts) and prints a summary', async () => {
+    const script = fileURLToPath(new URL('../../examples/client.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, GATEWAY_URL: stack.gateway.url },
+    });
+    expect(stdout).toContain(`Gateway: ${stack.gateway.url}`);
+    expect(stdout).toMatch(/Uploaded a source config to script connector example-client-\w+: UPDATED; its settings now have host, password \(locked\)/);
+    expect(stdout).toMatch(/Deleted the login connector/);
+  }, 60_000);
+});
+
+describe('examples/client.ts with caller authentication', () => {
+  const key = 'example-client-test-key';
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ GATEWAY_API_KEYS: `viewer:${createHash('sha256').update(key).digest('hex')}` });
+  });
+  afterAll(() => stack?.stop());
+
+  it('sends GATEWAY_API_KEY as x-api-key', async () => {
+    const listed = await listConnectors(clientFromEnv({ GATEWAY_URL: stack.gateway.url, GATEWAY_API_KEY: key }), 5);
+    expect(listed.connectors).toHaveLength(5);
+    const refused = await listConnectors(clientFromEnv({ GATEWAY_URL: stack.gateway.url }), 5).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(GraphQLRequestError);
+    expect((refused as GraphQLRequestError).status).toBe(401);
+  });
+});
