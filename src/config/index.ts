@@ -94,6 +94,9 @@ const EnvSchema = z.object({
   APOLLO_GRAPH_REF: z.string().regex(/^[^\s@]+(@[^\s@]+)?$/, 'expected GRAPH_ID@VARIANT, e.g. connector-gateway@current').optional(),
 });
 
+/** Every environment variable the gateway reads (the README's configuration table documents each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** Limits, timeouts and resilience of one source's HTTP client. */
 export interface UpstreamConfig {
   /** Connect, headers and body timeouts of one try. */

@@ -43,3 +43,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ UPSTREAM_BREAKER: '0/1s' })).toThrow(/UPSTREAM_BREAKER/);
   });
 });
+
+describe('the README configuration table', () => {
+  it('documents every environment variable the gateway reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ENV_VARIABLES } = await import('../../src/config/index.js');
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+    const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+    // `SAILPOINT_…`, `LOGTO_…`, `CONDUCTORONE_…` + the resilience suffixes: one row for the per-source forms.
+    const perSource = rows.find((r) => r.includes('`SAILPOINT_…`'))!;
+    const missing = ENV_VARIABLES.filter((name) => {
+      const m = /^(SAILPOINT|LOGTO|CONDUCTORONE)_(TIMEOUT_MS|CONNECT_TIMEOUT_MS|DEADLINE_MS|CONNECTIONS|RETRIES|BREAKER|RATE_LIMIT)$/.exec(name);
+      if (m) return !perSource.includes(`\`${m[2]}\``);
+      return !rows.some((r) => r.split('|')[1]!.includes(`\`${name}\``));
+    });
+    expect(missing).toEqual([]);
+    expect(ENV_VARIABLES.length).toBeGreaterThan(40);
+  });
+});

@@ -72,6 +72,18 @@ describe('query limits', () => {
     expect(small.body.errors).toBeUndefined();
   });
 
+  it('request body size: a JSON body over GATEWAY_BODY_LIMIT_BYTES is 413, nothing sent', async () => {
+    const padding = 'x'.repeat(1024 * 1024);
+    const res = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ loginConnectors { id } }', variables: { padding } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(backendCalls()).toBe(0);
+  });
+
   it('batched requests are refused', async () => {
     const res = await fetch(stack.gateway.url, {
       method: 'POST',
