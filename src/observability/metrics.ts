@@ -40,6 +40,16 @@ export const OTHER = '(other)';
 const BREAKER_VALUES: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+/** A memo of labelled children by a key that joins their label values with newlines (which labels never hold). */
+function children<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    let child = made.get(key);
+    if (child === undefined) made.set(key, (child = make(key)));
+    return child;
+  };
+}
+
 /** Creates the registry and the gateway's metrics in it. */
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
@@ -89,6 +99,13 @@ export function createMetrics(): GatewayMetrics {
       for (const [source, state] of Object.entries(breakerStates())) this.set({ source }, BREAKER_VALUES[state]);
     },
   });
+  // Labelled children, made once per label set: recording is then an increment, without prom-client hashing the
+  // labels on every call. Label sets are few (operation names are capped, sources, methods and statuses few).
+  const operationCounts = children((key) => operations.labels(...(key.split('\n') as [string, string])));
+  const operationTimes = children((operation) => operationSeconds.labels(operation));
+  const upstreamCounts = children((key) => upstreamRequests.labels(...(key.split('\n') as [string, string, string])));
+  const upstreamTimes = children((source) => upstreamSeconds.labels(source));
+  const batches = children((key) => batchSizes.labels(...(key.split('\n') as [string, string])));
   const names = new Set<string>();
   const operationLabel = (name: string | null): string => {
     if (name === null) return ANONYMOUS;
@@ -103,15 +120,15 @@ export function createMetrics(): GatewayMetrics {
     scrape: () => registry.metrics(),
     operation(name, outcome, seconds) {
       const operation = operationLabel(name);
-      operations.inc({ operation, outcome });
-      operationSeconds.observe({ operation }, seconds);
+      operationCounts(`${operation}\n${outcome}`).inc();
+      operationTimes(operation).observe(seconds);
     },
     upstream({ source, method, status, ms }) {
-      upstreamRequests.inc({ source, method, status: status === undefined ? 'none' : status });
-      upstreamSeconds.observe({ source }, ms / 1000);
+      upstreamCounts(`${source}\n${method}\n${status === undefined ? 'none' : status}`).inc();
+      upstreamTimes(source).observe(ms / 1000);
     },
     batch(source, loader, size) {
-      batchSizes.observe({ source, loader }, size);
+      batches(`${source}\n${loader}`).observe(size);
     },
     watchBreakers(states) {
       breakerStates = states;
