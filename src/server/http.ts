@@ -20,6 +20,8 @@ export interface HttpHandlerOptions {
   createContext: (requestId: string, caller: Caller) => GatewayContext;
   /** Caller authentication, checked before a request's body is read. */
   authenticator: Authenticator;
+  /** Whether GraphiQL's files are served (the landing page is GraphiQL); else they are not even read. */
+  landingAssets: boolean;
   logger: Logger;
   bodyLimitBytes: number;
   uploads: { maxFileSize: number; maxFiles: number };
@@ -52,7 +54,7 @@ async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: Se
   const path = q === -1 ? url : url.slice(0, q);
   const search = q === -1 ? '' : url.slice(q);
   if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
-  if (path.startsWith(ASSET_PATH)) return serveLandingAsset(req, res, path);
+  if (options.landingAssets && path.startsWith(ASSET_PATH)) return serveLandingAsset(req, res, path);
   if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok' });
   if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const readiness = await options.readiness();

@@ -42,6 +42,7 @@ export async function startGateway({ config, logger, observer }: StartOptions): 
     apollo,
     createContext: (requestId, caller) => createContext(services, requestId, caller),
     authenticator: new Authenticator(config.auth),
+    landingAssets: config.landingPage === 'graphiql',
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     uploads: config.uploads,

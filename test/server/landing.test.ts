@@ -173,6 +173,9 @@ describe('landing page settings', () => {
       expect(page.html).toContain('This URL is a GraphQL endpoint.');
       expect(page.html).toContain(`content="default-src 'none'; style-src 'sha256-`);
       expect(page.html).not.toMatch(/<script|<link rel="stylesheet"|https?:\/\//);
+      // GraphiQL's files are not served (nor read) when the page is not GraphiQL.
+      const asset = await fetch(new URL(`${ASSET_PATH}graphiql.min.js`, stack.gateway.url));
+      expect(asset.status).toBe(404);
     } finally {
       await stack.stop();
     }
