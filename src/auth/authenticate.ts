@@ -6,14 +6,15 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { AuthConfig } from '../config/index.js';
 import { UnauthenticatedError } from '../errors/classes.js';
-import { FULL_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';
+import { FULL_ACCESS, NO_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';
 
 /** Who is calling, as far as the gateway knows. */
 export interface Caller {
-  kind: 'anonymous' | 'api-key' | 'jwt';
+  /** `nobody`: a request let through unauthenticated because it cannot run anything (the landing page). */
+  kind: 'anonymous' | 'api-key' | 'jwt' | 'nobody';
   /** For logs: the JWT's `sub`, or `key:` and the first 8 hex digits of the key's hash (never the key). */
   subject: string;
   permissions: Permissions;
@@ -22,23 +23,42 @@ export interface Caller {
 /** The caller of every request when no authentication is configured. */
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous', subject: 'anonymous', permissions: FULL_ACCESS });
 
+/** The caller of a browser's GET of the landing page when authentication is configured: may run no operation at all. */
+export const NOBODY: Caller = Object.freeze({ kind: 'nobody', subject: 'nobody', permissions: NO_ACCESS });
+
 const NO_CREDENTIALS = 'Authentication required: send an API key in the x-api-key header or a bearer token in the Authorization header.';
+
+type Jose = typeof import('jose');
 
 export class Authenticator {
   /** False when no API keys and no JWKS are configured: every request is ANONYMOUS. */
   readonly enabled: boolean;
-  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private readonly jwks: ReturnType<Jose['createRemoteJWKSet']> | undefined;
 
-  constructor(private readonly config: AuthConfig) {
+  /** `jose` is loaded only when JWTs are configured (it costs about 2 MB). */
+  static async create(config: AuthConfig): Promise<Authenticator> {
+    return new Authenticator(config, config.jwt ? await import('jose') : undefined);
+  }
+
+  private constructor(
+    private readonly config: AuthConfig,
+    private readonly jose: Jose | undefined,
+  ) {
     this.enabled = config.apiKeys.length > 0 || config.jwt !== undefined;
-    this.jwks = config.jwt
-      ? createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
-      : undefined;
+    this.jwks =
+      config.jwt && jose
+        ? jose.createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+        : undefined;
   }
 
   /** The value of `WWW-Authenticate` on a 401. */
   get challenge(): string {
     return this.config.jwt ? 'Bearer realm="connector-gateway"' : 'ApiKey realm="connector-gateway", header="x-api-key"';
+  }
+
+  /** The caller of a landing page request: anyone when authentication is off, else NOBODY. */
+  get landingPageCaller(): Caller {
+    return this.enabled ? NOBODY : ANONYMOUS;
   }
 
   /** The caller of a request, from its headers; throws UnauthenticatedError. Synchronous unless a JWT is checked. */
@@ -71,7 +91,7 @@ export class Authenticator {
     const jwt = this.config.jwt!;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks!, {
+      ({ payload } = await this.jose!.jwtVerify(token, this.jwks!, {
         ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
         ...(jwt.audience ? { audience: jwt.audience } : {}),
       }));

@@ -8,7 +8,7 @@
 import { getArgumentValues, Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
-import { ForbiddenError } from '../errors/classes.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors/classes.js';
 import type { SourceName } from '../errors/codes.js';
 import { decodeGlobalId } from '../graph/globalId.js';
 
@@ -114,6 +114,13 @@ export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart({ contextValue }) {
       // Full access (no authentication configured, or an unscoped editor): nothing to check.
       if (contextValue.caller.permissions.write.size === 3) return;
+      if (contextValue.caller.kind === 'nobody') {
+        return {
+          async didResolveOperation() {
+            throw new UnauthenticatedError('Authentication required: send an API key in the x-api-key header or a bearer token in the Authorization header.');
+          },
+        };
+      }
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return; // Apollo refuses a document without the named operation itself

@@ -141,7 +141,7 @@ export interface LimitsConfig {
   maxAliases: number;
   maxTokens: number;
   maxDirectives: number;
-  /** Highest estimated cost: every field 1, a list field its children times `first` (or 10 without one). */
+  /** Highest estimated cost: every field 1, a field with `first` its selection times `first`. */
   maxCost: number;
 }
 

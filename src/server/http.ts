@@ -12,7 +12,6 @@ import type { Logger } from 'pino';
 import type { GatewayContext } from '../context.js';
 import type { Authenticator, Caller } from '../auth/authenticate.js';
 import { UnauthenticatedError } from '../errors/classes.js';
-import { NO_ACCESS } from '../auth/roles.js';
 import { ASSET_PATH, serveLandingAsset } from './landing.js';
 
 export interface HttpHandlerOptions {
@@ -79,10 +78,10 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   res.setHeader('x-request-id', requestId);
 
   // Who is calling, before a byte of the body is read. Only the landing page (a browser's GET without an
-  // operation) is served to anyone; it runs nothing, and its caller may run nothing.
+  // operation) is served to anyone: its caller may run no operation at all (refused as UNAUTHENTICATED).
   let caller: Caller;
-  if (req.method === 'GET' && !/[?&]query=/.test(search) && (headers.get('accept') ?? '').includes('text/html')) {
-    caller = { kind: 'anonymous', subject: 'landing-page', permissions: NO_ACCESS };
+  if (req.method === 'GET' && !/[?&](query|extensions)=/.test(search) && (headers.get('accept') ?? '').includes('text/html')) {
+    caller = options.authenticator.landingPageCaller;
   } else {
     try {
       const authenticated = options.authenticator.authenticate(req.headers);

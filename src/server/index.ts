@@ -41,7 +41,7 @@ export async function startGateway({ config, logger, observer }: StartOptions): 
   const handler = createHttpHandler({
     apollo,
     createContext: (requestId, caller) => createContext(services, requestId, caller),
-    authenticator: new Authenticator(config.auth),
+    authenticator: await Authenticator.create(config.auth),
     landingAssets: config.landingPage === 'graphiql',
     logger,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -114,6 +114,19 @@ describe('authentication', () => {
     expect(stack.sailpoint.log.entries().length).toBe(files);
   });
 
+  it('serves the landing page without credentials, and nothing else that looks like it', async () => {
+    const page = await fetch(stack.gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    // A GET that prefers JSON (text/html accepted too) is an operation: a persisted query by hash, or a query.
+    const apq = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }));
+    for (const search of [`?extensions=${apq}`, `?query=${encodeURIComponent('{ __schema { types { name } } }')}`]) {
+      const res = await fetch(`${stack.gateway.url}${search}`, { headers: { accept: 'application/json, text/html;q=0.1', 'apollo-require-preflight': 'true' } });
+      expect(res.status, search).toBe(401);
+    }
+    expect(backendCalls()).toBe(0);
+  });
+
   it('accepts a valid API key, and logs the operation under the key hash prefix (never the key)', async () => {
     const res = await stack.gql(LIST, {}, { 'x-api-key': KEYS.viewer, 'x-request-id': 'auth-viewer-key' });
     expect(res.status).toBe(200);
