@@ -119,12 +119,13 @@ export const sailpointResolvers: Resolvers = {
     id: (c) => scriptConnectorId(c.scriptName!),
     source: () => 'SAILPOINT',
     nativeId: (c) => c.scriptName!,
-    scriptName: (c) => c.scriptName!,
+    // `scriptName`, `type`, `className`, `status`, `directConnect`, `connectorMetadata` and `features` are the wire's
+    // own fields: no resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info
+    // object per connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName
+    // shows null.
     displayName: (c) => c.name ?? c.scriptName!,
     name: (c) => c.name ?? c.scriptName!,
     description: (c) => scriptConnectorDescription(c),
-    // The vendor's ConnectorDetail has no features: a connector read by scriptName shows null here.
-    features: (c) => ('features' in c ? (c.features ?? null) : null),
     sourceConfig: async (c, _args, ctx) => {
       const detail = await detailOf(c, ctx);
       return detail.sourceConfigXml ?? detail.sourceConfig ?? null;
