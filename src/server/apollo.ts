@@ -3,7 +3,7 @@
  * prevention on, cache-control and usage reporting off unless asked for. Internal module.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
@@ -53,7 +53,7 @@ export async function createApollo(
     ? (await import('@apollo/server/plugin/usageReporting')).ApolloServerPluginUsageReporting<GatewayContext>()
     : ApolloServerPluginUsageReportingDisabled();
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
-  const limits = createLimits(config.limits, config.env === 'production');
+  const limits = createLimits(config.limits);
   return new ApolloServer<GatewayContext>({
     gateway,
     // Apollo GraphOS (usage reporting) only as configured: without the Disabled plugin, Apollo Server would read
@@ -76,9 +76,10 @@ export async function createApollo(
       warn: (m) => logger.warn(m),
       error: (m) => logger.error(m),
     },
-    // The cache-control plugin wraps every field resolver; the gateway sets no cache hints.
+    // The cache-control plugin wraps every field resolver; the gateway sets no cache hints. Inline tracing is for
+    // federated subgraphs, which this is not (Apollo would install it, with a hook on every request).
     // Authorization first: a caller who may not run an operation learns nothing about its cost.
     // The operation log after every plugin that adds errors to the response: it counts them.
-    plugins: [ApolloServerPluginCacheControlDisabled(), usageReporting, responseErrorsPlugin(), authorizationPlugin(), ...limits.plugins, operationLog, landingPagePlugin(config)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), usageReporting, responseErrorsPlugin(), authorizationPlugin(), ...limits.plugins, operationLog, landingPagePlugin(config)],
   });
 }

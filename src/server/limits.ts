@@ -1,7 +1,7 @@
 /**
  * Query limits, checked before anything runs: depth, aliases and directives by graphql-armor (its validation
  * rules run once per document, cached with it), tokens by graphql-js's parser itself (`maxTokens`, so a
- * document is parsed once), field suggestions hidden in production, and an
+ * document is parsed once), and an
  * estimated cost by graphql-query-complexity, which sees variables and argument defaults: every field costs 1 and
  * a field with a `first` argument costs its selection times `first` (so `first: $n` counts too, which a rule on the
  * document alone cannot see). Internal module.
@@ -61,7 +61,6 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayCont
 /** What ApolloServer gets: graphql-armor's plugins and validation rules, the cost plugin and the parser's token limit. */
 export function createLimits(
   limits: LimitsConfig,
-  production: boolean,
 ): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
@@ -71,7 +70,8 @@ export function createLimits(
     maxDirectives: { n: limits.maxDirectives },
     // The cost is estimated with variables (below); armor's own rule sees only literal `first` values.
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // Apollo Server hides them itself in production (`hideSchemaDetailsFromClientErrors`), before any plugin.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), costLimitPlugin(limits.maxCost)],
