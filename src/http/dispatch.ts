@@ -3,7 +3,7 @@
  * handed over whole, headers stay raw until one is asked for. This skips the Readable body stream and header
  * parsing of `undici.request`, which cost more than the JSON parse on a hot list path. Internal module.
  */
-import type { Dispatcher } from 'undici';
+import { errors as undiciErrors, type Dispatcher } from 'undici';
 
 /** A complete answer. */
 export interface RawResponse {
@@ -18,18 +18,33 @@ export class ResponseTooLargeError extends Error {
   override name = 'ResponseTooLargeError';
 }
 
-/** Sends `options` and resolves with the whole answer; rejects with undici's error (timeouts, resets) otherwise. */
-export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, maxBodyBytes: number): Promise<RawResponse> {
+/**
+ * Sends `options` and resolves with the whole answer; rejects with undici's error (timeouts, resets) otherwise.
+ * `timeoutMs` bounds the whole exchange, waiting for a pooled connection included, to the millisecond: undici's
+ * own headers and body timeouts run on coarse timers (about a second of resolution), so alone they would let a
+ * 300 ms try last a second. A try cut off this way fails with undici's HeadersTimeoutError or BodyTimeoutError.
+ */
+export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, maxBodyBytes: number, timeoutMs?: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let status = 0;
     let rawHeaders: Array<Buffer | string> = [];
     const chunks: Buffer[] = [];
     let size = 0;
     let abort: ((err?: Error) => void) | undefined;
+    let timedOut: Error | undefined;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = status === 0 ? new undiciErrors.HeadersTimeoutError() : new undiciErrors.BodyTimeoutError();
+            abort?.(timedOut); // not connected yet: onConnect aborts it, so it is never sent
+            reject(timedOut);
+          }, timeoutMs);
     // undici 7 still drives handlers with these methods; one without onRequestStart is used as it is (no wrapper).
     const handler = {
       onConnect(abortRequest: (err?: Error) => void) {
         abort = abortRequest;
+        if (timedOut) abortRequest(timedOut);
       },
       onHeaders(statusCode: number, headers: Array<Buffer | string> | null) {
         if (statusCode < 200) return true; // 1xx: the real answer follows
@@ -47,10 +62,12 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
         return true;
       },
       onComplete() {
+        clearTimeout(timer);
         const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
         resolve({ status, body, header: (name) => findHeader(rawHeaders, name) });
       },
       onError(error: Error) {
+        clearTimeout(timer);
         reject(error);
       },
     };

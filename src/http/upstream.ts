@@ -234,12 +234,14 @@ export class UpstreamClient {
     }
     const started = performance.now();
     try {
-      // Timeouts: connect, headers and body timeouts bound every try, and no try outlives the call's deadline.
+      // Timeouts: every try is cut off after the try timeout, and no try outlives the call's deadline (a precise
+      // timer; undici's own connect, headers and body timeouts stay as a backstop).
       const left = Math.max(1, Math.min(this.options.config.timeoutMs, deadline - Date.now()));
       const res = await dispatchBuffered(
         this.pool,
         { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body, headersTimeout: left, bodyTimeout: left },
         MAX_RESPONSE_BYTES,
+        left,
       );
       this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started, requestId: req.requestId });
       return res;
