@@ -11,6 +11,7 @@ import type { GatewayContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/classes.js';
 import type { SourceName } from '../errors/codes.js';
 import { decodeGlobalId } from '../graph/globalId.js';
+import { NO_CREDENTIALS } from './authenticate.js';
 
 /** How a root field finds its source: fixed, from its `id` argument, or from its `sources` argument (all when unset). */
 type FieldSource = SourceName | 'id' | 'sources';
@@ -117,7 +118,7 @@ export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
       if (contextValue.caller.kind === 'nobody') {
         return {
           async didResolveOperation() {
-            throw new UnauthenticatedError('Authentication required: send an API key in the x-api-key header or a bearer token in the Authorization header.');
+            throw new UnauthenticatedError(NO_CREDENTIALS);
           },
         };
       }

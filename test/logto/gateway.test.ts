@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../helpers/gateway.js';
+import { logtoSecrets, startTestStack, type TestStack } from '../helpers/gateway.js';
 import { loginConnectorId } from '../../src/sources/logto/mappers.js';
 
 let stack: TestStack;
@@ -11,13 +11,7 @@ afterAll(() => stack.stop());
 beforeEach(() => stack.resetCalls());
 
 /** Every confidential value the Logto sandbox holds right now, by form item. */
-function storedSecrets(): string[] {
-  const factories = new Map(stack.logto.store.factories().map((f) => [f.id, f]));
-  return stack.logto.store.connectors().flatMap((c) => {
-    const items = factories.get(c.connectorId)?.formItems ?? [];
-    return items.filter((i) => i.isConfidential).map((i) => c.config[i.key]).filter((v): v is string => typeof v === 'string' && v.length > 3);
-  });
-}
+const storedSecrets = (): string[] => logtoSecrets(stack.logto);
 
 const LIST = `query($type: LoginConnectorType) { loginConnectors(type: $type) {
   id nativeId source displayName type platform target syncProfile connectorId
