@@ -32,7 +32,11 @@ export interface OperationLog {
   plugin: ApolloServerPlugin<GatewayContext>;
 }
 
-export function createOperationLog(logger: Logger, metrics: GatewayMetrics | undefined): OperationLog {
+export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetrics | undefined): OperationLog {
+  // The line is built from the fields below only (names, ids, counts, codes; never the query, variables or headers),
+  // so it skips pino's redaction: @pinojs/redact parses every redact path again on every call, about 35 µs a line,
+  // a tenth of a list operation's CPU. The gateway's other log lines keep it.
+  const logger = gatewayLogger.child({}, { redact: [] });
   const inflight = new Map<string, Calls>();
 
   const track = (requestId: string): Calls => {
