@@ -28,4 +28,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # npm start's memory setting, without npm (and its rebuild) in the process tree: signals reach node directly.
-CMD ["node", "--max-old-space-size=128", "dist/src/index.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "dist/src/index.js"]

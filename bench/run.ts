@@ -65,7 +65,11 @@ async function startGateway(sourceEnv: Record<string, string>): Promise<{ proces
     startProcess({
       name: 'gateway',
       command: process.execPath,
-      args: [`--max-old-space-size=${process.env.GATEWAY_MAX_OLD_SPACE_MB ?? '128'}`, 'dist/src/index.js'],
+      args: [
+        `--max-old-space-size=${process.env.GATEWAY_MAX_OLD_SPACE_MB ?? '128'}`,
+        `--max-semi-space-size=${process.env.GATEWAY_MAX_SEMI_SPACE_MB ?? '8'}`,
+        'dist/src/index.js',
+      ],
       cwd: ROOT,
       // The harness's own environment passes through, so e.g. GATEWAY_EXECUTOR=graphql-js can be compared.
       env: {
