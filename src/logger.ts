@@ -39,5 +39,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  // stdout is written synchronously, pino's standard mode: one write per line and nothing buffered to lose in a
+  // crash. pino's default asynchronous stream grows a string buffer while a write is pending (each line re-copies it);
+  // under load it cost about 12 % more CPU per operation (bench/README.md).
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
