@@ -15,7 +15,7 @@ import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
 import { checkConfig } from '../sources/logto/inputs.js';
 import { deleteLogin, rememberLogin } from '../sources/logto/resolvers.js';
 import type { LogtoConnectorWire, LogtoUpdateConnectorWire } from '../sources/logto/types.js';
-import { maskSecrets, TYPE_KEY } from '../sources/conductorone/mappers.js';
+import { connectorConfig, TYPE_KEY } from '../sources/conductorone/mappers.js';
 import { deleteApp, rememberApp } from '../sources/conductorone/resolvers.js';
 import type { C1Connector } from '../sources/conductorone/client.js';
 import type { C1AnyWire, C1ConnectorWire } from '../sources/conductorone/types.js';
@@ -90,11 +90,10 @@ async function patchApp(ctx: GatewayContext, appId: string, id: string, operatio
   checkPaths(operations, C1_FIELDS);
   const current = await ctx.loaders.conductorone.connectorByKey.load({ appId, id });
   const stored = current.config ?? null;
-  const configRep = stored ? { typeUrl: stored[TYPE_KEY], value: maskSecrets(Object.fromEntries(Object.entries(stored).filter(([k]) => k !== TYPE_KEY))) } : null;
   const before: Json = {
     displayName: current.displayName ?? '',
     description: current.description ?? '',
-    config: configRep,
+    config: connectorConfig(stored),
     profileAllowList: current.profileAllowList ?? null,
     profileIgnoreList: current.profileIgnoreList ?? null,
     disableCheckBadSync: current.disableCheckBadSync ?? false,
