@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError, GatewayError } from '../errors/classes.js';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { checkPageSize, decodeCursor, encodeCursor } from './cursor.js';
 import { phrase } from '../sources/logto/mappers.js';
 import { ALL } from '../sources/logto/loaders.js';
 import { collectPage, type TokenPosition } from '../sources/conductorone/paging.js';
@@ -99,6 +99,8 @@ async function walkConductorOne(ctx: GatewayContext, want: number, pos: Position
   const keep = search === undefined ? undefined : (c: C1Connector) => contains(c.displayName || c.id, search);
   for (;;) {
     const apps = await ctx.services.conductorone.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
+    // A connector's `app` is then read from this page rather than searched for again.
+    for (const app of apps.items) ctx.loaders.conductorone.appById.prime(app.id!, app);
     const need = want - found.length;
     const start = inApp;
     const parts = await Promise.all(
@@ -147,10 +149,7 @@ export async function connectorsConnection(
   ctx: GatewayContext,
   args: { sources?: readonly SourceName[] | null; filter?: { search?: string | null } | null; first?: number | null; after?: string | null },
 ) {
-  const first = args.first ?? 50;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_CONNECTORS_PAGE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_CONNECTORS_PAGE}.`, { argumentName: 'first' });
-  }
+  const first = checkPageSize(args.first, 50, MAX_CONNECTORS_PAGE);
   // Only the sources the caller may read (an explicit `sources` naming another was refused before execution).
   const readable = ctx.caller.permissions.read;
   const selected = SOURCE_ORDER.filter((s) => (!args.sources || args.sources.includes(s)) && readable.has(s));

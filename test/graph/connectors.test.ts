@@ -72,6 +72,17 @@ describe('connectors', () => {
     expect(stack.c1Calls()).toBe(0);
   });
 
+  it("reads an AppConnector's app from the apps page it walked, without searching for it again", async () => {
+    const { body } = await stack.gql(
+      `{ connectors(first: 20, sources: [CONDUCTORONE]) { edges { node { ... on AppConnector { appId app { id nativeId } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.connectors.edges.map((e: { node: { appId: string; app: { nativeId: string } } }) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(n.app.nativeId).toBe(n.appId);
+    expect(stack.c1Calls({ pathIncludes: '/search/apps' })).toBe(0);
+  });
+
   it('refuses a cursor of another list', async () => {
     const page = await stack.gql(PAGE, { first: 2 });
     const res = await stack.gql(PAGE, { first: 2, after: page.body.data!.connectors.pageInfo.endCursor, sources: ['LOGTO'] });
