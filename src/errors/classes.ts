@@ -78,6 +78,12 @@ export function ensureError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
+/** A dataloader batch of one call per key: runs `fetch` for every key in parallel; a value or an Error per key, in key order. */
+export async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>): Promise<Array<V | Error>> {
+  const settled = await Promise.allSettled(keys.map(fetch));
+  return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
+}
+
 /** The caller sent no credentials, or credentials the gateway does not accept (HTTP 401). */
 export class UnauthenticatedError extends GatewayError {
   constructor(message: string) {

@@ -4,7 +4,7 @@
  * them only through the request context. Internal module.
  */
 import DataLoader from 'dataloader';
-import { ensureError } from '../../errors/classes.js';
+import { eachKey } from '../../errors/classes.js';
 import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { C1Connector, C1ConnectorPage, ConductorOneClient } from './client.js';
 import type { C1AppWire } from './types.js';
@@ -34,17 +34,11 @@ export function createConductorOneLoaders(client: ConductorOneClient, requestId:
   const reported = batchReporter('CONDUCTORONE', observeBatch);
   return {
     connectorByKey: new DataLoader(
-      reported('connectorByKey', async (keys) => {
-        const settled = await Promise.allSettled(keys.map((k) => client.getConnector(k.appId, k.id, requestId)));
-        return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-      }),
+      reported('connectorByKey', (keys) => eachKey(keys, (k) => client.getConnector(k.appId, k.id, requestId))),
       { cacheKeyFn: (k) => `${k.appId}\n${k.id}` },
     ),
     connectorPage: new DataLoader(
-      reported('connectorPage', async (keys) => {
-        const settled = await Promise.allSettled(keys.map((k) => client.listConnectors(k.appId, k.pageSize, k.pageToken, requestId)));
-        return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-      }),
+      reported('connectorPage', (keys) => eachKey(keys, (k) => client.listConnectors(k.appId, k.pageSize, k.pageToken, requestId))),
       { cacheKeyFn: (k) => `${k.appId}\n${k.pageSize}\n${k.pageToken}` },
     ),
     appById: new DataLoader(

@@ -4,7 +4,7 @@
  * request context. Internal module.
  */
 import DataLoader from 'dataloader';
-import { GatewayError, ensureError } from '../../errors/classes.js';
+import { GatewayError, eachKey } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { LogtoClient } from './client.js';
@@ -30,10 +30,7 @@ export function createLogtoLoaders(client: LogtoClient, requestId: string, obser
     return keys.map(() => factories);
   }));
   return {
-    connectorById: new DataLoader(reported('connectorById', async (ids) => {
-      const settled = await Promise.allSettled(ids.map((id) => client.getConnector(id, requestId)));
-      return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
-    })),
+    connectorById: new DataLoader(reported('connectorById', (ids) => eachKey(ids, (id) => client.getConnector(id, requestId)))),
     connectorList: new DataLoader(reported('connectorList', async (keys) => {
       const connectors = await client.listConnectors(requestId);
       return keys.map(() => connectors);

@@ -4,7 +4,7 @@
  * the request context (a new set for each request). Internal module.
  */
 import DataLoader from 'dataloader';
-import { ensureError } from '../../errors/classes.js';
+import { eachKey } from '../../errors/classes.js';
 import { batchReporter, type BatchObserver } from '../../observability/batch.js';
 import type { ListConnectorsParams, SailPointClient, SailPointConnectorPage, SailPointXmlFilePath } from './client.js';
 import type { SailPointConnectorDetailWire, SailPointLocale } from './types.js';
@@ -18,12 +18,6 @@ export interface SailPointLoaders {
   translationsByScriptName: DataLoader<{ scriptName: string; locale: SailPointLocale }, string, string>;
   /** A list page by its parameters (the same page asked twice, e.g. under two aliases, is fetched once). */
   connectorPageByParams: DataLoader<ListConnectorsParams, SailPointConnectorPage, string>;
-}
-
-/** Runs `fetch` for every key in parallel and returns a value or an Error per key, in key order. */
-async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>): Promise<Array<V | Error>> {
-  const settled = await Promise.allSettled(keys.map(fetch));
-  return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
 }
 
 export function createSailPointLoaders(client: SailPointClient, requestId: string, observeBatch?: BatchObserver): SailPointLoaders {
