@@ -3,9 +3,7 @@
  * for one (`editor@logto`); the same strings name roles in `GATEWAY_API_KEYS` and in a JWT's roles claim.
  * Public: the role syntax is documented in the README.
  */
-import type { SourceName } from '../errors/codes.js';
-
-export const ALL_SOURCES: readonly SourceName[] = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
+import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
 
 /** What a caller may do, per source. */
 export interface Permissions {
@@ -59,7 +57,7 @@ export function permissionsOf(roles: readonly Role[]): Permissions {
   const read = new Set<SourceName>();
   const write = new Set<SourceName>();
   for (const role of roles) {
-    const sources = role.source ? [role.source] : ALL_SOURCES;
+    const sources = role.source ? [role.source] : SOURCE_NAMES;
     for (const source of sources) {
       read.add(source);
       if (role.level === 'editor') write.add(source);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { parseRate, type Rate } from '../http/resilience.js';
 import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
+import type { SourceName } from '../errors/codes.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -35,8 +36,6 @@ const apiKeys = z.string().transform((text, ctx) => {
   }
 });
 
-const SOURCES = ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'] as const;
-type SourcePrefix = (typeof SOURCES)[number];
 
 /** The resilience settings every source has, globally (`UPSTREAM_…`) and per source (`<SOURCE>_…`). */
 const perSourceShape = (prefix: string) => ({
@@ -173,7 +172,7 @@ export class ConfigError extends Error {
 }
 
 /** The vendors' documented rates, applied to configured tenants (SailPoint: 100 requests per token per 10 s). */
-const VENDOR_RATES: Record<SourcePrefix, Rate | null> = {
+const VENDOR_RATES: Record<SourceName, Rate | null> = {
   SAILPOINT: { requests: 100, perMs: 10_000 },
   LOGTO: null,
   CONDUCTORONE: null,
@@ -182,7 +181,7 @@ const VENDOR_RATES: Record<SourcePrefix, Rate | null> = {
 type Env = z.infer<typeof EnvSchema>;
 
 /** A source's resilience settings: its own, else the global ones, else the defaults. */
-function upstreamFor(e: Env, prefix: SourcePrefix, configured: boolean): UpstreamConfig {
+function upstreamFor(e: Env, prefix: SourceName, configured: boolean): UpstreamConfig {
   // `undefined` is "not set"; null is a value (a rate limit switched off).
   const pick = <T>(name: string, fallback: T): T => {
     const own = (e as Record<string, unknown>)[`${prefix}_${name}`];
@@ -263,7 +262,7 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
-function sourceConfig(e: Env, prefix: SourcePrefix, url?: string, clientId?: string, clientSecret?: string): SourceConfig {
+function sourceConfig(e: Env, prefix: SourceName, url?: string, clientId?: string, clientSecret?: string): SourceConfig {
   const upstream = upstreamFor(e, prefix, url !== undefined);
   if (!url) return { upstream };
   // A configured tenant needs its credentials; without them every call would fail later, less clearly.

@@ -15,8 +15,9 @@ export enum GatewayErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** The sources, as `extensions.source` names them. */
-export type SourceName = 'CONDUCTORONE' | 'LOGTO' | 'SAILPOINT';
+/** The sources, as `extensions.source` names them, in the documented order (the order of the `connectors` list). */
+export const SOURCE_NAMES = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
 
 /** The code for an upstream HTTP status that is not a success. */
 export function codeForStatus(status: number): GatewayErrorCode {

@@ -7,7 +7,7 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError, GatewayError } from '../errors/classes.js';
-import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
+import { GatewayErrorCode, SOURCE_NAMES, type SourceName } from '../errors/codes.js';
 import { checkPageSize, decodeCursor, encodeCursor } from './cursor.js';
 import { phrase } from '../sources/logto/mappers.js';
 import { ALL } from '../sources/logto/loaders.js';
@@ -16,8 +16,6 @@ import { C1_MAX_PAGE } from '../sources/conductorone/resolvers.js';
 import type { C1Connector } from '../sources/conductorone/client.js';
 import { SAILPOINT_MAX_PAGE } from '../sources/sailpoint/resolvers.js';
 
-/** The walk's order: ConnectorSource's. */
-export const SOURCE_ORDER: readonly SourceName[] = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
 const CURSOR_KIND = 'all';
 export const MAX_CONNECTORS_PAGE = 1000;
 
@@ -152,7 +150,7 @@ export async function connectorsConnection(
   const first = checkPageSize(args.first, 50, MAX_CONNECTORS_PAGE);
   // Only the sources the caller may read (an explicit `sources` naming another was refused before execution).
   const readable = ctx.caller.permissions.read;
-  const selected = SOURCE_ORDER.filter((s) => (!args.sources || args.sources.includes(s)) && readable.has(s));
+  const selected = SOURCE_NAMES.filter((s) => (!args.sources || args.sources.includes(s)) && readable.has(s));
   const rawSearch = args.filter?.search?.trim();
   const search = rawSearch ? rawSearch.toLowerCase() : undefined;
   // A cursor belongs to one list: the same sources and search.
