@@ -9,6 +9,7 @@ import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
 import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
 import { startConductorOneSandbox, type ConductorOneSandbox } from '../../src/sources/conductorone/sandbox/server.js';
+import { looksSecret } from '../../src/graph/settings.js';
 import { contractProxyFor } from './contract.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -32,11 +33,13 @@ export interface TestStack {
   c1Calls(filter?: { method?: string; pathIncludes?: string }): number;
   /** Logto API calls since the last reset (token requests excluded). */
   logtoCalls(filter?: { method?: string; pathIncludes?: string }): number;
+  /** API calls to all three sandboxes since the last reset. */
+  backendCalls(): number;
   /** Resets the request logs of every sandbox. */
   resetCalls(): void;
   /** A value that must never appear in a log line (API keys and tokens sent by `gql` are registered already). */
   registerSecret(value: string): void;
-  /** Stops everything, then fails if any log line holds a secret (see `leakedSecrets`). */
+  /** Stops everything, then fails if any log line holds a secret: the sandboxes' credentials and tokens, their stored secret config values, and what `registerSecret` added (see `leakedSecrets`). */
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,10 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   });
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
   const secrets = new Set<string>();
+  type CallFilter = { method?: string; pathIncludes?: string };
+  const apiCalls = (filter: CallFilter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter);
+  const logtoCalls = (filter: CallFilter = {}) => countCalls(logto.log.entries(), '/api/', filter);
+  const c1Calls = (filter: CallFilter = {}) => countCalls(conductorone.log.entries(), '/api/', filter);
   return {
     gateway,
     sailpoint,
@@ -91,9 +98,10 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       });
       return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<never>['body'] };
     },
-    apiCalls: (filter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter),
-    logtoCalls: (filter = {}) => countCalls(logto.log.entries(), '/api/', filter),
-    c1Calls: (filter = {}) => countCalls(conductorone.log.entries(), '/api/', filter),
+    apiCalls,
+    logtoCalls,
+    c1Calls,
+    backendCalls: () => apiCalls() + logtoCalls() + c1Calls(),
     resetCalls() {
       sailpoint.log.reset();
       logto.log.reset();
@@ -109,7 +117,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         secrets.add(s.clientSecret);
         for (const token of s.issuedTokens()) secrets.add(token);
       }
-      for (const value of logtoSecrets(logto)) secrets.add(value);
+      for (const value of [...logtoSecrets(logto), ...conductoroneSecrets(conductorone)]) secrets.add(value);
       await Promise.all([sailpointProxy.close(), logtoProxy.close(), c1Proxy.close()]);
       await Promise.all(sandboxes.map((s) => s.close()));
       const leaks = leakedSecrets(logs, secrets);
@@ -127,6 +135,17 @@ export function logtoSecrets(logto: LogtoSandbox): string[] {
       .map((i) => c.config[i.key])
       .filter((v): v is string => typeof v === 'string' && v.length > 3),
   );
+}
+
+/** Every secret-looking string value in the configs the ConductorOne sandbox holds (the gateway must not log them). */
+export function conductoroneSecrets(conductorone: ConductorOneSandbox): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key = '') => {
+    if (typeof v === 'string' && looksSecret(key) && v.length > 3) out.push(v);
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  for (const c of conductorone.store.connectors()) walk(c.config);
+  return out;
 }
 
 /** Log lines that contain one of `secrets` (each reported with the secret's first 4 characters only). */
