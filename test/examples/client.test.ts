@@ -19,6 +19,7 @@ import {
   newSuffix,
   patchConnector,
   runExample,
+  settingValue,
   uploadSourceConfig,
   type GatewayClient,
 } from '../../examples/client.js';
@@ -28,10 +29,6 @@ const READ_LOGIN = `query($id: ID!) {
   connector(id: $id) { id displayName settings { sections { fields { key value } } } ... on LoginConnector { syncProfile metadata } }
 }`;
 
-/** A setting's value as the API shows it. */
-function setting(connector: { settings: { sections: Array<{ fields: Array<{ key: string; value: unknown }> }> } }, key: string): unknown {
-  return connector.settings.sections.flatMap((s) => s.fields).find((f) => f.key === key)?.value;
-}
 
 describe('examples/client.ts', () => {
   let stack: TestStack;
@@ -71,10 +68,10 @@ describe('examples/client.ts', () => {
       const patched = await patchConnector(client, created.id);
       expect(patched.__typename).toBe('LoginConnector');
       const read = await stack.gql(READ_LOGIN, { id: created.id });
-      expect(setting(read.body.data?.['connector'], 'scope')).toBe('openid profile email');
+      expect(settingValue(read.body.data?.['connector'].settings, 'scope')).toBe('openid profile email');
       expect(read.body.data?.['connector'].syncProfile).toBe(true);
       // The clientSecret is confidential: never shown, still set.
-      expect(setting(read.body.data?.['connector'], 'clientSecret')).toBeNull();
+      expect(settingValue(read.body.data?.['connector'].settings, 'clientSecret')).toBeNull();
 
       // The same patch again: its `test` (scope is still "openid") fails, so nothing is sent.
       stack.resetCalls();
@@ -98,7 +95,7 @@ describe('examples/client.ts', () => {
       const read = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig settings { sections { fields { key value locked } } } } }', { s: script.scriptName });
       const connector = read.body.data?.['scriptConnector'];
       expect(connector.sourceConfig).toBe(EXAMPLE_SOURCE_CONFIG);
-      expect(setting(connector, 'host')).toBe('https://directory.example.com');
+      expect(settingValue(connector.settings, 'host')).toBe('https://directory.example.com');
     } finally {
       await deleteConnector(client, script.id);
     }
