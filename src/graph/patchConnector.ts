@@ -13,6 +13,7 @@ import { looksSecret } from './settings.js';
 import { parsePointer } from '../sources/sailpoint/inputs.js';
 import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
 import { checkConfig } from '../sources/logto/inputs.js';
+import { logtoSecretTest } from '../sources/logto/mappers.js';
 import { deleteLogin, rememberLogin } from '../sources/logto/resolvers.js';
 import type { LogtoConnectorWire, LogtoUpdateConnectorWire } from '../sources/logto/types.js';
 import { connectorConfig, TYPE_KEY } from '../sources/conductorone/mappers.js';
@@ -60,8 +61,7 @@ const LOGTO_FIELDS = ['syncProfile', 'metadata', 'config'] as const;
 async function patchLogin(ctx: GatewayContext, id: string, operations: readonly JsonPatchOperation[]): Promise<LogtoConnectorWire> {
   checkPaths(operations, LOGTO_FIELDS);
   const current = await ctx.loaders.logto.connectorById.load(id);
-  const confidential = new Set((current.formItems ?? []).filter((i) => i.isConfidential).map((i) => i.key));
-  const isSecret = (key: string) => confidential.has(key) || looksSecret(key);
+  const isSecret = logtoSecretTest(current.formItems);
   const masked = Object.fromEntries(Object.entries(current.config ?? {}).map(([k, v]) => [k, isSecret(k) ? null : v]));
   const before = { syncProfile: current.syncProfile === true, metadata: current.metadata ?? {}, config: masked };
   const after = applyJsonPatch(before, operations);

@@ -50,6 +50,14 @@ export function looksSecret(key: string): boolean {
   return words.some((w) => SECRET_WORDS.has(w));
 }
 
+/** A field type for a config value that nothing describes (no form item, no schema): from the value's JSON type. */
+export function typeOfValue(value: unknown): string {
+  if (typeof value === 'number') return 'Number';
+  if (typeof value === 'boolean') return 'Switch';
+  if (typeof value === 'object' && value !== null) return 'Json';
+  return 'Text';
+}
+
 /** Groups fields into sections and masks every locked value. */
 export function buildSettings(fields: Iterable<RawSettingsField>): Settings {
   const bySection = new Map<SettingsSectionName, SettingsField[]>();

@@ -2,7 +2,7 @@
  * Pure wire → GraphQL mappings of the ConductorOne source. Internal module.
  */
 import { encodeGlobalId } from '../../graph/globalId.js';
-import { buildSettings, looksSecret, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import { buildSettings, looksSecret, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import type { SyncStatus } from '../../__generated__/resolvers-types.js';
 
 /** The global id of an app connector: its app and its own id. */
@@ -69,12 +69,6 @@ export function labelFor(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function typeOfValue(value: unknown): string {
-  if (typeof value === 'number') return 'Number';
-  if (typeof value === 'boolean') return 'Switch';
-  if (typeof value === 'object' && value !== null) return 'Json';
-  return 'Text';
-}
 
 /** The settings of an app connector: one field per config key (but `@type`); secret-like keys are locked. */
 export function appConnectorSettings(config: Record<string, unknown> | null | undefined): Settings {

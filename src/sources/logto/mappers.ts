@@ -2,7 +2,7 @@
  * Pure wire → GraphQL mappings of the Logto source. Internal module.
  */
 import { encodeGlobalId } from '../../graph/globalId.js';
-import { buildSettings, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import { buildSettings, looksSecret, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import type { LoginConnectorType } from '../../__generated__/resolvers-types.js';
 import type { LogtoConnectorType, LogtoConnectorWire, LogtoFormItemWire, LogtoI18nPhrasesWire } from './types.js';
 
@@ -46,12 +46,10 @@ export function sectionForFormItem(item: Pick<LogtoFormItemWire, 'key' | 'label'
   return 'ADDITIONAL';
 }
 
-/** A field type for a config value that has no form item. */
-function typeOfValue(value: unknown): string {
-  if (typeof value === 'number') return 'Number';
-  if (typeof value === 'boolean') return 'Switch';
-  if (typeof value === 'object' && value !== null) return 'Json';
-  return 'Text';
+/** Whether a config key of this connector holds a secret: its form item is confidential, or the key names one. */
+export function logtoSecretTest(formItems: readonly Pick<LogtoFormItemWire, 'key' | 'isConfidential'>[] | undefined): (key: string) => boolean {
+  const confidential = new Set((formItems ?? []).filter((i) => i.isConfidential).map((i) => i.key));
+  return (key) => confidential.has(key) || looksSecret(key);
 }
 
 /**

@@ -5,11 +5,10 @@
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../graph/nodes.js';
-import { looksSecret } from '../../graph/settings.js';
 import { ALL } from './loaders.js';
 import { checkConfig } from './inputs.js';
 import { mergeObject } from '../../graph/merge.js';
-import { loginConnectorId, loginConnectorSettings, loginConnectorType, logtoConnectorType, phrase } from './mappers.js';
+import { loginConnectorId, loginConnectorSettings, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
 import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoUpdateConnectorWire } from './types.js';
 import type { GatewayContext } from '../../context.js';
 
@@ -80,8 +79,7 @@ export const logtoResolvers: Resolvers = {
         // Logto replaces config and metadata whole: merge the given keys onto what is stored.
         const current = await ctx.loaders.logto.connectorById.load(id);
         if (input.config != null) {
-          const confidential = new Set((current.formItems ?? []).filter((i) => i.isConfidential).map((i) => i.key));
-          body.config = mergeObject(current.config, input.config, (key) => confidential.has(key) || looksSecret(key));
+          body.config = mergeObject(current.config, input.config, logtoSecretTest(current.formItems));
           checkConfig(current.formItems, body.config, 'input.config');
         }
         if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
