@@ -124,14 +124,14 @@ export const conductoroneResolvers: Resolvers = {
   },
 
   AppConnector: {
+    // `appId`, `createdAt`, `updatedAt`, `profileAllowList`, `profileIgnoreList`, `disableCheckBadSync`,
+    // `syncDisabledAt`, `userIds` and `deletedAt` are the wire's own fields: no resolver, so the jit executor reads
+    // them inline (a resolver costs a call and a resolve-info object per connector; absent reads as null).
     id: (c) => appConnectorId(c.appId!, c.id!),
     source: () => 'CONDUCTORONE',
     nativeId: (c) => c.id!,
-    appId: (c) => c.appId!,
     displayName: (c) => c.displayName || c.id!,
     description: (c) => c.description || null,
-    createdAt: (c) => c.createdAt ?? null,
-    updatedAt: (c) => c.updatedAt ?? null,
     settings: (c) => appConnectorSettings(c.config),
     app: (c, _args, ctx) => ctx.loaders.conductorone.appById.load(c.appId!),
     catalogId: (c) => c.catalogId || null,
@@ -148,15 +148,9 @@ export const conductoroneResolvers: Resolvers = {
         : null,
     oAuth2AuthorizedAs: (c) =>
       c.oauthAuthorizedAs ? { authEmail: c.oauthAuthorizedAs.authEmail || null, authorizedAt: c.oauthAuthorizedAs.authorizedAt ?? null } : null,
-    profileAllowList: (c) => c.profileAllowList ?? null,
-    profileIgnoreList: (c) => c.profileIgnoreList ?? null,
-    disableCheckBadSync: (c) => c.disableCheckBadSync ?? null,
-    syncDisabledAt: (c) => c.syncDisabledAt ?? null,
     syncDisabledCategory: (c) => c.syncDisabledCategory || null,
     syncDisabledReason: (c) => c.syncDisabledReason || null,
     downloadUrl: (c) => c.downloadUrl || null,
-    userIds: (c) => c.userIds ?? null,
-    deletedAt: (c) => c.deletedAt ?? null,
   },
 
   App: {

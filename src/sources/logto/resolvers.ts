@@ -124,18 +124,15 @@ export const logtoResolvers: Resolvers = {
     settings: (c) => loginConnectorSettings(c),
     factory: (c, _args, ctx) => ctx.loaders.logto.factoryById.load(c.connectorId),
     type: (c) => loginConnectorType(c.type),
-    platform: (c) => c.platform ?? null,
-    target: (c) => c.target ?? null,
+    // `platform`, `target` and `metadata` are the wire's own fields: no resolver (the jit executor reads them inline;
+    // absent reads as null).
     syncProfile: (c) => c.syncProfile === true,
-    metadata: (c) => (c.metadata as Record<string, unknown> | undefined) ?? null,
   },
 
   ConnectorFactory: {
     type: (f) => loginConnectorType(f.type),
     name: (f) => phrase(f.name) ?? f.id,
     description: (f) => phrase(f.description),
-    platform: (f) => f.platform ?? null,
-    target: (f) => f.target ?? null,
-    formItems: (f) => (f.formItems as unknown as Array<Record<string, unknown>> | undefined) ?? null,
+    // `platform`, `target` and `formItems` are the wire's own fields: no resolver.
   },
 };
