@@ -41,8 +41,6 @@ export interface C1SandboxCatalogEntry {
   displayName: string;
   /** The `@type` of the config (`type.googleapis.com/…`). The message names are the sandbox's own. */
   configType: string;
-  /** Top-level config fields holding secrets (Google Workspace also nests one under `credentials`). */
-  secretFields: string[];
 }
 
 /** The whole seed: catalog, apps and connectors, each in id (= creation) order. */
@@ -145,20 +143,19 @@ interface CatalogSpec {
   displayName: string;
   /** The config message name, below `c1.connector.v1.`. */
   message: string;
-  secretFields: string[];
 }
 
 const CATALOG_SPECS: CatalogSpec[] = [
-  { slug: 'okta', displayName: 'Okta', message: 'OktaConfig', secretFields: ['apiKey'] },
-  { slug: 'github', displayName: 'GitHub', message: 'GithubConfig', secretFields: ['accessToken'] },
-  { slug: 'github-app', displayName: 'GitHub (GitHub App)', message: 'GithubAppConfig', secretFields: ['privateKey'] },
-  { slug: 'aws', displayName: 'AWS', message: 'AwsConfig', secretFields: ['secretAccessKey'] },
-  { slug: 'google-workspace', displayName: 'Google Workspace', message: 'GoogleWorkspaceConfig', secretFields: ['credentials'] },
-  { slug: 'salesforce', displayName: 'Salesforce', message: 'SalesforceConfig', secretFields: ['clientSecret'] },
-  { slug: 'slack', displayName: 'Slack', message: 'SlackConfig', secretFields: ['accessToken'] },
-  { slug: 'jira', displayName: 'Jira Cloud', message: 'JiraConfig', secretFields: ['apiToken'] },
-  { slug: 'snowflake', displayName: 'Snowflake', message: 'SnowflakeConfig', secretFields: ['privateKey'] },
-  { slug: 'file-upload', displayName: 'Spreadsheet upload', message: 'FileUploadConfig', secretFields: [] },
+  { slug: 'okta', displayName: 'Okta', message: 'OktaConfig' },
+  { slug: 'github', displayName: 'GitHub', message: 'GithubConfig' },
+  { slug: 'github-app', displayName: 'GitHub (GitHub App)', message: 'GithubAppConfig' },
+  { slug: 'aws', displayName: 'AWS', message: 'AwsConfig' },
+  { slug: 'google-workspace', displayName: 'Google Workspace', message: 'GoogleWorkspaceConfig' },
+  { slug: 'salesforce', displayName: 'Salesforce', message: 'SalesforceConfig' },
+  { slug: 'slack', displayName: 'Slack', message: 'SlackConfig' },
+  { slug: 'jira', displayName: 'Jira Cloud', message: 'JiraConfig' },
+  { slug: 'snowflake', displayName: 'Snowflake', message: 'SnowflakeConfig' },
+  { slug: 'file-upload', displayName: 'Spreadsheet upload', message: 'FileUploadConfig' },
 ];
 
 function buildCatalogEntry(spec: CatalogSpec, index: number): C1SandboxCatalogEntry {
@@ -167,12 +164,8 @@ function buildCatalogEntry(spec: CatalogSpec, index: number): C1SandboxCatalogEn
     slug: spec.slug,
     displayName: spec.displayName,
     configType: `${C1_TYPE_URL_PREFIX}c1.connector.v1.${spec.message}`,
-    secretFields: [...spec.secretFields],
   };
 }
-
-const configTypeOf = (slug: CatalogSlug): string =>
-  `${C1_TYPE_URL_PREFIX}c1.connector.v1.${CATALOG_SPECS.find((spec) => spec.slug === slug)?.message ?? ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Apps
@@ -573,13 +566,14 @@ function buildConnector(
   appIds: Map<string, string>,
   catalog: Map<string, C1SandboxCatalogEntry>,
 ): C1SandboxConnector {
-  const config: C1AnyWire | null = spec.config ? { '@type': configTypeOf(spec.catalog), ...structuredClone(spec.config) } : null;
+  const entry = catalog.get(spec.catalog);
+  const config: C1AnyWire | null = spec.config ? { '@type': entry?.configType ?? '', ...structuredClone(spec.config) } : null;
   const status = buildStatus(spec.sync);
   const disabledSync = spec.sync.state === 'disabled' ? spec.sync : undefined;
   return {
     appId: appIds.get(spec.app) ?? '',
     canResumeSync: spec.resumable ?? false,
-    catalogId: catalog.get(spec.catalog)?.id ?? '',
+    catalogId: entry?.id ?? '',
     config,
     configUpdatedAt: config ? (spec.updated ?? spec.created) : null,
     connectorApiVersion: spec.apiVersion ?? 2,

@@ -239,10 +239,10 @@ class PageTokens {
 
   /** The id a token continues after; throws a 400 for anything this sandbox did not issue for `scope`. */
   open(scope: string, token: string): string {
-    const invalid = invalidArgument('invalid page token');
-    if (!/^[A-Za-z0-9_-]+$/.test(token)) throw invalid;
+    const invalid = () => invalidArgument('invalid page token'); // made only when thrown: most tokens are good
+    if (!/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
     const raw = Buffer.from(token, 'base64url');
-    if (raw.length <= IV_BYTES + TAG_BYTES) throw invalid;
+    if (raw.length <= IV_BYTES + TAG_BYTES) throw invalid();
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.#key, raw.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(scope, 'utf8'));
@@ -253,7 +253,7 @@ class PageTokens {
     } catch {
       // An authentication failure: altered or foreign.
     }
-    throw invalid;
+    throw invalid();
   }
 }
 
@@ -646,12 +646,8 @@ class ConductorOneApi {
 
   /** The connectors of an app (404 for an unknown app). */
   #appConnectors(appId: string): Map<string, C1SandboxConnector> {
-    this.#app(appId);
-    const connectors = this.#connectors.get(appId);
-    if (connectors) return connectors;
-    const created = new Map<string, C1SandboxConnector>();
-    this.#connectors.set(appId, created);
-    return created;
+    this.#app(appId); // NOT_FOUND for an unknown app; every known app got its map in reseed()
+    return this.#connectors.get(appId)!;
   }
 
   #find(params: Record<string, string>): C1SandboxConnector {
