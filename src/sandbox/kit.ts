@@ -513,6 +513,22 @@ export interface SandboxContext {
   readonly signal: AbortSignal;
 }
 
+/** A vendor route's handler: the request and the path's parameters. */
+export type RouteHandler = (ctx: SandboxContext, params: Record<string, string>) => Promise<void> | void;
+
+/** How a vendor answers a request that no route takes: its own error for a known path's other method, and for an unknown path. */
+export interface RoutingErrors {
+  methodNotAllowed(ctx: SandboxContext, allowed: string[]): Error;
+  notFound(ctx: SandboxContext): Error;
+}
+
+/** Runs the route that matches the request, or throws the vendor's routing error. */
+export async function dispatchRoute(router: Router<RouteHandler>, ctx: SandboxContext, errors: RoutingErrors): Promise<void> {
+  const match = router.match(ctx.method, ctx.path);
+  if (match.kind === 'found') return match.handler(ctx, match.params);
+  throw match.kind === 'methodNotAllowed' ? errors.methodNotAllowed(ctx, match.allowed) : errors.notFound(ctx);
+}
+
 /** A rendered answer for a status-only fault. */
 export interface RenderedFault {
   body: unknown;

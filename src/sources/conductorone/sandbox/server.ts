@@ -18,6 +18,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   HttpError,
   Router,
+  dispatchRoute,
   runSandbox,
   type SandboxOptions,
   type RunningSandbox,
@@ -29,6 +30,8 @@ import {
   safeEqual,
   sendJson,
   type RenderedFault,
+  type RouteHandler,
+  type RoutingErrors,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -542,7 +545,11 @@ export function toAppWire(app: C1SandboxApp): C1AppWire {
 // The API
 // ---------------------------------------------------------------------------------------------------------------------
 
-type RouteHandler = (ctx: SandboxContext, params: Record<string, string>) => Promise<void> | void;
+/** grpc-gateway's routing errors: an unknown path is NOT_FOUND, a known path with another method UNIMPLEMENTED. */
+const ROUTING_ERRORS: RoutingErrors = {
+  methodNotAllowed: () => new C1RpcError(C1_GRPC_CODES.UNIMPLEMENTED, 'Method Not Allowed'),
+  notFound: () => notFound('Not Found'),
+};
 
 interface ApiOptions {
   clientId: string;
@@ -617,14 +624,7 @@ class ConductorOneApi {
   async handle(ctx: SandboxContext): Promise<void> {
     // Authentication runs before routing, so unknown API paths need a token too.
     if (isApiPath(ctx.path)) this.#requireToken(ctx);
-    const match = this.#router.match(ctx.method, ctx.path);
-    if (match.kind === 'found') {
-      await match.handler(ctx, match.params);
-      return;
-    }
-    // grpc-gateway's routing errors: an unknown path is NOT_FOUND, a known path with another method UNIMPLEMENTED.
-    if (match.kind === 'methodNotAllowed') throw new C1RpcError(C1_GRPC_CODES.UNIMPLEMENTED, 'Method Not Allowed');
-    throw notFound('Not Found');
+    await dispatchRoute(this.#router, ctx, ROUTING_ERRORS);
   }
 
   #requireToken(ctx: SandboxContext): void {

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   HttpError,
   Router,
+  dispatchRoute,
   runSandbox,
   type SandboxOptions,
   type RunningSandbox,
@@ -23,6 +24,8 @@ import {
   sendJson,
   sendText,
   type RenderedFault,
+  type RouteHandler,
+  type RoutingErrors,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -619,7 +622,12 @@ export function toConnectorWire(entry: LogtoSandboxConnector, factory: LogtoConn
 // The API
 // ---------------------------------------------------------------------------------------------------------------------
 
-type RouteHandler = (ctx: SandboxContext, params: Record<string, string>) => Promise<void> | void;
+/** Logto's routing errors. */
+const ROUTING_ERRORS: RoutingErrors = {
+  methodNotAllowed: (ctx, allowed) =>
+    new LogtoRequestError(405, 'request.general', `${ctx.method} is not supported here; use ${allowed.join(', ')}.`, undefined, undefined, { Allow: allowed.join(', ') }),
+  notFound: (ctx) => requestError(404, 'entity.not_found', `Nothing exists at ${ctx.path}.`),
+};
 
 interface ApiOptions {
   clientId: string;
@@ -688,16 +696,7 @@ class LogtoApi {
   async handle(ctx: SandboxContext): Promise<void> {
     // Logto authenticates the whole Management API router before routing, so unknown paths need a token too.
     if (isApiPath(ctx.path)) this.#requireToken(ctx);
-    const match = this.#router.match(ctx.method, ctx.path);
-    if (match.kind === 'found') {
-      await match.handler(ctx, match.params);
-      return;
-    }
-    if (match.kind === 'methodNotAllowed') {
-      const allow = match.allowed.join(', ');
-      throw new LogtoRequestError(405, 'request.general', `${ctx.method} is not supported here; use ${allow}.`, undefined, undefined, { Allow: allow });
-    }
-    throw requestError(404, 'entity.not_found', `Nothing exists at ${ctx.path}.`);
+    await dispatchRoute(this.#router, ctx, ROUTING_ERRORS);
   }
 
   #requireToken(ctx: SandboxContext): void {

@@ -12,6 +12,7 @@ import { SaxesParser } from 'saxes';
 import {
   HttpError,
   Router,
+  dispatchRoute,
   runSandbox,
   type SandboxOptions,
   type RunningSandbox,
@@ -27,6 +28,8 @@ import {
   sendJson,
   sendText,
   type RenderedFault,
+  type RouteHandler,
+  type RoutingErrors,
   type SandboxContext,
 } from '../../../sandbox/kit.js';
 import {
@@ -529,7 +532,11 @@ function uploadedText(file: UploadedFile): string {
 // The API
 // ---------------------------------------------------------------------------------------------------------------------
 
-type RouteHandler = (ctx: SandboxContext, params: Record<string, string>) => Promise<void> | void;
+/** SailPoint's routing errors. */
+const ROUTING_ERRORS: RoutingErrors = {
+  methodNotAllowed: (ctx, allowed) => new HttpError(405, `${ctx.method} is not supported here; use ${allowed.join(', ')}`, { Allow: allowed.join(', ') }),
+  notFound: (ctx) => new HttpError(404, `No resource matches ${ctx.path}.`),
+};
 
 interface ApiOptions {
   clientId: string;
@@ -602,15 +609,7 @@ class SailPointApi {
 
   async handle(ctx: SandboxContext): Promise<void> {
     if (isApiPath(ctx.path)) this.#requireToken(ctx);
-    const match = this.#router.match(ctx.method, ctx.path);
-    if (match.kind === 'found') {
-      await match.handler(ctx, match.params);
-      return;
-    }
-    if (match.kind === 'methodNotAllowed') {
-      throw new HttpError(405, `${ctx.method} is not supported here; use ${match.allowed.join(', ')}`, { Allow: match.allowed.join(', ') });
-    }
-    throw new HttpError(404, `No resource matches ${ctx.path}.`);
+    await dispatchRoute(this.#router, ctx, ROUTING_ERRORS);
   }
 
   #requireToken(ctx: SandboxContext): void {
