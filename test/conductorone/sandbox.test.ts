@@ -290,6 +290,13 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('routing', () => {
+  it('answers a known path with another method UNIMPLEMENTED, and an unknown path NOT_FOUND, as grpc-gateway does', async () => {
+    await expectStatus(await api('/api/v1/search/apps'), 501, 12);
+    await expectStatus(await api('/api/v1/nothing/here'), 404, 5);
+  });
+});
+
 describe('GET /api/v1/apps/{app_id}/connectors', () => {
   it('lists an app’s connectors in id order with the default page size', async () => {
     const res = await api(connectorsPath(APP.github));
