@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseRate, type Rate } from '../http/resilience.js';
 import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
 import type { SourceName } from '../errors/codes.js';
+import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } from '../sources/logto/types.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -83,7 +84,7 @@ const EnvSchema = z.object({
   LOGTO_URL: url.optional(),
   LOGTO_CLIENT_ID: z.string().min(1).optional(),
   LOGTO_CLIENT_SECRET: z.string().min(1).optional(),
-  LOGTO_RESOURCE: z.string().min(1).default('https://default.logto.app/api'),
+  LOGTO_RESOURCE: z.string().min(1).default(LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE),
   ...perSourceShape('LOGTO_'),
   CONDUCTORONE_URL: url.optional(),
   CONDUCTORONE_CLIENT_ID: z.string().min(1).optional(),

@@ -10,18 +10,12 @@ import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
 import { SailPointClient } from './sailpoint/client.js';
 import { LogtoClient, logtoErrorCode } from './logto/client.js';
+import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, LOGTO_MANAGEMENT_API_SCOPE } from './logto/types.js';
 import { ConductorOneClient, c1ErrorCode } from './conductorone/client.js';
-
-/** A source's resolved location: where it is and whether it is a sandbox of ours. */
-export interface SourceEndpoint {
-  url: string;
-  sandbox: boolean;
-}
 
 /** The clients plus what must be closed at shutdown. */
 export interface ConnectedSources {
   services: Services;
-  endpoints: Record<'sailpoint' | 'logto' | 'conductorone', SourceEndpoint>;
   /** Per-source readiness (one cheap call each), for `/readyz`. */
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   /** Each source's circuit breaker state, without a call (for metrics). */
@@ -53,7 +47,6 @@ interface SourceSpec {
 
 interface ConnectedSource {
   http: UpstreamClient;
-  endpoint: SourceEndpoint;
   close(): Promise<void>;
 }
 
@@ -92,7 +85,6 @@ async function connectSource(spec: SourceSpec, logger: Logger, production: boole
   );
   return {
     http,
-    endpoint: { url: config.url!, sandbox: sandbox !== undefined },
     async close() {
       await http.close();
       await sandbox?.close();
@@ -121,7 +113,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         startSandbox: async () => (await import('./logto/sandbox/server.js')).startLogtoSandbox(),
         tokenUrl: (_origin, url) => `${url}/oidc/token`,
         // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
-        tokenParams: (c) => ({ resource: c.resource ?? 'https://default.logto.app/api', scope: 'all' }),
+        tokenParams: (c) => ({ resource: c.resource ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
         vendorCodeOf: logtoErrorCode,
       },
       logger,
@@ -154,7 +146,6 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
 
   return {
     services: { config, logger, sailpoint, logto, conductorone },
-    endpoints: { sailpoint: sailpointSource.endpoint, logto: logtoSource.endpoint, conductorone: conductoroneSource.endpoint },
     async readiness() {
       const sources: Record<string, unknown> = {};
       await Promise.all(
