@@ -14,9 +14,6 @@ export const LOGTO_MANAGEMENT_API_SCOPE = 'all';
 /** Kinds of connectors: passwordless senders (`Email`, `Sms`) and social sign-in (`Social`). */
 export type LogtoConnectorType = 'Email' | 'Sms' | 'Social';
 
-/** Every {@link LogtoConnectorType}, in the vendor's enum order. */
-export const LOGTO_CONNECTOR_TYPES = ['Email', 'Sms', 'Social'] as const satisfies readonly LogtoConnectorType[];
-
 /** Where a social connector works; `null` for Email/SMS connectors. */
 export type LogtoConnectorPlatform = 'Native' | 'Universal' | 'Web';
 
@@ -25,17 +22,6 @@ export type LogtoI18nPhrasesWire = { en: string } & Record<string, string>;
 
 /** Input types of a connector configuration form. */
 export type LogtoFormItemType = 'Text' | 'Number' | 'MultilineText' | 'Switch' | 'Select' | 'MultiSelect' | 'Json';
-
-/** Every {@link LogtoFormItemType}. */
-export const LOGTO_FORM_ITEM_TYPES = [
-  'Text',
-  'Number',
-  'MultilineText',
-  'Switch',
-  'Select',
-  'MultiSelect',
-  'Json',
-] as const satisfies readonly LogtoFormItemType[];
 
 /** Shows a form item only while the item `targetKey` holds `expectValue`. */
 export interface LogtoFormItemShowConditionWire {
