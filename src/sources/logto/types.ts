@@ -108,7 +108,7 @@ export interface LogtoConnectorFactoryWire {
  * `GET /api/connectors` items, `GET /api/connectors/{id}` and the answer of `POST`/`PATCH`: a configured connector,
  * i.e. the factory's metadata merged with the connector's own `metadata` overrides, plus its stored fields.
  */
-export interface LogtoConnectorWire {
+export interface LogtoConnectorWire extends Omit<LogtoConnectorFactoryWire, 'id'> {
   /** The connector id (not the factory's). */
   id: string;
   syncProfile: boolean;
@@ -119,21 +119,6 @@ export interface LogtoConnectorWire {
   metadata: LogtoConfigurableMetadataWire;
   /** The id of the factory the connector was created from. */
   connectorId: string;
-  target: string;
-  name: LogtoI18nPhrasesWire;
-  description: LogtoI18nPhrasesWire;
-  logo: string;
-  logoDark: string | null;
-  readme: string;
-  configTemplate?: string;
-  formItems?: LogtoFormItemWire[];
-  customData?: Record<string, unknown>;
-  fromEmail?: string;
-  platform: LogtoConnectorPlatform | null;
-  isStandard?: boolean;
-  isTokenStorageSupported?: boolean;
-  type: LogtoConnectorType;
-  isDemo?: boolean;
   extraInfo?: Record<string, unknown>;
   /** Messages sent so far (passwordless connectors that can count them). */
   usage?: number;
