@@ -9,6 +9,11 @@ export function encodeCursor(kind: string, position: Record<string, unknown>): s
   return Buffer.from(JSON.stringify({ k: kind, ...position })).toString('base64url');
 }
 
+/** The error for a cursor that is not one of this list's (also for a decoded cursor whose position makes no sense). */
+export function malformedCursor(): BadUserInputError {
+  return new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+}
+
 /** Decodes a cursor of list `kind`; anything else is BAD_USER_INPUT naming the `after` argument. */
 export function decodeCursor(kind: string, cursor: string): Record<string, unknown> {
   let value: unknown;
@@ -18,16 +23,16 @@ export function decodeCursor(kind: string, cursor: string): Record<string, unkno
     value = undefined;
   }
   if (typeof value !== 'object' || value === null || (value as { k?: unknown }).k !== kind) {
-    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+    throw malformedCursor();
   }
   return value as Record<string, unknown>;
 }
 
-/** Checks a page size: an integer from 0 to `max`. */
-export function checkPageSize(first: number | null | undefined, fallback: number, max: number): number {
+/** Checks a page size: an integer from `min` (0 unless a source cannot serve an empty page) to `max`. */
+export function checkPageSize(first: number | null | undefined, fallback: number, max: number, min = 0): number {
   const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 0 || size > max) {
-    throw new BadUserInputError(`first must be between 0 and ${max}.`, { argumentName: 'first' });
+  if (!Number.isInteger(size) || size < min || size > max) {
+    throw new BadUserInputError(`first must be between ${min} and ${max}.`, { argumentName: 'first' });
   }
   return size;
 }

@@ -6,8 +6,7 @@
  * what the page still needs; a filter applied here (`keep`) does not move the boundaries. Pure logic over a fetch
  * callback. Internal module.
  */
-import { BadUserInputError } from '../../errors/classes.js';
-import { decodeCursor, encodeCursor } from '../../graph/cursor.js';
+import { decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
 
 /** Where a cursor points: page token `t` (empty: the first page), fetched with size `n`, `s` items already seen. */
 export interface TokenPosition {
@@ -33,7 +32,7 @@ export interface TokenEdge<T> {
 export function decodePosition(kind: string, cursor: string): TokenPosition {
   const { t, s, n } = decodeCursor(kind, cursor);
   if (typeof t !== 'string' || !Number.isInteger(s) || !Number.isInteger(n) || (s as number) < 0 || (n as number) < 1) {
-    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+    throw malformedCursor();
   }
   return { t, s: s as number, n: n as number };
 }

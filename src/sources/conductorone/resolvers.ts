@@ -5,6 +5,7 @@
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../../context.js';
 import { BadUserInputError } from '../../errors/classes.js';
+import { checkPageSize } from '../../graph/cursor.js';
 import { mergeObject } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
 import type { C1Connector } from './client.js';
@@ -30,10 +31,7 @@ class PositionEdge {
 
 /** A page of an app's connectors as a Relay connection. */
 async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: GatewayContext) {
-  const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 1 || size > C1_MAX_PAGE) {
-    throw new BadUserInputError(`first must be between 1 and ${C1_MAX_PAGE}.`, { argumentName: 'first' });
-  }
+  const size = checkPageSize(first, 50, C1_MAX_PAGE, 1);
   const position = after == null ? undefined : decodePosition(CURSOR_KIND, after);
   const page = await collectPage(size, position, C1_MAX_PAGE, (pageToken, pageSize) =>
     ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),

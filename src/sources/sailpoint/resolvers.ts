@@ -7,7 +7,7 @@ import type { Resolvers, ScriptConnectorFileKind } from '../../__generated__/res
 import type { GatewayContext } from '../../context.js';
 import { BadUserInputError } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
+import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
 import { applyJsonPatch } from '../../graph/jsonPatch.js';
 import { nullIfNotFound } from '../../graph/nodes.js';
 import { withUpload } from '../../server/uploads.js';
@@ -164,7 +164,7 @@ class OffsetEdge {
 function cursorOffset(after: string): number {
   const { o } = decodeCursor(CURSOR_KIND, after);
   if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) {
-    throw new BadUserInputError('Malformed cursor: pass an endCursor or edge cursor of this same list.', { argumentName: 'after' });
+    throw malformedCursor();
   }
   return o;
 }
