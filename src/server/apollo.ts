@@ -2,7 +2,7 @@
  * Apollo Server, configured for the gateway: local schema behind the jit executor, errors masked, CSRF
  * prevention on, cache-control and usage reporting off unless asked for. Internal module.
  */
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -21,22 +21,24 @@ import { createLimits } from './limits.js';
  * (`extensions.requestId`) under which the log holds the upstream's detail.
  */
 function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  // One listener for every request: it reads the request's own context and response only.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ contextValue, response }) {
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (contextValue.partialErrors.length > 0) {
+        const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
+        result.errors = [...(result.errors ?? []), ...added];
+      }
+      if (!result.errors?.some((e) => e.extensions?.source !== undefined)) return;
+      result.errors = result.errors.map((e) =>
+        e.extensions?.source !== undefined ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+      );
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (contextValue.partialErrors.length > 0) {
-            const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
-            result.errors = [...(result.errors ?? []), ...added];
-          }
-          if (!result.errors?.some((e) => e.extensions?.source !== undefined)) return;
-          result.errors = result.errors.map((e) =>
-            e.extensions?.source !== undefined ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
-          );
-        },
-      };
+      return listener;
     },
   };
 }

@@ -7,7 +7,7 @@
  * document alone cannot see). Internal module.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { DocumentNode, ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../config/index.js';
@@ -23,37 +23,39 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 /** Refuses operations whose estimated cost exceeds `maxCost`; costs of operations without variables are kept per document. */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
   const known = new WeakMap<DocumentNode, Map<string, number>>();
+  // One listener for every request: nothing in it belongs to a request.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async didResolveOperation({ request, document, schema, operationName }) {
+      const variables = request.variables;
+      const plain = !variables || Object.keys(variables).length === 0;
+      const key = operationName ?? '';
+      let cost = plain ? known.get(document)?.get(key) : undefined;
+      if (cost === undefined) {
+        cost = getComplexity({
+          estimators: [pageEstimator],
+          schema,
+          query: document,
+          variables: variables ?? {},
+          ...(operationName ? { operationName } : {}),
+        });
+        if (plain) {
+          let byName = known.get(document);
+          if (!byName) known.set(document, (byName = new Map()));
+          byName.set(key, cost);
+        }
+      }
+      if (cost > maxCost) {
+        throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
+          cost,
+          maxCost,
+          http: { status: 400 },
+        });
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          const variables = request.variables;
-          const plain = !variables || Object.keys(variables).length === 0;
-          const key = operationName ?? '';
-          let cost = plain ? known.get(document)?.get(key) : undefined;
-          if (cost === undefined) {
-            cost = getComplexity({
-              estimators: [pageEstimator],
-              schema,
-              query: document,
-              variables: variables ?? {},
-              ...(operationName ? { operationName } : {}),
-            });
-            if (plain) {
-              let byName = known.get(document);
-              if (!byName) known.set(document, (byName = new Map()));
-              byName.set(key, cost);
-            }
-          }
-          if (cost > maxCost) {
-            throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
-              cost,
-              maxCost,
-              http: { status: 400 },
-            });
-          }
-        },
-      };
+      return listener;
     },
   };
 }
