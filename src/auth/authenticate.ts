@@ -34,6 +34,8 @@ type Jose = typeof import('jose');
 export class Authenticator {
   /** False when no API keys and no JWKS are configured: every request is ANONYMOUS. */
   readonly enabled: boolean;
+  /** One caller per distinct configured key (a key listed with several roles gets them all), made once. */
+  private readonly keyCallers: ReadonlyArray<{ hash: Buffer; caller: Caller }>;
   private readonly jwks: ReturnType<Jose['createRemoteJWKSet']> | undefined;
 
   /** `jose` is loaded only when JWTs are configured (it costs about 2 MB). */
@@ -46,6 +48,15 @@ export class Authenticator {
     private readonly jose: Jose | undefined,
   ) {
     this.enabled = config.apiKeys.length > 0 || config.jwt !== undefined;
+    const rolesByKey = new Map<string, Role[]>();
+    for (const entry of config.apiKeys) {
+      const hex = entry.hash.toString('hex');
+      rolesByKey.set(hex, [...(rolesByKey.get(hex) ?? []), entry.role]);
+    }
+    this.keyCallers = [...rolesByKey].map(([hex, roles]) => ({
+      hash: Buffer.from(hex, 'hex'),
+      caller: Object.freeze({ kind: 'api-key', subject: `key:${hex.slice(0, 8)}`, permissions: permissionsOf(roles) }),
+    }));
     this.jwks =
       config.jwt && jose
         ? jose.createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
@@ -79,13 +90,13 @@ export class Authenticator {
   private byApiKey(key: string): Caller {
     if (this.config.apiKeys.length === 0) throw new UnauthenticatedError('API keys are not accepted here: send a bearer token.');
     const hash = createHash('sha256').update(key, 'utf8').digest();
-    // Every entry is compared (no early exit), each in constant time.
-    const roles: Role[] = [];
-    for (const entry of this.config.apiKeys) {
-      if (timingSafeEqual(entry.hash, hash)) roles.push(entry.role);
+    // Every key is compared (no early exit), each in constant time.
+    let caller: Caller | undefined;
+    for (const known of this.keyCallers) {
+      if (timingSafeEqual(known.hash, hash)) caller = known.caller;
     }
-    if (roles.length === 0) throw new UnauthenticatedError('Invalid API key.');
-    return { kind: 'api-key', subject: `key:${hash.toString('hex').slice(0, 8)}`, permissions: permissionsOf(roles) };
+    if (caller === undefined) throw new UnauthenticatedError('Invalid API key.');
+    return caller;
   }
 
   private async byJwt(token: string): Promise<Caller> {
