@@ -216,8 +216,12 @@ function guardError(part: 'body' | 'query' | 'params', issues: GuardIssue[]): Lo
   return new LogtoRequestError(400, 'guard.invalid_input', `Invalid request ${part}.`, zodErrorData(issues), formatIssues(issues));
 }
 
-function invalidConfig(issues: GuardIssue[]): LogtoRequestError {
-  return new LogtoRequestError(400, 'connector.invalid_config', 'The connector configuration is invalid.', zodErrorData(issues), formatIssues(issues));
+/** Throws Logto's `connector.invalid_config` when a config does not fit its factory's form. */
+function checkConfig(config: Record<string, unknown>, formItems: readonly LogtoFormItemWire[]): void {
+  const issues = configIssues(config, formItems);
+  if (issues.length > 0) {
+    throw new LogtoRequestError(400, 'connector.invalid_config', 'The connector configuration is invalid.', zodErrorData(issues), formatIssues(issues));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -805,8 +809,7 @@ class LogtoApi {
     }
     if (factory.type === 'Social') this.#checkSocialCreate(factory, body.metadata);
     if (body.config) {
-      const issues = configIssues(body.config, factory.formItems ?? []);
-      if (issues.length > 0) throw invalidConfig(issues);
+      checkConfig(body.config, factory.formItems ?? []);
     }
     const id = body.id ?? this.#generateId();
     if (this.#connectors.has(id)) throw requestError(422, 'entity.unique_integrity_violation', `A connector with the id '${id}' already exists.`);
@@ -883,8 +886,7 @@ class LogtoApi {
       throw requestError(422, 'connector.invalid_type_for_syncing_profile', 'Only social connectors can sync user profiles.');
     }
     if (body.config) {
-      const issues = configIssues(body.config, factory.formItems ?? []);
-      if (issues.length > 0) throw invalidConfig(issues);
+      checkConfig(body.config, factory.formItems ?? []);
     }
     // Given columns are replaced whole (Logto's jsonb "replace" mode); omitted ones stay.
     if (body.config) entry.config = cleanObject(body.config);
@@ -915,8 +917,7 @@ class LogtoApi {
       throw requestError(400, 'connector.unexpected_type', `The factory '${factoryId}' is an ${factory.type} connector; it cannot send to this recipient.`);
     }
     const formItems = factory.formItems ?? [];
-    const issues = configIssues(body.config, formItems);
-    if (issues.length > 0) throw invalidConfig(issues);
+    checkConfig(body.config, formItems);
     const failing = failingItem(body.config, formItems);
     if (failing) {
       const errorDescription = `the provider rejected the message: '${failing.key}' was refused`;
@@ -932,8 +933,7 @@ class LogtoApi {
     const factory = this.#factoryOf(entry);
     if (factory.type !== 'Social') throw requestError(400, 'connector.unexpected_type', 'Only social connectors have an authorization URI.');
     // The connector reads and checks its stored config before building the URI.
-    const issues = configIssues(entry.config, factory.formItems ?? []);
-    if (issues.length > 0) throw invalidConfig(issues);
+    checkConfig(entry.config, factory.formItems ?? []);
     const build = AUTHORIZATION_URI_BUILDERS[factory.id];
     if (!build) {
       throw requestError(400, 'connector.not_implemented', `getAuthorizationUri: the '${factory.id}' connector needs a sign-in session and cannot build it here.`);
