@@ -15,6 +15,7 @@ import { collectPage, type TokenPosition } from '../sources/conductorone/paging.
 import { C1_MAX_PAGE } from '../sources/conductorone/resolvers.js';
 import type { C1Connector } from '../sources/conductorone/client.js';
 import { SAILPOINT_MAX_PAGE } from '../sources/sailpoint/resolvers.js';
+import { nameContainsFilter } from '../sources/sailpoint/mappers.js';
 
 const CURSOR_KIND = 'all';
 export const MAX_CONNECTORS_PAGE = 1000;
@@ -52,16 +53,15 @@ function contains(text: string | null | undefined, search: string | undefined): 
   return search === undefined || (text ?? '').toLowerCase().includes(search);
 }
 
-/** SailPoint: offset paging; the search is pushed down as `name co "…"` when it can be quoted safely. */
+/** SailPoint: offset paging; the search is pushed down as `name co "…"` (quotes and backslashes escaped). */
 async function walkSailPoint(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
   let offset = typeof pos?.o === 'number' ? pos.o : 0;
-  const pushDown = search !== undefined && !/["\\]/.test(search);
+  const filters = search === undefined ? undefined : nameContainsFilter(search);
   const found: Found[] = [];
   for (;;) {
-    const limit = Math.min(SAILPOINT_MAX_PAGE, pushDown || search === undefined ? want - found.length : SAILPOINT_MAX_PAGE);
-    const page = await ctx.loaders.sailpoint.connectorPageByParams.load({ limit, offset, filters: pushDown ? `name co "${search}"` : undefined });
+    const limit = Math.min(SAILPOINT_MAX_PAGE, want - found.length);
+    const page = await ctx.loaders.sailpoint.connectorPageByParams.load({ limit, offset, filters });
     for (const [i, item] of page.items.entries()) {
-      if (!pushDown && !contains(item.name ?? item.scriptName, search)) continue;
       found.push({ node: item, source: 'SAILPOINT', position: { o: offset + i + 1 } });
       if (found.length === want) {
         const after = offset + i + 1;

@@ -65,6 +65,31 @@ describe('connectors', () => {
     expect(sailpointCalls.every((e) => new URLSearchParams(e.query).get('filters') === 'name co "git"')).toBe(true);
   });
 
+  it('pushes a search holding quotes and backslashes down to SailPoint, escaped: one page, not the whole list', async () => {
+    const name = 'Say "Hi" \\ to C:\\Temp';
+    const created = await stack.gql(`mutation($input: CreateScriptConnectorInput!) { createScriptConnector(input: $input) { scriptName } }`, {
+      input: { name, className: 'sailpoint.connector.OpenConnectorAdapter', status: 'RELEASED' },
+    });
+    expect(created.body.errors).toBeUndefined();
+    const scriptName: string = created.body.data!.createScriptConnector.scriptName;
+    try {
+      stack.resetCalls();
+      const search = '"hi" \\ TO c:\\';
+      const { body } = await stack.gql(PAGE, { first: 5, sources: ['SAILPOINT'], search });
+      expect(body.errors).toBeUndefined();
+      const expected = stack.sailpoint.store.list().filter((c) => c.status === 'RELEASED' && c.name.toLowerCase().includes(search.toLowerCase()));
+      expect(expected.map((c) => c.name)).toEqual([name]);
+      expect(body.data!.connectors.edges.map((e: any) => e.node.displayName)).toEqual([name]);
+      const calls = stack.sailpoint.log.entries().filter((e) => e.path === '/v3/connectors');
+      expect(calls).toHaveLength(1);
+      const query = new URLSearchParams(calls[0]!.query);
+      expect(query.get('filters')).toBe('name co "\\"hi\\" \\\\ to c:\\\\"');
+      expect(query.get('limit')).toBe('5');
+    } finally {
+      await stack.gql(`mutation($s: String!) { deleteScriptConnector(scriptName: $s) }`, { s: scriptName });
+    }
+  });
+
   it('keeps only the selected sources, in the documented order', async () => {
     const { ids } = await walk({ first: 10, sources: ['SAILPOINT', 'LOGTO'] });
     const logto = stack.logto.store.connectors().map((c) => loginConnectorId(c.id));

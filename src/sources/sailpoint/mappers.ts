@@ -21,6 +21,21 @@ export function scriptConnectorDescription(connector: ScriptConnectorRecord): st
 }
 
 /**
+ * A string literal of SailPoint's `filters` syntax (standard collection parameters): in double quotes, with `\` and
+ * `"` escaped by a backslash, the two escapes SailPoint documents (`#`, `%` and `&` are the URL's business: the
+ * query string encodes them). Lone UTF-16 surrogates, which no URL can carry, become U+FFFD.
+ */
+export function filterString(value: string): string {
+  const wellFormed = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return `"${wellFormed.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** The `filters` expression of a case-insensitive substring search of connector names (`name co "…"`). */
+export function nameContainsFilter(search: string): string {
+  return `name co ${filterString(search)}`;
+}
+
+/**
  * The section of a form menu item. The rule, in order: relay, proxy, virtual appliance (VA) or cluster → RELAY;
  * advanced → ADVANCED; connection, authentication, credentials, general or login → GENERAL; anything else
  * (aggregation, filters, mappings, …) → ADDITIONAL. Both the menu item's keyName and its label are read.

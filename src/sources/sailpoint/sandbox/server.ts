@@ -263,8 +263,11 @@ function tokenize(input: string): Token[] {
       for (;;) {
         if (i >= input.length) throw badRequest('invalid filter: unterminated string');
         const c = input.charAt(i);
-        if (c === '\\' && i + 1 < input.length) {
-          text += input.charAt(i + 1);
+        if (c === '\\') {
+          // The escapes SailPoint documents for filter values: \" and \\ (standard collection parameters).
+          const next = input.charAt(i + 1);
+          if (next !== '"' && next !== '\\') throw badRequest(`invalid filter: unknown escape '\\${next}' at position ${i} (only \\" and \\\\ are escapes)`);
+          text += next;
           i += 2;
         } else if (c === '"') {
           i += 1;
