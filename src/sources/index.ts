@@ -1,6 +1,7 @@
 /**
  * Connects the gateway to its sources: a configured tenant, or (URL unset) the source's built-in sandbox started
- * in this process on a free loopback port. Builds the long-lived clients. Internal module.
+ * in this process on a free loopback port. Builds the long-lived clients, and each source's readiness: the
+ * callers' exchanges, or a probe through a client of its own (never the callers' rate limiter). Internal module.
  */
 import type { Logger } from 'pino';
 import type { Config, SourceConfig } from '../config/index.js';
@@ -8,6 +9,7 @@ import type { Services } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
+import { SourceReadiness } from '../observability/readiness.js';
 import { SailPointClient } from './sailpoint/client.js';
 import { LogtoClient, logtoErrorCode } from './logto/client.js';
 import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, LOGTO_MANAGEMENT_API_SCOPE } from './logto/types.js';
@@ -16,7 +18,7 @@ import { ConductorOneClient, c1ErrorCode } from './conductorone/client.js';
 /** The clients plus what must be closed at shutdown. */
 export interface ConnectedSources {
   services: Services;
-  /** Per-source readiness (one cheap call each), for `/readyz`. */
+  /** Per-source readiness for `/readyz`: from the callers' recent exchanges, else a probe (at most one per source per `readinessMaxAgeMs`). */
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   /** Each source's circuit breaker state, without a call (for metrics). */
   breakers(): Record<SourceName, ReturnType<UpstreamClient['breakerState']>>;
@@ -43,50 +45,74 @@ interface SourceSpec {
   /** Extra token request fields. */
   tokenParams?(config: SourceConfig): Record<string, string>;
   vendorCodeOf?: (body: string) => string | undefined;
+  /** One cheap call that proves the token and the API, for readiness. */
+  probe(http: UpstreamClient): Promise<unknown>;
 }
 
 interface ConnectedSource {
+  /** The callers' client. */
   http: UpstreamClient;
+  readiness: SourceReadiness;
   close(): Promise<void>;
 }
 
-async function connectSource(spec: SourceSpec, logger: Logger, production: boolean, observer?: UpstreamObserver): Promise<ConnectedSource> {
-  let config = spec.config;
-  const upstream = config.upstream;
+async function connectSource(spec: SourceSpec, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
+  let source = spec.config;
+  const upstream = source.upstream;
   let sandbox: StartedSandbox | undefined;
-  if (!config.url) {
+  if (!source.url) {
     sandbox = await spec.startSandbox();
-    config = { ...config, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, ...(sandbox.resource ? { resource: sandbox.resource } : {}) };
+    source = { ...source, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, ...(sandbox.resource ? { resource: sandbox.resource } : {}) };
     // In production a forgotten URL would silently serve demo data: say so loudly.
-    const log = production ? logger.warn.bind(logger) : logger.info.bind(logger);
+    const log = config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger);
     log({ source: spec.name, url: sandbox.url }, `${spec.name}_URL is not set: using the built-in ${spec.name} sandbox (demo data)`);
   }
-  const http = new UpstreamClient({
+  const vendorCodeOf = spec.vendorCodeOf ? { vendorCodeOf: spec.vendorCodeOf } : {};
+  // Probes go through a client of their own: one connection, one try, no rate limiter and no breaker (the
+  // readiness budget, one probe per source per readinessMaxAgeMs, is their limit), so that a probe never takes a
+  // token, a connection or a breaker's half-open try that a caller needs. It shares the callers' access token.
+  const probeHttp = new UpstreamClient({
     source: spec.name,
-    baseUrl: config.url!,
-    config: upstream,
+    baseUrl: source.url!,
+    config: { ...upstream, connections: 1, retries: 0, deadlineMs: upstream.timeoutMs, rate: null, dedupe: false, breaker: { failures: Number.MAX_SAFE_INTEGER, halfOpenMs: upstream.breaker.halfOpenMs } },
     logger,
     ...(observer ? { observer } : {}),
-    ...(spec.vendorCodeOf ? { vendorCodeOf: spec.vendorCodeOf } : {}),
+    ...vendorCodeOf,
   });
-  const tokenUrl = config.tokenUrl ?? spec.tokenUrl(http.origin, config.url!);
-  http.setTokens(
-    new ClientCredentialsTokenProvider({
-      source: spec.name,
-      tokenUrl,
-      clientId: config.clientId!,
-      clientSecret: config.clientSecret!,
-      ...(spec.tokenParams ? { params: spec.tokenParams(config) } : {}),
-      timeoutMs: upstream.timeoutMs,
-      logger,
-      // A token endpoint at the API's origin shares its keep-alive pool.
-      ...(new URL(tokenUrl).origin === http.origin ? { dispatcher: http.pool } : {}),
-    }),
-  );
+  const readiness = new SourceReadiness({ probe: () => spec.probe(probeHttp), maxAgeMs: config.readinessMaxAgeMs });
+  const http = new UpstreamClient({
+    source: spec.name,
+    baseUrl: source.url!,
+    config: upstream,
+    logger,
+    // Every exchange of the callers' traffic is also what `/readyz` answers from while it is recent.
+    observer: observer
+      ? (event) => {
+          readiness.observe(event.status);
+          observer(event);
+        }
+      : (event) => readiness.observe(event.status),
+    ...vendorCodeOf,
+  });
+  const tokenUrl = source.tokenUrl ?? spec.tokenUrl(http.origin, source.url!);
+  const tokens = new ClientCredentialsTokenProvider({
+    source: spec.name,
+    tokenUrl,
+    clientId: source.clientId!,
+    clientSecret: source.clientSecret!,
+    ...(spec.tokenParams ? { params: spec.tokenParams(source) } : {}),
+    timeoutMs: upstream.timeoutMs,
+    logger,
+    // A token endpoint at the API's origin shares its keep-alive pool.
+    ...(new URL(tokenUrl).origin === http.origin ? { dispatcher: http.pool } : {}),
+  });
+  http.setTokens(tokens);
+  probeHttp.setTokens(tokens);
   return {
     http,
+    readiness,
     async close() {
-      await http.close();
+      await Promise.all([http.close(), probeHttp.close()]);
       await sandbox?.close();
     },
   };
@@ -101,9 +127,10 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         startSandbox: async () => (await import('./sailpoint/sandbox/server.js')).startSailPointSandbox(),
         // SailPoint's token endpoint sits at the tenant's API origin, beside /v3.
         tokenUrl: (origin) => `${origin}/oauth/token`,
+        probe: (http) => new SailPointClient(http).listConnectors({ limit: 1, offset: 0 }),
       },
       logger,
-      config.env === 'production',
+      config,
       observer,
     ),
     connectSource(
@@ -115,9 +142,10 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
         tokenParams: (c) => ({ resource: c.resource ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
         vendorCodeOf: logtoErrorCode,
+        probe: (http) => new LogtoClient(http).listFactories(),
       },
       logger,
-      config.env === 'production',
+      config,
       observer,
     ),
     connectSource(
@@ -128,44 +156,42 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
         // Client id and secret in the form body, as ConductorOne's API documents (its SDKs sign a JWT instead).
         tokenUrl: (_origin, url) => `${url}/auth/v1/token`,
         vendorCodeOf: c1ErrorCode,
+        // Any app id answers: a search for none still proves the token and the API.
+        probe: (http) => new ConductorOneClient(http).searchAppsByIds([]),
       },
       logger,
-      config.env === 'production',
+      config,
       observer,
     ),
   ]);
   const sailpoint = new SailPointClient(sailpointSource.http);
   const logto = new LogtoClient(logtoSource.http);
   const conductorone = new ConductorOneClient(conductoroneSource.http);
-  const probes: Array<[SourceName, UpstreamClient, () => Promise<unknown>]> = [
-    ['SAILPOINT', sailpointSource.http, () => sailpoint.listConnectors({ limit: 1, offset: 0 })],
-    ['LOGTO', logtoSource.http, () => logto.listFactories()],
-    // Any app id answers: a search for none still proves the token and the API.
-    ['CONDUCTORONE', conductoroneSource.http, () => conductorone.searchAppsByIds([])],
+  const connected: Array<[SourceName, ConnectedSource]> = [
+    ['SAILPOINT', sailpointSource],
+    ['LOGTO', logtoSource],
+    ['CONDUCTORONE', conductoroneSource],
   ];
 
   return {
     services: { config, logger, sailpoint, logto, conductorone },
     async readiness() {
       const sources: Record<string, unknown> = {};
+      let ready = true;
       await Promise.all(
-        probes.map(async ([name, http, probe]) => {
-          const started = performance.now();
-          try {
-            await probe();
-            sources[name] = { status: 'up', ms: Math.round(performance.now() - started), breaker: http.breakerState() };
-          } catch (error) {
-            sources[name] = { status: 'down', code: (error as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR', breaker: http.breakerState() };
-          }
+        connected.map(async ([name, source]) => {
+          const seen = await source.readiness.check();
+          if (seen.status !== 'up') ready = false;
+          sources[name] = { ...seen, breaker: source.http.breakerState() };
         }),
       );
-      return { ready: Object.values(sources).every((s) => (s as { status: string }).status === 'up'), sources };
+      return { ready, sources };
     },
     breakers() {
       return { SAILPOINT: sailpointSource.http.breakerState(), LOGTO: logtoSource.http.breakerState(), CONDUCTORONE: conductoroneSource.http.breakerState() };
     },
     async close() {
-      await Promise.all([sailpointSource.close(), logtoSource.close(), conductoroneSource.close()]);
+      await Promise.all(connected.map(([, source]) => source.close()));
     },
   };
 }

@@ -220,7 +220,10 @@ describe('with metrics off', () => {
       sources: { SAILPOINT: { status: 'up', breaker: 'closed' }, LOGTO: { status: 'up' }, CONDUCTORONE: { status: 'up' } },
     });
 
+    // The probes' answers count for a few seconds: a caller's failed exchange is what shows the stopped backend.
     await stack.conductorone.close();
+    const failed = await stack.gql(`{ connectors(sources: [CONDUCTORONE], first: 1) { edges { node { id } } } }`);
+    expect(failed.body.errors![0]!.extensions).toMatchObject({ source: 'CONDUCTORONE', code: 'UPSTREAM_UNAVAILABLE' });
     const notReady = await fetch(`${origin}/readyz`);
     expect(notReady.status).toBe(503);
     const body = (await notReady.json()) as { status: string; sources: Record<string, { status: string; code?: string }> };
