@@ -39,15 +39,50 @@ export interface RawSettingsField {
 
 // Names of secrets, keys, tokens and passwords: matched on the key split at camelCase, `_`, `-` and `.`.
 const SECRET_WORDS = new Set(['secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'token', 'tokens', 'credential', 'credentials', 'key', 'keys', 'apikey', 'privatekey', 'pat']);
+// Header names that carry a credential when they are the key's last word (`Authorization`, `Proxy-Authorization`,
+// `Cookie`), but not in other keys (`authorizationEndpoint` is a URL).
+const SECRET_LAST_WORDS = new Set(['authorization', 'cookie']);
 
-/** True when a field's key names a secret, key, token or password (e.g. `clientSecret`, `api_key`, `accessToken`). */
+/**
+ * True when a field's key names a secret, key, token or password (e.g. `clientSecret`, `api_key`, `accessToken`), or
+ * is a credential header (`Authorization`, `Proxy-Authorization`, `Cookie`).
+ */
 export function looksSecret(key: string): boolean {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  return words.some((w) => SECRET_WORDS.has(w));
+  return words.some((w) => SECRET_WORDS.has(w)) || SECRET_LAST_WORDS.has(words.at(-1) ?? '');
+}
+
+/**
+ * A copy of `value` in which every value under a secret key is `replacement` (null by default), at any depth: object
+ * keys at every level, objects inside arrays too. `isSecret` defaults to looksSecret.
+ */
+export function maskSecrets(value: unknown, isSecret: (key: string) => boolean = looksSecret, replacement: unknown = null): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskSecrets(v, isSecret, replacement));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = isSecret(key) ? replacement : maskSecrets(v, isSecret, replacement);
+  return out;
+}
+
+/** The fixed text that stands for a secret where a value cannot be null (inside XML, in log text). */
+export const SECRET_MASK = '********';
+
+// A PEM private key block (PKCS#1/#8, encrypted, EC, OpenSSH, PGP), or its start when the text is cut before its end.
+const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$)/g;
+const PRIVATE_KEY_START = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+
+/** Whether `text` holds a PEM private key (or the start of one). */
+export function holdsPrivateKey(text: string): boolean {
+  return text.includes('PRIVATE KEY') && PRIVATE_KEY_START.test(text);
+}
+
+/** `text` with every PEM private key block (or a cut one) replaced by SECRET_MASK. */
+export function maskPrivateKeys(text: string): string {
+  return text.includes('PRIVATE KEY') ? text.replace(PRIVATE_KEY_BLOCK, SECRET_MASK) : text;
 }
 
 /** A field type for a config value that nothing describes (no form item, no schema): from the value's JSON type. */
@@ -70,7 +105,8 @@ export function buildSettings(fields: Iterable<RawSettingsField>): Settings {
       type: locked && raw.type === 'Text' ? 'Secret' : raw.type,
       required: raw.required === true,
       locked,
-      value: locked || !isSet ? null : raw.value,
+      // A value that is not locked may still hold secrets below it (a headers object, nested JSON): masked at any depth.
+      value: locked || !isSet ? null : maskSecrets(raw.value),
       isSet,
     };
     const list = bySection.get(raw.section);

@@ -48,6 +48,7 @@ describe('settings', () => {
   it.each([
     ['clientSecret', true], ['client_secret', true], ['password', true], ['apiKey', true], ['api-key', true], ['accessToken', true],
     ['privateKey', true], ['PAT', true], ['baseUrl', false], ['username', false], ['tokenizer', false], ['monkey', false],
+    ['Authorization', true], ['Proxy-Authorization', true], ['Cookie', true], ['authorizationEndpoint', false], ['authorizationType', false],
   ])('looksSecret(%s) is %s', (key, secret) => {
     expect(looksSecret(key)).toBe(secret);
   });

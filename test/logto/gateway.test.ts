@@ -149,6 +149,53 @@ describe('updateLoginConnector', () => {
   });
 });
 
+describe('secrets below the top level of a config', () => {
+  const READ = `query($id: ID!) { node(id: $id) { ... on LoginConnector { settings { sections { fields { key locked value isSet } } } } } }`;
+  const bearer = 'Bearer nested-header-bearer-5d1c0a';
+  const apiKey = 'nested-header-api-key-9f3e7b';
+  const password = 'smtp-password-for-nested-test-2b8d';
+
+  it('masks them on every read, and keeps them when a read config is sent back (update and patchConnector)', async () => {
+    for (const secret of [bearer, apiKey, password]) stack.registerSecret(secret);
+    const created = await stack.gql(`mutation($input: CreateLoginConnectorInput!) { createLoginConnector(input: $input) { nativeId } }`, {
+      input: {
+        connectorId: 'simple-mail-transfer-protocol',
+        id: 'gwnestedsecrets1',
+        config: {
+          host: 'smtp.example.com', port: 587, authType: 'login', username: 'mailer', password, fromEmail: 'no-reply@example.com',
+          customHeaders: { Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Logto' },
+          templates: stack.logto.store.factories().find((f) => f.id === 'simple-mail-transfer-protocol')!.formItems!.find((i) => i.key === 'templates')!.defaultValue,
+        },
+      },
+    });
+    expect(created.body.errors).toBeUndefined();
+    const id = loginConnectorId('gwnestedsecrets1');
+    const read = await stack.gql(READ, { id });
+    const text = JSON.stringify(read.body);
+    for (const secret of [bearer, apiKey, password]) expect(text).not.toContain(secret);
+    const headers = read.body.data!.node.settings.sections.flatMap((s: any) => s.fields).find((f: any) => f.key === 'customHeaders');
+    expect(headers).toMatchObject({ locked: false, value: { Authorization: null, 'X-Api-Key': null, 'X-Mailer': 'Logto' } });
+
+    // updateLoginConnector with the headers as read (one changed): the stored bearer and key stay.
+    const updated = await stack.gql(`mutation($id: String!, $input: UpdateLoginConnectorInput!) { updateLoginConnector(id: $id, input: $input) { id } }`, {
+      id: 'gwnestedsecrets1',
+      input: { config: { customHeaders: { ...headers.value, 'X-Mailer': 'Gateway' } } },
+    });
+    expect(updated.body.errors).toBeUndefined();
+    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({ Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Gateway' });
+
+    // patchConnector replacing the headers with what a read shows: the same.
+    const patched = await stack.gql(`mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`, {
+      id,
+      ops: [{ op: 'replace', path: '/config/customHeaders', value: { ...headers.value, 'X-Mailer': 'Patched' } }],
+    });
+    expect(patched.body.errors).toBeUndefined();
+    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({ Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Patched' });
+    expect(JSON.stringify(patched.body)).not.toContain(bearer);
+    await stack.gql(`mutation { deleteLoginConnector(id: "gwnestedsecrets1") }`);
+  });
+});
+
 describe('deleteLoginConnector and node', () => {
   it('round-trips a login connector through its global id, then deletes it', async () => {
     const id = loginConnectorId('o9p2l7k4j1hm');

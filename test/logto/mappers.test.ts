@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loginConnectorSettings, phrase, sectionForFormItem, loginConnectorType, logtoConnectorType } from '../../src/sources/logto/mappers.js';
 import { checkConfig } from '../../src/sources/logto/inputs.js';
 import { mergeObject } from '../../src/graph/merge.js';
+import { looksSecret } from '../../src/graph/settings.js';
 import type { LogtoFormItemWire } from '../../src/sources/logto/types.js';
 import { GatewayError } from '../../src/errors/classes.js';
 
@@ -64,6 +65,26 @@ describe('mergeObject', () => {
   it('keeps a locked value sent back as null (reads show it as null)', () => {
     expect(mergeObject({ clientSecret: 's', a: 1 }, { clientSecret: null, a: null }, (k) => k === 'clientSecret')).toEqual({ clientSecret: 's' });
   });
+
+  it('keeps the secrets below a value sent back as read: nested objects, and list items sent back unchanged', () => {
+    const stored = {
+      customHeaders: { Authorization: 'Bearer stored-bearer', Accept: 'text/plain', vendor: { apiKey: 'stored-api-key', region: 'eu' } },
+      accounts: [{ name: 'a', token: 'token-a' }, { name: 'b', token: 'token-b' }],
+    };
+    const merged = mergeObject(
+      stored,
+      {
+        customHeaders: { Authorization: null, Accept: 'application/json', vendor: { apiKey: null, region: 'us' } },
+        // b sent back as read, a changed (its secret is not guessed from its position), c new.
+        accounts: [{ name: 'b', token: null }, { name: 'a2', token: null }, { name: 'c', token: 'token-c' }],
+      },
+      looksSecret,
+    );
+    expect(merged).toEqual({
+      customHeaders: { Authorization: 'Bearer stored-bearer', Accept: 'application/json', vendor: { apiKey: 'stored-api-key', region: 'us' } },
+      accounts: [{ name: 'b', token: 'token-b' }, { name: 'a2', token: null }, { name: 'c', token: 'token-c' }],
+    });
+  });
 });
 
 describe('loginConnectorSettings', () => {
@@ -99,5 +120,24 @@ describe('names and types', () => {
   it('maps the connector types both ways', () => {
     expect([loginConnectorType('Email'), loginConnectorType('Sms'), loginConnectorType('Social')]).toEqual(['EMAIL', 'SMS', 'SOCIAL']);
     expect(logtoConnectorType('SMS')).toBe('Sms');
+  });
+});
+
+describe('loginConnectorSettings at any depth', () => {
+  it('masks confidential and secret-looking keys inside nested values (headers objects, JSON, arrays)', () => {
+    const form: LogtoFormItemWire[] = [...FORM, { key: 'smtpPassword', label: 'SMTP password', type: 'Text', isConfidential: true }];
+    const settings = loginConnectorSettings({
+      formItems: form,
+      config: {
+        clientId: 'id',
+        customHeaders: { Authorization: 'Bearer header-bearer-1', 'X-Api-Key': 'header-api-key-1', Accept: 'text/plain' },
+        extra: { nested: [{ region: 'eu', secretAccessKey: 'nested-secret-1' }, { smtpPassword: 'confidential-deep-1' }] },
+      },
+    });
+    const text = JSON.stringify(settings);
+    for (const secret of ['header-bearer-1', 'header-api-key-1', 'nested-secret-1', 'confidential-deep-1']) expect(text).not.toContain(secret);
+    const fields = settings.sections.flatMap((s) => s.fields);
+    expect(fields.find((f) => f.key === 'customHeaders')).toMatchObject({ locked: false, value: { Authorization: null, 'X-Api-Key': null, Accept: 'text/plain' } });
+    expect(fields.find((f) => f.key === 'extra')!.value).toEqual({ nested: [{ region: 'eu', secretAccessKey: null }, { smtpPassword: null }] });
   });
 });

@@ -2,7 +2,7 @@
  * Pure wire → GraphQL mappings of the ConductorOne source. Internal module.
  */
 import { encodeGlobalId } from '../../graph/globalId.js';
-import { buildSettings, looksSecret, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import { buildSettings, looksSecret, maskSecrets, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import type { SyncStatus } from '../../__generated__/resolvers-types.js';
 
 /** The global id of an app connector: its app and its own id. */
@@ -31,15 +31,6 @@ export function syncStatus(status: string | null | undefined): SyncStatus | null
 
 /** The key of the protobuf Any's type URL in a config object. */
 export const TYPE_KEY = '@type';
-
-/** A copy of `value` in which every value under a secret-like key is null, at any depth. */
-export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = looksSecret(key) ? null : maskSecrets(v);
-  return out;
-}
 
 /** `config` as the contract's ConnectorConfig: its type URL and its values (secrets null); null without a type. */
 export function connectorConfig(config: Record<string, unknown> | null | undefined): { typeUrl: string; value: Record<string, unknown> } | null {

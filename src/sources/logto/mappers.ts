@@ -2,7 +2,7 @@
  * Pure wire → GraphQL mappings of the Logto source. Internal module.
  */
 import { encodeGlobalId } from '../../graph/globalId.js';
-import { buildSettings, looksSecret, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import { buildSettings, looksSecret, maskSecrets, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import type { LoginConnectorType } from '../../__generated__/resolvers-types.js';
 import type { LogtoConnectorType, LogtoConnectorWire, LogtoFormItemWire, LogtoI18nPhrasesWire } from './types.js';
 
@@ -54,10 +54,12 @@ export function logtoSecretTest(formItems: readonly Pick<LogtoFormItemWire, 'key
 
 /**
  * The settings of a login connector: one field per form item with the stored config value, then any stored keys
- * the form does not describe (ADDITIONAL). Confidential items, and keys that name a secret, are locked.
+ * the form does not describe (ADDITIONAL). Confidential items, and keys that name a secret, are locked; inside the
+ * other values (a headers object, nested JSON, arrays) such keys are null at any depth.
  */
 export function loginConnectorSettings(connector: Pick<LogtoConnectorWire, 'formItems' | 'config'>): Settings {
   const config = connector.config ?? {};
+  const isSecret = logtoSecretTest(connector.formItems);
   const fields: RawSettingsField[] = [];
   const described = new Set<string>();
   for (const item of connector.formItems ?? []) {
@@ -69,12 +71,12 @@ export function loginConnectorSettings(connector: Pick<LogtoConnectorWire, 'form
       type: item.type,
       required: item.required === true,
       confidential: item.isConfidential === true,
-      value: config[item.key],
+      value: maskSecrets(config[item.key], isSecret),
     });
   }
   for (const [key, value] of Object.entries(config)) {
     if (described.has(key)) continue;
-    fields.push({ section: 'ADDITIONAL', key, label: null, type: typeOfValue(value), value });
+    fields.push({ section: 'ADDITIONAL', key, label: null, type: typeOfValue(value), confidential: isSecret(key), value: maskSecrets(value, isSecret) });
   }
   return buildSettings(fields);
 }
