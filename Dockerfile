@@ -15,6 +15,7 @@ RUN npm run build
 
 # 2. Runtime: production dependencies only, the compiled code and the SDL it loads, as the unprivileged node user.
 FROM node:20-bookworm-slim AS runtime
+# NODE_ENV=production: a source without its URL stops the start (GATEWAY_SANDBOX=on for a demo on the sandboxes).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000

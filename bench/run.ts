@@ -202,9 +202,9 @@ async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string
   const distinctScenarios = scenarios.filter((s): s is DistinctOperationsScenario => s.kind === 'distinct-operations');
   log(`about ${Math.round(estimateSeconds(options, loadScenarios, distinctScenarios.length))} s of measuring ahead`);
 
-  const sources = [...new Set(scenarios.flatMap((scenario) => scenario.sources))];
-  // The seed lists 32 RELEASED connectors, enough for a page of 20; latency is set per scenario at run time.
-  const sandboxes = await startSandboxes(ROOT, sources, { SANDBOX_LATENCY_MS: '0', SAILPOINT_SANDBOX_LIST_ALL_STATUSES: 'false' });
+  // All three, whatever the scenarios use: the gateway runs with NODE_ENV=production, which refuses a source without
+  // its URL. The seed lists 32 RELEASED connectors, enough for a page of 20; latency is set per scenario at run time.
+  const sandboxes = await startSandboxes(ROOT, ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'], { SANDBOX_LATENCY_MS: '0', SAILPOINT_SANDBOX_LIST_ALL_STATUSES: 'false' });
   log(`sandboxes: ${[...sandboxes.clients.values()].map((client) => `${client.name} ${client.origin}`).join(', ')}`);
   const gateway = await startGateway(sandboxes.gatewayEnv);
   log(`gateway: ${gateway.url} (pid ${gateway.process.pid})`);

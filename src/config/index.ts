@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseRate, type Rate } from '../http/resilience.js';
 import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
-import type { SourceName } from '../errors/codes.js';
+import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
 import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } from '../sources/logto/types.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   GATEWAY_DOCUMENT_CACHE_SIZE: int(1, 100_000).default(500),
   GATEWAY_BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   GATEWAY_METRICS: z.enum(['on', 'off']).default('on'),
+  GATEWAY_SANDBOX: z.enum(['on', 'off']).optional(),
   GATEWAY_READINESS_MAX_AGE_MS: int(100, 300_000).default(5_000),
   GATEWAY_INTROSPECTION: bool.optional(),
   GATEWAY_LANDING_PAGE: z.enum(['graphiql', 'apollo', 'static']).optional(),
@@ -222,6 +223,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logto = sourceConfig(e, 'LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
   logto.resource = e.LOGTO_RESOURCE;
   const conductorone = sourceConfig(e, 'CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
+  // Production never serves the sandboxes' demo data by accident: a forgotten URL stops the start instead.
+  const unset = SOURCE_NAMES.filter((name) => !e[`${name}_URL`]).map((name) => `${name}_URL`);
+  if (unset.length > 0 && (e.GATEWAY_SANDBOX ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'off') {
+    throw new ConfigError(
+      `Invalid configuration: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set, and ` +
+        `${e.GATEWAY_SANDBOX === 'off' ? 'GATEWAY_SANDBOX=off' : 'NODE_ENV=production'} never serves the built-in sandboxes' demo data. ` +
+        `Set ${unset.length === 1 ? 'it' : 'them'} (with the client credentials), or GATEWAY_SANDBOX=on to run on the sandbox${unset.length === 1 ? '' : 'es'}.`,
+    );
+  }
   const auth: AuthConfig = { apiKeys: e.GATEWAY_API_KEYS ?? [] };
   if (e.GATEWAY_JWT_JWKS_URL) {
     auth.jwt = { jwksUrl: e.GATEWAY_JWT_JWKS_URL, rolesClaim: e.GATEWAY_JWT_ROLES_CLAIM };

@@ -63,7 +63,7 @@ async function connectSource(spec: SourceSpec, logger: Logger, config: Config, o
   if (!source.url) {
     sandbox = await spec.startSandbox();
     source = { ...source, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, ...(sandbox.resource ? { resource: sandbox.resource } : {}) };
-    // In production a forgotten URL would silently serve demo data: say so loudly.
+    // In production only with GATEWAY_SANDBOX=on (config refuses it otherwise): still say so loudly.
     const log = config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger);
     log({ source: spec.name, url: sandbox.url }, `${spec.name}_URL is not set: using the built-in ${spec.name} sandbox (demo data)`);
   }

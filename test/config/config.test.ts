@@ -14,8 +14,32 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection off in production unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_SANDBOX: 'on' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_SANDBOX: 'on', GATEWAY_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('refuses to start in production with a source whose URL is unset, naming the variable, unless the sandboxes are asked for', () => {
+    const tenant = { SAILPOINT_URL: 'https://acme.api.identitynow.com/v3', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 's' };
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('loadConfig accepted it');
+    };
+    expect(refusal({ NODE_ENV: 'production' })).toMatch(/\bCONDUCTORONE_URL, LOGTO_URL, SAILPOINT_URL are not set\b.*\bGATEWAY_SANDBOX=on\b/);
+    const one = refusal({ NODE_ENV: 'production', ...tenant, LOGTO_URL: 'https://t1.logto.app', LOGTO_CLIENT_ID: 'i', LOGTO_CLIENT_SECRET: 's' });
+    expect(one).toMatch(/^Invalid configuration: CONDUCTORONE_URL is not set, and NODE_ENV=production never serves/);
+    expect(one).not.toMatch(/SAILPOINT_URL|LOGTO_URL/);
+    for (const sentence of one.replace(/^Invalid configuration: /, '').split(/(?<=\.) /)) expect(sentence).toMatch(/^[A-Z].*[^.]\.$/);
+    // Asked for explicitly: the sandbox, as in development (the gateway logs a warning at start).
+    expect(loadConfig({ NODE_ENV: 'production', ...tenant, GATEWAY_SANDBOX: 'on' }).sources.logto.url).toBeUndefined();
+    // Development and test keep the sandboxes by default; GATEWAY_SANDBOX=off refuses them there too.
+    expect(loadConfig({ NODE_ENV: 'test' }).sources.sailpoint.url).toBeUndefined();
+    expect(refusal({ ...tenant, GATEWAY_SANDBOX: 'off' })).toMatch(/LOGTO_URL.*GATEWAY_SANDBOX=off never serves/);
+    expect(() => loadConfig({ GATEWAY_SANDBOX: 'yes' })).toThrow(/GATEWAY_SANDBOX/);
   });
 
   it('names the bad setting', () => {
