@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   GATEWAY_BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   GATEWAY_METRICS: z.enum(['on', 'off']).default('on'),
   GATEWAY_SANDBOX: z.enum(['on', 'off']).optional(),
+  GATEWAY_SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
   GATEWAY_READINESS_MAX_AGE_MS: int(100, 300_000).default(5_000),
   GATEWAY_INTROSPECTION: bool.optional(),
   GATEWAY_LANDING_PAGE: z.enum(['graphiql', 'apollo', 'static']).optional(),
@@ -159,6 +160,8 @@ export interface Config {
   introspection: boolean;
   /** Prometheus metrics at `GET /metrics` (no caller authentication: switch off where that port is public). */
   metrics: boolean;
+  /** How long `stop()` lets requests in flight finish before it cuts them. */
+  shutdownGraceMs: number;
   /** `/readyz`: how old an observation of a source may be and still answer; also the least time between two probes of a source. */
   readinessMaxAgeMs: number;
   /** What a browser gets on GET /graphql: GraphiQL served offline, Apollo's embedded Sandbox (from Apollo's CDN), or a static page. */
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.GATEWAY_BODY_LIMIT_BYTES,
     introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== 'production',
     metrics: e.GATEWAY_METRICS === 'on',
+    shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
     readinessMaxAgeMs: e.GATEWAY_READINESS_MAX_AGE_MS,
     landingPage: e.GATEWAY_LANDING_PAGE ?? (e.NODE_ENV === 'production' ? 'static' : 'graphiql'),
     auth,

@@ -14,6 +14,7 @@ import { connectSources, type ConnectedSources } from '../sources/index.js';
 import { createApollo } from './apollo.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
+import { createHttpDrain } from './drain.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -22,6 +23,11 @@ export interface RunningGateway {
   port: number;
   server: Server;
   sources: ConnectedSources;
+  /**
+   * Drains, then shuts down: no new connections, idle keep-alive ones closed, requests in flight finished (for up
+   * to `shutdownGraceMs`, then cut), then Apollo stops and the source pools close. Calling it again returns the
+   * same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -49,7 +55,8 @@ export async function startGateway({ config, logger, observer }: StartOptions): 
     readiness: () => sources.readiness(),
     metrics: observability.metrics,
   });
-  const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+  const drain = createHttpDrain();
+  const server = createServer({ keepAliveTimeout: 65_000, ServerResponse: drain.ServerResponse }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -59,18 +66,20 @@ export async function startGateway({ config, logger, observer }: StartOptions): 
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    const started = performance.now();
+    const graceful = await drain.drain(server, config.shutdownGraceMs);
+    if (!graceful) logger.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the shutdown grace time were cut');
+    await apollo.stop();
+    // Upstream calls of requests that were cut get what is left of the grace time.
+    await sources.close(Math.max(0, config.shutdownGraceMs - (performance.now() - started)));
+  };
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     server,
     sources,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await apollo.stop();
-      await sources.close();
-    },
+    stop: () => (stopping ??= stop()),
   };
 }

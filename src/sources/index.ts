@@ -22,7 +22,8 @@ export interface ConnectedSources {
   readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   /** Each source's circuit breaker state, without a call (for metrics). */
   breakers(): Record<SourceName, ReturnType<UpstreamClient['breakerState']>>;
-  close(): Promise<void>;
+  /** Closes the pools (and sandboxes); with `graceMs`, upstream calls still in flight after it are cut. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** What a sandbox hands back: where it listens and the client credentials it accepts. */
@@ -53,7 +54,7 @@ interface ConnectedSource {
   /** The callers' client. */
   http: UpstreamClient;
   readiness: SourceReadiness;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 async function connectSource(spec: SourceSpec, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
@@ -111,11 +112,24 @@ async function connectSource(spec: SourceSpec, logger: Logger, config: Config, o
   return {
     http,
     readiness,
-    async close() {
-      await Promise.all([http.close(), probeHttp.close()]);
+    async close(graceMs) {
+      await Promise.all([closeWithin(http, graceMs), closeWithin(probeHttp, graceMs)]);
       await sandbox?.close();
     },
   };
+}
+
+/** Closes a client's pool: calls in flight finish, or, after `graceMs` (when given), are cut. */
+async function closeWithin(http: UpstreamClient, graceMs: number | undefined): Promise<void> {
+  const closing = http.close();
+  if (graceMs === undefined) return closing;
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<'cut'>((resolve) => (timer = setTimeout(() => resolve('cut'), graceMs)));
+  try {
+    if ((await Promise.race([closing, cut])) === 'cut') await http.pool.destroy();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function connectSources(config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
@@ -190,8 +204,8 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
     breakers() {
       return { SAILPOINT: sailpointSource.http.breakerState(), LOGTO: logtoSource.http.breakerState(), CONDUCTORONE: conductoroneSource.http.breakerState() };
     },
-    async close() {
-      await Promise.all(connected.map(([, source]) => source.close()));
+    async close(graceMs) {
+      await Promise.all(connected.map(([, source]) => source.close(graceMs)));
     },
   };
 }

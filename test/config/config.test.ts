@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_SANDBOX: 'yes' })).toThrow(/GATEWAY_SANDBOX/);
   });
 
+  it('has a shutdown grace time and a readiness max age, each validated', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 10_000, readinessMaxAgeMs: 5_000 });
+    expect(loadConfig({ GATEWAY_SHUTDOWN_GRACE_MS: '0', GATEWAY_READINESS_MAX_AGE_MS: '250' })).toMatchObject({ shutdownGraceMs: 0, readinessMaxAgeMs: 250 });
+    expect(() => loadConfig({ GATEWAY_SHUTDOWN_GRACE_MS: '-1' })).toThrow(/GATEWAY_SHUTDOWN_GRACE_MS/);
+    expect(() => loadConfig({ GATEWAY_READINESS_MAX_AGE_MS: '10' })).toThrow(/GATEWAY_READINESS_MAX_AGE_MS/);
+  });
+
   it('names the bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ SAILPOINT_URL: 'ftp://x' })).toThrow(/SAILPOINT_URL/);
