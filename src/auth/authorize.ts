@@ -1,17 +1,31 @@
 /**
  * Authorization of an operation before it runs: every root field is tied to the source it reads or writes
  * (by its name, or for `node`/`connector`/`patchConnector`/`deleteConnector` by the source its `id` names), and
- * the caller's roles must allow that (queries: read; mutations: write). A refused operation is FORBIDDEN as a
- * whole, so nothing is sent to any source. `connectors` lists only the sources the caller may read (an explicit
- * `sources` naming another is refused). Internal module.
+ * the caller's roles must allow that (queries: read; mutations: write). Arguments are read as execution will
+ * read them (variables coerced, defaults applied), and a source that cannot be determined is a refusal, not a
+ * skip. A refused operation is FORBIDDEN as a whole, so nothing is sent to any source. `connectors` lists only the
+ * sources the caller may read (an explicit `sources` naming another is refused). The resolvers that decode an id
+ * check the caller's roles for its source again before any call (assertCanRead, assertCanWrite). Internal module.
  */
-import { getArgumentValues, Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getArgumentValues,
+  getVariableValues,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/classes.js';
 import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
 import { decodeGlobalId } from '../graph/globalId.js';
 import { NO_CREDENTIALS } from './authenticate.js';
+import { forbiddenFor } from './roles.js';
 
 /** How a root field finds its source: fixed, from its `id` argument, or from its `sources` argument (all when unset). */
 type FieldSource = SourceName | 'id' | 'sources';
@@ -48,20 +62,28 @@ export const ROOT_FIELD_SOURCES: { query: Record<string, FieldSource>; mutation:
 
 /**
  * The sources an operation's root fields touch (introspection and `__typename` touch none), and whether it asks
- * for anything but those. An `id` that does not decode names no source: its resolver refuses it as
- * BAD_USER_INPUT before any call.
+ * for anything but those. Arguments are read as execution reads them: the operation's variables coerced with its
+ * variable definitions (defaults applied, missing ones absent), then each field's arguments from those. When a
+ * field's source depends on an argument that cannot be read (invalid variables, an `id` that is not a global id, a
+ * `sources` that is not a list of sources), `undetermined` says so (the first such field): the caller's roles
+ * cannot be checked, so the operation is refused unless they cover every source. Fields that `@skip`/`@include`
+ * leave out count too (a refusal errs on the safe side). `connectors` without `sources` adds no source: it lists
+ * only the sources the caller may read.
  */
 export function sourcesOfOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): { sources: Set<SourceName>; data: boolean } {
+  variables: Readonly<Record<string, unknown>> | undefined,
+): { sources: Set<SourceName>; data: boolean; undetermined: string | undefined } {
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : undefined;
   const map = operation.operation === 'mutation' ? ROOT_FIELD_SOURCES.mutation : ROOT_FIELD_SOURCES.query;
   const sources = new Set<SourceName>();
   const seen = new Set<string>();
   let data = false;
+  let undetermined: string | undefined;
+  // Coerced once, and only when a field's source depends on its arguments.
+  let coerced: ReturnType<typeof getVariableValues> | undefined;
   const walk = (selectionSet: SelectionSetNode): void => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
@@ -79,26 +101,50 @@ export function sourcesOfOperation(
         const field = rootType?.getFields()[name];
         // Unknown fields fail validation; a root field missing from the map is a programming error: refuse it.
         if (how === undefined || field === undefined) throw new ForbiddenError(`No role allows \`${name}\`.`);
-        if (how === 'id' || how === 'sources') {
-          let args: Record<string, unknown>;
-          try {
-            args = getArgumentValues(field, selection, variables);
-          } catch {
-            continue; // bad variables: refused by execution, before any call
-          }
-          if (how === 'id') {
-            const source = sourceOfId(args.id);
-            if (source) sources.add(source);
-          } else if (Array.isArray(args.sources)) {
-            for (const s of args.sources as SourceName[]) sources.add(s);
-          }
-        } else sources.add(how);
+        if (how !== 'id' && how !== 'sources') {
+          sources.add(how);
+          continue;
+        }
+        const reason = addSourcesOfArguments(field, selection, how);
+        if (reason !== undefined) undetermined ??= `The source of \`${name}\` could not be determined: ${reason}.`;
       }
     }
   };
+  /** Adds the sources that a field's `id` or `sources` argument names; else says why it cannot (a clause). */
+  const addSourcesOfArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, how: 'id' | 'sources'): string | undefined => {
+    coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 20 });
+    if (coerced.errors) return invalidVariables(coerced.errors);
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, node, coerced.coerced);
+    } catch {
+      return `argument \`${how}\` is missing or invalid`;
+    }
+    if (how === 'id') {
+      const source = sourceOfId(args.id);
+      if (source === undefined) return 'argument `id` is not a valid global id';
+      sources.add(source);
+    } else if (args.sources != null) {
+      if (!Array.isArray(args.sources) || !args.sources.every(isSourceName)) return 'argument `sources` is not a list of sources';
+      for (const s of args.sources) sources.add(s);
+    }
+    return undefined;
+  };
   walk(operation.selectionSet);
-  return { sources, data };
+  return { sources, data, undetermined };
 }
+
+/** Which variables failed coercion, named as the operation declares them. */
+function invalidVariables(errors: readonly GraphQLError[]): string {
+  const names = new Set<string>();
+  for (const error of errors) {
+    for (const node of error.nodes ?? []) if (node.kind === Kind.VARIABLE_DEFINITION) names.add(`\`$${node.variable.name.value}\``);
+  }
+  if (names.size === 0) return 'the variables are invalid';
+  return `${names.size === 1 ? 'variable' : 'variables'} ${[...names].join(', ')} ${names.size === 1 ? 'is' : 'are'} missing or invalid`;
+}
+
+const isSourceName = (value: unknown): value is SourceName => (SOURCE_NAMES as readonly unknown[]).includes(value);
 
 function sourceOfId(id: unknown): SourceName | undefined {
   if (typeof id !== 'string') return undefined;
@@ -109,7 +155,10 @@ function sourceOfId(id: unknown): SourceName | undefined {
   }
 }
 
-/** Refuses, before execution, an operation whose sources the caller's roles do not cover. */
+/**
+ * Refuses, before execution, an operation whose sources the caller's roles do not cover. The resolvers that find
+ * their source in an id check it again (assertCanRead, assertCanWrite).
+ */
 export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
@@ -128,16 +177,15 @@ export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
           const { permissions } = contextValue.caller;
           const write = operation.operation === 'mutation';
           if (write && permissions.write.size === 0) throw new ForbiddenError('Mutations need the editor role.');
+          const allowed = write ? permissions.write : permissions.read;
+          // Every source allowed (an unscoped viewer's query): whatever the arguments, nothing to refuse.
+          if (allowed.size === SOURCE_NAMES.length) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const allowed = write ? permissions.write : permissions.read;
-          const { sources, data } = sourcesOfOperation(schema, operation, fragments, request.variables ?? {});
+          const { sources, data, undetermined } = sourcesOfOperation(schema, operation, fragments, request.variables);
           if (data && permissions.read.size === 0) throw new ForbiddenError('Your credentials carry no gateway role (viewer or editor).');
-          for (const source of sources) {
-            if (!allowed.has(source)) {
-              throw new ForbiddenError(`Your roles do not allow ${write ? 'changing' : 'reading'} ${source} connectors (needs ${write ? 'editor' : 'viewer'} or ${write ? 'editor' : 'viewer'}@${source.toLowerCase()}).`);
-            }
-          }
+          if (undetermined !== undefined) throw new ForbiddenError(undetermined);
+          for (const source of sources) if (!allowed.has(source)) throw forbiddenFor(write, source);
         },
       };
     },

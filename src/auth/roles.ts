@@ -3,6 +3,7 @@
  * for one (`editor@logto`); the same strings name roles in `GATEWAY_API_KEYS` and in a JWT's roles claim.
  * Public: the role syntax is documented in the README.
  */
+import { ForbiddenError } from '../errors/classes.js';
 import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
 
 /** What a caller may do, per source. */
@@ -71,3 +72,22 @@ export const FULL_ACCESS: Permissions = permissionsOf([{ level: 'editor' }]);
 
 /** Nothing on any source. */
 export const NO_ACCESS: Permissions = permissionsOf([]);
+
+/** The refusal of reading (`write` false) or changing `source`'s connectors, naming the roles that would allow it. */
+export function forbiddenFor(write: boolean, source: SourceName): ForbiddenError {
+  const level = write ? 'editor' : 'viewer';
+  return new ForbiddenError(`Your roles do not allow ${write ? 'changing' : 'reading'} ${source} connectors (needs ${level} or ${level}@${source.toLowerCase()}).`);
+}
+
+/**
+ * Throws FORBIDDEN unless `permissions` allow reading `source`. The resolvers that find their source in an id (`node`,
+ * `connector`) call it before any backend call, behind the check of the whole operation: a Set lookup.
+ */
+export function assertCanRead(permissions: Permissions, source: SourceName): void {
+  if (!permissions.read.has(source)) throw forbiddenFor(false, source);
+}
+
+/** Throws FORBIDDEN unless `permissions` allow changing `source` (`patchConnector`, `deleteConnector`; see assertCanRead). */
+export function assertCanWrite(permissions: Permissions, source: SourceName): void {
+  if (!permissions.write.has(source)) throw forbiddenFor(true, source);
+}

@@ -3,6 +3,7 @@
  */
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../context.js';
+import { assertCanRead } from '../auth/roles.js';
 import { BadUserInputError, GatewayError } from '../errors/classes.js';
 import { GatewayErrorCode } from '../errors/codes.js';
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
@@ -29,11 +30,12 @@ export async function nullIfNotFound<T>(value: Promise<T>): Promise<T | null> {
   }
 }
 
-/** Loads the object a global id names; null when its source no longer has it. */
+/** Loads the object a global id names, if the caller may read its source; null when its source no longer has it. */
 async function loadNode(
   id: GlobalId,
   ctx: GatewayContext,
 ): Promise<ScriptConnectorRecord | LogtoConnectorWire | C1ConnectorWire | C1AppWire | null> {
+  assertCanRead(ctx.caller.permissions, id.source);
   try {
     switch (id.type) {
       case 'ScriptConnector':

@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { GatewayContext } from '../context.js';
+import { assertCanWrite } from '../auth/roles.js';
 import { BadUserInputError } from '../errors/classes.js';
 import { decodeGlobalId } from './globalId.js';
 import { applyJsonPatch, type JsonPatchOperation } from './jsonPatch.js';
@@ -134,9 +135,10 @@ function notAConnector(): never {
   throw new BadUserInputError('This id names an App, not a connector.', { argumentName: 'id' });
 }
 
-/** `Mutation.patchConnector`. */
+/** `Mutation.patchConnector`: refused unless the caller may change the id's source. */
 export async function patchConnector(ctx: GatewayContext, globalId: string, operations: readonly JsonPatchOperation[]): Promise<object> {
   const id = decodeGlobalId(globalId);
+  assertCanWrite(ctx.caller.permissions, id.source);
   switch (id.type) {
     case 'ScriptConnector':
       return patchScript(ctx, id.key[0]!, operations);
@@ -149,9 +151,10 @@ export async function patchConnector(ctx: GatewayContext, globalId: string, oper
   }
 }
 
-/** `Mutation.deleteConnector`: returns the deleted connector's global id. */
+/** `Mutation.deleteConnector`: returns the deleted connector's global id; refused unless the caller may change its source. */
 export async function deleteConnector(ctx: GatewayContext, globalId: string): Promise<string> {
   const id = decodeGlobalId(globalId);
+  assertCanWrite(ctx.caller.permissions, id.source);
   switch (id.type) {
     case 'ScriptConnector':
       return deleteScript(ctx, id.key[0]!);
