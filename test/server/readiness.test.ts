@@ -91,7 +91,8 @@ describe('/readyz against the sandboxes', () => {
   let stack: TestStack;
   beforeAll(async () => {
     // SailPoint's limiter as tight as a real tenant's could be: 5 calls per 10 s, and no waiting for a token.
-    stack = await startTestStack({ SAILPOINT_RATE_LIMIT: '5/10s', SAILPOINT_DEADLINE_MS: '1000', SAILPOINT_RETRIES: '0' });
+    // A max age far above the test's length: every /readyz below falls in the first probe's interval.
+    stack = await startTestStack({ SAILPOINT_RATE_LIMIT: '5/10s', SAILPOINT_DEADLINE_MS: '1000', SAILPOINT_RETRIES: '0', GATEWAY_READINESS_MAX_AGE_MS: '60000' });
   });
   afterAll(() => stack.stop());
 
@@ -114,7 +115,7 @@ describe('/readyz against the sandboxes', () => {
 describe('/readyz from traffic and probes', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ SAILPOINT_RETRIES: '0', GATEWAY_READINESS_MAX_AGE_MS: '500' });
+    stack = await startTestStack({ SAILPOINT_RETRIES: '0', GATEWAY_READINESS_MAX_AGE_MS: '1000' });
   });
   afterAll(() => stack.stop());
 
@@ -139,18 +140,18 @@ describe('/readyz from traffic and probes', () => {
   });
 
   it('probes again once the last answer is older than the max age, and shows a backend that stopped', async () => {
-    await sleep(600); // the test above's traffic is too old to answer
+    await sleep(1100); // the test above's traffic is too old to answer
     stack.resetCalls();
     expect((await readyz(stack)).status).toBe(200);
     expect(stack.backendCalls()).toBe(3);
     await readyz(stack);
     expect(stack.backendCalls()).toBe(3);
-    await sleep(600);
+    await sleep(1100);
     expect((await readyz(stack)).body.sources.LOGTO).toMatchObject({ status: 'up', from: 'probe' });
     expect(stack.backendCalls()).toBe(6);
 
     await stack.conductorone.close();
-    await sleep(600);
+    await sleep(1100);
     const notReady = await readyz(stack);
     expect(notReady.status).toBe(503);
     expect(notReady.body.sources.CONDUCTORONE).toMatchObject({ status: 'down', code: expect.stringMatching(/^UPSTREAM_/), from: 'probe', breaker: 'closed' });
