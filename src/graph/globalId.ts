@@ -5,14 +5,18 @@
  */
 import { BadUserInputError } from '../errors/classes.js';
 import type { SourceName } from '../errors/codes.js';
+import { SCRIPT_NAME } from '../sources/sailpoint/inputs.js';
+import { LOGTO_ID } from '../sources/logto/inputs.js';
+import { C1_ID } from '../sources/conductorone/inputs.js';
+import { idProblem, type IdRule } from './ids.js';
 
-/** Every type that has a global id, with its source and the number of parts of its native key. */
+/** Every type that has a global id, with its source and the id rule of each part of its native key. */
 export const NODE_TYPES = {
-  ScriptConnector: { source: 'SAILPOINT', keyParts: 1 },
-  LoginConnector: { source: 'LOGTO', keyParts: 1 },
-  AppConnector: { source: 'CONDUCTORONE', keyParts: 2 },
-  App: { source: 'CONDUCTORONE', keyParts: 1 },
-} as const satisfies Record<string, { source: SourceName; keyParts: number }>;
+  ScriptConnector: { source: 'SAILPOINT', key: [SCRIPT_NAME] },
+  LoginConnector: { source: 'LOGTO', key: [LOGTO_ID] },
+  AppConnector: { source: 'CONDUCTORONE', key: [C1_ID, C1_ID] },
+  App: { source: 'CONDUCTORONE', key: [C1_ID] },
+} as const satisfies Record<string, { source: SourceName; key: readonly IdRule[] }>;
 
 export type NodeTypeName = keyof typeof NODE_TYPES;
 
@@ -28,17 +32,20 @@ export function encodeGlobalId(type: NodeTypeName, ...key: string[]): string {
   return Buffer.from(JSON.stringify([type, ...key])).toString('base64url');
 }
 
-/** Decodes a global id; a malformed or foreign id is BAD_USER_INPUT. */
-export function decodeGlobalId(id: string): GlobalId {
+/**
+ * Decodes a global id; a malformed or foreign id is BAD_USER_INPUT naming `argumentName`, and so is one whose native
+ * key is not a valid id of its source (a path, a dot segment, …): the key becomes a URL path segment.
+ */
+export function decodeGlobalId(id: string, argumentName = 'id'): GlobalId {
   const parts = tryParse(id);
   const type = parts?.[0];
   if (!parts || typeof type !== 'string' || !Object.hasOwn(NODE_TYPES, type)) {
-    throw new BadUserInputError('Malformed or unknown id.', { argumentName: 'id' });
+    throw new BadUserInputError('Malformed or unknown id.', { argumentName });
   }
   const spec = NODE_TYPES[type as NodeTypeName];
   const key = parts.slice(1);
-  if (key.length !== spec.keyParts || !key.every((k) => typeof k === 'string' && k !== '')) {
-    throw new BadUserInputError('Malformed or unknown id.', { argumentName: 'id' });
+  if (key.length !== spec.key.length || !key.every((k, i) => typeof k === 'string' && idProblem(k, spec.key[i]!) === undefined)) {
+    throw new BadUserInputError('Malformed or unknown id.', { argumentName });
   }
   return { type: type as NodeTypeName, source: spec.source, key: key as string[] };
 }

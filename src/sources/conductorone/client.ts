@@ -5,6 +5,7 @@
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
+import { pathSegment } from '../../graph/ids.js';
 import type {
   C1AppWire,
   C1ConnectorServiceCreateRequestInput,
@@ -20,7 +21,8 @@ export interface C1ConnectorPage {
   nextPageToken: string;
 }
 
-const seg = encodeURIComponent;
+/** One path segment: percent-encoded, never empty or a dot segment (a second line behind the id rules of `inputs.ts`). */
+const seg = pathSegment;
 
 // Apps as the client returned them: lets `Node.__resolveType` tell an app from a connector without guessing.
 const apps = new WeakSet<object>();

@@ -10,6 +10,7 @@ import { mergeObject } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
 import type { C1Connector } from './client.js';
 import { appConnectorId, appConnectorSettings, appId as appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { toC1Id } from './inputs.js';
 import { collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
 import type { C1AnyWire, C1ConnectorWire } from './types.js';
 
@@ -70,13 +71,14 @@ const PLAIN_FIELDS = ['displayName', 'description', 'profileAllowList', 'profile
 export const conductoroneResolvers: Resolvers = {
   Query: {
     async app(_root, { id }, ctx) {
-      return ctx.loaders.conductorone.appById.load(id);
+      return ctx.loaders.conductorone.appById.load(toC1Id(id, 'id'));
     },
-    appConnectors: (_root, { appId, first, after }, ctx) => connectionFor(appId, first, after, ctx),
+    appConnectors: (_root, { appId, first, after }, ctx) => connectionFor(toC1Id(appId, 'appId'), first, after, ctx),
   },
 
   Mutation: {
     async createAppConnector(_root, { input }, ctx) {
+      toC1Id(input.appId, 'input.appId');
       const body = {
         catalogId: input.catalogId,
         ...(input.config != null ? { config: typedConfig(input.config, 'input.config') } : {}),
@@ -99,6 +101,8 @@ export const conductoroneResolvers: Resolvers = {
     },
 
     async updateAppConnector(_root, { input }, ctx) {
+      toC1Id(input.appId, 'input.appId');
+      toC1Id(input.id, 'input.id');
       const connector: C1ConnectorWire = {};
       const mask: string[] = [];
       for (const field of PLAIN_FIELDS) {
@@ -118,7 +122,7 @@ export const conductoroneResolvers: Resolvers = {
       return rememberApp(ctx, await ctx.services.conductorone.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
     },
 
-    deleteAppConnector: (_root, { appId, id }, ctx) => deleteApp(ctx, appId, id),
+    deleteAppConnector: (_root, { appId, id }, ctx) => deleteApp(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),
   },
 
   AppConnector: {

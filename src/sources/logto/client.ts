@@ -5,6 +5,7 @@
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
+import { pathSegment } from '../../graph/ids.js';
 import type {
   LogtoConnectorFactoryWire,
   LogtoConnectorWire,
@@ -13,7 +14,8 @@ import type {
   LogtoUpdateConnectorWire,
 } from './types.js';
 
-const seg = encodeURIComponent;
+/** One path segment: percent-encoded, never empty or a dot segment (a second line behind the id rules of `inputs.ts`). */
+const seg = pathSegment;
 
 /** Reads Logto's `code` from an error body (`{ message, code, data? }`). */
 export function logtoErrorCode(body: string): string | undefined {

@@ -3,7 +3,24 @@
  * the merge of a partial update onto the stored values. Pure functions. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
+import { checkId, type IdRule } from '../../graph/ids.js';
 import type { LogtoFormItemWire } from './types.js';
+
+/**
+ * A Logto connector id or connector factory id: Logto generates connector ids from `0-9a-z`, factory ids are
+ * slugs (`google-universal`, `simple-mail-transfer-protocol`), and an id given at creation is 1 to 128 characters
+ * (its API document). Both are path segments (`/api/connectors/{id}`, `/api/connectors/{factoryId}/test`).
+ */
+export const LOGTO_ID: IdRule = {
+  maxLength: 128,
+  pattern: /^[\w-][\w.-]*$/,
+  shape: "letters, digits, '.', '_' or '-', not starting with '.'",
+};
+
+/** Checks a Logto connector or factory id argument (BAD_USER_INPUT naming `argumentName` before any call). */
+export function toLogtoId(id: string, argumentName: string): string {
+  return checkId(id, LOGTO_ID, argumentName);
+}
 
 /** Whether a form item is shown (and so, when required, required) for `config`: every show condition holds. */
 function isShown(item: LogtoFormItemWire, config: Record<string, unknown>): boolean {

@@ -6,7 +6,7 @@ import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../graph/nodes.js';
 import { ALL } from './loaders.js';
-import { checkConfig } from './inputs.js';
+import { checkConfig, toLogtoId } from './inputs.js';
 import { mergeObject } from '../../graph/merge.js';
 import { loginConnectorId, loginConnectorSettings, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
 import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoUpdateConnectorWire } from './types.js';
@@ -54,12 +54,11 @@ export const logtoResolvers: Resolvers = {
 
   Mutation: {
     async createLoginConnector(_root, { input }, ctx) {
+      toLogtoId(input.connectorId, 'input.connectorId');
+      if (input.id != null) toLogtoId(input.id, 'input.id');
       const factory = await factoryFor(input.connectorId, 'input.connectorId', ctx);
       const config = input.config ?? {};
       checkConfig(factory.formItems, config, 'input.config');
-      if (input.id != null && !/^[\w-]{1,128}$/.test(input.id)) {
-        throw new BadUserInputError('id must be 1 to 128 letters, digits, _ or -.', { argumentName: 'input.id' });
-      }
       const created = await ctx.services.logto.createConnector(
         {
           connectorId: input.connectorId,
@@ -74,6 +73,7 @@ export const logtoResolvers: Resolvers = {
     },
 
     async updateLoginConnector(_root, { id, input }, ctx) {
+      toLogtoId(id, 'id');
       const body: LogtoUpdateConnectorWire = {};
       if (input.config != null || input.metadata != null) {
         // Logto replaces config and metadata whole: merge the given keys onto what is stored.
@@ -89,9 +89,10 @@ export const logtoResolvers: Resolvers = {
       return rememberLogin(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
     },
 
-    deleteLoginConnector: (_root, { id }, ctx) => deleteLogin(ctx, id),
+    deleteLoginConnector: (_root, { id }, ctx) => deleteLogin(ctx, toLogtoId(id, 'id')),
 
     async testLoginConnector(_root, { factoryId, config, email, phone }, ctx) {
+      toLogtoId(factoryId, 'factoryId');
       const factory = await factoryFor(factoryId, 'factoryId', ctx);
       if (factory.type === 'Social') throw new BadUserInputError('Logto tests email and SMS factories only.', { argumentName: 'factoryId' });
       if (factory.type === 'Email' && !email) throw new BadUserInputError('An email factory is tested by sending to `email`.', { argumentName: 'email' });

@@ -6,6 +6,7 @@ import { FormData } from 'undici';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
+import { pathSegment } from '../../graph/ids.js';
 import type {
   SailPointConnectorDetailWire,
   SailPointConnectorWire,
@@ -41,8 +42,8 @@ export function isDetail(connector: object): connector is SailPointConnectorDeta
   return details.has(connector);
 }
 
-/** Encodes one path segment (scriptNames are url-friendly, but a client may send anything). */
-const seg = encodeURIComponent;
+/** One path segment: percent-encoded, never empty or a dot segment (a second line behind the id rules of `inputs.ts`). */
+const seg = pathSegment;
 
 export class SailPointClient {
   constructor(private readonly http: UpstreamClient) {}

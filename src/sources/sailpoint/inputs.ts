@@ -3,6 +3,7 @@
  * BAD_USER_INPUT naming the argument. Pure functions. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
+import { checkId, type IdRule } from '../../graph/ids.js';
 import { checkXml } from './fileChecks.js';
 import {
   SAILPOINT_LOCALES,
@@ -34,6 +35,22 @@ const CREATE_STATUSES = ['DEVELOPMENT', 'DEMO', 'RELEASED'] as const;
 /** More operations than this in one patch is refused (no connector needs that many). */
 export const MAX_PATCH_OPERATIONS = 100;
 const XML_FIELDS: ReadonlySet<SailPointPatchableField> = new Set(['applicationXml', 'correlationConfigXml', 'sourceConfigXml']);
+
+/**
+ * A scriptName: SailPoint derives it from the connector's name as a URL-friendly slug (`active-directory`,
+ * `servicenow-angularsc`; its API document's example is `aScriptName`), and it is a path segment of every
+ * `/connectors/{scriptName}` call.
+ */
+export const SCRIPT_NAME: IdRule = {
+  maxLength: 128,
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  shape: "letters, digits, '.', '_' or '-', starting with a letter or digit",
+};
+
+/** Checks a scriptName argument (BAD_USER_INPUT naming `argumentName` before any call). */
+export function toScriptName(scriptName: string, argumentName = 'scriptName'): string {
+  return checkId(scriptName, SCRIPT_NAME, argumentName);
+}
 
 /** Checks a create input and builds the `V3CreateConnectorDto`. */
 export function toCreateConnectorWire(input: CreateScriptConnectorArgs): SailPointCreateConnectorWire {

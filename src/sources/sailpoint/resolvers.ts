@@ -13,7 +13,7 @@ import { nullIfNotFound } from '../../graph/nodes.js';
 import { withUpload } from '../../server/uploads.js';
 import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
-import { toCreateConnectorWire, toLocale, toPatchOperations, type JsonPatchOperationArgs } from './inputs.js';
+import { toCreateConnectorWire, toLocale, toPatchOperations, toScriptName, type JsonPatchOperationArgs } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
 import type { SailPointConnectorDetailWire } from './types.js';
 
@@ -68,7 +68,7 @@ export async function patchScript(ctx: GatewayContext, scriptName: string, opera
 
 export const sailpointResolvers: Resolvers = {
   Query: {
-    scriptConnector: (_root, { scriptName }, ctx) => nullIfNotFound(ctx.loaders.sailpoint.connectorByScriptName.load(scriptName)),
+    scriptConnector: (_root, { scriptName }, ctx) => nullIfNotFound(ctx.loaders.sailpoint.connectorByScriptName.load(toScriptName(scriptName))),
 
     async scriptConnectors(_root, { filters, first, after }, ctx) {
       const limit = checkPageSize(first, 50, SAILPOINT_MAX_PAGE);
@@ -88,11 +88,12 @@ export const sailpointResolvers: Resolvers = {
       return ctx.services.sailpoint.createConnector(body, ctx.requestId);
     },
 
-    deleteScriptConnector: (_root, { scriptName }, ctx) => deleteScript(ctx, scriptName),
+    deleteScriptConnector: (_root, { scriptName }, ctx) => deleteScript(ctx, toScriptName(scriptName)),
 
-    patchScriptConnector: (_root, { scriptName, operations }, ctx) => patchScript(ctx, scriptName, operations),
+    patchScriptConnector: (_root, { scriptName, operations }, ctx) => patchScript(ctx, toScriptName(scriptName), operations),
 
     async uploadScriptConnectorFile(_root, { scriptName, kind, file, locale }, ctx) {
+      toScriptName(scriptName);
       const spec = FILE_KINDS[kind];
       if (locale != null && kind !== 'TRANSLATIONS') {
         throw new BadUserInputError('locale is only for TRANSLATIONS.', { argumentName: 'locale' });

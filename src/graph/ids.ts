@@ -1,0 +1,61 @@
+/**
+ * Native ids are names, never paths: every id that becomes a URL path segment (a SailPoint scriptName, a Logto
+ * connector or factory id, a ConductorOne app or connector id) is checked against its vendor's rule before anything
+ * is sent, so that no upstream or proxy that normalises dot segments or decodes escapes can be steered to another
+ * endpoint. The rules themselves live with each source (`inputs.ts`); this is the check they share. Pure functions.
+ * Internal module.
+ */
+import { BadUserInputError } from '../errors/classes.js';
+
+/** What a vendor's ids look like. */
+export interface IdRule {
+  /** The longest id the vendor has (at most 128 here, whatever the vendor allows). */
+  maxLength: number;
+  /** The whole id must match (anchored). */
+  pattern: RegExp;
+  /** The pattern in words, for the refusal: "letters, digits, '_' or '-'". */
+  shape: string;
+}
+
+/** Longer than this is never an id, whatever the vendor. */
+export const MAX_ID_LENGTH = 128;
+
+/**
+ * Never part of an id, whatever the vendor: path and query delimiters, percent escapes, backslashes (some servers
+ * read them as `/`), control characters and whitespace.
+ */
+const NEVER = /[/\\%?#\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]/u;
+
+/** Whether `text` is well-formed UTF-16, with no lone surrogate (String.prototype.isWellFormed: ES2024, Node 20). */
+export function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** Why `value` is not an id under `rule` (a sentence fragment naming no value), or undefined when it is one. */
+export function idProblem(value: string, rule: IdRule): string | undefined {
+  if (value === '') return 'must not be empty';
+  if (value.length > Math.min(rule.maxLength, MAX_ID_LENGTH)) return `must be at most ${Math.min(rule.maxLength, MAX_ID_LENGTH)} characters`;
+  if (!isWellFormed(value)) return 'is not well-formed Unicode (it holds a lone surrogate)';
+  if (value === '.' || value === '..') return 'must not be a dot segment (. or ..)';
+  if (NEVER.test(value)) return 'must not contain /, \\, %, ?, #, whitespace or control characters';
+  if (!rule.pattern.test(value)) return `must be ${rule.shape}`;
+  return undefined;
+}
+
+/** Returns `value` when it is an id under `rule`; else BAD_USER_INPUT naming `argumentName`, before any call. */
+export function checkId(value: string, rule: IdRule, argumentName: string): string {
+  const problem = idProblem(value, rule);
+  if (problem !== undefined) throw new BadUserInputError(`${argumentName} ${problem}.`, { argumentName });
+  return value;
+}
+
+/**
+ * One URL path segment: `encodeURIComponent`, as a second line behind the id rules (ids that come from a source
+ * pass here too). An empty value, a dot segment or a lone surrogate cannot be one segment: refused.
+ */
+export function pathSegment(value: string): string {
+  if (value === '' || value === '.' || value === '..' || !isWellFormed(value)) {
+    throw new BadUserInputError('An id that is empty, a dot segment or not well-formed Unicode cannot address an object.');
+  }
+  return encodeURIComponent(value);
+}
