@@ -9,6 +9,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLScalarType, GraphQLScalarTypeConfig, GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import { checkJsonInput } from './graph/jsonInput.js';
 import { graphResolvers } from './graph/nodes.js';
 import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
 import { logtoResolvers } from './sources/logto/resolvers.js';
@@ -42,10 +43,31 @@ function behaviourOf(scalar: GraphQLScalarType): Pick<GraphQLScalarTypeConfig<un
   return { serialize, parseValue, parseLiteral, ...(specifiedByURL ? { specifiedByURL } : {}) };
 }
 
+/**
+ * graphql-scalars' JSON scalar with its input bounded (`checkJsonInput`: depth, number of values, plain JSON), for
+ * variables (parseValue) and literals (parseLiteral) alike; output (serialize) is unchanged.
+ */
+function boundedJson(scalar: GraphQLScalarType): ReturnType<typeof behaviourOf> {
+  const behaviour = behaviourOf(scalar);
+  const { parseValue, parseLiteral } = behaviour;
+  return {
+    ...behaviour,
+    parseValue: (value) => {
+      checkJsonInput(value, scalar.name);
+      return parseValue!(value);
+    },
+    parseLiteral: (ast, variables) => {
+      const value = parseLiteral!(ast, variables);
+      checkJsonInput(value, scalar.name);
+      return value;
+    },
+  };
+}
+
 const scalarResolvers = {
   DateTime: behaviourOf(DateTimeResolver),
-  JSON: behaviourOf(JSONResolver),
-  JSONObject: behaviourOf(JSONObjectResolver),
+  JSON: boundedJson(JSONResolver),
+  JSONObject: boundedJson(JSONObjectResolver),
   Upload: behaviourOf(GraphQLUpload),
 };
 
