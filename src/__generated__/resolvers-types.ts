@@ -649,16 +649,18 @@ export type QueryScriptConnectorsArgs = {
  * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
  * List fields come with every list page; the file fields (`sourceConfig`, `correlationConfig`, `sourceTemplate`,
  * `applicationXml`, `translations`) and `settings` are fetched only when selected, once per connector and request.
+ * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
+ * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
  */
 export type ScriptConnector = Connector & Node & {
   __typename?: 'ScriptConnector';
-  /** The application definition (XML). Needs the connector's detail. */
+  /** The application definition (XML, secrets masked as `********`). Needs the connector's detail. */
   applicationXml?: Maybe<Scalars['String']['output']>;
   /** The Java class that implements the connector, e.g. `sailpoint.connector.OpenConnectorAdapter`. */
   className?: Maybe<Scalars['String']['output']>;
   /** Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). */
   connectorMetadata?: Maybe<Scalars['JSONObject']['output']>;
-  /** The account correlation configuration (XML). Needs the connector's detail. */
+  /** The account correlation configuration (XML, secrets masked as `********`). Needs the connector's detail. */
   correlationConfig?: Maybe<Scalars['String']['output']>;
   /** SailPoint does not report it: always null. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -686,9 +688,9 @@ export type ScriptConnector = Connector & Node & {
   settings: ConnectorSettings;
   /** Always SAILPOINT. */
   source: ConnectorSource;
-  /** The source configuration form (XML). Needs the connector's detail. */
+  /** The source configuration form (XML, secrets masked as `********`; null when not well-formed). Needs the connector's detail. */
   sourceConfig?: Maybe<Scalars['String']['output']>;
-  /** The source template (XML). Fetched from its own file endpoint. */
+  /** The source template (XML, secrets masked as `********`). Fetched from its own file endpoint. */
   sourceTemplate?: Maybe<Scalars['String']['output']>;
   /** Lifecycle status: RELEASED, DEVELOPMENT, DEMO or DEPRECATED. */
   status?: Maybe<Scalars['String']['output']>;
@@ -705,6 +707,8 @@ export type ScriptConnector = Connector & Node & {
  * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
  * List fields come with every list page; the file fields (`sourceConfig`, `correlationConfig`, `sourceTemplate`,
  * `applicationXml`, `translations`) and `settings` are fetched only when selected, once per connector and request.
+ * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
+ * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
  */
 export type ScriptConnectorTranslationsArgs = {
   locale?: InputMaybe<Scalars['String']['input']>;

@@ -2,7 +2,7 @@
  * Pure wire → GraphQL mappings of the SailPoint source. Internal module.
  */
 import { SaxesParser } from 'saxes';
-import { buildSettings, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import { buildSettings, holdsPrivateKey, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import { encodeGlobalId } from '../../graph/globalId.js';
 import type { SailPointConnectorDetailWire, SailPointConnectorWire } from './types.js';
 
@@ -88,8 +88,8 @@ function fieldValue(type: string, raw: string | undefined): unknown {
 /**
  * The settings of a script connector, read from its source config `Form` XML: every `Field` of a `MenuItem`
  * goes to the section its menu item maps to (see sectionForMenuItem), `BaseConfig` fields to ADVANCED, fields
- * outside both to GENERAL. Secret fields are locked by buildSettings. Returns undefined when the XML is not
- * well-formed (the caller logs it and shows no sections).
+ * outside both to GENERAL. Secret fields (a secret type or name, or a value holding a private key) are locked by
+ * buildSettings. Returns undefined when the XML is not well-formed (the caller logs it and shows no sections).
  */
 export function settingsFromSourceConfig(xml: string | undefined): Settings | undefined {
   if (!xml) return { sections: [] };
@@ -118,7 +118,8 @@ export function settingsFromSourceConfig(xml: string | undefined): Settings | un
           label: a.displayName ?? a.label ?? null,
           type,
           required: a.required === 'true',
-          confidential: type === 'Secret',
+          // The XML fields mask the same values (xmlSecrets.ts): a secret type or name, or a private key anywhere.
+          confidential: type === 'Secret' || (a.value !== undefined && holdsPrivateKey(a.value)),
           value: fieldValue(type, a.value),
         });
         break;

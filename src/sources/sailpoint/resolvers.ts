@@ -15,6 +15,7 @@ import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
 import { toCreateConnectorWire, toLocale, toPatchOperations, toScriptName, type JsonPatchOperationArgs } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
+import { patchHoldsMask, restorePatchSecrets, restoreUploadSecrets, shownDetail, shownXml, sourceConfigOf } from './xmlFields.js';
 import type { SailPointConnectorDetailWire } from './types.js';
 
 /** SailPoint's page size limit. */
@@ -27,9 +28,9 @@ function detailOf(connector: ScriptConnectorRecord, ctx: GatewayContext): Promis
   return ctx.loaders.sailpoint.connectorByScriptName.load(connector.scriptName!);
 }
 
-/** Reads a detail field, fetching the detail only when the parent is a list item. */
-function detailField<K extends keyof SailPointConnectorDetailWire>(key: K) {
-  return async (connector: ScriptConnectorRecord, _args: unknown, ctx: GatewayContext) => (await detailOf(connector, ctx))[key] ?? null;
+/** Reads an XML field of the detail, secrets masked, fetching the detail only when the parent is a list item. */
+function detailXml(field: string, read: (detail: SailPointConnectorDetailWire) => string | undefined) {
+  return async (connector: ScriptConnectorRecord, _args: unknown, ctx: GatewayContext) => shownXml(read(await detailOf(connector, ctx)), field, connector.scriptName, ctx);
 }
 
 /** The file endpoint and the check of each upload kind. */
@@ -56,9 +57,13 @@ export async function deleteScript(ctx: GatewayContext, scriptName: string): Pro
 /** Checks and sends a JSON Patch to a script connector (a `test` checked first); returns the patched detail. */
 export async function patchScript(ctx: GatewayContext, scriptName: string, operations: readonly JsonPatchOperationArgs[]): Promise<SailPointConnectorDetailWire> {
   const wire = toPatchOperations(operations);
-  if (wire.some((o) => o.op === 'test')) {
-    // A failed test must be CONFLICT and change nothing: check the patch against the current connector first.
-    applyJsonPatch(await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName), wire);
+  const tests = wire.some((o) => o.op === 'test');
+  if (tests || patchHoldsMask(wire)) {
+    const current = await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName);
+    // A failed test must be CONFLICT and change nothing: check the patch first, against the connector as reads show
+    // it (XML secrets masked); then masked XML values sent back get their stored secrets again (xmlFields.ts).
+    if (tests) applyJsonPatch(shownDetail(current, ctx), wire);
+    restorePatchSecrets(wire, current);
   }
   const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
   // Later reads in this request see the patched connector.
@@ -104,10 +109,11 @@ export const sailpointResolvers: Resolvers = {
         if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
         const checked = spec.check(text);
         if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
+        const body = spec.path === 'translations' ? bytes : await restoreUploadSecrets(ctx, scriptName, spec.path, kind, text, bytes);
         const result = await ctx.services.sailpoint.putFile(
           scriptName,
           target,
-          { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes },
+          { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes: body },
           ctx.requestId,
         );
         ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName);
@@ -127,13 +133,12 @@ export const sailpointResolvers: Resolvers = {
     displayName: (c) => c.name ?? c.scriptName!,
     name: (c) => c.name ?? c.scriptName!,
     description: (c) => scriptConnectorDescription(c),
-    sourceConfig: async (c, _args, ctx) => {
-      const detail = await detailOf(c, ctx);
-      return detail.sourceConfigXml ?? detail.sourceConfig ?? null;
-    },
-    correlationConfig: detailField('correlationConfigXml'),
-    applicationXml: detailField('applicationXml'),
-    sourceTemplate: (c, _args, ctx) => nullIfNotFound(ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' })),
+    // The XML files are shown with their secrets masked, as `settings` locks them (xmlSecrets.ts).
+    sourceConfig: detailXml('sourceConfig', sourceConfigOf),
+    correlationConfig: detailXml('correlationConfig', (d) => d.correlationConfigXml),
+    applicationXml: detailXml('applicationXml', (d) => d.applicationXml),
+    sourceTemplate: async (c, _args, ctx) =>
+      shownXml(await nullIfNotFound(ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' })), 'sourceTemplate', c.scriptName, ctx),
     translations: async (c, { locale }, ctx) => {
       const checked = toLocale(locale, 'locale');
       const text = await nullIfNotFound(ctx.loaders.sailpoint.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked }));
@@ -142,7 +147,7 @@ export const sailpointResolvers: Resolvers = {
     },
     settings: async (c, _args, ctx) => {
       const detail = await detailOf(c, ctx);
-      const settings = settingsFromSourceConfig(detail.sourceConfigXml ?? detail.sourceConfig);
+      const settings = settingsFromSourceConfig(sourceConfigOf(detail));
       if (settings) return settings;
       ctx.logger.warn({ requestId: ctx.requestId, source: 'SAILPOINT', scriptName: c.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'source config is not well-formed XML; no settings shown');
       return { sections: [] };
