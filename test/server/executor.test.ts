@@ -22,7 +22,7 @@ const schema = makeExecutableSchema({
 
 async function run(engine: 'jit' | 'graphql-js', query: string, variables?: Record<string, unknown>, operationName?: string): Promise<ExecutionResult> {
   const gateway = createLocalGateway(schema, { engine, cacheSize: 10 });
-  const { executor } = await gateway.load();
+  const { executor } = await gateway.load({} as never);
   const document = parse(query);
   const operation = getOperationAST(document, operationName) ?? undefined;
   const rc = {
@@ -33,7 +33,7 @@ async function run(engine: 'jit' | 'graphql-js', query: string, variables?: Reco
     queryHash: query,
     context: {},
   };
-  return (await executor(rc as never)) as ExecutionResult;
+  return (await executor!(rc as never)) as ExecutionResult;
 }
 
 describe.each(['jit', 'graphql-js'] as const)('executor (%s)', (engine) => {
