@@ -4,15 +4,18 @@
  * document is parsed once), and an
  * estimated cost by graphql-query-complexity, which sees variables and argument defaults: every field costs 1 and
  * a field with a `first` argument costs its selection times `first` (so `first: $n` counts too, which a rule on the
- * document alone cannot see). Internal module.
+ * document alone cannot see). Variables whose strings are not well-formed Unicode are refused first (the parser
+ * refuses lone surrogates in the document itself). Internal module.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { DocumentNode, ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../config/index.js';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError } from '../errors/classes.js';
+import { GatewayErrorCode } from '../errors/codes.js';
+import { isWellFormed } from '../graph/ids.js';
 
 /** 1 per field; a field with `first` multiplies its selection's cost by it. */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -25,19 +28,23 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayCont
   const known = new WeakMap<DocumentNode, Map<string, number>>();
   // One listener for every request: nothing in it belongs to a request.
   const listener: GraphQLRequestListener<GatewayContext> = {
-    async didResolveOperation({ request, document, schema, operationName }) {
+    async didResolveOperation({ request, document, schema, operation, operationName }) {
+      // No such operation in the document: execution answers that (a 400), there is nothing to estimate.
+      if (!operation) return;
       const variables = request.variables;
       const plain = !variables || Object.keys(variables).length === 0;
       const key = operationName ?? '';
       let cost = plain ? known.get(document)?.get(key) : undefined;
       if (cost === undefined) {
-        cost = getComplexity({
-          estimators: [pageEstimator],
-          schema,
-          query: document,
-          variables: variables ?? {},
-          ...(operationName ? { operationName } : {}),
-        });
+        cost = estimate(() =>
+          getComplexity({
+            estimators: [pageEstimator],
+            schema,
+            query: document,
+            variables: variables ?? {},
+            ...(operationName ? { operationName } : {}),
+          }),
+        );
         if (plain) {
           let byName = known.get(document);
           if (!byName) known.set(document, (byName = new Map()));
@@ -60,6 +67,70 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayCont
   };
 }
 
+/**
+ * Runs the estimate; the estimator coerces the variables first, so variables of the wrong type (or a value one of
+ * the scalars refuses) fail here: BAD_USER_INPUT with graphql-js's message naming the variable, HTTP 400, as
+ * execution would answer.
+ */
+function estimate(run: () => number): number {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(error.message, {
+      nodes: error.nodes,
+      originalError: error.originalError ?? error,
+      extensions: { ...error.extensions, code: GatewayErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
+  }
+}
+
+/**
+ * Refuses variables that hold a string (or an object key) that is not well-formed Unicode: a lone surrogate has
+ * no UTF-8 form, cannot be percent-encoded into a URL and means nothing to any source. BAD_USER_INPUT naming the
+ * variable, HTTP 400. Walks without recursion (a variable may be nested deeper than the stack).
+ */
+export function wellFormedVariablesPlugin(): ApolloServerPlugin<GatewayContext> {
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async didResolveOperation({ request }) {
+      const variables = request.variables;
+      if (!variables) return;
+      for (const name of Object.keys(variables)) {
+        if (!isWellFormed(name) || !wellFormedValue(variables[name])) {
+          throw new BadUserInputError(`Variable "$${isWellFormed(name) ? name : '?'}" holds a string that is not well-formed Unicode (a lone surrogate).`, {
+            ...(isWellFormed(name) ? { variableName: name } : {}),
+            http: { status: 400 },
+          });
+        }
+      }
+    },
+  };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+}
+
+/** Whether every string and key in `value` is well-formed Unicode. */
+function wellFormedValue(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!isWellFormed(v)) return false;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, item] of Object.entries(v)) {
+        if (!isWellFormed(key)) return false;
+        stack.push(item);
+      }
+    }
+  }
+  return true;
+}
+
 /** What ApolloServer gets: graphql-armor's plugins and validation rules, the cost plugin and the parser's token limit. */
 export function createLimits(
   limits: LimitsConfig,
@@ -76,7 +147,7 @@ export function createLimits(
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), costLimitPlugin(limits.maxCost)],
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), wellFormedVariablesPlugin(), costLimitPlugin(limits.maxCost)],
     validationRules: armor.validationRules as ValidationRule[],
     parseOptions: { maxTokens: limits.maxTokens },
   };

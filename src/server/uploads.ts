@@ -1,6 +1,7 @@
 /**
  * Reading a GraphQL multipart upload into memory, with the size limit enforced while it streams. Any failure of
- * the upload itself (too large, missing, cut off) is BAD_USER_INPUT naming the `file` argument. Internal module.
+ * the upload itself (too large, missing, cut off) is BAD_USER_INPUT naming the `file` argument, with HTTP 413 (too
+ * large) or 400: the request is malformed. Internal module.
  */
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { BadUserInputError } from '../errors/classes.js';
@@ -64,8 +65,9 @@ export async function readUpload(upload: UploadArg, maxBytes: number): Promise<{
   return { file, bytes: Buffer.concat(chunks, size) };
 }
 
+/** The request itself is at fault (a file too large, missing from the request or cut off): HTTP 413 or 400, not 200. */
 function uploadError(error: unknown, maxBytes: number): BadUserInputError {
   const status = (error as { status?: unknown })?.status;
-  if (status === 413) return new BadUserInputError(`The file is larger than the limit of ${maxBytes} bytes.`, { argumentName: 'file' });
-  return new BadUserInputError('The file could not be read from the request.', { argumentName: 'file' });
+  if (status === 413) return new BadUserInputError(`The file is larger than the limit of ${maxBytes} bytes.`, { argumentName: 'file', http: { status: 413 } });
+  return new BadUserInputError('The file could not be read from the request.', { argumentName: 'file', http: { status: 400 } });
 }
