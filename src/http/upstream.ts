@@ -10,15 +10,47 @@ import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dis
 import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket } from './resilience.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
-import { UpstreamError } from '../errors/classes.js';
+import { BadUserInputError, GatewayError, UpstreamError } from '../errors/classes.js';
 import type { UpstreamConfig } from '../config/index.js';
 import type { TokenProvider } from './tokens.js';
+import { isWellFormed } from '../graph/ids.js';
 
 /** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
 class FailedStatus extends Error {
   constructor(readonly res: RawResponse) {
     super(`HTTP ${res.status}`);
   }
+}
+
+/** What a request sends, made once before the breaker and the tries: building it is the caller's part, not the source's. */
+interface PreparedRequest {
+  /** Path and query below the origin. */
+  target: string;
+  body: Dispatcher.DispatchOptions['body'];
+  contentType: string | undefined;
+}
+
+/**
+ * Whether an error thrown inside the breaker is a failure of the source: a 5xx, no answer (refused, reset, timed
+ * out), a token endpoint that is down. A refusal (4xx, bad credentials), the caller's input and the gateway's own
+ * bugs (language errors) are not: they neither open the breaker nor make `/readyz` report the source down.
+ */
+function isSourceFailure(error: unknown): boolean {
+  if (error instanceof FailedStatus) return true;
+  if (error instanceof UpstreamError) return error.code === GatewayErrorCode.UPSTREAM_UNAVAILABLE || error.code === GatewayErrorCode.UPSTREAM_TIMEOUT;
+  return isNoAnswer(error);
+}
+
+/** An exchange that ended without an answer (undici's and the socket's errors, timeouts), not a bug or a refusal. */
+function isNoAnswer(error: unknown): boolean {
+  return !(
+    error instanceof GatewayError ||
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof SyntaxError ||
+    error instanceof URIError ||
+    error instanceof ReferenceError
+  );
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -108,8 +140,8 @@ export class UpstreamClient {
     });
     const { breaker, rate } = options.config;
     this.breaker = circuitBreaker(
-      // Failures of the source itself: 5xx, no answer, a token endpoint that is down; not a refusal of ours.
-      handleWhen((error) => !(error instanceof UpstreamError) || error.code === GatewayErrorCode.UPSTREAM_UNAVAILABLE || error.code === GatewayErrorCode.UPSTREAM_TIMEOUT),
+      // Failures of the source itself: 5xx, no answer, a token endpoint that is down; not a refusal, not the caller's input.
+      handleWhen(isSourceFailure),
       { halfOpenAfter: breaker.halfOpenMs, breaker: new ConsecutiveBreaker(breaker.failures) },
     );
     this.breaker.onStateChange((state) =>
@@ -123,16 +155,22 @@ export class UpstreamClient {
    * flight at the same time share one exchange and its answer (callers must not change what they receive).
    */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    let prepared: PreparedRequest;
+    try {
+      prepared = this.prepare(req);
+    } catch (error) {
+      return Promise.reject(error); // the caller's input: nothing sent, nothing counted
+    }
     if (req.method !== 'GET' && !req.readOnly) {
       // Read your writes: a GET that started before this change ends must not answer a read made after it.
       this.inflight.clear();
-      return this.exchange<T>(req).finally(() => this.inflight.clear());
+      return this.exchange<T>(req, prepared).finally(() => this.inflight.clear());
     }
-    if (req.method !== 'GET' || !this.options.config.dedupe) return this.exchange<T>(req);
-    const key = `${req.expect ?? 'json'} ${req.path}${queryString(req.query)}`;
+    if (req.method !== 'GET' || !this.options.config.dedupe) return this.exchange<T>(req, prepared);
+    const key = `${req.expect ?? 'json'} ${prepared.target}`;
     const pending = this.inflight.get(key);
     if (pending) return pending as Promise<UpstreamResponse<T>>;
-    const exchange = this.exchange<T>(req).finally(() => this.inflight.delete(key));
+    const exchange = this.exchange<T>(req, prepared).finally(() => this.inflight.delete(key));
     this.inflight.set(key, exchange);
     return exchange;
   }
@@ -144,7 +182,7 @@ export class UpstreamClient {
    * one, as long as the call's deadline allows; a create or a PATCH is sent once. A `Retry-After` past the
    * deadline is UPSTREAM_RATE_LIMITED (429) with `retryAfter`.
    */
-  private async exchange<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  private async exchange<T>(req: UpstreamRequest, prepared: PreparedRequest): Promise<UpstreamResponse<T>> {
     const policy = this.options.config;
     const deadline = Date.now() + policy.deadlineMs;
     const retryable = isIdempotent(req.method, req.readOnly);
@@ -152,14 +190,16 @@ export class UpstreamClient {
       if (this.limiter) await this.limiter.take(deadline); // no await (and no extra tick) without a limiter
       let res: RawResponse;
       try {
-        res = await this.breaker.execute(() => this.attempt(req, deadline));
+        res = await this.breaker.execute(() => this.attempt(req, prepared, deadline));
       } catch (error) {
         if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
           throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
         }
-        if (error instanceof UpstreamError) throw error; // e.g. the token endpoint refused the credentials
+        if (error instanceof GatewayError) throw error; // e.g. the token endpoint refused the credentials
         if (error instanceof FailedStatus) {
           res = error.res;
+        } else if (!isNoAnswer(error)) {
+          throw error; // a bug of the gateway's: neither retried nor reported as the source's failure
         } else {
           const wait = backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs);
           if (!retryable || attempt > policy.retries || Date.now() + wait >= deadline) throw this.networkError(req, error);
@@ -182,15 +222,15 @@ export class UpstreamClient {
   }
 
   /** One try: the bearer token, the exchange, and one refresh of the token after a 401. 5xx answers throw FailedStatus so the breaker counts them. */
-  private async attempt(req: UpstreamRequest, deadline: number): Promise<RawResponse> {
+  private async attempt(req: UpstreamRequest, prepared: PreparedRequest, deadline: number): Promise<RawResponse> {
     const { tokens } = this.options;
     let token = tokens ? await tokens.getToken(req.requestId) : undefined;
-    let res = await this.send(req, token, deadline);
+    let res = await this.send(req, prepared, token, deadline);
     if (res.status === 401 && tokens && token !== undefined) {
       // The token may have been revoked or expired early: refresh it once and try once more.
       tokens.invalidate(token);
       token = await tokens.getToken(req.requestId);
-      res = await this.send(req, token, deadline);
+      res = await this.send(req, prepared, token, deadline);
     }
     if (res.status >= 500) throw new FailedStatus(res);
     return res;
@@ -219,19 +259,32 @@ export class UpstreamClient {
     await this.pool.close();
   }
 
-  private async send(req: UpstreamRequest, token: string | undefined, deadline: number): Promise<RawResponse> {
+  /**
+   * The target and body of a request, made once before the breaker and the tries (and so never counted as the
+   * source's failure): a JSON body that cannot be serialised (nested too deeply to stringify, not JSON) or a
+   * query value that is not well-formed Unicode is the caller's error, BAD_USER_INPUT.
+   */
+  private prepare(req: UpstreamRequest): PreparedRequest {
+    const target = this.basePath + req.path + queryString(req.query);
+    if (req.json !== undefined) {
+      let body: string;
+      try {
+        body = JSON.stringify(req.json);
+      } catch (cause) {
+        throw new BadUserInputError(`A value of the request cannot be sent as JSON: ${cause instanceof RangeError ? 'it is nested too deeply' : 'it is not JSON'}.`);
+      }
+      return { target, body, contentType: req.contentType ?? 'application/json' };
+    }
+    if (req.text !== undefined) return { target, body: req.text, contentType: req.contentType ?? 'text/plain; charset=utf-8' };
+    // undici sets the multipart boundary of form data itself.
+    return { target, body: req.form, contentType: undefined };
+  }
+
+  private async send(req: UpstreamRequest, prepared: PreparedRequest, token: string | undefined, deadline: number): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    let body: Dispatcher.DispatchOptions['body'];
-    if (req.json !== undefined) {
-      body = JSON.stringify(req.json);
-      headers['content-type'] = req.contentType ?? 'application/json';
-    } else if (req.text !== undefined) {
-      body = req.text;
-      headers['content-type'] = req.contentType ?? 'text/plain; charset=utf-8';
-    } else if (req.form !== undefined) {
-      body = req.form; // undici sets the multipart boundary itself
-    }
+    if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
+    const { body } = prepared;
     const started = performance.now();
     try {
       // Timeouts: every try is cut off after the try timeout, and no try outlives the call's deadline (a precise
@@ -239,7 +292,7 @@ export class UpstreamClient {
       const left = Math.max(1, Math.min(this.options.config.timeoutMs, deadline - Date.now()));
       const res = await dispatchBuffered(
         this.pool,
-        { origin: this.origin, method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body, headersTimeout: left, bodyTimeout: left },
+        { origin: this.origin, method: req.method, path: prepared.target, headers, body, headersTimeout: left, bodyTimeout: left },
         MAX_RESPONSE_BYTES,
         left,
       );
@@ -296,14 +349,16 @@ export class UpstreamClient {
   }
 }
 
-/** Builds `?a=1&b=x` from the defined values. */
+/** Builds `?a=1&b=x` from the defined values; a value that is not well-formed Unicode (a lone surrogate) is BAD_USER_INPUT. */
 export function queryString(query: UpstreamRequest['query']): string {
   if (!query) return '';
   let out = '';
   for (const key in query) {
     const value = query[key];
     if (value === undefined) continue;
-    out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    const text = String(value);
+    if (!isWellFormed(text)) throw new BadUserInputError(`The ${key} parameter is not well-formed Unicode (it holds a lone surrogate).`);
+    out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(text)}`;
   }
   return out;
 }
