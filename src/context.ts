@@ -13,6 +13,7 @@ import { createLogtoLoaders, type LogtoLoaders } from './sources/logto/loaders.j
 import type { ConductorOneClient } from './sources/conductorone/client.js';
 import { createConductorOneLoaders, type ConductorOneLoaders } from './sources/conductorone/loaders.js';
 import { createSailPointLoaders, type SailPointLoaders } from './sources/sailpoint/loaders.js';
+import type { WriteLocks } from './graph/writeLocks.js';
 
 /** What lives as long as the gateway: configuration and one client per source. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   sailpoint: SailPointClient;
   logto: LogtoClient;
   conductorone: ConductorOneClient;
+  /** Serialises each connector's patch (read, apply, write) in this process. */
+  writeLocks: WriteLocks;
   /** Told each dataloader batch's size (metrics), when metrics are on. */
   observeBatch?: BatchObserver | undefined;
 }

@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   GATEWAY_MAX_TOKENS: int(10, 1_000_000).default(2000),
   GATEWAY_MAX_DIRECTIVES: int(0, 1000).default(20),
   GATEWAY_MAX_COST: int(1, 100_000_000).default(50_000),
+  GATEWAY_PATCH_MAX_NODES: int(10, 1_000_000).default(10_000),
+  GATEWAY_PATCH_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
@@ -169,6 +171,8 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   uploads: { maxFileSize: number; maxFiles: number };
+  /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON. */
+  patch: { maxNodes: number; maxBytes: number };
   sources: { sailpoint: SourceConfig; logto: SourceConfig; conductorone: SourceConfig };
   /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */
   apollo: { key: string; graphRef: string } | null;
@@ -270,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.GATEWAY_MAX_COST,
     },
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
+    patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES },
     sources: { sailpoint, logto, conductorone },
     apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });

@@ -2,14 +2,17 @@
  * `patchConnector` and `deleteConnector`: one JSON Patch and one delete for a connector of any source. SailPoint
  * takes the patch natively. For Logto and ConductorOne the gateway applies it to the connector's representation
  * (secrets read as null), checks the result, and sends the source's own update with only what changed. All or
- * nothing: a refused patch sends nothing. Internal module.
+ * nothing: a refused patch sends nothing. Each connector's read-apply-write holds its write lock, and reads the
+ * connector afresh inside it, so that a `test` guards against the patches before it (in this process). The patched
+ * document must fit `config.patch` (see jsonPatch.ts). Internal module.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { GatewayContext } from '../context.js';
 import { assertCanWrite } from '../auth/roles.js';
 import { BadUserInputError } from '../errors/classes.js';
 import { decodeGlobalId } from './globalId.js';
-import { applyJsonPatch, type JsonPatchOperation } from './jsonPatch.js';
+import { applyJsonPatch, checkPatchValues, type JsonPatchOperation } from './jsonPatch.js';
+import { connectorLockKey } from './writeLocks.js';
 import { looksSecret } from './settings.js';
 import { parsePointer } from '../sources/sailpoint/inputs.js';
 import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
@@ -61,11 +64,17 @@ const LOGTO_FIELDS = ['syncProfile', 'metadata', 'config'] as const;
 
 async function patchLogin(ctx: GatewayContext, id: string, operations: readonly JsonPatchOperation[]): Promise<LogtoConnectorWire> {
   checkPaths(operations, LOGTO_FIELDS);
-  const current = await ctx.loaders.logto.connectorById.load(id);
+  checkPatchValues(operations, ctx.services.config.patch);
+  return ctx.services.writeLocks.run(connectorLockKey('LOGTO', id), () => patchLoginLocked(ctx, id, operations));
+}
+
+async function patchLoginLocked(ctx: GatewayContext, id: string, operations: readonly JsonPatchOperation[]): Promise<LogtoConnectorWire> {
+  // The connector as it is now: not what this request read before the lock (a patch ahead of this one may have changed it).
+  const current = await ctx.loaders.logto.connectorById.clear(id).load(id);
   const isSecret = logtoSecretTest(current.formItems);
   const masked = Object.fromEntries(Object.entries(current.config ?? {}).map(([k, v]) => [k, isSecret(k) ? null : v]));
   const before = { syncProfile: current.syncProfile === true, metadata: current.metadata ?? {}, config: masked };
-  const after = applyJsonPatch(before, operations);
+  const after = applyJsonPatch(before, operations, ctx.services.config.patch);
   const body: LogtoUpdateConnectorWire = {};
   if (after.syncProfile !== before.syncProfile) {
     requireType(typeof after.syncProfile === 'boolean', 'syncProfile', 'true or false');
@@ -89,7 +98,14 @@ const C1_FIELDS = ['displayName', 'description', 'config', 'profileAllowList', '
 
 async function patchApp(ctx: GatewayContext, appId: string, id: string, operations: readonly JsonPatchOperation[]): Promise<C1Connector> {
   checkPaths(operations, C1_FIELDS);
-  const current = await ctx.loaders.conductorone.connectorByKey.load({ appId, id });
+  checkPatchValues(operations, ctx.services.config.patch);
+  return ctx.services.writeLocks.run(connectorLockKey('CONDUCTORONE', appId, id), () => patchAppLocked(ctx, appId, id, operations));
+}
+
+async function patchAppLocked(ctx: GatewayContext, appId: string, id: string, operations: readonly JsonPatchOperation[]): Promise<C1Connector> {
+  // The connector as it is now (see patchLoginLocked).
+  const key = { appId, id };
+  const current = await ctx.loaders.conductorone.connectorByKey.clear(key).load(key);
   const stored = current.config ?? null;
   const before: Json = {
     displayName: current.displayName ?? '',
@@ -100,7 +116,7 @@ async function patchApp(ctx: GatewayContext, appId: string, id: string, operatio
     disableCheckBadSync: current.disableCheckBadSync ?? false,
     userIds: current.userIds ?? null,
   };
-  const after = applyJsonPatch(before, operations);
+  const after = applyJsonPatch(before, operations, ctx.services.config.patch);
   const changes: C1ConnectorWire = {};
   const mask: string[] = [];
   for (const field of C1_FIELDS) {

@@ -14,6 +14,7 @@ import { SailPointClient } from './sailpoint/client.js';
 import { LogtoClient, logtoErrorCode } from './logto/client.js';
 import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, LOGTO_MANAGEMENT_API_SCOPE } from './logto/types.js';
 import { ConductorOneClient, c1ErrorCode } from './conductorone/client.js';
+import { LocalWriteLocks } from '../graph/writeLocks.js';
 
 /** The clients plus what must be closed at shutdown. */
 export interface ConnectedSources {
@@ -188,7 +189,7 @@ export async function connectSources(config: Config, logger: Logger, observer?: 
   ];
 
   return {
-    services: { config, logger, sailpoint, logto, conductorone },
+    services: { config, logger, sailpoint, logto, conductorone, writeLocks: new LocalWriteLocks() },
     async readiness() {
       const sources: Record<string, unknown> = {};
       let ready = true;

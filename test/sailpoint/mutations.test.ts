@@ -75,7 +75,9 @@ describe('patchScriptConnector', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.patchScriptConnector).toMatchObject({ scriptName: target.scriptName, applicationXml: xml, description: 'Patched through the gateway' });
     expect(stack.apiCalls({ method: 'PATCH' })).toBe(1);
-    expect(stack.apiCalls()).toBe(1);
+    // One GET first: the gateway checks what the patch would produce (README).
+    expect(stack.apiCalls({ method: 'GET' })).toBe(1);
+    expect(stack.apiCalls()).toBe(2);
     const stored = await backendDetail(target.scriptName);
     expect(stored.applicationXml).toBe(xml);
     expect(stored.connectorMetadata.shortDesc).toBe('Patched through the gateway');

@@ -4,6 +4,7 @@
  */
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
+import { checkValueSize, DEFAULT_PATCH_LIMITS, type PatchLimits } from '../../graph/jsonPatch.js';
 import { checkXml } from './fileChecks.js';
 import {
   SAILPOINT_LOCALES,
@@ -95,17 +96,18 @@ export function parsePointer(pointer: string): string[] | undefined {
 
 /**
  * Checks a JSON Patch for SailPoint's `PATCH /connectors/{scriptName}`: well-formed operations, only the
- * patchable fields (`/connectorMetadata` and below it; the three XML fields as a whole), well-formed XML values.
+ * patchable fields (`/connectorMetadata` and below it; the three XML fields as a whole), values within `limits`,
+ * well-formed XML values.
  */
-export function toPatchOperations(operations: readonly JsonPatchOperationArgs[]): SailPointJsonPatchOperationWire[] {
+export function toPatchOperations(operations: readonly JsonPatchOperationArgs[], limits: PatchLimits = DEFAULT_PATCH_LIMITS): SailPointJsonPatchOperationWire[] {
   if (operations.length === 0) throw new BadUserInputError('operations must not be empty.', { argumentName: 'operations' });
   if (operations.length > MAX_PATCH_OPERATIONS) {
     throw new BadUserInputError(`operations may hold at most ${MAX_PATCH_OPERATIONS} operations.`, { argumentName: 'operations' });
   }
-  return operations.map((operation, index) => toPatchOperation(operation, `operations[${index}]`));
+  return operations.map((operation, index) => toPatchOperation(operation, `operations[${index}]`, limits));
 }
 
-function toPatchOperation(operation: JsonPatchOperationArgs, at: string): SailPointJsonPatchOperationWire {
+function toPatchOperation(operation: JsonPatchOperationArgs, at: string, limits: PatchLimits): SailPointJsonPatchOperationWire {
   const { op, path } = operation;
   const field = patchableField(path, `${at}.path`);
   const wire: SailPointJsonPatchOperationWire = { op, path };
@@ -124,6 +126,7 @@ function toPatchOperation(operation: JsonPatchOperationArgs, at: string): SailPo
       throw new BadUserInputError(`${at}: ${op} needs a value.`, { argumentName: `${at}.value` });
     }
     wire.value = operation.value;
+    checkValueSize(operation.value, limits, at); // before the XML check reads it
     checkValue(field, path, op, operation.value, at);
   } else if ('value' in operation && operation.value !== undefined) {
     throw new BadUserInputError(`${at}: value is not allowed for ${op}.`, { argumentName: `${at}.value` });

@@ -9,14 +9,15 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
 import { applyJsonPatch } from '../../graph/jsonPatch.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import { nullIfNotFound } from '../../graph/nodes.js';
 import { withUpload } from '../../server/uploads.js';
 import { isDetail, type SailPointXmlFilePath } from './client.js';
 import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileChecks.js';
 import { toCreateConnectorWire, toLocale, toPatchOperations, toScriptName, type JsonPatchOperationArgs } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
-import { patchHoldsMask, restorePatchSecrets, restoreUploadSecrets, shownDetail, shownXml, sourceConfigOf } from './xmlFields.js';
-import type { SailPointConnectorDetailWire } from './types.js';
+import { restorePatchSecrets, restoreUploadSecrets, shownDetail, shownXml, sourceConfigOf } from './xmlFields.js';
+import { SAILPOINT_PATCHABLE_FIELDS, type SailPointConnectorDetailWire, type SailPointPatchableField } from './types.js';
 
 /** SailPoint's page size limit. */
 export const SAILPOINT_MAX_PAGE = 250;
@@ -54,21 +55,36 @@ export async function deleteScript(ctx: GatewayContext, scriptName: string): Pro
   return scriptConnectorId(scriptName);
 }
 
-/** Checks and sends a JSON Patch to a script connector (a `test` checked first); returns the patched detail. */
+/** The part of a detail that SailPoint's patch changes: what the gateway checks a patch against. */
+function patchableDocument(detail: SailPointConnectorDetailWire): Partial<Record<SailPointPatchableField, unknown>> {
+  const document: Partial<Record<SailPointPatchableField, unknown>> = {};
+  for (const field of SAILPOINT_PATCHABLE_FIELDS) if (detail[field] !== undefined) document[field] = detail[field];
+  return document;
+}
+
+/**
+ * Checks and sends a JSON Patch to a script connector; returns the patched detail. SailPoint applies the patch
+ * itself, but the gateway first applies it to the current connector (one GET), holding the connector's write lock
+ * until SailPoint answers: a failed `test` is CONFLICT and a result over `config.patch` BAD_USER_INPUT, and nothing
+ * is sent. A patch of only `remove`s can neither fail a test nor grow the connector: it is sent without the GET.
+ */
 export async function patchScript(ctx: GatewayContext, scriptName: string, operations: readonly JsonPatchOperationArgs[]): Promise<SailPointConnectorDetailWire> {
-  const wire = toPatchOperations(operations);
-  const tests = wire.some((o) => o.op === 'test');
-  if (tests || patchHoldsMask(wire)) {
-    const current = await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName);
-    // A failed test must be CONFLICT and change nothing: check the patch first, against the connector as reads show
-    // it (XML secrets masked); then masked XML values sent back get their stored secrets again (xmlFields.ts).
-    if (tests) applyJsonPatch(shownDetail(current, ctx), wire);
-    restorePatchSecrets(wire, current);
-  }
-  const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
-  // Later reads in this request see the patched connector.
-  ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
-  return detail;
+  const limits = ctx.services.config.patch;
+  const wire = toPatchOperations(operations, limits);
+  return ctx.services.writeLocks.run(connectorLockKey('SAILPOINT', scriptName), async () => {
+    if (wire.some((o) => o.op !== 'remove')) {
+      // The connector as it is now, not what this request read before the lock.
+      const current = await ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).load(scriptName);
+      // Checked against the connector as reads show it (XML secrets masked); then masked XML values sent back get
+      // their stored secrets again (xmlFields.ts).
+      applyJsonPatch(patchableDocument(shownDetail(current, ctx)), wire, limits);
+      restorePatchSecrets(wire, current);
+    }
+    const detail = await ctx.services.sailpoint.patchConnector(scriptName, wire, ctx.requestId);
+    // Later reads in this request see the patched connector.
+    ctx.loaders.sailpoint.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
+    return detail;
+  });
 }
 
 export const sailpointResolvers: Resolvers = {
