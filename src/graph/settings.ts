@@ -80,9 +80,9 @@ export function holdsPrivateKey(text: string): boolean {
   return text.includes('PRIVATE KEY') && PRIVATE_KEY_START.test(text);
 }
 
-/** `text` with every PEM private key block (or a cut one) replaced by SECRET_MASK. */
-export function maskPrivateKeys(text: string): string {
-  return text.includes('PRIVATE KEY') ? text.replace(PRIVATE_KEY_BLOCK, SECRET_MASK) : text;
+/** `text` with every PEM private key block (or a cut one) replaced by `replacement` (SECRET_MASK by default). */
+export function maskPrivateKeys(text: string, replacement = SECRET_MASK): string {
+  return text.includes('PRIVATE KEY') ? text.replace(PRIVATE_KEY_BLOCK, () => replacement) : text;
 }
 
 /** A field type for a config value that nothing describes (no form item, no schema): from the value's JSON type. */

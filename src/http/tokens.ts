@@ -6,6 +6,7 @@ import { request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
+import { scrubBody } from '../logger.js';
 
 /** Hands out a bearer token for a source. */
 export interface TokenProvider {
@@ -13,6 +14,8 @@ export interface TokenProvider {
   getToken(requestId?: string): Promise<string>;
   /** Forgets `token` (after a 401), so that the next getToken fetches a new one. */
   invalidate(token: string): void;
+  /** The credentials it holds (client secret, the tokens it handed out lately): never to be logged, even echoed by a source. */
+  credentials?(): string[];
 }
 
 export interface ClientCredentialsOptions {
@@ -38,11 +41,14 @@ interface CachedToken {
 
 /** Longest margin before expiry at which a token is refreshed. */
 const MAX_REFRESH_MARGIN_MS = 60_000;
+/** How many of the latest tokens `credentials()` names (a refreshed one may still be echoed in a late answer). */
+const REMEMBERED_TOKENS = 3;
 
 /** Client-credentials grant with the secret in the form body (what all three vendors accept). */
 export class ClientCredentialsTokenProvider implements TokenProvider {
   private cached: CachedToken | undefined;
   private inflight: Promise<string> | undefined;
+  private readonly recent: string[] = [];
   private readonly now: () => number;
 
   constructor(private readonly options: ClientCredentialsOptions) {
@@ -61,6 +67,10 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
 
   invalidate(token: string): void {
     if (this.cached?.value === token) this.cached = undefined;
+  }
+
+  credentials(): string[] {
+    return [this.options.clientSecret, ...this.recent];
   }
 
   private async fetchToken(requestId: string | undefined): Promise<string> {
@@ -88,7 +98,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     }
     if (status !== 200) {
       // 400/401 from a token endpoint both mean: the gateway's credentials are not accepted.
-      logger.warn({ requestId, source, status, upstreamBody: text.slice(0, 300) }, 'token request refused');
+      logger.warn({ requestId, source, status, upstreamBody: scrubBody(text, [clientSecret, ...this.recent], 300) }, 'token request refused');
       const code = status >= 500 ? GatewayErrorCode.UPSTREAM_UNAVAILABLE : GatewayErrorCode.UNAUTHENTICATED;
       throw new UpstreamError(source, status, { code });
     }
@@ -97,6 +107,8 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       logger.warn({ requestId, source, status }, 'token endpoint answered without an access_token');
       throw new UpstreamError(source, status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
     }
+    this.recent.unshift(token.accessToken);
+    this.recent.length = Math.min(this.recent.length, REMEMBERED_TOKENS);
     const lifetimeMs = token.expiresIn * 1000;
     this.cached = {
       value: token.accessToken,

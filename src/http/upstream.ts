@@ -13,6 +13,7 @@ import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { BadUserInputError, GatewayError, UpstreamError } from '../errors/classes.js';
 import type { UpstreamConfig } from '../config/index.js';
 import type { TokenProvider } from './tokens.js';
+import { scrubBody } from '../logger.js';
 import { isWellFormed } from '../graph/ids.js';
 
 /** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
@@ -308,9 +309,11 @@ export class UpstreamClient {
     const { status } = res;
     if (status < 200 || status >= 300) {
       const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.header('retry-after')) : undefined;
-      const vendorCode = this.options.vendorCodeOf?.(res.body.toString('utf8'));
+      const body = res.body.toString('utf8');
+      const vendorCode = this.options.vendorCodeOf?.(body);
       const error = new UpstreamError(this.source, status, {
-        detail: { method: req.method, path: req.path, body: res.body.toString('utf8', 0, LOGGED_BODY_CHARS) },
+        // Only ever scrubbed: a source may echo the credentials or secrets it was sent (see scrubBody).
+        detail: { method: req.method, path: req.path, body: this.scrubbed(body) },
         ...(retryAfter !== undefined ? { retryAfter } : {}),
         ...(vendorCode !== undefined ? { vendorCode } : {}),
       });
@@ -328,11 +331,16 @@ export class UpstreamClient {
       return { status, header: res.header, body: JSON.parse(text) as T };
     } catch (cause) {
       this.options.logger.warn(
-        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: text.slice(0, LOGGED_BODY_CHARS) },
+        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, upstreamBody: this.scrubbed(text) },
         'upstream answered with a body that is not JSON',
       );
       throw new UpstreamError(this.source, status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE, cause });
     }
+  }
+
+  /** The start of an upstream body as the log may hold it: secret-looking values and this source's credentials scrubbed. */
+  private scrubbed(body: string): string {
+    return scrubBody(body, this.options.tokens?.credentials?.() ?? [], LOGGED_BODY_CHARS);
   }
 
   private networkError(req: UpstreamRequest, cause: unknown): UpstreamError {
