@@ -13,7 +13,8 @@ import { BadUserInputError } from '../errors/classes.js';
 import { decodeGlobalId } from './globalId.js';
 import { applyJsonPatch, checkPatchValues, type JsonPatchOperation } from './jsonPatch.js';
 import { connectorLockKey } from './writeLocks.js';
-import { looksSecret } from './settings.js';
+import { looksSecret, maskSecrets } from './settings.js';
+import { keepSecrets } from './merge.js';
 import { parsePointer } from '../sources/sailpoint/inputs.js';
 import { deleteScript, patchScript } from '../sources/sailpoint/resolvers.js';
 import { checkConfig } from '../sources/logto/inputs.js';
@@ -42,17 +43,6 @@ function checkPaths(operations: readonly JsonPatchOperation[], fields: readonly 
   });
 }
 
-/** `next` with secret values that are null where `stored` has one put back, at any depth. */
-export function restoreSecrets(next: unknown, stored: unknown, isSecret: (key: string) => boolean = looksSecret): unknown {
-  if (typeof next !== 'object' || next === null || Array.isArray(next) || typeof stored !== 'object' || stored === null) return next;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(next as Json)) {
-    const before = (stored as Json)[key];
-    out[key] = value === null && isSecret(key) && before !== undefined ? before : restoreSecrets(value, before, isSecret);
-  }
-  return out;
-}
-
 function requireType(ok: boolean, field: string, what: string): void {
   if (!ok) throw new BadUserInputError(`After the patch, ${field} must be ${what}.`, { argumentName: 'operations' });
 }
@@ -72,7 +62,8 @@ async function patchLoginLocked(ctx: GatewayContext, id: string, operations: rea
   // The connector as it is now: not what this request read before the lock (a patch ahead of this one may have changed it).
   const current = await ctx.loaders.logto.connectorById.clear(id).load(id);
   const isSecret = logtoSecretTest(current.formItems);
-  const masked = Object.fromEntries(Object.entries(current.config ?? {}).map(([k, v]) => [k, isSecret(k) ? null : v]));
+  // Secrets read as null at any depth (as settings show them): a `test` cannot be used to guess one.
+  const masked = maskSecrets(current.config ?? {}, isSecret);
   const before = { syncProfile: current.syncProfile === true, metadata: current.metadata ?? {}, config: masked };
   const after = applyJsonPatch(before, operations, ctx.services.config.patch);
   const body: LogtoUpdateConnectorWire = {};
@@ -86,7 +77,7 @@ async function patchLoginLocked(ctx: GatewayContext, id: string, operations: rea
   }
   if (!isDeepStrictEqual(after.config, before.config)) {
     requireType(isObject(after.config), 'config', 'an object');
-    const config = restoreSecrets(after.config, current.config, isSecret) as Json;
+    const config = keepSecrets(after.config, current.config, isSecret) as Json;
     checkConfig(current.formItems, config, 'operations');
     body.config = config;
   }
@@ -133,7 +124,7 @@ async function patchAppLocked(ctx: GatewayContext, appId: string, id: string, op
       case 'config': {
         requireType(isObject(value) && typeof value.typeUrl === 'string' && value.typeUrl !== '' && isObject(value.value), 'config', '{ typeUrl, value }');
         const { typeUrl, value: values } = value as { typeUrl: string; value: Json };
-        changes.config = { ...(restoreSecrets(values, stored) as Json), [TYPE_KEY]: typeUrl } as C1AnyWire;
+        changes.config = { ...(keepSecrets(values, stored, looksSecret) as Json), [TYPE_KEY]: typeUrl } as C1AnyWire;
         mask.push('config');
         continue;
       }

@@ -192,6 +192,13 @@ describe('secrets below the top level of a config', () => {
     expect(patched.body.errors).toBeUndefined();
     expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({ Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Patched' });
     expect(JSON.stringify(patched.body)).not.toContain(bearer);
+
+    // A `test` of a nested secret compares with null, as reads show it: it cannot be used to guess the secret.
+    const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`;
+    const guess = await stack.gql(PATCH, { id, ops: [{ op: 'test', path: '/config/customHeaders/Authorization', value: bearer }] });
+    expect(guess.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const asRead = await stack.gql(PATCH, { id, ops: [{ op: 'test', path: '/config/customHeaders/Authorization', value: null }] });
+    expect(asRead.body.errors).toBeUndefined();
     await stack.gql(`mutation { deleteLoginConnector(id: "gwnestedsecrets1") }`);
   });
 });
