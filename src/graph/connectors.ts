@@ -8,10 +8,10 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError, GatewayError } from '../errors/classes.js';
 import { GatewayErrorCode, SOURCE_NAMES, type SourceName } from '../errors/codes.js';
-import { checkPageSize, decodeCursor, encodeCursor } from './cursor.js';
+import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from './cursor.js';
 import { phrase } from '../sources/logto/mappers.js';
 import { ALL } from '../sources/logto/loaders.js';
-import { collectPage, type TokenPosition } from '../sources/conductorone/paging.js';
+import { checkPosition, collectPage } from '../sources/conductorone/paging.js';
 import { C1_MAX_PAGE } from '../sources/conductorone/resolvers.js';
 import type { C1Connector } from '../sources/conductorone/client.js';
 import { SAILPOINT_MAX_PAGE } from '../sources/sailpoint/resolvers.js';
@@ -49,13 +49,19 @@ class WalkEdge {
   }
 }
 
+/** A position's offset or index, as this gateway wrote it: an integer from 0 to `max`; anything else is a forged cursor. */
+function checkOffset(value: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) throw malformedCursor();
+  return value as number;
+}
+
 function contains(text: string | null | undefined, search: string | undefined): boolean {
   return search === undefined || (text ?? '').toLowerCase().includes(search);
 }
 
 /** SailPoint: offset paging; the search is pushed down as `name co "…"` (quotes and backslashes escaped). */
 async function walkSailPoint(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
-  let offset = typeof pos?.o === 'number' ? pos.o : 0;
+  let offset = pos === undefined ? 0 : checkOffset(pos.o);
   const filters = search === undefined ? undefined : nameContainsFilter(search);
   const found: Found[] = [];
   for (;;) {
@@ -76,8 +82,8 @@ async function walkSailPoint(ctx: GatewayContext, want: number, pos: Position | 
 
 /** Logto: one list call; the position is the index in the filtered list. */
 async function walkLogto(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
+  const start = pos === undefined ? 0 : checkOffset(pos.i);
   const all = (await ctx.loaders.logto.connectorList.load(ALL)).filter((c) => contains(phrase(c.name) ?? c.id, search));
-  const start = typeof pos?.i === 'number' ? pos.i : 0;
   const slice = all.slice(start, start + want);
   return {
     found: slice.map((node, k) => ({ node, source: 'LOGTO' as const, position: { i: start + k + 1 } })),
@@ -90,9 +96,9 @@ async function walkLogto(ctx: GatewayContext, want: number, pos: Position | unde
  * (each for at most what the page still needs), then taken in app order.
  */
 async function walkConductorOne(ctx: GatewayContext, want: number, pos: Position | undefined, search: string | undefined): Promise<SourcePart> {
-  let appsToken = typeof pos?.a === 'string' ? pos.a : '';
-  let appIndex = typeof pos?.x === 'number' ? pos.x : 0;
-  let inApp = (pos?.c as TokenPosition | undefined) ?? undefined;
+  let appsToken = pos === undefined ? '' : checkPosition({ t: pos.a, s: 0, n: C1_MAX_PAGE }, C1_MAX_PAGE).t;
+  let appIndex = pos === undefined ? 0 : checkOffset(pos.x, C1_MAX_PAGE);
+  let inApp = pos?.c === undefined ? undefined : checkPosition(pos.c, C1_MAX_PAGE);
   const found: Found[] = [];
   const keep = search === undefined ? undefined : (c: C1Connector) => contains(c.displayName || c.id, search);
   for (;;) {

@@ -22,7 +22,7 @@ async function walk(total: number, first: number, maxPage: number) {
     const page = await collectPage(first, after, maxPage, fetchPage);
     seen.push(...page.edges.map((e) => e.node));
     if (!page.hasNextPage) break;
-    after = decodePosition('c1', encodePosition('c1', page.edges.at(-1)!.position));
+    after = decodePosition('c1', encodePosition('c1', page.edges.at(-1)!.position), 100);
   }
   return { seen, fetches };
 }
@@ -64,7 +64,15 @@ describe('collectPage', () => {
   });
 
   it('refuses a malformed cursor', () => {
-    expect(() => decodePosition('c1', 'nope!')).toThrow(/Malformed cursor/);
-    expect(() => decodePosition('c1', Buffer.from('{"k":"c1","t":1}').toString('base64url'))).toThrow(/Malformed cursor/);
+    expect(() => decodePosition('c1', 'nope!', 100)).toThrow(/Malformed cursor/);
+    expect(() => decodePosition('c1', Buffer.from('{"k":"c1","t":1}').toString('base64url'), 100)).toThrow(/Malformed cursor/);
+  });
+
+  it('refuses a forged position: a page size over the largest page, seen items past it, an over-long or ill-formed token', () => {
+    const forged = (p: object) => Buffer.from(JSON.stringify({ k: 'c1', ...p })).toString('base64url');
+    expect(decodePosition('c1', forged({ t: 'x', s: 3, n: 100 }), 100)).toEqual({ t: 'x', s: 3, n: 100 });
+    for (const p of [{ t: 'x', s: 0, n: 101 }, { t: 'x', s: 0, n: 1e9 }, { t: 'x', s: 5, n: 4 }, { t: 'x', s: 0.5, n: 4 }, { t: 'x'.repeat(1025), s: 0, n: 4 }, { t: '\ud800', s: 0, n: 4 }]) {
+      expect(() => decodePosition('c1', forged(p), 100), JSON.stringify(p)).toThrow(/Malformed cursor/);
+    }
   });
 });

@@ -113,6 +113,31 @@ describe('connectors', () => {
     const res = await stack.gql(PAGE, { first: 2, after: page.body.data!.connectors.pageInfo.endCursor, sources: ['LOGTO'] });
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
   });
+
+  it('refuses a forged position (offsets, page sizes and tokens no page of this gateway wrote) before any call', async () => {
+    // A real cursor of each source, its position then changed: what reaches a source must be what the gateway wrote.
+    const cursorIn = async (source: string) => {
+      const page = await stack.gql(PAGE, { first: 1, sources: [source] });
+      return JSON.parse(Buffer.from(page.body.data!.connectors.pageInfo.endCursor, 'base64url').toString()) as { p: Record<string, unknown> };
+    };
+    const forgeries: Array<[string, (p: Record<string, any>) => void]> = [
+      ['SAILPOINT', (p) => (p.o = -5)],
+      ['SAILPOINT', (p) => (p.o = 1.5)],
+      ['LOGTO', (p) => (p.i = '3')],
+      ['CONDUCTORONE', (p) => (p.c = { t: '', s: 0, n: 1e9 })],
+      ['CONDUCTORONE', (p) => (p.c = { t: 'x'.repeat(5000), s: 0, n: 10 })],
+      ['CONDUCTORONE', (p) => (p.x = -1)],
+      ['CONDUCTORONE', (p) => (p.a = 42)],
+    ];
+    for (const [source, forge] of forgeries) {
+      const cursor = await cursorIn(source);
+      forge(cursor.p);
+      stack.resetCalls();
+      const res = await stack.gql(PAGE, { first: 2, sources: [source], after: Buffer.from(JSON.stringify(cursor)).toString('base64url') });
+      expect(res.body.errors?.[0]?.extensions, `${source} ${JSON.stringify(cursor.p)}`).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+      expect(stack.backendCalls()).toBe(0);
+    }
+  });
 });
 
 describe('node(id) for every type', () => {

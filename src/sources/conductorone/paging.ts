@@ -7,6 +7,7 @@
  * callback. Internal module.
  */
 import { decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
+import { isWellFormed } from '../../graph/ids.js';
 
 /** Where a cursor points: page token `t` (empty: the first page), fetched with size `n`, `s` items already seen. */
 export interface TokenPosition {
@@ -28,13 +29,20 @@ export interface TokenEdge<T> {
   position: TokenPosition;
 }
 
-/** Decodes an `after` cursor of list `kind`. */
-export function decodePosition(kind: string, cursor: string): TokenPosition {
-  const { t, s, n } = decodeCursor(kind, cursor);
-  if (typeof t !== 'string' || !Number.isInteger(s) || !Number.isInteger(n) || (s as number) < 0 || (n as number) < 1) {
-    throw malformedCursor();
-  }
+/** The longest page token a cursor may carry (ConductorOne's are far shorter): a forged cursor cannot grow a request. */
+const MAX_TOKEN_CHARS = 1024;
+
+/** Checks a decoded position: a page token, a page size from 1 to `maxPage` and a count of seen items within it. */
+export function checkPosition(value: unknown, maxPage: number): TokenPosition {
+  const { t, s, n } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof t !== 'string' || t.length > MAX_TOKEN_CHARS || !isWellFormed(t) || !Number.isInteger(s) || !Number.isInteger(n)) throw malformedCursor();
+  if ((n as number) < 1 || (n as number) > maxPage || (s as number) < 0 || (s as number) > (n as number)) throw malformedCursor();
   return { t, s: s as number, n: n as number };
+}
+
+/** Decodes an `after` cursor of list `kind` whose pages hold at most `maxPage` items. */
+export function decodePosition(kind: string, cursor: string, maxPage: number): TokenPosition {
+  return checkPosition(decodeCursor(kind, cursor), maxPage);
 }
 
 /** Encodes a position as a cursor of list `kind`. */

@@ -33,7 +33,7 @@ class PositionEdge {
 /** A page of an app's connectors as a Relay connection. */
 async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: GatewayContext) {
   const size = checkPageSize(first, 50, C1_MAX_PAGE, 1);
-  const position = after == null ? undefined : decodePosition(CURSOR_KIND, after);
+  const position = after == null ? undefined : decodePosition(CURSOR_KIND, after, C1_MAX_PAGE);
   const page = await collectPage(size, position, C1_MAX_PAGE, (pageToken, pageSize) =>
     ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),
   );
