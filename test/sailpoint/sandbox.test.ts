@@ -10,7 +10,7 @@ import {
   type SailPointSandbox,
 } from '../../src/sources/sailpoint/sandbox/server.js';
 import { createSailPointSeed } from '../../src/sources/sailpoint/sandbox/seed.js';
-import type { RequestLogEntry } from '../../src/sandbox/kit.js';
+import type { RequestLogEntry } from '../../src/sandbox/requestLog.js';
 import type {
   SailPointConnectorDetailWire,
   SailPointConnectorWire,

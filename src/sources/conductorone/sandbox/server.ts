@@ -15,25 +15,13 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import {
-  HttpError,
-  Router,
-  dispatchRoute,
-  runSandbox,
-  type SandboxOptions,
-  type RunningSandbox,
-  TokenStore,
-  isJsonObject,
-  mediaType,
-  parseFormBody,
-  readBody,
-  safeEqual,
-  sendJson,
-  type RenderedFault,
-  type RouteHandler,
-  type RoutingErrors,
-  type SandboxContext,
-} from '../../../sandbox/kit.js';
+import type { SandboxContext } from '../../../sandbox/app.js';
+import { isJsonObject, mediaType, parseFormBody, readBody } from '../../../sandbox/bodies.js';
+import type { RenderedFault } from '../../../sandbox/faults.js';
+import { HttpError, sendJson } from '../../../sandbox/http.js';
+import { Router, dispatchRoute, type RouteHandler, type RoutingErrors } from '../../../sandbox/router.js';
+import { runSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/runSandbox.js';
+import { TokenStore, safeEqual } from '../../../sandbox/tokens.js';
 import {
   C1_APP_TYPE_URL,
   C1_GRPC_CODES,

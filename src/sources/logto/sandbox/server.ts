@@ -6,28 +6,13 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import {
-  HttpError,
-  Router,
-  dispatchRoute,
-  runSandbox,
-  type SandboxOptions,
-  type RunningSandbox,
-  TokenStore,
-  extractClientCredentials,
-  isJsonObject,
-  mediaType,
-  parseFormBody,
-  readBody,
-  safeEqual,
-  sendEmpty,
-  sendJson,
-  sendText,
-  type RenderedFault,
-  type RouteHandler,
-  type RoutingErrors,
-  type SandboxContext,
-} from '../../../sandbox/kit.js';
+import type { SandboxContext } from '../../../sandbox/app.js';
+import { isJsonObject, mediaType, parseFormBody, readBody } from '../../../sandbox/bodies.js';
+import type { RenderedFault } from '../../../sandbox/faults.js';
+import { HttpError, sendEmpty, sendJson, sendText } from '../../../sandbox/http.js';
+import { Router, dispatchRoute, type RouteHandler, type RoutingErrors } from '../../../sandbox/router.js';
+import { runSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/runSandbox.js';
+import { TokenStore, extractClientCredentials, safeEqual } from '../../../sandbox/tokens.js';
 import {
   LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE,
   LOGTO_MANAGEMENT_API_SCOPE,

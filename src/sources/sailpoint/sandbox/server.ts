@@ -9,29 +9,13 @@ import busboy from 'busboy';
 import jsonPatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { SaxesParser } from 'saxes';
-import {
-  HttpError,
-  Router,
-  dispatchRoute,
-  runSandbox,
-  type SandboxOptions,
-  type RunningSandbox,
-  TokenStore,
-  extractClientCredentials,
-  isJsonObject,
-  mediaType,
-  parseFormBody,
-  readBody,
-  readJsonBody,
-  safeEqual,
-  sendEmpty,
-  sendJson,
-  sendText,
-  type RenderedFault,
-  type RouteHandler,
-  type RoutingErrors,
-  type SandboxContext,
-} from '../../../sandbox/kit.js';
+import type { SandboxContext } from '../../../sandbox/app.js';
+import { isJsonObject, mediaType, parseFormBody, readBody, readJsonBody } from '../../../sandbox/bodies.js';
+import type { RenderedFault } from '../../../sandbox/faults.js';
+import { HttpError, sendEmpty, sendJson, sendText } from '../../../sandbox/http.js';
+import { Router, dispatchRoute, type RouteHandler, type RoutingErrors } from '../../../sandbox/router.js';
+import { runSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/runSandbox.js';
+import { TokenStore, extractClientCredentials, safeEqual } from '../../../sandbox/tokens.js';
 import {
   SAILPOINT_LOCALES,
   SAILPOINT_PATCHABLE_FIELDS,
