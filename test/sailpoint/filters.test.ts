@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { filterString, nameContainsFilter } from '../../src/sources/sailpoint/mappers.js';
-import { parseConnectorFilter } from '../../src/sources/sailpoint/sandbox/server.js';
+import { parseConnectorFilter } from '../../src/sources/sailpoint/sandbox/filters.js';
 import type { SailPointSandboxConnector } from '../../src/sources/sailpoint/sandbox/seed.js';
 import { queryString } from '../../src/http/upstream.js';
 
