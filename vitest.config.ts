@@ -1,4 +1,12 @@
-import { defineConfig } from 'vitest/config';
+/**
+ * vitest: `npm test` runs every test/**\/*.test.ts but the browser tests, which need a system Chromium and run with
+ * their own command, `npm run test:browser` (vitest.browser.config.ts), so that `npm ci && npm test` needs nothing
+ * beside the clone.
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** The browser tests: named *.browser.test.ts, run only by `npm run test:browser`. */
+export const BROWSER_TESTS = 'test/**/*.browser.test.ts';
 
 export default defineConfig({
   resolve: {
@@ -9,6 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, BROWSER_TESTS],
     // Integration tests start real servers on loopback; two cores, so keep files in a few workers.
     pool: 'forks',
     maxWorkers: 2,

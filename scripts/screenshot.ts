@@ -1,7 +1,7 @@
 /**
  * `npm run docs:screenshot`: starts the gateway on its built-in sandboxes, opens /graphql in the system's headless
  * Chromium at 1280×800, opens the Docs, runs the first tab and saves `docs/sandbox.png` for the README. The browser
- * helpers are shared with test/server/landing.test.ts.
+ * helpers are shared with test/server/landing.browser.test.ts (`npm run test:browser`).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * The JSON Patch conformance suite (json-patch/json-patch-tests, see ../../../shared/conformance/json-patch-tests/
- * SOURCE.md) run through applyJsonPatch: every enabled case either gives `expected` or is refused with a
+ * The JSON Patch conformance suite (json-patch/json-patch-tests, vendored in ../fixtures/json-patch-tests/: see its
+ * README.md) run through applyJsonPatch: every enabled case either gives `expected` or is refused with a
  * GatewayError, and the input document (and patch) are never changed.
  */
 import { readFileSync } from 'node:fs';
@@ -18,10 +18,10 @@ interface ConformanceCase {
 }
 
 function load(file: string): ConformanceCase[] {
-  return JSON.parse(readFileSync(new URL(`../../../shared/conformance/json-patch-tests/${file}`, import.meta.url), 'utf8')) as ConformanceCase[];
+  return JSON.parse(readFileSync(new URL(`../fixtures/json-patch-tests/${file}`, import.meta.url), 'utf8')) as ConformanceCase[];
 }
 
-/** File, total cases, enabled cases expecting a document, enabled cases expecting an error (see SOURCE.md). */
+/** File, total cases, enabled cases expecting a document, enabled cases expecting an error (see the README.md beside them). */
 const SUITES = [
   { file: 'tests.json', total: 95, expected: 62, errors: 30 },
   { file: 'spec_tests.json', total: 17, expected: 12, errors: 4 },
