@@ -3,8 +3,11 @@
 # The gateway listens on 0.0.0.0 inside the container, so it refuses to start without caller authentication
 # (GATEWAY_API_KEYS and/or GATEWAY_JWT_JWKS_URL; see the README's "Deployment").
 
+# Both stages on Node 24, the LTS supported longest (to April 2028; Node 20 reached end of life in April 2026). The code
+# keeps running on Node 20.11 and later (package.json's engines), so a development machine may stay on 20.
+
 # 1. Build: all dependencies, TypeScript → dist/.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,7 +17,7 @@ COPY src ./src
 RUN npm run build
 
 # 2. Runtime: production dependencies only, the compiled code and the SDL it loads, as the unprivileged node user.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # NODE_ENV=production: a source without its URL stops the start (GATEWAY_SANDBOX=on for a demo on the sandboxes).
 # The drain on SIGTERM gets 8 s, so that the whole stop fits in `docker stop`'s default 10 s.
 ENV NODE_ENV=production \
