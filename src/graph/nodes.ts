@@ -4,8 +4,8 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../context.js';
 import { assertCanRead } from '../auth/roles.js';
-import { BadUserInputError, GatewayError } from '../errors/classes.js';
-import { GatewayErrorCode } from '../errors/codes.js';
+import { BadUserInputError } from '../errors/classes.js';
+import { isNotFound } from '../errors/notFound.js';
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
 import type { LogtoConnectorWire } from '../sources/logto/types.js';
 import type { C1AppWire, C1ConnectorWire } from '../sources/conductorone/types.js';
@@ -14,21 +14,6 @@ import { decodeGlobalId, type GlobalId } from './globalId.js';
 import { connectorsConnection } from './connectors.js';
 import { deleteConnector, patchConnector } from './patchConnector.js';
 import type { JsonPatchOperation } from './jsonPatch.js';
-
-/** True when `error` says the object does not exist at its source. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof GatewayError && error.code === GatewayErrorCode.NOT_FOUND;
-}
-
-/** `value`, or null when it failed because the object does not exist at its source (other errors stay errors). */
-export async function nullIfNotFound<T>(value: Promise<T>): Promise<T | null> {
-  try {
-    return await value;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
 
 /** Loads the object a global id names, if the caller may read its source; null when its source no longer has it. */
 async function loadNode(

@@ -4,7 +4,7 @@
  */
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
-import { isNotFound } from '../../graph/nodes.js';
+import { isNotFound } from '../../errors/notFound.js';
 import { ALL } from './loaders.js';
 import { checkConfig, toLogtoId } from './inputs.js';
 import { mergeObject } from '../../graph/merge.js';
