@@ -4,10 +4,10 @@
  * passwordless test endpoint, authorization URIs, fault injection, latency and the request log.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bodyEtag } from '../../src/sources/logto/sandbox/etag.js';
 import {
   LOGTO_SANDBOX_CLIENT_ID,
   LOGTO_SANDBOX_CLIENT_SECRET,
-  bodyEtag,
   startLogtoSandbox,
   type LogtoSandbox,
 } from '../../src/sources/logto/sandbox/server.js';
