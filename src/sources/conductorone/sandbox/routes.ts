@@ -19,7 +19,7 @@ import type { ConductorOneStore } from './store.js';
 import { issueToken, type ConductorOneOAuthClient } from './tokens.js';
 
 /** What the routes act on. */
-export interface ConductorOneRouteTargets {
+interface ConductorOneRouteTargets {
   client: ConductorOneOAuthClient;
   store: ConductorOneStore;
   paging: ConductorOnePaging;

@@ -41,7 +41,7 @@ export async function readGuardedJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** What a body field must be. */
-export interface FieldRule {
+interface FieldRule {
   kind: 'string' | 'boolean' | 'jsonObject' | 'metadata';
   required?: boolean;
   min?: number;

@@ -12,7 +12,7 @@ import type { LogtoConnectorStore } from './store.js';
 import { issueToken, type LogtoOAuthClient } from './tokens.js';
 
 /** What the routes act on. */
-export interface LogtoRouteTargets {
+interface LogtoRouteTargets {
   client: LogtoOAuthClient;
   store: LogtoConnectorStore;
 }

@@ -8,7 +8,7 @@ import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoI18nPhrasesWir
 import type { LogtoSandboxConnector } from './seed.js';
 
 /** A connector's effective metadata. */
-export interface MergedMetadata {
+interface MergedMetadata {
   target: string;
   name: LogtoI18nPhrasesWire;
   logo: string;

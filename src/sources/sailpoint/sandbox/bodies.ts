@@ -23,14 +23,14 @@ export function requireMediaType(ctx: SandboxContext, wanted: string): void {
 }
 
 /** A file part of a multipart body. */
-export interface UploadedFile {
+interface UploadedFile {
   fieldName: string;
   filename: string;
   data: Buffer;
 }
 
 /** A multipart body split into its file parts and plain fields. */
-export interface MultipartBody {
+interface MultipartBody {
   files: UploadedFile[];
   fields: Map<string, string>;
 }

@@ -58,7 +58,7 @@ function tokenizeFilter(input: string): FilterToken[] {
 type FilterValue = string | boolean | number | FilterValue[];
 
 /** Whether a connector passes a parsed filter. */
-export type ConnectorPredicate = (connector: SailPointSandboxConnector) => boolean;
+type ConnectorPredicate = (connector: SailPointSandboxConnector) => boolean;
 
 /** Fields and operators `GET /connectors` supports in `filters` (from the vendor's parameter documentation). */
 const FILTERABLE: Record<string, readonly string[]> = {

@@ -11,7 +11,7 @@ import type { SailPointConnectorStore } from './store.js';
 import { issueToken, type SailPointOAuthClient } from './tokens.js';
 
 /** What the routes act on. */
-export interface SailPointRouteTargets {
+interface SailPointRouteTargets {
   client: SailPointOAuthClient;
   store: SailPointConnectorStore;
   /** List every status, not only RELEASED. */
