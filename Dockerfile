@@ -15,6 +15,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY schema ./schema
 COPY src ./src
 RUN npm run build
+# Each source's SDL beside its compiled modules (tsc copies no .graphql file; src/sources/sdl.ts looks there first).
+RUN cd src && find . -name '*.graphql' -exec cp --parents {} ../dist/src/ \;
 
 # 2. Runtime: production dependencies only, the compiled code and the SDL it loads, as the unprivileged node user.
 FROM node:24-bookworm-slim AS runtime

@@ -1,19 +1,21 @@
 /**
- * The executable schema: the SDL in schema/*.graphql (schema first) with every source's resolvers, merged by
- * @graphql-tools/schema. Internal module.
+ * The executable schema: the shared SDL in schema/*.graphql and each source's own SDL (schema first), with the
+ * graph's and every source's resolvers, merged by @graphql-tools/schema. The `@source` directive that marks each
+ * root field's source stays on the fields' AST (the authorization reads it) but is not part of the served schema.
+ * Internal module.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLScalarType, GraphQLScalarTypeConfig, GraphQLSchema } from 'graphql';
+import { GraphQLSchema, type GraphQLScalarType, type GraphQLScalarTypeConfig } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import type { GatewayContext } from './context.js';
 import { checkJsonInput } from './graph/jsonInput.js';
 import { graphResolvers } from './graph/nodes.js';
-import { sailpointResolvers } from './sources/sailpoint/resolvers.js';
-import { logtoResolvers } from './sources/logto/resolvers.js';
-import { conductoroneResolvers } from './sources/conductorone/resolvers.js';
+import { SOURCES } from './sources/index.js';
+import type { ConnectorSource } from './sources/port.js';
 
 /** The schema/ folder: found upwards from this file, so that both src/ (tsx) and dist/src/ (node) work. */
 export function schemaDir(): string {
@@ -27,11 +29,14 @@ export function schemaDir(): string {
   }
 }
 
-/** The SDL files' contents, base first. */
-export function loadTypeDefs(): string[] {
+/** The SDL files' contents: schema/*.graphql and the sources' files, base first, then by file name. */
+export function loadTypeDefs(sources: readonly ConnectorSource[] = SOURCES): string[] {
   const dir = schemaDir();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
-  return files.map((f) => readFileSync(join(dir, f), 'utf8'));
+  const shared = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => join(dir, f));
+  const files = [...shared, ...sources.flatMap((s) => s.typeDefs)];
+  const name = (file: string) => basename(file);
+  files.sort((a, b) => (name(a) === 'base.graphql' ? -1 : name(b) === 'base.graphql' ? 1 : name(a).localeCompare(name(b))));
+  return files.map((f) => readFileSync(f, 'utf8'));
 }
 
 /**
@@ -71,9 +76,30 @@ const scalarResolvers = {
   Upload: behaviourOf(GraphQLUpload),
 };
 
-export function createSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, graphResolvers, sailpointResolvers, logtoResolvers, conductoroneResolvers] as never,
+/** Each connector type's `settings`, from its source's port. */
+function settingsResolvers(source: ConnectorSource): Record<string, { settings: (connector: object, args: unknown, ctx: GatewayContext) => unknown }> {
+  const connectorTypes = Object.entries(source.nodeTypes).filter(([, spec]) => spec.connector);
+  return Object.fromEntries(connectorTypes.map(([type]) => [type, { settings: (connector: object, _args: unknown, ctx: GatewayContext) => source.settings(connector, ctx) }]));
+}
+
+/** The name of the directive that ties a root field to its source (schema/base.graphql). */
+export const SOURCE_DIRECTIVE = 'source';
+
+/**
+ * How makeExecutableSchema merges the SDL files (it hands its other options to @graphql-tools/merge's mergeTypeDefs,
+ * whose options its type does not list): the values of `extend enum ConnectorSource` in the order of the files, as
+ * written (the default merge puts a later file's values first).
+ */
+const TYPE_DEFS_MERGE: { consistentEnumMerge: boolean } = { consistentEnumMerge: true };
+
+/** The served schema of `sources` (the registry's by default). */
+export function createSchema(sources: readonly ConnectorSource[] = SOURCES): GraphQLSchema {
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(sources),
+    ...TYPE_DEFS_MERGE,
+    resolvers: [scalarResolvers, graphResolvers, ...sources.flatMap((s) => [s.resolvers, settingsResolvers(s)])] as never,
   });
+  // `@source` is read from the fields' AST at start (auth/authorize.ts); clients see the schema without it.
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, directives: config.directives.filter((d) => d.name !== SOURCE_DIRECTIVE) });
 }

@@ -9,7 +9,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { JWTPayload } from 'jose';
 import type { AuthConfig } from '../config/index.js';
 import { UnauthenticatedError } from '../errors/classes.js';
-import { FULL_ACCESS, NO_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';
+import type { SourceName } from '../errors/codes.js';
+import { fullAccess, NO_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';
 
 /** Who is calling, as far as the gateway knows. */
 export interface Caller {
@@ -20,9 +21,6 @@ export interface Caller {
   permissions: Permissions;
 }
 
-/** The caller of every request when no authentication is configured. */
-export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous', subject: 'anonymous', permissions: FULL_ACCESS });
-
 /** The caller of a browser's GET of the landing page when authentication is configured: may run no operation at all. */
 export const NOBODY: Caller = Object.freeze({ kind: 'nobody', subject: 'nobody', permissions: NO_ACCESS });
 
@@ -32,22 +30,26 @@ export const NO_CREDENTIALS = 'Authentication required: send an API key in the x
 type Jose = typeof import('jose');
 
 export class Authenticator {
-  /** False when no API keys and no JWKS are configured: every request is ANONYMOUS. */
+  /** False when no API keys and no JWKS are configured: every request is `anonymous`. */
   readonly enabled: boolean;
+  /** The caller of every request when no authentication is configured: full access to every source. */
+  readonly anonymous: Caller;
   /** One caller per distinct configured key (a key listed with several roles gets them all), made once. */
   private readonly keyCallers: ReadonlyArray<{ hash: Buffer; caller: Caller }>;
   private readonly jwks: ReturnType<Jose['createRemoteJWKSet']> | undefined;
 
-  /** `jose` is loaded only when JWTs are configured (it costs about 2 MB). */
-  static async create(config: AuthConfig): Promise<Authenticator> {
-    return new Authenticator(config, config.jwt ? await import('jose') : undefined);
+  /** For the sources named `sources`. `jose` is loaded only when JWTs are configured (it costs about 2 MB). */
+  static async create(config: AuthConfig, sources: readonly SourceName[]): Promise<Authenticator> {
+    return new Authenticator(config, sources, config.jwt ? await import('jose') : undefined);
   }
 
   private constructor(
     private readonly config: AuthConfig,
+    private readonly sources: readonly SourceName[],
     private readonly jose: Jose | undefined,
   ) {
     this.enabled = config.apiKeys.length > 0 || config.jwt !== undefined;
+    this.anonymous = Object.freeze({ kind: 'anonymous', subject: 'anonymous', permissions: fullAccess(sources) });
     const rolesByKey = new Map<string, Role[]>();
     for (const entry of config.apiKeys) {
       const hex = entry.hash.toString('hex');
@@ -55,7 +57,7 @@ export class Authenticator {
     }
     this.keyCallers = [...rolesByKey].map(([hex, roles]) => ({
       hash: Buffer.from(hex, 'hex'),
-      caller: Object.freeze({ kind: 'api-key', subject: `key:${hex.slice(0, 8)}`, permissions: permissionsOf(roles) }),
+      caller: Object.freeze({ kind: 'api-key', subject: `key:${hex.slice(0, 8)}`, permissions: permissionsOf(roles, sources) }),
     }));
     this.jwks =
       config.jwt && jose
@@ -70,12 +72,12 @@ export class Authenticator {
 
   /** The caller of a landing page request: anyone when authentication is off, else NOBODY. */
   get landingPageCaller(): Caller {
-    return this.enabled ? NOBODY : ANONYMOUS;
+    return this.enabled ? NOBODY : this.anonymous;
   }
 
   /** The caller of a request, from its headers; throws UnauthenticatedError. Synchronous unless a JWT is checked. */
   authenticate(headers: IncomingHttpHeaders): Caller | Promise<Caller> {
-    if (!this.enabled) return ANONYMOUS;
+    if (!this.enabled) return this.anonymous;
     const apiKey = headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey !== '') return this.byApiKey(apiKey);
     const authorization = headers.authorization;
@@ -110,8 +112,8 @@ export class Authenticator {
     } catch {
       throw new UnauthenticatedError('Invalid or expired bearer token.');
     }
-    const roles = rolesFromClaim(claimAt(payload, jwt.rolesClaim));
-    return { kind: 'jwt', subject: typeof payload.sub === 'string' ? payload.sub : 'jwt', permissions: permissionsOf(roles) };
+    const roles = rolesFromClaim(claimAt(payload, jwt.rolesClaim), this.sources);
+    return { kind: 'jwt', subject: typeof payload.sub === 'string' ? payload.sub : 'jwt', permissions: permissionsOf(roles, this.sources) };
   }
 }
 
@@ -125,8 +127,8 @@ function claimAt(payload: JWTPayload, path: string): unknown {
   return value;
 }
 
-/** Roles from a claim: an array of strings, or one space-separated string (as `scope` is); others are ignored. */
-export function rolesFromClaim(value: unknown): Role[] {
+/** Roles over `sources` from a claim: an array of strings, or one space-separated string (as `scope` is); others are ignored. */
+export function rolesFromClaim(value: unknown, sources: readonly SourceName[]): Role[] {
   const names = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value.split(/\s+/) : [];
-  return names.map(parseRole).filter((r): r is Role => r !== undefined);
+  return names.map((name) => parseRole(name, sources)).filter((r): r is Role => r !== undefined);
 }

@@ -1,7 +1,8 @@
 /**
- * Authorization of an operation before it runs: every root field is tied to the source it reads or writes
- * (by its name, or for `node`/`connector`/`patchConnector`/`deleteConnector` by the source its `id` names), and
- * the caller's roles must allow that (queries: read; mutations: write). Arguments are read as execution will
+ * Authorization of an operation before it runs: every root field is tied to the source it reads or writes by its
+ * `@source` directive in the SDL (a source's name, or for `node`/`connector`/`patchConnector`/`deleteConnector` the
+ * source its `id` names, for `connectors` the sources its `sources` names), read once per schema, and the caller's
+ * roles must allow that (queries: read; mutations: write). Arguments are read as execution will
  * read them (variables coerced, defaults applied), and a source that cannot be determined is a refusal, not a
  * skip. A refused operation is FORBIDDEN as a whole, so nothing is sent to any source. `connectors` lists only the
  * sources the caller may read (an explicit `sources` naming another is refused). The resolvers that decode an id
@@ -9,12 +10,16 @@
  */
 import {
   getArgumentValues,
+  getNamedType,
+  getNullableType,
   getVariableValues,
+  isListType,
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -22,43 +27,63 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/classes.js';
-import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
-import { decodeGlobalId } from '../graph/globalId.js';
+import type { SourceName } from '../errors/codes.js';
+import type { SourceList } from '../sources/sourceList.js';
 import { NO_CREDENTIALS } from './authenticate.js';
 import { forbiddenFor } from './roles.js';
 
-/** How a root field finds its source: fixed, from its `id` argument, or from its `sources` argument (all when unset). */
-type FieldSource = SourceName | 'id' | 'sources';
+/**
+ * How a root field finds its source: a fixed source, the source of the global id in its `ID` argument, or the
+ * sources its `[ConnectorSource!]` argument names (all the caller may read when unset).
+ */
+export type FieldSource = { source: SourceName } | { argument: string; kind: 'id' | 'sources' };
 
-/** Every root field of the schema (a test checks none is missing). */
-export const ROOT_FIELD_SOURCES: { query: Record<string, FieldSource>; mutation: Record<string, FieldSource> } = {
-  query: {
-    node: 'id',
-    connector: 'id',
-    connectors: 'sources',
-    scriptConnector: 'SAILPOINT',
-    scriptConnectors: 'SAILPOINT',
-    loginConnectors: 'LOGTO',
-    connectorFactories: 'LOGTO',
-    app: 'CONDUCTORONE',
-    appConnectors: 'CONDUCTORONE',
-  },
-  mutation: {
-    patchConnector: 'id',
-    deleteConnector: 'id',
-    createScriptConnector: 'SAILPOINT',
-    deleteScriptConnector: 'SAILPOINT',
-    patchScriptConnector: 'SAILPOINT',
-    uploadScriptConnectorFile: 'SAILPOINT',
-    createLoginConnector: 'LOGTO',
-    updateLoginConnector: 'LOGTO',
-    deleteLoginConnector: 'LOGTO',
-    testLoginConnector: 'LOGTO',
-    createAppConnector: 'CONDUCTORONE',
-    updateAppConnector: 'CONDUCTORONE',
-    deleteAppConnector: 'CONDUCTORONE',
-  },
-};
+/** The source rule of every root query and mutation field that has one (`@source`); a field without one is refused. */
+export interface RootFieldSources {
+  query: ReadonlyMap<string, FieldSource>;
+  mutation: ReadonlyMap<string, FieldSource>;
+}
+
+const ROOT_FIELD_SOURCES = new WeakMap<GraphQLSchema, RootFieldSources>();
+
+/**
+ * The `@source` rule of each root field of `schema`, read from the fields' SDL once per schema. A malformed
+ * directive (neither or both of `name` and `argument`, an argument the field lacks or of another type) is a
+ * programming error: it throws (the gateway reads it at start).
+ */
+export function rootFieldSources(schema: GraphQLSchema): RootFieldSources {
+  let table = ROOT_FIELD_SOURCES.get(schema);
+  if (table === undefined) {
+    table = { query: fieldSourcesOf(schema.getQueryType()), mutation: fieldSourcesOf(schema.getMutationType()) };
+    ROOT_FIELD_SOURCES.set(schema, table);
+  }
+  return table;
+}
+
+function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string, FieldSource> {
+  const table = new Map<string, FieldSource>();
+  for (const field of Object.values(type?.getFields() ?? {})) {
+    const directive = field.astNode?.directives?.find((d) => d.name.value === 'source');
+    if (!directive) continue;
+    const at = `@source on ${type!.name}.${field.name}`;
+    const args = new Map((directive.arguments ?? []).map((a) => [a.name.value, a.value]));
+    const name = args.get('name');
+    const argument = args.get('argument');
+    if ((name === undefined) === (argument === undefined)) throw new Error(`${at}: give exactly one of name and argument`);
+    if (name !== undefined) {
+      if (name.kind !== Kind.ENUM) throw new Error(`${at}: name must be a ConnectorSource value`);
+      table.set(field.name, { source: name.value });
+      continue;
+    }
+    if (argument!.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
+    const arg = field.args.find((a) => a.name === argument!.value);
+    const argType = arg && getNullableType(arg.type);
+    const kind = !argType ? undefined : isListType(argType) ? (getNamedType(argType).name === 'ConnectorSource' ? 'sources' : undefined) : argType.name === 'ID' ? 'id' : undefined;
+    if (!kind) throw new Error(`${at}: argument "${argument!.value}" must be an ID or a [ConnectorSource!] argument of the field`);
+    table.set(field.name, { argument: argument!.value, kind });
+  }
+  return table;
+}
 
 /**
  * The sources an operation's root fields touch (introspection and `__typename` touch none), and whether it asks
@@ -72,12 +97,14 @@ export const ROOT_FIELD_SOURCES: { query: Record<string, FieldSource>; mutation:
  */
 export function sourcesOfOperation(
   schema: GraphQLSchema,
+  sourceList: SourceList,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Readonly<Record<string, unknown>> | undefined,
 ): { sources: Set<SourceName>; data: boolean; undetermined: string | undefined } {
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : undefined;
-  const map = operation.operation === 'mutation' ? ROOT_FIELD_SOURCES.mutation : ROOT_FIELD_SOURCES.query;
+  const table = rootFieldSources(schema);
+  const map = operation.operation === 'mutation' ? table.mutation : table.query;
   const sources = new Set<SourceName>();
   const seen = new Set<string>();
   let data = false;
@@ -97,12 +124,12 @@ export function sourcesOfOperation(
         const name = selection.name.value;
         if (name.startsWith('__')) continue;
         data = true;
-        const how = Object.hasOwn(map, name) ? map[name] : undefined;
+        const how = map.get(name);
         const field = rootType?.getFields()[name];
-        // Unknown fields fail validation; a root field missing from the map is a programming error: refuse it.
+        // Unknown fields fail validation; a root field without `@source` is a programming error: refuse it.
         if (how === undefined || field === undefined) throw new ForbiddenError(`No role allows \`${name}\`.`);
-        if (how !== 'id' && how !== 'sources') {
-          sources.add(how);
+        if ('source' in how) {
+          sources.add(how.source);
           continue;
         }
         const reason = addSourcesOfArguments(field, selection, how);
@@ -110,23 +137,24 @@ export function sourcesOfOperation(
       }
     }
   };
-  /** Adds the sources that a field's `id` or `sources` argument names; else says why it cannot (a clause). */
-  const addSourcesOfArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, how: 'id' | 'sources'): string | undefined => {
+  /** Adds the sources that a field's id or sources argument names; else says why it cannot (a clause). */
+  const addSourcesOfArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, how: { argument: string; kind: 'id' | 'sources' }): string | undefined => {
     coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 20 });
     if (coerced.errors) return invalidVariables(coerced.errors);
     let args: Record<string, unknown>;
     try {
       args = getArgumentValues(field, node, coerced.coerced);
     } catch {
-      return `argument \`${how}\` is missing or invalid`;
+      return `argument \`${how.argument}\` is missing or invalid`;
     }
-    if (how === 'id') {
-      const source = sourceOfId(args.id);
-      if (source === undefined) return 'argument `id` is not a valid global id';
+    const value = args[how.argument];
+    if (how.kind === 'id') {
+      const source = sourceOfId(sourceList, value);
+      if (source === undefined) return `argument \`${how.argument}\` is not a valid global id`;
       sources.add(source);
-    } else if (args.sources != null) {
-      if (!Array.isArray(args.sources) || !args.sources.every(isSourceName)) return 'argument `sources` is not a list of sources';
-      for (const s of args.sources) sources.add(s);
+    } else if (value != null) {
+      if (!Array.isArray(value) || !value.every((v) => sourceList.has(v))) return `argument \`${how.argument}\` is not a list of sources`;
+      for (const s of value as SourceName[]) sources.add(s);
     }
     return undefined;
   };
@@ -144,12 +172,10 @@ function invalidVariables(errors: readonly GraphQLError[]): string {
   return `${names.size === 1 ? 'variable' : 'variables'} ${[...names].join(', ')} ${names.size === 1 ? 'is' : 'are'} missing or invalid`;
 }
 
-const isSourceName = (value: unknown): value is SourceName => (SOURCE_NAMES as readonly unknown[]).includes(value);
-
-function sourceOfId(id: unknown): SourceName | undefined {
+function sourceOfId(sourceList: SourceList, id: unknown): SourceName | undefined {
   if (typeof id !== 'string') return undefined;
   try {
-    return decodeGlobalId(id).source;
+    return sourceList.decodeGlobalId(id).source;
   } catch {
     return undefined;
   }
@@ -163,7 +189,8 @@ export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       // Full access (no authentication configured, or an unscoped editor): nothing to check.
-      if (contextValue.caller.permissions.write.size === SOURCE_NAMES.length) return;
+      const sourceList = contextValue.services.sources;
+      if (contextValue.caller.permissions.write.size === sourceList.names.length) return;
       if (contextValue.caller.kind === 'nobody') {
         return {
           async didResolveOperation() {
@@ -179,10 +206,10 @@ export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
           if (write && permissions.write.size === 0) throw new ForbiddenError('Mutations need the editor role.');
           const allowed = write ? permissions.write : permissions.read;
           // Every source allowed (an unscoped viewer's query): whatever the arguments, nothing to refuse.
-          if (allowed.size === SOURCE_NAMES.length) return;
+          if (allowed.size === sourceList.names.length) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const { sources, data, undetermined } = sourcesOfOperation(schema, operation, fragments, request.variables);
+          const { sources, data, undetermined } = sourcesOfOperation(schema, sourceList, operation, fragments, request.variables);
           if (data && permissions.read.size === 0) throw new ForbiddenError('Your credentials carry no gateway role (viewer or editor).');
           if (undetermined !== undefined) throw new ForbiddenError(undetermined);
           for (const source of sources) if (!allowed.has(source)) throw forbiddenFor(write, source);

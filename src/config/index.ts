@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { parseRate, type Rate } from '../http/resilience.js';
 import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
-import { SOURCE_NAMES, type SourceName } from '../errors/codes.js';
-import { LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } from '../sources/logto/types.js';
+import type { SourceName } from '../errors/codes.js';
+import { SOURCES } from '../sources/index.js';
+import type { ConnectorSource, SourceSettingSpec } from '../sources/port.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -28,14 +29,15 @@ const breaker = z.string().transform((text, ctx) => {
   return { failures: Number(m[1]), halfOpenMs: Number(m[2]) * (m[3] === 's' ? 1000 : 1) };
 });
 
-const apiKeys = z.string().transform((text, ctx) => {
-  try {
-    return parseApiKeys(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+const apiKeys = (sources: readonly SourceName[]) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return parseApiKeys(text, sources);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
 
 /** The resilience settings every source has, globally (`UPSTREAM_…`) and per source (`<SOURCE>_…`). */
@@ -49,8 +51,26 @@ const perSourceShape = (prefix: string) => ({
   [`${prefix}RATE_LIMIT`]: rate.optional(),
 });
 
-/** Environment variables and their defaults. */
-const EnvSchema = z.object({
+/** What the configuration needs of a source: its name, its vendor's rate and its own settings. */
+export type ConfiguredSource = Pick<ConnectorSource, 'name'> & { connection: Pick<ConnectorSource['connection'], 'defaultRate' | 'settings'> };
+
+/** A source's own setting as the environment gives it. */
+const sourceSetting = (spec: SourceSettingSpec) => {
+  const value = spec.kind === 'url' ? url : z.string().min(1);
+  return spec.default !== undefined ? value.default(spec.default) : value.optional();
+};
+
+/** The variables of one source: where it is, its credentials, its own settings and its resilience settings. */
+const sourceShape = (source: ConfiguredSource) => ({
+  [`${source.name}_URL`]: url.optional(),
+  [`${source.name}_CLIENT_ID`]: z.string().min(1).optional(),
+  [`${source.name}_CLIENT_SECRET`]: z.string().min(1).optional(),
+  ...Object.fromEntries(Object.entries(source.connection.settings ?? {}).map(([key, spec]) => [`${source.name}_${key}`, sourceSetting(spec)])),
+  ...perSourceShape(`${source.name}_`),
+});
+
+/** Environment variables and their defaults, but those of the sources. */
+const GatewayEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(4000),
@@ -64,7 +84,7 @@ const EnvSchema = z.object({
   GATEWAY_READINESS_MAX_AGE_MS: int(100, 300_000).default(5_000),
   GATEWAY_INTROSPECTION: bool.optional(),
   GATEWAY_LANDING_PAGE: z.enum(['graphiql', 'apollo', 'static']).optional(),
-  GATEWAY_API_KEYS: apiKeys.optional(),
+  GATEWAY_API_KEYS: z.string().optional(),
   GATEWAY_JWT_JWKS_URL: url.optional(),
   GATEWAY_JWT_ISSUER: z.string().min(1).optional(),
   GATEWAY_JWT_AUDIENCE: z.string().min(1).optional(),
@@ -81,26 +101,18 @@ const EnvSchema = z.object({
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
   ...perSourceShape('UPSTREAM_'),
-  SAILPOINT_URL: url.optional(),
-  SAILPOINT_CLIENT_ID: z.string().min(1).optional(),
-  SAILPOINT_CLIENT_SECRET: z.string().min(1).optional(),
-  SAILPOINT_TOKEN_URL: url.optional(),
-  ...perSourceShape('SAILPOINT_'),
-  LOGTO_URL: url.optional(),
-  LOGTO_CLIENT_ID: z.string().min(1).optional(),
-  LOGTO_CLIENT_SECRET: z.string().min(1).optional(),
-  LOGTO_RESOURCE: z.string().min(1).default(LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE),
-  ...perSourceShape('LOGTO_'),
-  CONDUCTORONE_URL: url.optional(),
-  CONDUCTORONE_CLIENT_ID: z.string().min(1).optional(),
-  CONDUCTORONE_CLIENT_SECRET: z.string().min(1).optional(),
-  ...perSourceShape('CONDUCTORONE_'),
   APOLLO_KEY: z.string().min(1).optional(),
   APOLLO_GRAPH_REF: z.string().regex(/^[^\s@]+(@[^\s@]+)?$/, 'expected GRAPH_ID@VARIANT, e.g. connector-gateway@current').optional(),
 });
 
-/** Every environment variable the gateway reads (the README's configuration table documents each). */
-export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+/** Every environment variable, the sources' included. */
+function envSchema(sources: readonly ConfiguredSource[]) {
+  const names = sources.map((s) => s.name);
+  return GatewayEnvSchema.extend({ GATEWAY_API_KEYS: apiKeys(names).optional(), ...Object.assign({}, ...sources.map(sourceShape)) });
+}
+
+/** Every environment variable the gateway reads with the registry's sources (the README's configuration table documents each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema(SOURCES).shape);
 
 /** Limits, timeouts and resilience of one source's HTTP client. */
 export interface UpstreamConfig {
@@ -128,9 +140,8 @@ export interface SourceConfig {
   url?: string;
   clientId?: string;
   clientSecret?: string;
-  tokenUrl?: string;
-  /** Logto: the Management API's resource indicator, sent with the token request. */
-  resource?: string;
+  /** The source's own settings that are set (`<NAME>_<KEY>` by key, e.g. Logto's `RESOURCE`). */
+  settings: Readonly<Record<string, string>>;
   upstream: UpstreamConfig;
 }
 
@@ -173,7 +184,8 @@ export interface Config {
   uploads: { maxFileSize: number; maxFiles: number };
   /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON. */
   patch: { maxNodes: number; maxBytes: number };
-  sources: { sailpoint: SourceConfig; logto: SourceConfig; conductorone: SourceConfig };
+  /** Each source's, by its name (`SAILPOINT` …). */
+  sources: Readonly<Record<SourceName, SourceConfig>>;
   /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */
   apollo: { key: string; graphRef: string } | null;
 }
@@ -183,17 +195,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The vendors' documented rates, applied to configured tenants (SailPoint: 100 requests per token per 10 s). */
-const VENDOR_RATES: Record<SourceName, Rate | null> = {
-  SAILPOINT: { requests: 100, perMs: 10_000 },
-  LOGTO: null,
-  CONDUCTORONE: null,
-};
-
-type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof GatewayEnvSchema> & Record<string, unknown>;
 
 /** A source's resilience settings: its own, else the global ones, else the defaults. */
-function upstreamFor(e: Env, prefix: SourceName, configured: boolean): UpstreamConfig {
+function upstreamFor(e: Env, source: ConfiguredSource, configured: boolean): UpstreamConfig {
+  const prefix = source.name;
   // `undefined` is "not set"; null is a value (a rate limit switched off).
   const pick = <T>(name: string, fallback: T): T => {
     const own = (e as Record<string, unknown>)[`${prefix}_${name}`];
@@ -210,28 +216,24 @@ function upstreamFor(e: Env, prefix: SourceName, configured: boolean): UpstreamC
     retryMaxMs: 2_000,
     breaker: pick('BREAKER', { failures: 5, halfOpenMs: 10_000 }),
     // A built-in sandbox does not throttle, so only a configured tenant gets the vendor's rate by default.
-    rate: pick<Rate | null>('RATE_LIMIT', configured ? VENDOR_RATES[prefix] : null),
+    rate: pick<Rate | null>('RATE_LIMIT', configured ? source.connection.defaultRate : null),
     dedupe: e.UPSTREAM_DEDUPE,
   };
 }
 
-/** Reads and validates the configuration from `env` (tests pass a plain object). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Reads and validates the configuration of `sources` (the registry's by default) from `env` (tests pass a plain object). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readonly ConfiguredSource[] = SOURCES): Config {
   // Empty strings count as unset, as a shell's `VAR=` usually means.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = EnvSchema.safeParse(present);
+  const parsed = envSchema(sources).safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const e = parsed.data;
-  const sailpoint = sourceConfig(e, 'SAILPOINT', e.SAILPOINT_URL, e.SAILPOINT_CLIENT_ID, e.SAILPOINT_CLIENT_SECRET);
-  if (e.SAILPOINT_TOKEN_URL) sailpoint.tokenUrl = e.SAILPOINT_TOKEN_URL;
-  const logto = sourceConfig(e, 'LOGTO', e.LOGTO_URL, e.LOGTO_CLIENT_ID, e.LOGTO_CLIENT_SECRET);
-  logto.resource = e.LOGTO_RESOURCE;
-  const conductorone = sourceConfig(e, 'CONDUCTORONE', e.CONDUCTORONE_URL, e.CONDUCTORONE_CLIENT_ID, e.CONDUCTORONE_CLIENT_SECRET);
+  const e = parsed.data as Env;
+  const sourceConfigs = Object.fromEntries(sources.map((source) => [source.name, sourceConfig(e, source)]));
   // Production never serves the sandboxes' demo data by accident: a forgotten URL stops the start instead.
-  const unset = SOURCE_NAMES.filter((name) => !e[`${name}_URL`]).map((name) => `${name}_URL`);
+  const unset = sources.filter((source) => !e[`${source.name}_URL`]).map((source) => `${source.name}_URL`);
   if (unset.length > 0 && (e.GATEWAY_SANDBOX ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'off') {
     throw new ConfigError(
       `Invalid configuration: ${unset.join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set, and ` +
@@ -239,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `Set ${unset.length === 1 ? 'it' : 'them'} (with the client credentials), or GATEWAY_SANDBOX=on to run on the sandbox${unset.length === 1 ? '' : 'es'}.`,
     );
   }
-  const auth: AuthConfig = { apiKeys: e.GATEWAY_API_KEYS ?? [] };
+  const auth: AuthConfig = { apiKeys: (e.GATEWAY_API_KEYS as ApiKeyEntry[] | undefined) ?? [] };
   if (e.GATEWAY_JWT_JWKS_URL) {
     auth.jwt = { jwksUrl: e.GATEWAY_JWT_JWKS_URL, rolesClaim: e.GATEWAY_JWT_ROLES_CLAIM };
     if (e.GATEWAY_JWT_ISSUER) auth.jwt.issuer = e.GATEWAY_JWT_ISSUER;
@@ -275,7 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
     patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES },
-    sources: { sailpoint, logto, conductorone },
+    sources: Object.freeze(sourceConfigs),
     apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });
 }
@@ -286,12 +288,22 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
-function sourceConfig(e: Env, prefix: SourceName, url?: string, clientId?: string, clientSecret?: string): SourceConfig {
-  const upstream = upstreamFor(e, prefix, url !== undefined);
-  if (!url) return { upstream };
+function sourceConfig(e: Env, source: ConfiguredSource): SourceConfig {
+  const prefix = source.name;
+  const read = (name: string) => e[`${prefix}_${name}`] as string | undefined;
+  const url = read('URL');
+  const upstream = upstreamFor(e, source, url !== undefined);
+  const settings: Record<string, string> = {};
+  for (const key of Object.keys(source.connection.settings ?? {})) {
+    const value = read(key);
+    if (value !== undefined) settings[key] = value;
+  }
+  if (!url) return { settings, upstream };
   // A configured tenant needs its credentials; without them every call would fail later, less clearly.
+  const clientId = read('CLIENT_ID');
+  const clientSecret = read('CLIENT_SECRET');
   for (const [name, value] of [['CLIENT_ID', clientId], ['CLIENT_SECRET', clientSecret]] as const) {
     if (!value) throw new ConfigError(`Invalid configuration: ${prefix}_${name} is required when ${prefix}_URL is set`);
   }
-  return { url, clientId, clientSecret, upstream };
+  return { url, clientId, clientSecret, settings, upstream };
 }

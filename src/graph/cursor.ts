@@ -36,3 +36,15 @@ export function checkPageSize(first: number | null | undefined, fallback: number
   }
   return size;
 }
+
+/** A decoded position as this gateway wrote it: a JSON object; anything else is a forged cursor. */
+export function positionObject(position: unknown): Record<string, unknown> {
+  if (typeof position !== 'object' || position === null || Array.isArray(position)) throw malformedCursor();
+  return position as Record<string, unknown>;
+}
+
+/** A position's offset or index, as this gateway wrote it: an integer from 0 to `max`; anything else is a forged cursor. */
+export function checkOffset(value: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) throw malformedCursor();
+  return value as number;
+}

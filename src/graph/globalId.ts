@@ -5,20 +5,13 @@
  */
 import { BadUserInputError } from '../errors/classes.js';
 import type { SourceName } from '../errors/codes.js';
-import { SCRIPT_NAME } from '../sources/sailpoint/inputs.js';
-import { LOGTO_ID } from '../sources/logto/inputs.js';
-import { C1_ID } from '../sources/conductorone/inputs.js';
 import { idProblem, type IdRule } from './ids.js';
 
-/** Every type that has a global id, with its source and the id rule of each part of its native key. */
-export const NODE_TYPES = {
-  ScriptConnector: { source: 'SAILPOINT', key: [SCRIPT_NAME] },
-  LoginConnector: { source: 'LOGTO', key: [LOGTO_ID] },
-  AppConnector: { source: 'CONDUCTORONE', key: [C1_ID, C1_ID] },
-  App: { source: 'CONDUCTORONE', key: [C1_ID] },
-} as const satisfies Record<string, { source: SourceName; key: readonly IdRule[] }>;
+/** A GraphQL type name that has global ids (`ScriptConnector`, `App` …): the sources declare theirs. */
+export type NodeTypeName = string;
 
-export type NodeTypeName = keyof typeof NODE_TYPES;
+/** The types a decoder accepts: each with its source and the id rule of each part of its native key. */
+export type NodeTypeTable = Readonly<Record<NodeTypeName, { readonly source: SourceName; readonly key: readonly IdRule[] }>>;
 
 /** A decoded global id. */
 export interface GlobalId {
@@ -33,21 +26,21 @@ export function encodeGlobalId(type: NodeTypeName, ...key: string[]): string {
 }
 
 /**
- * Decodes a global id; a malformed or foreign id is BAD_USER_INPUT naming `argumentName`, and so is one whose native
- * key is not a valid id of its source (a path, a dot segment, …): the key becomes a URL path segment.
+ * Decodes a global id of one of `types`; a malformed or foreign id is BAD_USER_INPUT naming `argumentName`, and so is
+ * one whose native key is not a valid id of its source (a path, a dot segment, …): the key becomes a URL path segment.
  */
-export function decodeGlobalId(id: string, argumentName = 'id'): GlobalId {
+export function decodeGlobalId(id: string, types: NodeTypeTable, argumentName = 'id'): GlobalId {
   const parts = tryParse(id);
   const type = parts?.[0];
-  if (!parts || typeof type !== 'string' || !Object.hasOwn(NODE_TYPES, type)) {
+  if (!parts || typeof type !== 'string' || !Object.hasOwn(types, type)) {
     throw new BadUserInputError('Malformed or unknown id.', { argumentName });
   }
-  const spec = NODE_TYPES[type as NodeTypeName];
+  const spec = types[type]!;
   const key = parts.slice(1);
   if (key.length !== spec.key.length || !key.every((k, i) => typeof k === 'string' && idProblem(k, spec.key[i]!) === undefined)) {
     throw new BadUserInputError('Malformed or unknown id.', { argumentName });
   }
-  return { type: type as NodeTypeName, source: spec.source, key: key as string[] };
+  return { type, source: spec.source, key: key as string[] };
 }
 
 function tryParse(id: string): unknown[] | undefined {

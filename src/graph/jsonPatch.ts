@@ -49,6 +49,16 @@ export interface JsonPatchOperation {
 
 const OPS: ReadonlySet<unknown> = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
+/** Splits an RFC 6901 JSON Pointer into unescaped tokens; undefined when it is not a valid pointer. */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/') || /~[^01]|~$/.test(pointer)) return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** How large a patched document (and each operation's `value`) may be: JSON values (nodes) and bytes of JSON text. */
 export interface PatchLimits {
   /** Most JSON values (objects, arrays, strings, numbers, booleans, nulls; each counts 1). */
@@ -203,9 +213,9 @@ type Mode = 'exists' | 'add' | 'test';
 /** The RFC 6901/6902 checks fast-json-patch misses (see the module comment); throws BadUserInputError. */
 function checkOperation(document: unknown, operation: JsonPatchOperation, at: string): void {
   const { op } = operation;
-  let path = parsePointer(operation.path, 'path', at);
+  let path = pointerOf(operation.path, 'path', at);
   if (op === 'move' || op === 'copy') {
-    const from = parsePointer(operation.from as string, 'from', at);
+    const from = pointerOf(operation.from as string, 'from', at);
     locate(document, from, 'exists', 'from', operation.from as string, at);
     if (op === 'move' && from.length < path.length && from.every((token, i) => token === path[i])) {
       throw new BadUserInputError(`${at}: cannot move ${JSON.stringify(operation.from)} into one of its own children.`, { argumentName: at });
@@ -220,7 +230,7 @@ function checkOperation(document: unknown, operation: JsonPatchOperation, at: st
 }
 
 /** Splits a JSON Pointer into unescaped tokens, refusing bad syntax and the members fast-json-patch bans. */
-function parsePointer(pointer: string, member: 'path' | 'from', at: string): string[] {
+function pointerOf(pointer: string, member: 'path' | 'from', at: string): string[] {
   if (pointer === '') return [];
   if (pointer[0] !== '/') throw badPointer(at, member, pointer, 'must be empty or start with "/"');
   const tokens = pointer.slice(1).split('/');

@@ -6,73 +6,18 @@
  * Environment: `<NAME>_SANDBOX_PORT` per sandbox (default 0 = a free port), `SANDBOX_LATENCY_MS` (extra latency
  * for every answer), `SAILPOINT_SANDBOX_LIST_ALL_STATUSES=true` (list connectors of every status, not only RELEASED).
  */
-import { startConductorOneSandbox } from '../sources/conductorone/sandbox/server.js';
-import { startLogtoSandbox } from '../sources/logto/sandbox/server.js';
-import { startSailPointSandbox } from '../sources/sailpoint/sandbox/server.js';
+import { SOURCES } from '../sources/index.js';
+import type { StartedSandbox } from '../sources/port.js';
 
-/** A started sandbox as the launcher sees it. */
-interface LaunchedSandbox {
-  /** `KEY=value` pairs printed on the sandbox's line. */
-  summary: Array<[string, string]>;
-  close(): Promise<void>;
+/** The `KEY=value` pairs printed for a started sandbox: target, credentials and the source's own settings it needs. */
+function summaryOf(name: string, sandbox: StartedSandbox): Array<[string, string]> {
+  return [
+    [`${name}_TARGET`, sandbox.url],
+    [`${name}_CLIENT_ID`, sandbox.clientId],
+    [`${name}_CLIENT_SECRET`, sandbox.clientSecret],
+    ...Object.entries(sandbox.settings ?? {}).map(([key, value]): [string, string] => [`${name}_${key}`, value]),
+  ];
 }
-
-/** Everything the launcher needs to start one sandbox. */
-interface SandboxLauncher {
-  /** Upper-case prefix of its environment variables and printed keys. */
-  name: string;
-  start(settings: { port: number; latencyMs: number; env: NodeJS.ProcessEnv }): Promise<LaunchedSandbox>;
-}
-
-const LAUNCHERS: SandboxLauncher[] = [
-  {
-    name: 'SAILPOINT',
-    async start({ port, latencyMs, env }) {
-      const sandbox = await startSailPointSandbox({
-        port,
-        latencyMs,
-        listAllStatuses: env['SAILPOINT_SANDBOX_LIST_ALL_STATUSES'] === 'true',
-      });
-      return {
-        summary: [
-          ['SAILPOINT_TARGET', sandbox.url],
-          ['SAILPOINT_CLIENT_ID', sandbox.clientId],
-          ['SAILPOINT_CLIENT_SECRET', sandbox.clientSecret],
-        ],
-        close: () => sandbox.close(),
-      };
-    },
-  },
-  {
-    name: 'LOGTO',
-    async start({ port, latencyMs }) {
-      const sandbox = await startLogtoSandbox({ port, latencyMs });
-      return {
-        summary: [
-          ['LOGTO_TARGET', sandbox.url],
-          ['LOGTO_CLIENT_ID', sandbox.clientId],
-          ['LOGTO_CLIENT_SECRET', sandbox.clientSecret],
-          ['LOGTO_RESOURCE', sandbox.resource],
-        ],
-        close: () => sandbox.close(),
-      };
-    },
-  },
-  {
-    name: 'CONDUCTORONE',
-    async start({ port, latencyMs }) {
-      const sandbox = await startConductorOneSandbox({ port, latencyMs });
-      return {
-        summary: [
-          ['CONDUCTORONE_TARGET', sandbox.url],
-          ['CONDUCTORONE_CLIENT_ID', sandbox.clientId],
-          ['CONDUCTORONE_CLIENT_SECRET', sandbox.clientSecret],
-        ],
-        close: () => sandbox.close(),
-      };
-    },
-  },
-];
 
 function numberFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number, max: number): number {
   const raw = env[key];
@@ -86,16 +31,17 @@ function numberFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number, ma
 
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const latencyMs = numberFromEnv(env, 'SANDBOX_LATENCY_MS', 0, 60_000);
-  const running: LaunchedSandbox[] = [];
+  const running: StartedSandbox[] = [];
   const closeAll = async (): Promise<void> => {
     await Promise.allSettled(running.splice(0).map((sandbox) => sandbox.close()));
   };
   try {
-    for (const launcher of LAUNCHERS) {
-      const port = numberFromEnv(env, `${launcher.name}_SANDBOX_PORT`, 0, 65_535);
-      const sandbox = await launcher.start({ port, latencyMs, env });
+    // In the registry's order; each source's sandbox is loaded only here (a dynamic import in its folder).
+    for (const { name, connection } of SOURCES) {
+      const port = numberFromEnv(env, `${name}_SANDBOX_PORT`, 0, 65_535);
+      const sandbox = await connection.startSandbox({ port, latencyMs, env });
       running.push(sandbox);
-      process.stdout.write(`${sandbox.summary.map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
+      process.stdout.write(`${summaryOf(name, sandbox).map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
     }
   } catch (error) {
     await closeAll();

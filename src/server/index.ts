@@ -10,9 +10,13 @@ import { createContext } from '../context.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';
 import { createSchema } from '../schema.js';
-import { connectSources, type ConnectedSources } from '../sources/index.js';
+import { connectSources, type ConnectedSources } from '../sources/connect.js';
+import { SOURCES } from '../sources/index.js';
+import type { ConnectorSource } from '../sources/port.js';
+import { SourceList } from '../sources/sourceList.js';
 import { createApollo } from './apollo.js';
 import { Authenticator } from '../auth/authenticate.js';
+import { rootFieldSources } from '../auth/authorize.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
 
@@ -32,22 +36,29 @@ export interface RunningGateway {
 }
 
 export interface StartOptions {
+  /** Loaded for the same `sources` (`loadConfig(env, sources)`). */
   config: Config;
   logger: Logger;
   observer?: UpstreamObserver;
+  /** The sources to serve, in list order: the registry's unless a test passes its own. */
+  sources?: readonly ConnectorSource[];
 }
 
-export async function startGateway({ config, logger, observer }: StartOptions): Promise<RunningGateway> {
+export async function startGateway({ config, logger, observer, sources: served = SOURCES }: StartOptions): Promise<RunningGateway> {
+  const list = new SourceList(served);
+  const schema = createSchema(served);
+  // Every `@source` directive is read now: a malformed one stops the start rather than a request.
+  rootFieldSources(schema);
   const observability = createObservability({ logger, metrics: config.metrics, observer });
-  const sources = await connectSources(config, logger, observability.observer);
+  const sources = await connectSources(list, config, logger, observability.observer);
   observability.metrics?.watchBreakers(() => sources.breakers());
   const services = { ...sources.services, observeBatch: observability.observeBatch };
-  const apollo = await createApollo(createSchema(), config, logger, observability.plugin);
+  const apollo = await createApollo(schema, config, logger, observability.plugin);
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
     createContext: (requestId, caller) => createContext(services, requestId, caller),
-    authenticator: await Authenticator.create(config.auth),
+    authenticator: await Authenticator.create(config.auth, list.names),
     landingAssets: config.landingPage === 'graphiql',
     logger,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -6,14 +6,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Kind, parse, validate, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { sourcesOfOperation } from '../../src/auth/authorize.js';
-import { assertCanRead, assertCanWrite, FULL_ACCESS, permissionsOf } from '../../src/auth/roles.js';
+import { assertCanRead, assertCanWrite, fullAccess, permissionsOf, type Role } from '../../src/auth/roles.js';
 import type { GatewayContext } from '../../src/context.js';
-import { decodeGlobalId, encodeGlobalId } from '../../src/graph/globalId.js';
+import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { graphResolvers } from '../../src/graph/nodes.js';
 import { deleteConnector, patchConnector } from '../../src/graph/patchConnector.js';
 import { createSchema } from '../../src/schema.js';
+import { SOURCES } from '../../src/sources/index.js';
+import { SourceList } from '../../src/sources/sourceList.js';
 
 const schema = createSchema();
+const sourceList = new SourceList(SOURCES);
+const allowing = (roles: Role[]) => permissionsOf(roles, sourceList.names);
 const ID = {
   SAILPOINT: encodeGlobalId('ScriptConnector', 'active-directory'),
   LOGTO: encodeGlobalId('LoginConnector', 'kq3v8zt1w6pn'),
@@ -28,7 +32,7 @@ function sourcesOf(document: string, variables?: Record<string, unknown>) {
   const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const { sources, data, undetermined } = sourcesOfOperation(schema, operation, fragments, variables);
+  const { sources, data, undetermined } = sourcesOfOperation(schema, sourceList, operation, fragments, variables);
   return { sources: [...sources].sort(), data, undetermined };
 }
 
@@ -117,7 +121,7 @@ describe('sourcesOfOperation', () => {
         const result = sourcesOf(query, shape === 'variable' || shape === 'overridden' ? { id } : {});
         let expected: string | undefined;
         try {
-          expected = decodeGlobalId(id).source;
+          expected = sourceList.decodeGlobalId(id).source;
         } catch {
           expected = undefined;
         }
@@ -132,10 +136,11 @@ describe('the resolvers check the source of an id before any backend call', () =
   /** A context of a caller with `permissions` whose backends must not be reached: touching them throws. */
   function contextOf(permissions: GatewayContext['caller']['permissions']): GatewayContext {
     const unreachable = new Proxy({}, { get: (_t, name) => { throw new Error(`backend reached (${String(name)})`); } });
-    return { requestId: 'r', caller: { kind: 'api-key', subject: 'key:test', permissions }, loaders: unreachable, services: unreachable } as unknown as GatewayContext;
+    const services = new Proxy({ sources: sourceList }, { get: (t, name) => (name === 'sources' ? t.sources : (unreachable as Record<string | symbol, unknown>)[name]) });
+    return { requestId: 'r', caller: { kind: 'api-key', subject: 'key:test', permissions }, sources: unreachable, services } as unknown as GatewayContext;
   }
-  const logtoViewer = contextOf(permissionsOf([{ level: 'viewer', source: 'LOGTO' }]));
-  const logtoEditor = contextOf(permissionsOf([{ level: 'editor', source: 'LOGTO' }]));
+  const logtoViewer = contextOf(allowing([{ level: 'viewer', source: 'LOGTO' }]));
+  const logtoEditor = contextOf(allowing([{ level: 'editor', source: 'LOGTO' }]));
   const query = graphResolvers.Query as Record<string, (...args: unknown[]) => Promise<unknown>>;
 
   it('node and connector: FORBIDDEN for a source the caller may not read; its own source goes on to the backend', async () => {
@@ -148,7 +153,7 @@ describe('the resolvers check the source of an id before any backend call', () =
   });
 
   it('patchConnector and deleteConnector: FORBIDDEN for a source the caller may not change, even one it may read', async () => {
-    const readsAll = contextOf(permissionsOf([{ level: 'viewer' }, { level: 'editor', source: 'LOGTO' }]));
+    const readsAll = contextOf(allowing([{ level: 'viewer' }, { level: 'editor', source: 'LOGTO' }]));
     for (const ctx of [logtoEditor, readsAll]) {
       for (const id of [ID.SAILPOINT, ID.CONDUCTORONE]) {
         await expect(patchConnector(ctx, id, [])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('changing') });
@@ -160,11 +165,11 @@ describe('the resolvers check the source of an id before any backend call', () =
   });
 
   it('assertCanRead and assertCanWrite name the source and the roles that would allow it', () => {
-    expect(() => assertCanRead(FULL_ACCESS, 'SAILPOINT')).not.toThrow();
-    expect(() => assertCanRead(permissionsOf([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT')).toThrow(
+    expect(() => assertCanRead(fullAccess(sourceList.names), 'SAILPOINT')).not.toThrow();
+    expect(() => assertCanRead(allowing([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT')).toThrow(
       'Your roles do not allow reading SAILPOINT connectors (needs viewer or viewer@sailpoint).',
     );
-    expect(() => assertCanWrite(permissionsOf([{ level: 'viewer' }]), 'CONDUCTORONE')).toThrow(
+    expect(() => assertCanWrite(allowing([{ level: 'viewer' }]), 'CONDUCTORONE')).toThrow(
       'Your roles do not allow changing CONDUCTORONE connectors (needs editor or editor@conductorone).',
     );
   });

@@ -4,37 +4,43 @@ import { describe, expect, it } from 'vitest';
 import { parseApiKeys, parseRole, permissionsOf } from '../../src/auth/roles.js';
 import { rolesFromClaim } from '../../src/auth/authenticate.js';
 import { ConfigError, isLoopback, loadConfig } from '../../src/config/index.js';
+import { SOURCES } from '../../src/sources/index.js';
 
 const hash = createHash('sha256').update('k').digest('hex');
+const NAMES = SOURCES.map((s) => s.name);
 
 describe('roles', () => {
   it('parses levels and source scopes, case-insensitively, and nothing else', () => {
-    expect(parseRole('viewer')).toEqual({ level: 'viewer' });
-    expect(parseRole('Editor@Logto')).toEqual({ level: 'editor', source: 'LOGTO' });
-    for (const bad of ['admin', 'editor@okta', 'viewer@', '@logto', 'editor logto']) expect(parseRole(bad), bad).toBeUndefined();
+    expect(parseRole('viewer', NAMES)).toEqual({ level: 'viewer' });
+    expect(parseRole('Editor@Logto', NAMES)).toEqual({ level: 'editor', source: 'LOGTO' });
+    for (const bad of ['admin', 'editor@okta', 'viewer@', '@logto', 'editor logto']) expect(parseRole(bad, NAMES), bad).toBeUndefined();
+    // The scopes are the gateway's sources, whatever they are.
+    expect(parseRole('viewer@acme', [...NAMES, 'ACME'])).toEqual({ level: 'viewer', source: 'ACME' });
+    expect(parseRole('viewer@logto', ['ACME'])).toBeUndefined();
   });
 
   it('an editor reads what it writes; scoped roles add up', () => {
-    const p = permissionsOf([{ level: 'editor', source: 'LOGTO' }, { level: 'viewer', source: 'SAILPOINT' }]);
+    const p = permissionsOf([{ level: 'editor', source: 'LOGTO' }, { level: 'viewer', source: 'SAILPOINT' }], NAMES);
     expect([...p.read].sort()).toEqual(['LOGTO', 'SAILPOINT']);
     expect([...p.write]).toEqual(['LOGTO']);
-    expect(permissionsOf([{ level: 'viewer' }]).write.size).toBe(0);
+    expect(permissionsOf([{ level: 'viewer' }], NAMES).write.size).toBe(0);
+    expect([...permissionsOf([{ level: 'viewer' }], [...NAMES, 'ACME']).read]).toEqual([...NAMES, 'ACME']);
   });
 
   it('reads GATEWAY_API_KEYS entries and names the bad one without echoing it', () => {
-    const keys = parseApiKeys(`viewer:${hash}, editor@sailpoint:${hash.toUpperCase()}`);
+    const keys = parseApiKeys(`viewer:${hash}, editor@sailpoint:${hash.toUpperCase()}`, NAMES);
     expect(keys.map((k) => k.role)).toEqual([{ level: 'viewer' }, { level: 'editor', source: 'SAILPOINT' }]);
     expect(keys[0]!.hash.equals(Buffer.from(hash, 'hex'))).toBe(true);
-    expect(() => parseApiKeys(`viewer:${hash},admin:${hash}`)).toThrow(/entry 2: expected ROLE/);
-    expect(() => parseApiKeys('editor:my-plain-key')).toThrow(/entry 1: .*64 hex/);
-    expect(() => parseApiKeys('editor:my-plain-key')).not.toThrow(/my-plain-key/);
+    expect(() => parseApiKeys(`viewer:${hash},admin:${hash}`, NAMES)).toThrow('entry 2: expected ROLE:SHA256HEX with ROLE viewer or editor, optionally @conductorone, @logto or @sailpoint');
+    expect(() => parseApiKeys('editor:my-plain-key', NAMES)).toThrow(/entry 1: .*64 hex/);
+    expect(() => parseApiKeys('editor:my-plain-key', NAMES)).not.toThrow(/my-plain-key/);
   });
 
   it('takes roles from an array claim or a space-separated string, ignoring others', () => {
-    expect(rolesFromClaim(['viewer', 'openid', 'editor@logto', 3])).toEqual([{ level: 'viewer' }, { level: 'editor', source: 'LOGTO' }]);
-    expect(rolesFromClaim('openid editor')).toEqual([{ level: 'editor' }]);
-    expect(rolesFromClaim(undefined)).toEqual([]);
-    expect(rolesFromClaim({ viewer: true })).toEqual([]);
+    expect(rolesFromClaim(['viewer', 'openid', 'editor@logto', 3], NAMES)).toEqual([{ level: 'viewer' }, { level: 'editor', source: 'LOGTO' }]);
+    expect(rolesFromClaim('openid editor', NAMES)).toEqual([{ level: 'editor' }]);
+    expect(rolesFromClaim(undefined, NAMES)).toEqual([]);
+    expect(rolesFromClaim({ viewer: true }, NAMES)).toEqual([]);
   });
 });
 

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkId, idProblem, pathSegment, type IdRule } from '../../src/graph/ids.js';
-import { decodeGlobalId, encodeGlobalId, NODE_TYPES, type NodeTypeName } from '../../src/graph/globalId.js';
+import { decodeGlobalId, encodeGlobalId } from '../../src/graph/globalId.js';
+import { SOURCES } from '../../src/sources/index.js';
+import { SourceList } from '../../src/sources/sourceList.js';
 import { SCRIPT_NAME } from '../../src/sources/sailpoint/inputs.js';
 import { LOGTO_ID } from '../../src/sources/logto/inputs.js';
 import { C1_ID } from '../../src/sources/conductorone/inputs.js';
@@ -15,6 +17,9 @@ import { createSailPointSeed } from '../../src/sources/sailpoint/sandbox/seed.js
 import { createLogtoSeed } from '../../src/sources/logto/sandbox/seed.js';
 import { createConductorOneSeed } from '../../src/sources/conductorone/sandbox/seed.js';
 import { GatewayError } from '../../src/errors/classes.js';
+
+/** The node types of the registry's sources, with their id rules. */
+const NODE_TYPES = new SourceList(SOURCES).nodeTypes;
 
 const RULES: Array<[string, IdRule]> = [
   ['SailPoint scriptName', SCRIPT_NAME],
@@ -79,14 +84,14 @@ describe('id rules', () => {
 
 describe('global ids', () => {
   it('refuse a native key that is not an id of its source', () => {
-    const types = Object.keys(NODE_TYPES) as NodeTypeName[];
+    const types = Object.keys(NODE_TYPES);
     for (const type of types) {
       for (const bad of ['..', '.', 'a/b', '%2e%2e', '\uD800', 'x'.repeat(10_000)]) {
-        const key = NODE_TYPES[type].key.map(() => bad);
-        expect(refusal(() => decodeGlobalId(encodeGlobalId(type, ...key))), `${type} ${JSON.stringify(bad.slice(0, 20))}`).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+        const key = NODE_TYPES[type]!.key.map(() => bad);
+        expect(refusal(() => decodeGlobalId(encodeGlobalId(type, ...key), NODE_TYPES)), `${type} ${JSON.stringify(bad.slice(0, 20))}`).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
       }
     }
-    expect(decodeGlobalId(encodeGlobalId('AppConnector', '2afML2Int2TCuGdC4eAwSVm5A0N', '2afNJLqXPtMbxCDBXC0N58WgCMn')).key).toEqual(['2afML2Int2TCuGdC4eAwSVm5A0N', '2afNJLqXPtMbxCDBXC0N58WgCMn']);
+    expect(decodeGlobalId(encodeGlobalId('AppConnector', '2afML2Int2TCuGdC4eAwSVm5A0N', '2afNJLqXPtMbxCDBXC0N58WgCMn'), NODE_TYPES).key).toEqual(['2afML2Int2TCuGdC4eAwSVm5A0N', '2afNJLqXPtMbxCDBXC0N58WgCMn']);
   });
 });
 
@@ -116,19 +121,19 @@ describe('property: an accepted id is one URL path segment', () => {
   });
 
   it('global ids: whatever the native key, a decoded key is an id of its source', () => {
-    const types = Object.keys(NODE_TYPES) as NodeTypeName[];
+    const types = Object.keys(NODE_TYPES);
     fc.assert(
       fc.property(fc.constantFrom(...types), hostile, (type, value) => {
-        const key = NODE_TYPES[type].key.map(() => value);
+        const key = NODE_TYPES[type]!.key.map(() => value);
         let decoded: string[];
         try {
-          decoded = decodeGlobalId(encodeGlobalId(type, ...key)).key;
+          decoded = decodeGlobalId(encodeGlobalId(type, ...key), NODE_TYPES).key;
         } catch (error) {
           expect((error as GatewayError).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
           return;
         }
         expect(decoded).toEqual(key);
-        for (const [i, k] of decoded.entries()) expect(idProblem(k, NODE_TYPES[type].key[i]!)).toBeUndefined();
+        for (const [i, k] of decoded.entries()) expect(idProblem(k, NODE_TYPES[type]!.key[i]!)).toBeUndefined();
       }),
       { numRuns: 2000 },
     );

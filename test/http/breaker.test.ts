@@ -140,7 +140,7 @@ describe('UpstreamClient: the request is built before the breaker', () => {
     const client = new UpstreamClient({
       source: 'SAILPOINT',
       baseUrl: stack.sailpoint.url,
-      config: config.sources.sailpoint.upstream,
+      config: config.sources.SAILPOINT!.upstream,
       logger: createLogger('silent'),
     });
     const deep: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePointer, toCreateConnectorWire, toLocale, toPatchOperations } from '../../src/sources/sailpoint/inputs.js';
+import { parsePointer } from '../../src/graph/jsonPatch.js';
+import { toCreateConnectorWire, toLocale, toPatchOperations } from '../../src/sources/sailpoint/inputs.js';
 import { GatewayError } from '../../src/errors/classes.js';
 
 function refusal(fn: () => unknown): { code: unknown; message: string; argumentName: unknown } {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldType, scriptConnectorDescription, sectionForMenuItem, settingsFromSourceConfig } from '../../src/sources/sailpoint/mappers.js';
-import { decodeGlobalId } from '../../src/graph/globalId.js';
+import { SOURCES } from '../../src/sources/index.js';
+import { SourceList } from '../../src/sources/sourceList.js';
 import { scriptConnectorId } from '../../src/sources/sailpoint/mappers.js';
 
 const FORM = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -88,7 +89,7 @@ describe('script connector identity', () => {
   it('round-trips the scriptName through the global id', () => {
     const id = scriptConnectorId('active-directory');
     expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeGlobalId(id)).toEqual({ type: 'ScriptConnector', source: 'SAILPOINT', key: ['active-directory'] });
+    expect(new SourceList(SOURCES).decodeGlobalId(id)).toEqual({ type: 'ScriptConnector', source: 'SAILPOINT', key: ['active-directory'] });
   });
 
   it('takes the description from the metadata shortDesc only when it is text', () => {

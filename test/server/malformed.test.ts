@@ -58,7 +58,7 @@ describe('ids are names, never paths', () => {
   it.each(ID_ARGUMENTS)('%s refuses every bad id, naming %s, with 0 backend calls', async (query, argumentName) => {
     for (const [what, bad] of BAD_IDS) {
       const values = GLOBAL.test(query)
-        ? (query.includes('node(') ? (Object.keys(KEY_PARTS) as NodeTypeName[]) : CONNECTOR_TYPES).map((type) => encodeGlobalId(type, ...Array.from({ length: KEY_PARTS[type] }, () => bad)))
+        ? (query.includes('node(') ? (Object.keys(KEY_PARTS) as NodeTypeName[]) : CONNECTOR_TYPES).map((type) => encodeGlobalId(type, ...Array.from({ length: KEY_PARTS[type]! }, () => bad)))
         : [bad];
       for (const v of values) {
         const res = await stack.gql(query, { v });

@@ -9,6 +9,9 @@
 import { decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
 import { isWellFormed } from '../../graph/ids.js';
 
+/** ConductorOne's largest page. */
+export const C1_MAX_PAGE = 100;
+
 /** Where a cursor points: page token `t` (empty: the first page), fetched with size `n`, `s` items already seen. */
 export interface TokenPosition {
   t: string;

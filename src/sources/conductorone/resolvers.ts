@@ -3,19 +3,19 @@
  * are wire objects (codegen mappers); only reshaped fields have a resolver. Internal module.
  */
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
-import type { GatewayContext } from '../../context.js';
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkPageSize } from '../../graph/cursor.js';
 import { mergeObject } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
+import type { SourceContext } from '../port.js';
 import type { C1Connector } from './client.js';
-import { appConnectorId, appConnectorSettings, appId as appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { CONDUCTORONE, conductorone } from './context.js';
+import { deleteAppConnector, rememberAppConnector } from './graph.js';
 import { toC1Id } from './inputs.js';
-import { collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
+import { appConnectorId, appId as appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { C1_MAX_PAGE, collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
 import type { C1AnyWire, C1ConnectorWire } from './types.js';
 
-/** ConductorOne's largest page. */
-export const C1_MAX_PAGE = 100;
 const CURSOR_KIND = 'c1';
 
 /** An edge whose cursor is encoded only when a client selects it. */
@@ -31,30 +31,14 @@ class PositionEdge {
 }
 
 /** A page of an app's connectors as a Relay connection. */
-async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: GatewayContext) {
+async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: SourceContext) {
   const size = checkPageSize(first, 50, C1_MAX_PAGE, 1);
   const position = after == null ? undefined : decodePosition(CURSOR_KIND, after, C1_MAX_PAGE);
   const page = await collectPage(size, position, C1_MAX_PAGE, (pageToken, pageSize) =>
-    ctx.loaders.conductorone.connectorPage.load({ appId, pageSize, pageToken }),
+    conductorone(ctx).loaders.connectorPage.load({ appId, pageSize, pageToken }),
   );
   const edges = page.edges.map((e) => new PositionEdge(e.node, e.position));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
-}
-
-/** Later reads in this request see what a mutation returned. */
-export function rememberApp(ctx: GatewayContext, connector: C1Connector): C1Connector {
-  const key = { appId: connector.appId, id: connector.id };
-  ctx.loaders.conductorone.connectorByKey.clear(key).prime(key, connector);
-  ctx.loaders.conductorone.connectorPage.clearAll();
-  return connector;
-}
-
-/** Deletes an app connector; returns its global id. */
-export async function deleteApp(ctx: GatewayContext, appId: string, id: string): Promise<string> {
-  await ctx.services.conductorone.deleteConnector(appId, id, ctx.requestId);
-  ctx.loaders.conductorone.connectorByKey.clear({ appId, id });
-  ctx.loaders.conductorone.connectorPage.clearAll();
-  return appConnectorId(appId, id);
 }
 
 /** A config with its `@type`: what ConductorOne's Any needs. */
@@ -71,7 +55,7 @@ const PLAIN_FIELDS = ['displayName', 'description', 'profileAllowList', 'profile
 export const conductoroneResolvers: Resolvers = {
   Query: {
     async app(_root, { id }, ctx) {
-      return ctx.loaders.conductorone.appById.load(toC1Id(id, 'id'));
+      return conductorone(ctx).loaders.appById.load(toC1Id(id, 'id'));
     },
     appConnectors: (_root, { appId, first, after }, ctx) => connectionFor(toC1Id(appId, 'appId'), first, after, ctx),
   },
@@ -86,15 +70,15 @@ export const conductoroneResolvers: Resolvers = {
         ...(input.userIds != null ? { userIds: input.userIds } : {}),
       };
       if (input.catalogId.trim() === '') throw new BadUserInputError('catalogId must not be empty.', { argumentName: 'input.catalogId' });
-      const c1 = ctx.services.conductorone;
+      const c1 = conductorone(ctx).client;
       const created = await c1.createConnector(input.appId, body, ctx.requestId);
-      if (input.displayName == null) return rememberApp(ctx, created);
+      if (input.displayName == null) return rememberAppConnector(ctx, created);
       // ConductorOne's configured create has no display name: set it with an update, or undo the create.
       try {
-        return rememberApp(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
+        return rememberAppConnector(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
       } catch (error) {
         await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) =>
-          ctx.logger.error({ requestId: ctx.requestId, source: 'CONDUCTORONE', appId: input.appId, id: created.id, err: undo }, 'could not undo a create whose rename failed'),
+          ctx.logger.error({ requestId: ctx.requestId, source: CONDUCTORONE, appId: input.appId, id: created.id, err: undo }, 'could not undo a create whose rename failed'),
         );
         throw error;
       }
@@ -113,16 +97,16 @@ export const conductoroneResolvers: Resolvers = {
       }
       if (input.config != null) {
         // ConductorOne replaces config whole: merge the given keys onto the stored config (secrets kept).
-        const current = await ctx.loaders.conductorone.connectorByKey.load({ appId: input.appId, id: input.id });
+        const current = await conductorone(ctx).loaders.connectorByKey.load({ appId: input.appId, id: input.id });
         const merged = mergeObject(current.config ?? undefined, input.config, looksSecret);
         connector.config = typedConfig(merged, 'input.config');
         mask.push('config');
       }
       if (mask.length === 0) throw new BadUserInputError('input changes nothing: give at least one field to change.', { argumentName: 'input' });
-      return rememberApp(ctx, await ctx.services.conductorone.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
+      return rememberAppConnector(ctx, await conductorone(ctx).client.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
     },
 
-    deleteAppConnector: (_root, { appId, id }, ctx) => deleteApp(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),
+    deleteAppConnector: (_root, { appId, id }, ctx) => deleteAppConnector(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),
   },
 
   AppConnector: {
@@ -130,12 +114,12 @@ export const conductoroneResolvers: Resolvers = {
     // `syncDisabledAt`, `userIds` and `deletedAt` are the wire's own fields: no resolver, so the jit executor reads
     // them inline (a resolver costs a call and a resolve-info object per connector; absent reads as null).
     id: (c) => appConnectorId(c.appId!, c.id!),
-    source: () => 'CONDUCTORONE',
+    source: () => CONDUCTORONE,
     nativeId: (c) => c.id!,
     displayName: (c) => c.displayName || c.id!,
     description: (c) => c.description || null,
-    settings: (c) => appConnectorSettings(c.config),
-    app: (c, _args, ctx) => ctx.loaders.conductorone.appById.load(c.appId!),
+    // `settings` comes from the port (index.ts).
+    app: (c, _args, ctx) => conductorone(ctx).loaders.appById.load(c.appId!),
     catalogId: (c) => c.catalogId || null,
     config: (c) => connectorConfig(c.config),
     connectorStatus: (c) =>

@@ -5,36 +5,23 @@
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../errors/notFound.js';
-import { ALL } from './loaders.js';
-import { checkConfig, toLogtoId } from './inputs.js';
 import { mergeObject } from '../../graph/merge.js';
-import { loginConnectorId, loginConnectorSettings, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
-import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoUpdateConnectorWire } from './types.js';
-import type { GatewayContext } from '../../context.js';
+import type { SourceContext } from '../port.js';
+import { LOGTO, logto } from './context.js';
+import { deleteLoginConnector, rememberLoginConnector } from './graph.js';
+import { checkConfig, toLogtoId } from './inputs.js';
+import { ALL } from './loaders.js';
+import { loginConnectorId, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
+import type { LogtoConnectorFactoryWire, LogtoUpdateConnectorWire } from './types.js';
 
 /** The factory of `factoryId`; an unknown one is the caller's mistake (BAD_USER_INPUT naming `argumentName`). */
-async function factoryFor(factoryId: string, argumentName: string, ctx: GatewayContext): Promise<LogtoConnectorFactoryWire> {
+async function factoryFor(factoryId: string, argumentName: string, ctx: SourceContext): Promise<LogtoConnectorFactoryWire> {
   try {
-    return await ctx.loaders.logto.factoryById.load(factoryId);
+    return await logto(ctx).loaders.factoryById.load(factoryId);
   } catch (error) {
     if (isNotFound(error)) throw new BadUserInputError(`There is no Logto connector factory "${factoryId.slice(0, 100)}".`, { argumentName });
     throw error;
   }
-}
-
-/** Later reads in this request see what a mutation returned. */
-export function rememberLogin(ctx: GatewayContext, connector: LogtoConnectorWire): LogtoConnectorWire {
-  ctx.loaders.logto.connectorById.clear(connector.id).prime(connector.id, connector);
-  ctx.loaders.logto.connectorList.clearAll();
-  return connector;
-}
-
-/** Deletes a login connector; returns its global id. */
-export async function deleteLogin(ctx: GatewayContext, id: string): Promise<string> {
-  await ctx.services.logto.deleteConnector(id, ctx.requestId);
-  ctx.loaders.logto.connectorById.clear(id);
-  ctx.loaders.logto.connectorList.clearAll();
-  return loginConnectorId(id);
 }
 
 // Logto codes that mean "the configuration is invalid" rather than "the provider refused the test".
@@ -43,11 +30,11 @@ const INVALID_INPUT_CODES = new Set(['connector.invalid_config', 'guard.invalid_
 export const logtoResolvers: Resolvers = {
   Query: {
     async loginConnectors(_root, { type }, ctx) {
-      const connectors = await ctx.loaders.logto.connectorList.load(ALL);
+      const connectors = await logto(ctx).loaders.connectorList.load(ALL);
       return type == null ? connectors : connectors.filter((c) => c.type === logtoConnectorType(type));
     },
     async connectorFactories(_root, { type }, ctx) {
-      const factories = await ctx.loaders.logto.factoryList.load(ALL);
+      const factories = await logto(ctx).loaders.factoryList.load(ALL);
       return type == null ? factories : factories.filter((f) => f.type === logtoConnectorType(type));
     },
   },
@@ -59,7 +46,7 @@ export const logtoResolvers: Resolvers = {
       const factory = await factoryFor(input.connectorId, 'input.connectorId', ctx);
       const config = input.config ?? {};
       checkConfig(factory.formItems, config, 'input.config');
-      const created = await ctx.services.logto.createConnector(
+      const created = await logto(ctx).client.createConnector(
         {
           connectorId: input.connectorId,
           config,
@@ -69,7 +56,7 @@ export const logtoResolvers: Resolvers = {
         },
         ctx.requestId,
       );
-      return rememberLogin(ctx, created);
+      return rememberLoginConnector(ctx, created);
     },
 
     async updateLoginConnector(_root, { id, input }, ctx) {
@@ -77,7 +64,7 @@ export const logtoResolvers: Resolvers = {
       const body: LogtoUpdateConnectorWire = {};
       if (input.config != null || input.metadata != null) {
         // Logto replaces config and metadata whole: merge the given keys onto what is stored.
-        const current = await ctx.loaders.logto.connectorById.load(id);
+        const current = await logto(ctx).loaders.connectorById.load(id);
         if (input.config != null) {
           body.config = mergeObject(current.config, input.config, logtoSecretTest(current.formItems));
           checkConfig(current.formItems, body.config, 'input.config');
@@ -86,10 +73,10 @@ export const logtoResolvers: Resolvers = {
       }
       if (input.syncProfile != null) body.syncProfile = input.syncProfile;
       if (Object.keys(body).length === 0) throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
-      return rememberLogin(ctx, await ctx.services.logto.updateConnector(id, body, ctx.requestId));
+      return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id, body, ctx.requestId));
     },
 
-    deleteLoginConnector: (_root, { id }, ctx) => deleteLogin(ctx, toLogtoId(id, 'id')),
+    deleteLoginConnector: (_root, { id }, ctx) => deleteLoginConnector(ctx, toLogtoId(id, 'id')),
 
     async testLoginConnector(_root, { factoryId, config, email, phone }, ctx) {
       toLogtoId(factoryId, 'factoryId');
@@ -100,7 +87,7 @@ export const logtoResolvers: Resolvers = {
       if (phone != null && !/^\d{4,20}$/.test(phone)) throw new BadUserInputError('phone must be digits only (country code first).', { argumentName: 'phone' });
       checkConfig(factory.formItems, config, 'config');
       try {
-        await ctx.services.logto.testConnector(
+        await logto(ctx).client.testConnector(
           factoryId,
           { config, ...(factory.type === 'Email' ? { email: email! } : { phone: phone! }) },
           ctx.requestId,
@@ -118,12 +105,12 @@ export const logtoResolvers: Resolvers = {
 
   LoginConnector: {
     id: (c) => loginConnectorId(c.id),
-    source: () => 'LOGTO',
+    source: () => LOGTO,
     nativeId: (c) => c.id,
     displayName: (c) => phrase(c.name) ?? c.id,
     description: (c) => phrase(c.description),
-    settings: (c) => loginConnectorSettings(c),
-    factory: (c, _args, ctx) => ctx.loaders.logto.factoryById.load(c.connectorId),
+    // `settings` comes from the port (index.ts).
+    factory: (c, _args, ctx) => logto(ctx).loaders.factoryById.load(c.connectorId),
     type: (c) => loginConnectorType(c.type),
     // `platform`, `target` and `metadata` are the wire's own fields: no resolver (the jit executor reads them inline;
     // absent reads as null).

@@ -4,7 +4,7 @@
  */
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
-import { checkValueSize, DEFAULT_PATCH_LIMITS, type PatchLimits } from '../../graph/jsonPatch.js';
+import { checkValueSize, DEFAULT_PATCH_LIMITS, parsePointer, type PatchLimits } from '../../graph/jsonPatch.js';
 import { checkXml } from './fileChecks.js';
 import {
   SAILPOINT_LOCALES,
@@ -82,16 +82,6 @@ export function toLocale(locale: string | null | undefined, argumentName: string
   const found = SAILPOINT_LOCALES.find((l) => l === locale);
   if (!found) throw new BadUserInputError(`locale must be one of ${SAILPOINT_LOCALES.join(', ')}.`, { argumentName });
   return found;
-}
-
-/** Splits an RFC 6901 JSON Pointer into unescaped tokens; undefined when it is not a valid pointer. */
-export function parsePointer(pointer: string): string[] | undefined {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/') || /~[^01]|~$/.test(pointer)) return undefined;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**

@@ -3,11 +3,12 @@
  * a masked file sent back (patch, upload) given its stored secrets again (the rules are in xmlSecrets.ts). Internal
  * module.
  */
-import type { GatewayContext } from '../../context.js';
 import { BadUserInputError } from '../../errors/classes.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { SECRET_MASK } from '../../graph/settings.js';
+import type { SourceContext } from '../port.js';
 import type { SailPointXmlFilePath } from './client.js';
+import { SAILPOINT, sailpoint } from './context.js';
 import type { SailPointConnectorDetailWire, SailPointJsonPatchOperationWire } from './types.js';
 import { maskXmlSecrets, restoreXmlSecrets } from './xmlSecrets.js';
 
@@ -17,18 +18,18 @@ export function sourceConfigOf(detail: SailPointConnectorDetailWire): string | u
 }
 
 /** An XML file as clients read it: secrets masked; null, with a warning, when it is not well-formed XML. */
-export function shownXml(xml: string | null | undefined, field: string, scriptName: string | undefined, ctx: GatewayContext): string | null {
+export function shownXml(xml: string | null | undefined, field: string, scriptName: string | undefined, ctx: SourceContext): string | null {
   if (xml == null) return null;
   const masked = maskXmlSecrets(xml);
   if (masked !== undefined) return masked;
-  ctx.logger.warn({ requestId: ctx.requestId, source: 'SAILPOINT', scriptName, field, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'XML file is not well-formed; shown as null');
+  ctx.logger.warn({ requestId: ctx.requestId, source: SAILPOINT, scriptName, field, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'XML file is not well-formed; shown as null');
   return null;
 }
 
 const DETAIL_XML_FIELDS = ['applicationXml', 'correlationConfigXml', 'sourceConfigXml', 'sourceConfig'] as const;
 
 /** The detail as clients read it, every XML field masked: what a patch (its `test`s) is checked against. */
-export function shownDetail(detail: SailPointConnectorDetailWire, ctx: GatewayContext): SailPointConnectorDetailWire {
+export function shownDetail(detail: SailPointConnectorDetailWire, ctx: SourceContext): SailPointConnectorDetailWire {
   const shown: SailPointConnectorDetailWire = { ...detail };
   for (const key of DETAIL_XML_FIELDS) {
     const xml = detail[key];
@@ -70,12 +71,12 @@ export function restorePatchSecrets(wire: SailPointJsonPatchOperationWire[], cur
  * An uploaded XML file with the stored secrets given back where it holds the mask (read masked, uploaded again);
  * a mask where nothing is stored is BAD_USER_INPUT naming `file`. A file without the mask costs no call.
  */
-export async function restoreUploadSecrets(ctx: GatewayContext, scriptName: string, file: SailPointXmlFilePath, kind: string, text: string, bytes: Uint8Array): Promise<Uint8Array> {
+export async function restoreUploadSecrets(ctx: SourceContext, scriptName: string, file: SailPointXmlFilePath, kind: string, text: string, bytes: Uint8Array): Promise<Uint8Array> {
   if (!text.includes(SECRET_MASK)) return bytes;
   const stored =
     file === 'source-template'
-      ? await ctx.loaders.sailpoint.xmlFileByScriptName.load({ scriptName, file })
-      : await ctx.loaders.sailpoint.connectorByScriptName.load(scriptName).then((d) => (file === 'source-config' ? sourceConfigOf(d) : d.correlationConfigXml));
+      ? await sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName, file })
+      : await sailpoint(ctx).loaders.connectorByScriptName.load(scriptName).then((d) => (file === 'source-config' ? sourceConfigOf(d) : d.correlationConfigXml));
   const restored = restoreXmlSecrets(text, stored);
   if (!restored.ok) throw new BadUserInputError(`The ${kind} file is refused: ${restored.problem}.`, { argumentName: 'file' });
   return restored.xml === text ? bytes : Buffer.from(restored.xml, 'utf8');

@@ -1,0 +1,47 @@
+/**
+ * The ConductorOne source (app connectors that sync objects into an App), as the port describes it: its SDL,
+ * resolvers, node types and connection, and its part of the cross-source features. The registry lists it; nothing
+ * else outside this folder imports it. Internal module.
+ */
+import { sdlFile } from '../sdl.js';
+import type { ConnectorSource } from '../port.js';
+import { c1ErrorCode, ConductorOneClient } from './client.js';
+import { CONDUCTORONE } from './context.js';
+import { appConnectorPatchable, conductoroneTypeOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
+import { C1_ID } from './inputs.js';
+import { createConductorOneLoaders, type ConductorOneLoaders } from './loaders.js';
+import { appConnectorSettings } from './mappers.js';
+import { conductoroneResolvers } from './resolvers.js';
+import type { C1ConnectorWire } from './types.js';
+
+export const conductoroneSource = {
+  name: CONDUCTORONE,
+  typeDefs: [sdlFile(import.meta.url, 'conductorone.graphql')],
+  resolvers: conductoroneResolvers,
+  nodeTypes: {
+    AppConnector: { key: [C1_ID, C1_ID], connector: true },
+    App: { key: [C1_ID], connector: false },
+  },
+  connection: {
+    // Client id and secret in the form body, as ConductorOne's API documents (its SDKs sign a JWT instead).
+    tokenUrl: (api) => `${api.url}/auth/v1/token`,
+    vendorCodeOf: c1ErrorCode,
+    defaultRate: null,
+    createClient: (http) => new ConductorOneClient(http),
+    // Any app id answers: a search for none still proves the token and the API.
+    probe: (client) => client.searchAppsByIds([]),
+    async startSandbox(options = {}) {
+      const { startConductorOneSandbox } = await import('./sandbox/server.js');
+      return startConductorOneSandbox({ port: options.port, latencyMs: options.latencyMs });
+    },
+  },
+  typeOf: conductoroneTypeOf,
+  createLoaders: createConductorOneLoaders,
+  walk: walkAppConnectors,
+  load: loadAppNode,
+  patchable: appConnectorPatchable,
+  delete: async (ctx, _type, [appId, id]) => {
+    await deleteAppConnector(ctx, appId!, id!);
+  },
+  settings: (connector) => appConnectorSettings((connector as C1ConnectorWire).config),
+} satisfies ConnectorSource<ConductorOneClient, ConductorOneLoaders>;

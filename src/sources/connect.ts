@@ -1,0 +1,147 @@
+/**
+ * Connects the gateway to its sources: for each, a configured tenant, or (URL unset) the source's built-in sandbox
+ * started in this process on a free loopback port. Builds the long-lived clients, and each source's readiness: the
+ * callers' exchanges, or a probe through a client of its own (never the callers' rate limiter). Knows sources only
+ * through the port. Internal module.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Services } from '../context.js';
+import type { SourceName } from '../errors/codes.js';
+import { LocalWriteLocks } from '../graph/writeLocks.js';
+import { ClientCredentialsTokenProvider } from '../http/tokens.js';
+import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
+import { SourceReadiness } from '../observability/readiness.js';
+import type { ConnectorSource, StartedSandbox } from './port.js';
+import type { SourceList } from './sourceList.js';
+
+/** The clients plus what must be closed at shutdown. */
+export interface ConnectedSources {
+  services: Services;
+  /** Per-source readiness for `/readyz`: from the callers' recent exchanges, else a probe (at most one per source per `readinessMaxAgeMs`). */
+  readiness(): Promise<{ ready: boolean; sources: Record<string, unknown> }>;
+  /** Each source's circuit breaker state, without a call (for metrics). */
+  breakers(): Record<SourceName, ReturnType<UpstreamClient['breakerState']>>;
+  /** Closes the pools (and sandboxes); with `graceMs`, upstream calls still in flight after it are cut. */
+  close(graceMs?: number): Promise<void>;
+}
+
+interface ConnectedSource {
+  name: SourceName;
+  /** The callers' HTTP client. */
+  http: UpstreamClient;
+  /** The source's own client over it. */
+  client: unknown;
+  readiness: SourceReadiness;
+  close(graceMs?: number): Promise<void>;
+}
+
+async function connectSource(spec: ConnectorSource, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
+  const { name, connection } = spec;
+  let source = config.sources[name]!;
+  const upstream = source.upstream;
+  let sandbox: StartedSandbox | undefined;
+  if (!source.url) {
+    sandbox = await connection.startSandbox();
+    source = { ...source, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, settings: { ...source.settings, ...sandbox.settings } };
+    // In production only with GATEWAY_SANDBOX=on (config refuses it otherwise): still say so loudly.
+    const log = config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger);
+    log({ source: name, url: sandbox.url }, `${name}_URL is not set: using the built-in ${name} sandbox (demo data)`);
+  }
+  const vendorCodeOf = connection.vendorCodeOf ? { vendorCodeOf: (body: string) => connection.vendorCodeOf!(body) } : {};
+  // Probes go through a client of their own: one connection, one try, no rate limiter and no breaker (the
+  // readiness budget, one probe per source per readinessMaxAgeMs, is their limit), so that a probe never takes a
+  // token, a connection or a breaker's half-open try that a caller needs. It shares the callers' access token.
+  const probeHttp = new UpstreamClient({
+    source: name,
+    baseUrl: source.url!,
+    config: { ...upstream, connections: 1, retries: 0, deadlineMs: upstream.timeoutMs, rate: null, dedupe: false, breaker: { failures: Number.MAX_SAFE_INTEGER, halfOpenMs: upstream.breaker.halfOpenMs } },
+    logger,
+    ...(observer ? { observer } : {}),
+    ...vendorCodeOf,
+  });
+  const probeClient = connection.createClient(probeHttp);
+  const readiness = new SourceReadiness({ probe: () => connection.probe(probeClient), maxAgeMs: config.readinessMaxAgeMs });
+  const http = new UpstreamClient({
+    source: name,
+    baseUrl: source.url!,
+    config: upstream,
+    logger,
+    // Every exchange of the callers' traffic is also what `/readyz` answers from while it is recent.
+    observer: observer
+      ? (event) => {
+          readiness.observe(event.status);
+          observer(event);
+        }
+      : (event) => readiness.observe(event.status),
+    ...vendorCodeOf,
+  });
+  const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url! }, source.settings);
+  const tokens = new ClientCredentialsTokenProvider({
+    source: name,
+    tokenUrl,
+    clientId: source.clientId!,
+    clientSecret: source.clientSecret!,
+    ...(connection.tokenParams ? { params: connection.tokenParams(source.settings) } : {}),
+    timeoutMs: upstream.timeoutMs,
+    logger,
+    // A token endpoint at the API's origin shares its keep-alive pool.
+    ...(new URL(tokenUrl).origin === http.origin ? { dispatcher: http.pool } : {}),
+  });
+  http.setTokens(tokens);
+  probeHttp.setTokens(tokens);
+  return {
+    name,
+    http,
+    client: connection.createClient(http),
+    readiness,
+    async close(graceMs) {
+      await Promise.all([closeWithin(http, graceMs), closeWithin(probeHttp, graceMs)]);
+      await sandbox?.close();
+    },
+  };
+}
+
+/** Closes a client's pool: calls in flight finish, or, after `graceMs` (when given), are cut. */
+async function closeWithin(http: UpstreamClient, graceMs: number | undefined): Promise<void> {
+  const closing = http.close();
+  if (graceMs === undefined) return closing;
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<'cut'>((resolve) => (timer = setTimeout(() => resolve('cut'), graceMs)));
+  try {
+    if ((await Promise.race([closing, cut])) === 'cut') await http.pool.destroy();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Connects every source of `sources` (at the same time), each as `config.sources[name]` says. */
+export async function connectSources(sources: SourceList, config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
+  const unconfigured = sources.names.filter((name) => !Object.hasOwn(config.sources, name));
+  if (unconfigured.length > 0) throw new Error(`the configuration has no settings for ${unconfigured.join(', ')}: load it with the same sources (loadConfig(env, sources))`);
+  const connected = await Promise.all(sources.all.map((source) => connectSource(source, logger, config, observer)));
+  return {
+    services: { config, logger, sources, clients: new Map(connected.map((c) => [c.name, c.client])), writeLocks: new LocalWriteLocks() },
+    async readiness() {
+      const states: Record<string, unknown> = {};
+      let ready = true;
+      await Promise.all(
+        connected.map(async (source) => {
+          const seen = await source.readiness.check();
+          if (seen.status !== 'up') ready = false;
+          states[source.name] = { ...seen, breaker: source.http.breakerState() };
+        }),
+      );
+      // In list order, whatever order the checks finished in.
+      const ordered: Record<string, unknown> = {};
+      for (const { name } of connected) ordered[name] = states[name];
+      return { ready, sources: ordered };
+    },
+    breakers() {
+      return Object.fromEntries(connected.map((source) => [source.name, source.http.breakerState()]));
+    },
+    async close(graceMs) {
+      await Promise.all(connected.map((source) => source.close(graceMs)));
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The port: what the gateway asks of a source, and nothing else. Each `src/sources/<x>/index.ts` exports one object
+ * that `satisfies ConnectorSource`; the registry (`src/sources/index.ts`) lists them; the graph-level code (global
+ * ids, `node`, `connector`, `connectors`, `patchConnector`, `deleteConnector`, `__resolveType`, authorization,
+ * `/readyz`, metrics, configuration) works only through this interface. Types only: it imports no vendor folder and
+ * nothing at run time. Public to sources; internal to the gateway.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { IdRule } from '../graph/ids.js';
+import type { JsonPatchOperation, PatchLimits } from '../graph/jsonPatch.js';
+import type { Settings } from '../graph/settings.js';
+import type { WriteLocks } from '../graph/writeLocks.js';
+import type { Rate } from '../http/resilience.js';
+import type { UpstreamClient } from '../http/upstream.js';
+import type { BatchObserver } from '../observability/batch.js';
+
+/** One source's part of a request: its long-lived client and this request's dataloaders. */
+export interface SourceHandle<Client = unknown, Loaders = unknown> {
+  readonly client: Client;
+  readonly loaders: Loaders;
+}
+
+/** A request's access to its sources; each source reads its own part through one typed helper in its folder. */
+export interface RequestSources {
+  /** The handle of source `name`, its loaders made on first use in this request. */
+  get<Client, Loaders>(name: string): SourceHandle<Client, Loaders>;
+}
+
+/** What a source's code sees of a request (the GraphQL context is one). */
+export interface SourceContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly services: {
+    readonly config: Config;
+    /** Serialises each connector's read-apply-write (patches). */
+    readonly writeLocks: WriteLocks;
+  };
+  readonly sources: RequestSources;
+}
+
+/** A type with a global id: its native key, one id rule per part (ids are names, never paths). */
+export interface NodeTypeSpec {
+  key: readonly IdRule[];
+  /** Whether it is a `Connector` (what `connector`, `patchConnector` and `deleteConnector` accept). */
+  connector: boolean;
+}
+
+/** One connector of the cross-source list, with the source's position right after it (its own JSON). */
+export interface WalkStep {
+  node: object;
+  position: unknown;
+}
+
+/** A source's part of a `connectors` page: what it found and whether it has more after the last one. */
+export interface WalkResult {
+  found: WalkStep[];
+  more: boolean;
+}
+
+/** What a patch of a connector reads inside its write lock. */
+export interface PatchRead<Stored = unknown> {
+  /** The representation the operations apply to: the patchable fields, secrets read as null (or masked). */
+  document: Record<string, unknown>;
+  /** What `write` needs of the connector as it was read (e.g. its stored secrets). */
+  stored: Stored;
+}
+
+/** What `write` gets: the checked operations and, unless the read was skipped, the document before and after them. */
+export interface PatchChange<Stored = unknown> {
+  operations: JsonPatchOperation[];
+  read: (PatchRead<Stored> & { after: Record<string, unknown> }) | undefined;
+}
+
+/**
+ * The patchable representation of a source's connectors (`patchConnector`). The engine (graph/patchEngine.ts)
+ * checks the operations, takes the connector's write lock, reads it afresh, applies the operations (a failed `test`
+ * is CONFLICT, a result over `config.patch` BAD_USER_INPUT) and hands the result to `write`, which sends only what
+ * changed (or, for a source that applies JSON Patch itself, the operations).
+ */
+export interface Patchable<Stored = unknown, Result = object> {
+  /** The top-level fields of the representation; a path outside them is BAD_USER_INPUT naming the operation. */
+  fields: readonly string[];
+  /**
+   * The source's own checks of the operations (BAD_USER_INPUT naming the argument), before the lock; returns the
+   * operations to apply. Without it: every path within `fields`, every value within the patch limits.
+   */
+  check?(operations: readonly JsonPatchOperation[], limits: PatchLimits): JsonPatchOperation[];
+  /** Whether the operations must be checked against the current connector (default: always). */
+  needsRead?(operations: readonly JsonPatchOperation[]): boolean;
+  read(ctx: SourceContext, type: string, key: readonly string[]): Promise<PatchRead<Stored>>;
+  write(ctx: SourceContext, type: string, key: readonly string[], change: PatchChange<Stored>): Promise<Result>;
+}
+
+/** A setting of its own a source reads from the environment, as `<NAME>_<key>`. */
+export interface SourceSettingSpec {
+  /** `url`: an http(s) URL (a trailing slash dropped); `text`: any non-empty string. */
+  kind: 'url' | 'text';
+  /** The value when the variable is unset. */
+  default?: string;
+}
+
+/** A built-in sandbox, started: where it listens and the credentials it accepts. */
+export interface StartedSandbox {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** Values of the source's own settings that the sandbox needs (e.g. Logto's `RESOURCE`). */
+  settings?: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** How `npm run sandbox` starts a sandbox (the gateway starts them with none of these). */
+export interface SandboxOptions {
+  port?: number;
+  latencyMs?: number;
+  /** The launcher's environment, for a sandbox's own switches. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How the gateway reaches and signs in to a source. */
+export interface SourceConnection<Client = unknown> {
+  /** The client-credentials token endpoint, from the API's origin and root URL and the source's own settings. */
+  tokenUrl(api: { origin: string; url: string }, settings: Readonly<Record<string, string>>): string;
+  /** Extra fields of the token request. */
+  tokenParams?(settings: Readonly<Record<string, string>>): Record<string, string>;
+  /** The vendor's own error code in an error body (logged, and for the source's own branching). */
+  vendorCodeOf?(body: string): string | undefined;
+  /** The vendor's documented rate, applied to a configured tenant unless `<NAME>_RATE_LIMIT` says otherwise; null: none. */
+  defaultRate: Rate | null;
+  /** Settings of its own beyond `<NAME>_URL`, `_CLIENT_ID`, `_CLIENT_SECRET` and the resilience ones. */
+  settings?: Readonly<Record<string, SourceSettingSpec>>;
+  /** The source's client over its HTTP client. */
+  createClient(http: UpstreamClient): Client;
+  /** One cheap call that proves the token and the API (readiness), through a client of the probe's own. */
+  probe(client: Client): Promise<unknown>;
+  /** Starts the built-in sandbox; it must import the sandbox dynamically, so that production code never loads it. */
+  startSandbox(options?: SandboxOptions): Promise<StartedSandbox>;
+}
+
+/**
+ * A source of connectors. `Client` is its long-lived API client, `Loaders` its per-request dataloaders; the
+ * methods that take a node type and a key get a type of `nodeTypes` and a key that passed its id rules.
+ */
+export interface ConnectorSource<Client = unknown, Loaders = unknown> {
+  /**
+   * SCREAMING_SNAKE name: the value of the GraphQL enum `ConnectorSource`, `extensions.source`, the prefix of its
+   * environment variables (`<NAME>_URL` …) and, lower-cased, the scope of a role (`viewer@<name>`).
+   */
+  readonly name: string;
+  /**
+   * Its SDL files (absolute paths): its types, `extend enum ConnectorSource { NAME }`, and its root fields, each
+   * marked `@source(name: NAME)`.
+   */
+  readonly typeDefs: readonly string[];
+  /** Its resolvers (merged with the others'). */
+  readonly resolvers: Readonly<Record<string, unknown>>;
+  /** Its types with a global id, by GraphQL type name. */
+  readonly nodeTypes: Readonly<Record<string, NodeTypeSpec>>;
+  readonly connection: SourceConnection<Client>;
+  /** Which of its node types `obj` (an object its resolvers return) is; undefined when it is not one of its own. */
+  typeOf(obj: object): string | undefined;
+  createLoaders(client: Client, requestId: string, observeBatch?: BatchObserver): Loaders;
+  /**
+   * Its part of the cross-source list: up to `want` connectors after `position` (undefined: from the start), each
+   * with the position right after it, matching `search` (lower-case; undefined: all). A position is the source's
+   * own JSON, checked here: a forged one is `malformedCursor()`.
+   */
+  walk(ctx: SourceContext, want: number, position: unknown, search: string | undefined): Promise<WalkResult>;
+  /** The object of a node type and key; NOT_FOUND (a GatewayError) or null when the source has none. */
+  load(ctx: SourceContext, type: string, key: readonly string[]): Promise<object | null>;
+  /** How `patchConnector` changes its connectors; without it they cannot be patched. */
+  readonly patchable?: Patchable;
+  /** Deletes a connector. */
+  delete(ctx: SourceContext, type: string, key: readonly string[]): Promise<void>;
+  /** A connector's `settings` (secrets locked by buildSettings). */
+  settings(connector: object, ctx: SourceContext): Settings | Promise<Settings>;
+}
