@@ -10,6 +10,7 @@ import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/
 import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
 import { startConductorOneSandbox, type ConductorOneSandbox } from '../../src/sources/conductorone/sandbox/server.js';
 import { looksSecret } from '../../src/graph/settings.js';
+import type { ConnectorSource } from '../../src/sources/port.js';
 import { contractProxyFor } from './contract.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -43,8 +44,11 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-/** Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+/**
+ * Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings; `sources` replaces the registry's
+ * list (a test's own source added: its sandbox is the test's, its settings in `env`).
+ */
+export async function startTestStack(env: Record<string, string> = {}, options: { sources?: readonly ConnectorSource[] } = {}): Promise<TestStack> {
   const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox()]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logtoProxy = await contractProxyFor('logto', logto.url);
@@ -74,8 +78,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     CONDUCTORONE_CLIENT_ID: conductorone.clientId,
     CONDUCTORONE_CLIENT_SECRET: conductorone.clientSecret,
     ...env,
-  });
-  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink) });
+  }, options.sources);
+  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), ...(options.sources ? { sources: options.sources } : {}) });
   const secrets = new Set<string>();
   type CallFilter = { method?: string; pathIncludes?: string };
   const apiCalls = (filter: CallFilter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter);

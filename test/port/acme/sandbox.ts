@@ -1,0 +1,115 @@
+/**
+ * Acme's tiny sandbox: a real HTTP server on loopback (node:http) with a client-credentials token endpoint and a
+ * connectors API (list by offset, get, create, patch, delete) that wants the bearer token; a request log, and a
+ * switch that makes every answer a 503 (a source that is down).
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AcmeConnectorWire } from './types.js';
+
+export interface AcmeSandbox {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** The connectors it holds, in list order. */
+  connectors: AcmeConnectorWire[];
+  /** Every request: method and path (query included). */
+  log: Array<{ method: string; path: string }>;
+  /** Requests to the connectors API (token requests left out). */
+  apiCalls(method?: string): number;
+  /** Tokens it issued (secrets the gateway must never log). */
+  tokens: Set<string>;
+  /** Whether it answers 503 to everything. */
+  down: boolean;
+  close(): Promise<void>;
+}
+
+const SEED: ReadonlyArray<Omit<AcmeConnectorWire, 'apiToken'>> = [
+  { acmeId: 'acme-1', name: 'Anvil feed', region: 'eu-1' },
+  { acmeId: 'acme-2', name: 'Rocket skates', region: 'us-1' },
+  { acmeId: 'acme-3', name: 'Giant magnet', region: 'eu-1' },
+];
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+export async function startAcmeSandbox(): Promise<AcmeSandbox> {
+  const clientId = 'acme-gateway';
+  const clientSecret = `acme-secret-${randomBytes(8).toString('hex')}`;
+  const tokens = new Set<string>();
+  let next = SEED.length + 1;
+  const sandbox: Omit<AcmeSandbox, 'url' | 'close'> = {
+    clientId,
+    clientSecret,
+    connectors: SEED.map((c) => ({ ...c, apiToken: `acme-token-${randomBytes(8).toString('hex')}` })),
+    log: [],
+    apiCalls: (method) => sandbox.log.filter((e) => e.path.startsWith('/connectors') && (!method || e.method === method)).length,
+    tokens,
+    down: false,
+  };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://acme.invalid');
+    sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
+    const body = await bodyOf(req);
+    if (sandbox.down) return send(res, 503, { error: 'down' });
+    if (url.pathname === '/oauth/token' && req.method === 'POST') {
+      const form = new URLSearchParams(body);
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) return send(res, 401, { error: 'invalid_client' });
+      const token = randomBytes(16).toString('hex');
+      tokens.add(token);
+      return send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+    }
+    if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) return send(res, 401, { error: 'unauthorized' });
+    const [, root, rawId] = url.pathname.split('/');
+    if (root !== 'connectors') return send(res, 404, { error: 'no such path' });
+    if (rawId === undefined) {
+      if (req.method === 'GET') {
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const limit = Number(url.searchParams.get('limit') ?? 50);
+        return send(res, 200, { items: sandbox.connectors.slice(offset, offset + limit), total: sandbox.connectors.length });
+      }
+      if (req.method === 'POST') {
+        const created = { acmeId: `acme-${next++}`, name: String((JSON.parse(body) as { name?: unknown }).name), region: 'eu-1', apiToken: `acme-token-${randomBytes(8).toString('hex')}` };
+        sandbox.connectors.push(created);
+        return send(res, 201, created);
+      }
+      return send(res, 405, { error: 'method' });
+    }
+    const id = decodeURIComponent(rawId);
+    const index = sandbox.connectors.findIndex((c) => c.acmeId === id);
+    if (index < 0) return send(res, 404, { error: 'no such connector' });
+    if (req.method === 'GET') return send(res, 200, sandbox.connectors[index]);
+    if (req.method === 'PATCH') {
+      const changes = JSON.parse(body) as Partial<AcmeConnectorWire>;
+      sandbox.connectors[index] = { ...sandbox.connectors[index]!, ...changes, acmeId: id };
+      return send(res, 200, sandbox.connectors[index]);
+    }
+    if (req.method === 'DELETE') {
+      sandbox.connectors.splice(index, 1);
+      return send(res, 204);
+    }
+    return send(res, 405, { error: 'method' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(sandbox, {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
