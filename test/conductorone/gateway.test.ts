@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { conductoroneSecrets, startTestStack, type TestStack } from '../helpers/gateway.js';
-import { appConnectorId, appId as appGlobalId } from '../../src/sources/conductorone/mappers.js';
+import { appConnectorId, appGlobalId } from '../../src/sources/conductorone/mappers.js';
 
 let stack: TestStack;
 

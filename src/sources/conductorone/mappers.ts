@@ -11,7 +11,7 @@ export function appConnectorId(appId: string, id: string): string {
 }
 
 /** The global id of an app. */
-export function appId(id: string): string {
+export function appGlobalId(id: string): string {
   return encodeGlobalId('App', id);
 }
 
@@ -55,7 +55,7 @@ export function sectionForConfigKey(key: string): SettingsSectionName {
 }
 
 /** A readable label for a camelCase or snake_case key (`clientSecret` → `Client secret`). */
-export function labelFor(key: string): string {
+export function labelForConfigKey(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -66,7 +66,7 @@ export function appConnectorSettings(config: Record<string, unknown> | null | un
   const fields: RawSettingsField[] = [];
   for (const [key, value] of Object.entries(config ?? {})) {
     if (key === TYPE_KEY) continue;
-    fields.push({ section: sectionForConfigKey(key), key, label: labelFor(key), type: typeOfValue(value), value });
+    fields.push({ section: sectionForConfigKey(key), key, label: labelForConfigKey(key), type: typeOfValue(value), value });
   }
   return buildSettings(fields);
 }

@@ -12,7 +12,7 @@ import type { C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
 import { deleteAppConnector, rememberAppConnector } from './graph.js';
 import { toC1Id } from './inputs.js';
-import { appConnectorId, appId as appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { appConnectorId, appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
 import type { C1AnyWire, C1ConnectorWire } from './types.js';
 
@@ -31,7 +31,7 @@ class PositionEdge {
 }
 
 /** A page of an app's connectors as a Relay connection. */
-async function connectionFor(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: SourceContext) {
+async function appConnectorConnection(appId: string, first: number | null | undefined, after: string | null | undefined, ctx: SourceContext) {
   const size = checkPageSize(first, 50, C1_MAX_PAGE, 1);
   const position = after == null ? undefined : decodePosition(CURSOR_KIND, after, C1_MAX_PAGE);
   const page = await collectPage(size, position, C1_MAX_PAGE, (pageToken, pageSize) =>
@@ -57,7 +57,7 @@ export const conductoroneResolvers: Resolvers = {
     async app(_root, { id }, ctx) {
       return conductorone(ctx).loaders.appById.load(toC1Id(id, 'id'));
     },
-    appConnectors: (_root, { appId, first, after }, ctx) => connectionFor(toC1Id(appId, 'appId'), first, after, ctx),
+    appConnectors: (_root, { appId, first, after }, ctx) => appConnectorConnection(toC1Id(appId, 'appId'), first, after, ctx),
   },
 
   Mutation: {
@@ -143,6 +143,6 @@ export const conductoroneResolvers: Resolvers = {
     id: (a) => appGlobalId(a.id!),
     nativeId: (a) => a.id!,
     displayName: (a) => a.displayName || null,
-    connectors: (a, { first, after }, ctx) => connectionFor(a.id!, first, after, ctx),
+    connectors: (a, { first, after }, ctx) => appConnectorConnection(a.id!, first, after, ctx),
   },
 };

@@ -15,7 +15,7 @@ import { loginConnectorId, loginConnectorType, logtoConnectorType, logtoSecretTe
 import type { LogtoConnectorFactoryWire, LogtoUpdateConnectorWire } from './types.js';
 
 /** The factory of `factoryId`; an unknown one is the caller's mistake (BAD_USER_INPUT naming `argumentName`). */
-async function factoryFor(factoryId: string, argumentName: string, ctx: SourceContext): Promise<LogtoConnectorFactoryWire> {
+async function connectorFactoryFor(factoryId: string, argumentName: string, ctx: SourceContext): Promise<LogtoConnectorFactoryWire> {
   try {
     return await logto(ctx).loaders.factoryById.load(factoryId);
   } catch (error) {
@@ -43,7 +43,7 @@ export const logtoResolvers: Resolvers = {
     async createLoginConnector(_root, { input }, ctx) {
       toLogtoId(input.connectorId, 'input.connectorId');
       if (input.id != null) toLogtoId(input.id, 'input.id');
-      const factory = await factoryFor(input.connectorId, 'input.connectorId', ctx);
+      const factory = await connectorFactoryFor(input.connectorId, 'input.connectorId', ctx);
       const config = input.config ?? {};
       checkConfig(factory.formItems, config, 'input.config');
       const created = await logto(ctx).client.createConnector(
@@ -80,7 +80,7 @@ export const logtoResolvers: Resolvers = {
 
     async testLoginConnector(_root, { factoryId, config, email, phone }, ctx) {
       toLogtoId(factoryId, 'factoryId');
-      const factory = await factoryFor(factoryId, 'factoryId', ctx);
+      const factory = await connectorFactoryFor(factoryId, 'factoryId', ctx);
       if (factory.type === 'Social') throw new BadUserInputError('Logto tests email and SMS factories only.', { argumentName: 'factoryId' });
       if (factory.type === 'Email' && !email) throw new BadUserInputError('An email factory is tested by sending to `email`.', { argumentName: 'email' });
       if (factory.type === 'Sms' && !phone) throw new BadUserInputError('An SMS factory is tested by sending to `phone`.', { argumentName: 'phone' });

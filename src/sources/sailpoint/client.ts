@@ -38,7 +38,7 @@ export type SailPointXmlFilePath = Exclude<SailPointFilePath, 'translations'>;
 const details = new WeakSet<object>();
 
 /** True when `connector` came from `GET /connectors/{scriptName}` or a PATCH (it has the detail-only fields). */
-export function isDetail(connector: object): connector is SailPointConnectorDetailWire {
+export function isConnectorDetail(connector: object): connector is SailPointConnectorDetailWire {
   return details.has(connector);
 }
 

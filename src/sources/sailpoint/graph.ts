@@ -7,7 +7,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import type { Settings } from '../../graph/settings.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
-import { isDetail } from './client.js';
+import { isConnectorDetail } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { toPatchOperations } from './inputs.js';
 import { nameContainsFilter, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
@@ -24,7 +24,7 @@ export function sailpointTypeOf(obj: object): string | undefined {
 
 /** The connector's detail: the parent itself when it is one, else one GET per connector and request. */
 export function detailOf(connector: ScriptConnectorRecord, ctx: SourceContext): Promise<SailPointConnectorDetailWire> | SailPointConnectorDetailWire {
-  if (isDetail(connector)) return connector;
+  if (isConnectorDetail(connector)) return connector;
   return sailpoint(ctx).loaders.connectorByScriptName.load(connector.scriptName!);
 }
 
