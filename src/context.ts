@@ -6,7 +6,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import type { Config } from './config/index.js';
+import type { Config } from './config/types.js';
 import type { BatchObserver } from './observability/batch.js';
 import type { Caller } from './auth/authenticate.js';
 import type { WriteLocks } from './graph/writeLocks.js';

@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JWTPayload } from 'jose';
-import type { AuthConfig } from '../config/index.js';
+import type { AuthConfig } from '../config/types.js';
 import { UnauthenticatedError } from '../errors/classes.js';
 import type { SourceName } from '../errors/codes.js';
 import { fullAccess, NO_ACCESS, parseRole, permissionsOf, type Permissions, type Role } from './roles.js';

@@ -8,6 +8,7 @@ import { parseApiKeys, type ApiKeyEntry } from '../auth/roles.js';
 import type { SourceName } from '../errors/codes.js';
 import { SOURCES } from '../sources/index.js';
 import type { ConnectorSource, SourceSettingSpec } from '../sources/port.js';
+import type { AuthConfig, Config, SourceConfig, UpstreamConfig } from './types.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -113,82 +114,6 @@ function envSchema(sources: readonly ConfiguredSource[]) {
 
 /** Every environment variable the gateway reads with the registry's sources (the README's configuration table documents each). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema(SOURCES).shape);
-
-/** Limits, timeouts and resilience of one source's HTTP client. */
-export interface UpstreamConfig {
-  /** Connect, headers and body timeouts of one try. */
-  timeoutMs: number;
-  connectTimeoutMs: number;
-  /** The whole upstream call, tries, waits and token included. */
-  deadlineMs: number;
-  /** Keep-alive connections: also the cap on requests in flight to the source. */
-  connections: number;
-  /** Extra tries for idempotent requests (GET, file PUT, DELETE, read-only POST). */
-  retries: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Consecutive failures (5xx, no answer) that open the breaker, and how long it stays open before a probe. */
-  breaker: { failures: number; halfOpenMs: number };
-  /** Client-side rate limit; null for none. */
-  rate: Rate | null;
-  /** Identical GETs in flight share one exchange. */
-  dedupe: boolean;
-}
-
-/** Where a source is and how the gateway signs in to it. `url` unset means: start the built-in sandbox. */
-export interface SourceConfig {
-  url?: string;
-  clientId?: string;
-  clientSecret?: string;
-  /** The source's own settings that are set (`<NAME>_<KEY>` by key, e.g. Logto's `RESOURCE`). */
-  settings: Readonly<Record<string, string>>;
-  upstream: UpstreamConfig;
-}
-
-/** Who may call the gateway. No API keys and no JWKS: everyone (allowed on loopback only, or when asked for). */
-export interface AuthConfig {
-  apiKeys: ApiKeyEntry[];
-  jwt?: { jwksUrl: string; issuer?: string; audience?: string; rolesClaim: string };
-}
-
-/** Query limits, enforced before execution. */
-export interface LimitsConfig {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
-  /** Highest estimated cost: every field 1, a field with `first` its selection times `first`. */
-  maxCost: number;
-}
-
-/** The gateway's whole configuration, frozen. */
-export interface Config {
-  env: 'development' | 'production' | 'test';
-  host: string;
-  port: number;
-  logLevel: string;
-  executor: 'jit' | 'graphql-js';
-  documentCacheSize: number;
-  bodyLimitBytes: number;
-  introspection: boolean;
-  /** Prometheus metrics at `GET /metrics` (no caller authentication: switch off where that port is public). */
-  metrics: boolean;
-  /** How long `stop()` lets requests in flight finish before it cuts them. */
-  shutdownGraceMs: number;
-  /** `/readyz`: how old an observation of a source may be and still answer; also the least time between two probes of a source. */
-  readinessMaxAgeMs: number;
-  /** What a browser gets on GET /graphql: GraphiQL served offline, Apollo's embedded Sandbox (from Apollo's CDN), or a static page. */
-  landingPage: 'graphiql' | 'apollo' | 'static';
-  auth: AuthConfig;
-  limits: LimitsConfig;
-  uploads: { maxFileSize: number; maxFiles: number };
-  /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON. */
-  patch: { maxNodes: number; maxBytes: number };
-  /** Each source's, by its name (`SAILPOINT` …). */
-  sources: Readonly<Record<SourceName, SourceConfig>>;
-  /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */
-  apollo: { key: string; graphRef: string } | null;
-}
 
 /** A setting that failed validation; the message names the variable. */
 export class ConfigError extends Error {

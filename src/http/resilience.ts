@@ -5,7 +5,9 @@
  */
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
-import type { HttpMethod } from './upstream.js';
+
+/** The HTTP methods the sources' APIs use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A rate: at most `requests` in any `perMs` window. */
 export interface Rate {

@@ -7,11 +7,11 @@
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
-import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket } from './resilience.js';
+import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod } from './resilience.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { BadUserInputError, GatewayError, UpstreamError } from '../errors/classes.js';
-import type { UpstreamConfig } from '../config/index.js';
+import type { UpstreamConfig } from '../config/types.js';
 import type { TokenProvider } from './tokens.js';
 import { scrubBody } from '../logger.js';
 import { isWellFormed } from '../graph/ids.js';
@@ -53,8 +53,6 @@ function isNoAnswer(error: unknown): boolean {
     error instanceof ReferenceError
   );
 }
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One call to a source, relative to its API root. */
 export interface UpstreamRequest {

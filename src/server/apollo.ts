@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/types.js';
 import type { GatewayContext } from '../context.js';
 import { formatError } from '../errors/format.js';
 import { createLocalGateway } from './executor.js';

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/types.js';
 import { createContext } from '../context.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';

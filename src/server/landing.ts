@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { ApolloServerPlugin, GraphQLServerListener } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { Kind, parse, TokenKind, visit, type ASTNode, type DefinitionNode, type FragmentDefinitionNode, type Source } from 'graphql';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/types.js';
 import { schemaDir } from '../schema.js';
 
 /** Where GraphiQL's files are served: below the GraphQL endpoint, so one proxy rule covers both. */

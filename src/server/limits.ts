@@ -11,7 +11,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { LimitsConfig } from '../config/index.js';
+import type { LimitsConfig } from '../config/types.js';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError } from '../errors/classes.js';
 import { GatewayErrorCode } from '../errors/codes.js';

@@ -5,7 +5,7 @@
  * through the port. Internal module.
  */
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/types.js';
 import type { Services } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import { LocalWriteLocks } from '../graph/writeLocks.js';

@@ -6,7 +6,7 @@
  * nothing at run time. Public to sources; internal to the gateway.
  */
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/types.js';
 import type { IdRule } from '../graph/ids.js';
 import type { JsonPatchOperation, PatchLimits } from '../graph/jsonPatch.js';
 import type { Settings } from '../graph/settings.js';
