@@ -31,7 +31,7 @@ export interface Services {
  * The sources' parts of one request, each built on first use (a query that touches one source builds one source's
  * loaders, and a request that touches none allocates nothing here).
  */
-export class RequestSourceHandles implements RequestSources {
+class RequestSourceHandles implements RequestSources {
   /** The last handle asked for: most requests touch one source, and then need no map at all. */
   private lastName: string | undefined;
   private last: SourceHandle | undefined;

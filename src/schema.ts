@@ -30,7 +30,7 @@ export function schemaDir(): string {
 }
 
 /** The SDL files' contents: schema/*.graphql and the sources' files, base first, then by file name. */
-export function loadTypeDefs(sources: readonly ConnectorSource[] = SOURCES): string[] {
+function loadTypeDefs(sources: readonly ConnectorSource[] = SOURCES): string[] {
   const dir = schemaDir();
   const shared = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => join(dir, f));
   const files = [...shared, ...sources.flatMap((s) => s.typeDefs)];
@@ -83,7 +83,7 @@ function settingsResolvers(source: ConnectorSource): Record<string, { settings: 
 }
 
 /** The name of the directive that ties a root field to its source (schema/base.graphql). */
-export const SOURCE_DIRECTIVE = 'source';
+const SOURCE_DIRECTIVE = 'source';
 
 /**
  * How makeExecutableSchema merges the SDL files (it hands its other options to @graphql-tools/merge's mergeTypeDefs,

@@ -14,7 +14,7 @@ import { applyJsonPatch, checkPatchValues, parsePointer, type JsonPatchOperation
 import { connectorLockKey } from './writeLocks.js';
 
 /** Refuses any operation whose path (or from) is not at or below one of `fields`. */
-export function checkPatchPaths(operations: readonly JsonPatchOperation[], fields: readonly string[]): void {
+function checkPatchPaths(operations: readonly JsonPatchOperation[], fields: readonly string[]): void {
   operations.forEach((op, i) => {
     for (const [name, pointer] of [['path', op.path], ['from', op.from]] as const) {
       if (pointer == null) continue;
