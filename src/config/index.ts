@@ -98,6 +98,7 @@ const GatewayEnvSchema = z.object({
   GATEWAY_MAX_COST: int(1, 100_000_000).default(50_000),
   GATEWAY_PATCH_MAX_NODES: int(10, 1_000_000).default(10_000),
   GATEWAY_PATCH_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  GATEWAY_PATCH_MAX_OPERATIONS: int(1, 10_000).default(100),
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
@@ -201,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readon
       maxCost: e.GATEWAY_MAX_COST,
     },
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
-    patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES },
+    patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES, maxOperations: e.GATEWAY_PATCH_MAX_OPERATIONS },
     sources: Object.freeze(sourceConfigs),
     apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });

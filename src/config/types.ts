@@ -74,8 +74,8 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   uploads: { maxFileSize: number; maxFiles: number };
-  /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON. */
-  patch: { maxNodes: number; maxBytes: number };
+  /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON; and its most operations. */
+  patch: { maxNodes: number; maxBytes: number; maxOperations: number };
   /** Each source's, by its name (`SAILPOINT` …). */
   sources: Readonly<Record<SourceName, SourceConfig>>;
   /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */

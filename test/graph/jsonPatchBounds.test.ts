@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyJsonPatch, checkPatchValues, jsonSize, DEFAULT_PATCH_LIMITS, MAX_PATCH_DEPTH, type JsonPatchOperation, type PatchLimits } from '../../src/graph/jsonPatch.js';
+import { applyJsonPatch, checkPatchValues, jsonSize, DEFAULT_PATCH_LIMITS, MAX_PATCH_DEPTH, PATCH_WORK_FACTOR, type JsonPatchOperation, type PatchLimits, type PatchWork } from '../../src/graph/jsonPatch.js';
 import { GatewayError } from '../../src/errors/classes.js';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 
@@ -53,20 +53,20 @@ describe('JSON Patch bounds', () => {
 
   it('refuses a patch that grows the document past the byte bound, naming it', () => {
     const doc = { a: ['x'.repeat(1000)] };
-    const { code, message } = refusal(() => applyJsonPatch(doc, doubling(25), { maxNodes: 1_000_000, maxBytes: 64 * 1024 }));
+    const { code, message } = refusal(() => applyJsonPatch(doc, doubling(25), { maxNodes: 1_000_000, maxBytes: 64 * 1024, maxOperations: 100 }));
     expect(code).toBe('BAD_USER_INPUT');
     expect(message).toBe(`operations[6]: the patched document would be over the patch bound: more than ${64 * 1024} bytes of JSON.`);
   });
 
   it('applies the same doubling while it fits the bound', () => {
-    const patched = applyJsonPatch({ a: ['abc'] }, doubling(8), { maxNodes: 1000, maxBytes: 64 * 1024 });
+    const patched = applyJsonPatch({ a: ['abc'] }, doubling(8), { maxNodes: 1000, maxBytes: 64 * 1024, maxOperations: 100 });
     expect(countNodes(patched)).toBe(1 + 2 ** 9);
   });
 
   it.each<[string, unknown, PatchLimits]>([
     ['more JSON values than the bound', Array.from({ length: 10_000 }, () => 0), DEFAULT_PATCH_LIMITS],
     ['more bytes than the bound', 'x'.repeat(1024 * 1024), DEFAULT_PATCH_LIMITS],
-    ['more bytes than a configured bound', { text: 'x'.repeat(2000) }, { maxNodes: 100, maxBytes: 2000 }],
+    ['more bytes than a configured bound', { text: 'x'.repeat(2000) }, { maxNodes: 100, maxBytes: 2000, maxOperations: 100 }],
   ])('refuses a value with %s before applying anything', (_what, value, limits) => {
     for (const op of ['add', 'replace', 'test'] as const) {
       const { code, argumentName, message } = refusal(() => applyJsonPatch({ a: 1, b: 2 }, [{ op: 'remove', path: '/b' }, { op, path: '/a', value }], limits));
@@ -84,7 +84,7 @@ describe('JSON Patch bounds', () => {
   });
 
   it('lets a document the source already holds above the bounds be patched, but not grown', () => {
-    const limits = { maxNodes: 10, maxBytes: 100 };
+    const limits = { maxNodes: 10, maxBytes: 100, maxOperations: 100 };
     const doc = { big: 'x'.repeat(500), small: 1 };
     expect(applyJsonPatch(doc, [{ op: 'replace', path: '/small', value: 2 }, { op: 'remove', path: '/big' }], limits)).toEqual({ small: 2 });
     expect(applyJsonPatch(doc, [{ op: 'replace', path: '/big', value: 'y'.repeat(50) }], limits)).toEqual({ big: 'y'.repeat(50), small: 1 });
@@ -92,12 +92,71 @@ describe('JSON Patch bounds', () => {
     expect(grown.message).toBe(`operations[0]: the patched document would be over the patch bound: more than ${JSON.stringify(doc).length} bytes of JSON.`);
   });
 
-  it('reads the bounds from GATEWAY_PATCH_MAX_NODES and GATEWAY_PATCH_MAX_BYTES, and refuses bad ones', () => {
-    expect(loadConfig({}).patch).toEqual({ maxNodes: 10_000, maxBytes: 1024 * 1024 });
-    expect(loadConfig({ GATEWAY_PATCH_MAX_NODES: '500', GATEWAY_PATCH_MAX_BYTES: '16384' }).patch).toEqual({ maxNodes: 500, maxBytes: 16384 });
-    for (const env of [{ GATEWAY_PATCH_MAX_NODES: '0' }, { GATEWAY_PATCH_MAX_BYTES: 'lots' }, { GATEWAY_PATCH_MAX_BYTES: '12' }]) {
+  it('reads the bounds from GATEWAY_PATCH_MAX_NODES, GATEWAY_PATCH_MAX_BYTES and GATEWAY_PATCH_MAX_OPERATIONS, and refuses bad ones', () => {
+    expect(loadConfig({}).patch).toEqual({ maxNodes: 10_000, maxBytes: 1024 * 1024, maxOperations: 100 });
+    expect(loadConfig({ GATEWAY_PATCH_MAX_NODES: '500', GATEWAY_PATCH_MAX_BYTES: '16384', GATEWAY_PATCH_MAX_OPERATIONS: '7' }).patch).toEqual({ maxNodes: 500, maxBytes: 16384, maxOperations: 7 });
+    for (const env of [{ GATEWAY_PATCH_MAX_NODES: '0' }, { GATEWAY_PATCH_MAX_BYTES: 'lots' }, { GATEWAY_PATCH_MAX_BYTES: '12' }, { GATEWAY_PATCH_MAX_OPERATIONS: '0' }, { GATEWAY_PATCH_MAX_OPERATIONS: '1.5' }]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(Object.keys(env)[0]!);
+    }
+  });
+});
+
+/** The review's patch (issue 15, F3): a large value, then `copies` copies of it into one place, then two removes. */
+function copiesOfALargeValue(copies: number, value: unknown = 'x'.repeat(400_000)): JsonPatchOperation[] {
+  return [
+    { op: 'add', path: '/metadata/big', value },
+    ...Array.from({ length: copies }, () => ({ op: 'copy', from: '/metadata/big', path: '/metadata/c' }) as const),
+    { op: 'remove', path: '/metadata/big' },
+    { op: 'remove', path: '/metadata/c' },
+  ];
+}
+
+describe('JSON Patch: bounded in length and in work', () => {
+  it('refuses more operations than the bound before applying any, naming operations', () => {
+    const ops = (n: number): JsonPatchOperation[] => Array.from({ length: n }, () => ({ op: 'test', path: '/a', value: 1 }));
+    expect(applyJsonPatch({ a: 1 }, ops(100))).toEqual({ a: 1 });
+    for (const run of [() => applyJsonPatch({ a: 1 }, ops(101)), () => checkPatchValues(ops(101), DEFAULT_PATCH_LIMITS), () => applyJsonPatch({ a: 1 }, ops(3000))]) {
+      expect(refusal(run)).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'operations', message: 'operations may hold at most 100 operations.' });
+    }
+    const limits = { ...DEFAULT_PATCH_LIMITS, maxOperations: 3 };
+    expect(applyJsonPatch({ a: 1 }, ops(3), limits)).toEqual({ a: 1 });
+    expect(refusal(() => applyJsonPatch({ a: 1 }, ops(4), limits)).message).toBe('operations may hold at most 3 operations.');
+  });
+
+  it.each([
+    ['a string', 'x'.repeat(400_000)],
+    ['an object', { text: 'x'.repeat(400_000), list: Array.from({ length: 100 }, (_, i) => i) }],
+  ])('refuses copies of a large value (%s) into one place at the operation that crosses the work bound, having done O(bound) work', (_what, value) => {
+    const work: PatchWork = { nodes: 0, bytes: 0 };
+    const { code, argumentName, message } = refusal(() => applyJsonPatch({ metadata: {} }, copiesOfALargeValue(97, value), DEFAULT_PATCH_LIMITS, work));
+    expect(code).toBe('BAD_USER_INPUT');
+    // Each copy handles ~400 KB: the add and 9 copies fit 4 MiB, the 10th copy does not.
+    expect(argumentName).toBe('operations[10]');
+    expect(message).toBe(
+      `operations[10]: the patch is over its work bound: the values it adds, replaces, tests, copies and moves add up to more than ${PATCH_WORK_FACTOR * 1024 * 1024} bytes of JSON (${PATCH_WORK_FACTOR} times the patch bound).`,
+    );
+    expect(work.bytes).toBeGreaterThan(4 * 400_000);
+    expect(work.bytes).toBeLessThan(20 * DEFAULT_PATCH_LIMITS.maxBytes);
+  });
+
+  it('applies the same copies while they fit the work bound, and counts the work', () => {
+    const work: PatchWork = { nodes: 0, bytes: 0 };
+    expect(applyJsonPatch({ metadata: {} }, copiesOfALargeValue(8), DEFAULT_PATCH_LIMITS, work)).toEqual({ metadata: {} });
+    expect(work.bytes).toBeGreaterThan(9 * 400_000);
+  });
+
+  it('lets a patch test and replace a value near the bound (twice its size is well within the work bound)', () => {
+    const doc = { config: { text: 'x'.repeat(900_000) } };
+    const patched = applyJsonPatch(doc, [{ op: 'test', path: '/config', value: { text: 'x'.repeat(900_000) } }, { op: 'replace', path: '/config', value: { text: 'y'.repeat(900_000) } }]);
+    expect(patched).toEqual({ config: { text: 'y'.repeat(900_000) } });
+  });
+
+  it('refuses operations of the wrong shape as fast-json-patch’s validator did, naming them', () => {
+    for (const operation of [null, [], 'add', { path: '/a', value: 1 }, { op: 'add', value: 1 }, { op: 'add', path: 5, value: 1 }, { op: 'copy', path: '/b' }, { op: 'move', path: '/b', from: null }, { op: 'add', path: '/b' }, { op: 'test', path: '/a', value: undefined }]) {
+      const { code, argumentName, message } = refusal(() => applyJsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 1 }, operation as never]));
+      expect({ code, argumentName }, JSON.stringify(operation)).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'operations[1]' });
+      expect(message).toMatch(/^operations\[1\]: [^\n]+[^.]\.$/);
     }
   });
 });
@@ -205,13 +264,78 @@ function operationIn(document: unknown, { op, path, from, slot, value, truthful 
   return { op, path: to, from: pick(op === 'copy' ? all : inner, from).pointer };
 }
 
+/** Sizes as JSON.stringify sees them, independently of jsonSize. */
+function sizes(value: unknown): { nodes: number; bytes: number } {
+  return { nodes: countNodes(value), bytes: Buffer.byteLength(JSON.stringify(value)) };
+}
+
+const HUGE_LIMITS: PatchLimits = { maxNodes: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER, maxOperations: Number.MAX_SAFE_INTEGER };
+
+/**
+ * The patch applied one operation at a time without bounds, each result measured in full: the first operation that
+ * fails (and its code), or the first that leaves a document over `bounds` ('over'); undefined when none does.
+ */
+function reference(doc: unknown, operations: readonly JsonPatchOperation[], bounds: { nodes: number; bytes: number }): { index: number; code: string } | undefined {
+  let current = doc;
+  for (let index = 0; index < operations.length; index += 1) {
+    try {
+      current = applyJsonPatch(current, [operations[index]!], HUGE_LIMITS);
+    } catch (error) {
+      return { index, code: String((error as GatewayError).extensions.code) };
+    }
+    const size = sizes(current);
+    if (size.nodes > bounds.nodes || size.bytes > bounds.bytes) return { index, code: 'over' };
+  }
+  return undefined;
+}
+
+/**
+ * What a patch run must show: an outcome that agrees with `reference` (the engine keeps the document's size exactly:
+ * it refuses at the first operation that really crosses a bound, and only there), a result within the bounds, and
+ * at most a small multiple of the bounds in work (see the module comment of jsonPatch.ts: O(bounds), not
+ * O(operations × document)).
+ */
+function expectBoundedRun(doc: unknown, operations: readonly JsonPatchOperation[], limits: PatchLimits): void {
+  const start = sizes(doc);
+  const bounds = { nodes: Math.max(limits.maxNodes, start.nodes), bytes: Math.max(limits.maxBytes, start.bytes) };
+  const work: PatchWork = { nodes: 0, bytes: 0 };
+  let result: unknown;
+  let thrown: unknown;
+  try {
+    result = applyJsonPatch(doc, operations, limits, work);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(work.nodes).toBeGreaterThanOrEqual(start.nodes);
+  expect(work.nodes).toBeLessThanOrEqual(25 * bounds.nodes);
+  expect(work.bytes).toBeLessThanOrEqual(25 * bounds.bytes);
+  const expected = reference(doc, operations, bounds);
+  if (thrown === undefined) {
+    expect(expected).toBeUndefined();
+    expect(sizes(result).nodes).toBeLessThanOrEqual(bounds.nodes);
+    expect(sizes(result).bytes).toBeLessThanOrEqual(bounds.bytes);
+    return;
+  }
+  expect(thrown).toBeInstanceOf(GatewayError);
+  const { code, argumentName } = (thrown as GatewayError).extensions as { code: string; argumentName: string };
+  const { message } = thrown as GatewayError;
+  const index = Number(/^operations\[(\d+)\]/.exec(argumentName)![1]);
+  if (code === 'CONFLICT') expect(operations[index]!.op).toBe('test');
+  if (/: (value is over the patch bound|the patch is over its work bound): /.test(message)) {
+    // Bounds of the values and of the work come before (or without) what the document would become.
+    expect(index).toBeLessThanOrEqual(expected?.index ?? Infinity);
+  } else {
+    expect({ index, code: /would be over the patch bound/.test(message) ? 'over' : code }, message).toEqual(expected);
+  }
+}
+
 describe('JSON Patch bounds: property', () => {
-  it('random patches never produce a document over the bounds, fail only as BAD_USER_INPUT or CONFLICT, in bounded time and heap', () => {
+  it('random patches refuse exactly at the operation that crosses a bound, fail only as BAD_USER_INPUT or CONFLICT, in O(bounds) work, time and heap', () => {
     fc.assert(
       fc.property(
-        fc.record({ maxNodes: fc.integer({ min: 10, max: 400 }), maxBytes: fc.integer({ min: 100, max: 6000 }) }),
+        fc.record({ maxNodes: fc.integer({ min: 10, max: 400 }), maxBytes: fc.integer({ min: 100, max: 6000 }), maxOperations: fc.constant(100) }),
         fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
-        fc.array(operationSpec, { minLength: 1, maxLength: 40, size: 'max' }),
+        fc.array(operationSpec, { minLength: 1, maxLength: 100, size: 'max' }),
         (limits, doc, specs) => {
           // Each operation is made for the document the ones before it leave, so most apply and copies compound.
           const operations: JsonPatchOperation[] = [];
@@ -225,33 +349,83 @@ describe('JSON Patch bounds: property', () => {
               // refused: the next operations are made for the document as it was
             }
           }
-          const start = jsonSize(doc, { maxNodes: Infinity, maxBytes: Infinity }, Infinity) as { nodes: number; bytes: number };
           const heapBefore = process.memoryUsage().heapUsed;
           const started = performance.now();
-          let result: unknown;
-          let thrown: unknown;
-          try {
-            result = applyJsonPatch(doc, operations, limits);
-          } catch (error) {
-            thrown = error;
-          }
-          const ms = performance.now() - started;
-          // Generous safety nets: without the bounds, 40 copies double a document 40 times.
-          expect(ms).toBeLessThan(1000);
+          expectBoundedRun(doc, operations, limits);
+          // Generous safety nets: without the bounds, 100 copies double a document 100 times.
+          expect(performance.now() - started).toBeLessThan(1000);
           expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
-          if (thrown !== undefined) {
-            expect(thrown).toBeInstanceOf(GatewayError);
-            const { code, argumentName } = (thrown as GatewayError).extensions as { code: string; argumentName: string };
-            expect(code === 'BAD_USER_INPUT' || code === 'CONFLICT', `code ${code}`).toBe(true);
-            const index = Number(/^operations\[(\d+)\]/.exec(argumentName)![1]);
-            if (code === 'CONFLICT') expect(operations[index]!.op).toBe('test');
-          } else {
-            expect(countNodes(result)).toBeLessThanOrEqual(Math.max(limits.maxNodes, start.nodes));
-            expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(Math.max(limits.maxBytes, start.bytes));
-          }
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('keeps the size exactly: a patch passes under bounds at its largest document, and is refused one value or one byte below, where it crosses', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }), fc.array(operationSpec, { minLength: 1, maxLength: 60 }), (doc, specs) => {
+        const operations: JsonPatchOperation[] = [];
+        const states = [sizes(doc)];
+        let current: unknown = doc;
+        for (const spec of specs) {
+          const operation = operationIn(current, spec);
+          try {
+            current = applyJsonPatch(current, [operation], { maxNodes: 300, maxBytes: 4000, maxOperations: 1 });
+          } catch {
+            continue; // only operations that apply: the sizes below are those of the whole patch
+          }
+          operations.push(operation);
+          states.push(sizes(current));
+        }
+        const peak = { nodes: Math.max(...states.map((s) => s.nodes)), bytes: Math.max(...states.map((s) => s.bytes)) };
+        const run = (maxNodes: number, maxBytes: number) => refusal(() => applyJsonPatch(doc, operations, { maxNodes, maxBytes, maxOperations: 100 }));
+        const overWork = (r: { message: string }) => / the patch is over its work bound: /.test(r.message);
+        const atPeak = run(peak.nodes, peak.bytes);
+        if (!overWork(atPeak)) expect(atPeak.code, atPeak.message).toBe('no error');
+        for (const [bound, nodes, bytes] of [['nodes', peak.nodes - 1, peak.bytes], ['bytes', peak.nodes, peak.bytes - 1]] as const) {
+          if (states[0]![bound] === peak[bound]) continue; // the document itself is the largest: it may be patched within its own size
+          const crossing = states.findIndex((s) => s[bound] > (bound === 'nodes' ? nodes : bytes)) - 1;
+          const below = run(nodes, bytes);
+          if (overWork(below) || / value is over the patch bound: /.test(below.message)) continue;
+          expect(below.message).toBe(`operations[${crossing}]: the patched document would be over the patch bound: more than ${bound === 'nodes' ? `${nodes} JSON values` : `${bytes} bytes of JSON`}.`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** One operation of a patch as large as a request body allows: mostly copies, moves and tests of large values. */
+  const largeSpec = fc.record({
+    op: fc.constantFrom('copy big', 'copy big', 'copy list', 'copy list', 'move', 'test big', 'add', 'replace', 'remove'),
+    target: fc.constantFrom('c', 'd', 'big', 'list'),
+    text: fc.nat({ max: 1000 }),
+  });
+
+  it('patches of up to the most operations, as large as a request body allows, under the default bounds: refused or applied in O(bounds) work', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 700_000 }),
+        fc.nat({ max: 3000 }),
+        fc.array(largeSpec, { minLength: 90, maxLength: DEFAULT_PATCH_LIMITS.maxOperations }),
+        (bigLength, listLength, specs) => {
+          const doc = { metadata: { big: 'x'.repeat(bigLength), list: Array.from({ length: listLength }, (_, i) => ({ i })) } };
+          const operations = specs.map(({ op, target, text }): JsonPatchOperation => {
+            const path = `/metadata/${target}`;
+            if (op === 'copy big') return { op: 'copy', from: '/metadata/big', path };
+            if (op === 'copy list') return { op: 'copy', from: '/metadata/list', path };
+            if (op === 'move') return { op: 'move', from: '/metadata/big', path };
+            if (op === 'test big') return { op: 'test', path: '/metadata/big', value: 'x'.repeat(text) };
+            if (op === 'remove') return { op, path };
+            return { op, path, value: 'y'.repeat(text) };
+          });
+          // Within the default body limit (1 MiB of JSON request).
+          expect(Buffer.byteLength(JSON.stringify(operations))).toBeLessThan(1024 * 1024);
+          const started = performance.now();
+          expectBoundedRun(doc, operations, DEFAULT_PATCH_LIMITS);
+          expect(performance.now() - started).toBeLessThan(5000); // a very generous safety net: the review saw 30 s
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 });

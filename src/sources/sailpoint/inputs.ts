@@ -4,7 +4,7 @@
  */
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
-import { checkValueSize, DEFAULT_PATCH_LIMITS, parsePointer, type PatchLimits } from '../../graph/jsonPatch.js';
+import { checkPatchLength, checkValueSize, DEFAULT_PATCH_LIMITS, parsePointer, type PatchLimits } from '../../graph/jsonPatch.js';
 import { checkXml } from './fileChecks.js';
 import {
   SAILPOINT_LOCALES,
@@ -33,8 +33,6 @@ export interface JsonPatchOperationArgs {
 }
 
 const CREATE_STATUSES = ['DEVELOPMENT', 'DEMO', 'RELEASED'] as const;
-/** More operations than this in one patch is refused (no connector needs that many). */
-export const MAX_PATCH_OPERATIONS = 100;
 const XML_FIELDS: ReadonlySet<SailPointPatchableField> = new Set(['applicationXml', 'correlationConfigXml', 'sourceConfigXml']);
 
 /**
@@ -86,14 +84,12 @@ export function toLocale(locale: string | null | undefined, argumentName: string
 
 /**
  * Checks a JSON Patch for SailPoint's `PATCH /connectors/{scriptName}`: well-formed operations, only the
- * patchable fields (`/connectorMetadata` and below it; the three XML fields as a whole), values within `limits`,
- * well-formed XML values.
+ * patchable fields (`/connectorMetadata` and below it; the three XML fields as a whole), at most
+ * `limits.maxOperations` operations, values within `limits`, well-formed XML values.
  */
 export function toPatchOperations(operations: readonly JsonPatchOperationArgs[], limits: PatchLimits = DEFAULT_PATCH_LIMITS): SailPointJsonPatchOperationWire[] {
   if (operations.length === 0) throw new BadUserInputError('operations must not be empty.', { argumentName: 'operations' });
-  if (operations.length > MAX_PATCH_OPERATIONS) {
-    throw new BadUserInputError(`operations may hold at most ${MAX_PATCH_OPERATIONS} operations.`, { argumentName: 'operations' });
-  }
+  checkPatchLength(operations, limits);
   return operations.map((operation, index) => toPatchOperation(operation, `operations[${index}]`, limits));
 }
 
