@@ -13,8 +13,9 @@ import { readFileSync } from 'node:fs';
 
 /** @typedef {{ contentType: string, body: string }} StoredResponse */
 
-/** @type {Record<string, StoredResponse>} */
-const stored = JSON.parse(readFileSync(requiredEnv('FLOOR_RESPONSES'), 'utf8'));
+/** @type {unknown} */
+const captured = JSON.parse(readFileSync(requiredEnv('FLOOR_RESPONSES'), 'utf8'));
+const stored = /** @type {Record<string, StoredResponse>} */ (captured);
 /** @type {Map<string, { contentType: string, body: Buffer }>} */
 const responses = new Map(
   Object.entries(stored).map(([name, response]) => [name, { contentType: response.contentType, body: Buffer.from(response.body, 'utf8') }]),
@@ -25,10 +26,12 @@ const MULTIPART_HEAD_BYTES = 8 * 1024;
 const OPERATION_NAME = /"operationName"\s*:\s*"([^"\\]+)"/;
 
 const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  /** @type {Buffer[]} */
   const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
   req.on('end', () => {
-    const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    const [first] = chunks;
+    const body = chunks.length === 1 && first !== undefined ? first : Buffer.concat(chunks);
     const name = operationName(req.headers['content-type'] ?? '', body);
     const response = name === undefined ? undefined : responses.get(name);
     if (!response) {
@@ -54,8 +57,10 @@ function operationName(contentType, body) {
     return OPERATION_NAME.exec(body.subarray(0, MULTIPART_HEAD_BYTES).toString('latin1'))?.[1];
   }
   try {
+    /** @type {unknown} */
     const parsed = JSON.parse(body.toString('utf8'));
-    return typeof parsed?.operationName === 'string' ? parsed.operationName : undefined;
+    if (typeof parsed !== 'object' || parsed === null || !('operationName' in parsed)) return undefined;
+    return typeof parsed.operationName === 'string' ? parsed.operationName : undefined;
   } catch {
     return undefined;
   }
@@ -71,8 +76,10 @@ function requiredEnv(name) {
   return value;
 }
 
-const host = process.env.HOST || '127.0.0.1';
-server.listen(Number(process.env.PORT || 0), host, () => {
+// An empty HOST or PORT means the default, as an unset one does.
+const { HOST = '', PORT = '' } = process.env;
+const host = HOST === '' ? '127.0.0.1' : HOST;
+server.listen(PORT === '' ? 0 : Number(PORT), host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`FLOOR_TARGET=http://${host}:${port}/graphql\n`);

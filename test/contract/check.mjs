@@ -10,12 +10,26 @@ const log = process.argv[2] ?? 'contract-log.jsonl';
 const summarize = fileURLToPath(new URL('../../../shared/contract-proxy/summarize.mjs', import.meta.url));
 spawnSync(process.execPath, [summarize, log], { stdio: 'inherit' });
 
-const { allowed } = JSON.parse(readFileSync(new URL('./allowed.json', import.meta.url), 'utf8'));
+/** @typedef {{ source: string, kind: string, method: string, url: string, detail?: string }} Finding */
+/** @typedef {{ source: string, kind: string, method: string, path: string }} Allowance */
+
+/** @type {unknown} */
+const allowances = JSON.parse(readFileSync(new URL('./allowed.json', import.meta.url), 'utf8'));
+const { allowed } = /** @type {{ allowed: Allowance[] }} */ (allowances);
+/** @param {string} kind */
 const gatewaySide = (kind) => kind !== 'ok' && kind !== 'proxy-error' && !kind.startsWith('response-');
+/** @param {Finding} e */
 const isAllowed = (e) =>
   allowed.some((a) => a.source === e.source && a.kind === e.kind && a.method === e.method && new RegExp(a.path).test(new URL(e.url, 'http://x').pathname));
 
-const findings = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((e) => gatewaySide(e.kind));
+/** @param {string} line @returns {Finding} */
+function parseFinding(line) {
+  /** @type {unknown} */
+  const finding = JSON.parse(line);
+  return /** @type {Finding} */ (finding);
+}
+
+const findings = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(parseFinding).filter((e) => gatewaySide(e.kind));
 const unexpected = findings.filter((e) => !isAllowed(e));
 const excused = findings.length - unexpected.length;
 if (excused > 0) console.log(`\n${excused} gateway-side finding(s) allowed by test/contract/allowed.json (each with its reason there).`);
