@@ -173,8 +173,8 @@ export async function startSandboxes(cwd: string, required: string[], env: Recor
 }
 
 /** `A=1 B=2` → [['A','1'], ['B','2']] (values have no spaces). */
-function parsePairs(line: string): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
+function parsePairs(line: string): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const token of line.trim().split(/\s+/)) {
     const eq = token.indexOf('=');
     if (eq > 0 && /^[A-Z][A-Z0-9_]*$/.test(token.slice(0, eq))) pairs.push([token.slice(0, eq), token.slice(eq + 1)]);

@@ -61,7 +61,7 @@ export class CheckFailure extends Error {
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** Walks `value` along `keys` (object keys or array indexes); fails with the path when a step is missing. */
-export function at(value: unknown, ...keys: Array<string | number>): unknown {
+export function at(value: unknown, ...keys: (string | number)[]): unknown {
   let current = value;
   const walked: string[] = [];
   for (const key of keys) {
@@ -115,10 +115,10 @@ function sailpoint(sandboxes: ReadonlyMap<string, SandboxClient>): SandboxClient
 }
 
 /** Checks a first page of `scriptConnectors` against the sandbox's own first page; returns the nodes. */
-async function checkSailPointPage(ctx: CheckContext): Promise<Array<Record<string, unknown>>> {
+async function checkSailPointPage(ctx: CheckContext): Promise<Record<string, unknown>[]> {
   const sandbox = sailpoint(ctx.sandboxes);
   const truth = await sandbox.apiGet(`/connectors?limit=${SP_PAGE}&offset=0&count=true`);
-  const items = asArray(JSON.parse(truth.body.toString('utf8')) as unknown, 'the sandbox list') as Array<Record<string, unknown>>;
+  const items = asArray(JSON.parse(truth.body.toString('utf8')) as unknown, 'the sandbox list') as Record<string, unknown>[];
   const total = Number(truth.headers['x-total-count']);
   const connection = at(ctx.data, 'scriptConnectors');
   const edges = asArray(at(connection, 'edges'), 'scriptConnectors.edges');
@@ -171,13 +171,13 @@ const LOGTO_LIST_QUERY =
 async function checkLogtoList(ctx: CheckContext): Promise<void> {
   const sandbox = ctx.sandboxes.get('LOGTO');
   if (!sandbox) throw new Error('the LOGTO sandbox is not running');
-  const truth = asArray(await sandbox.apiGetJson('/api/connectors'), 'the sandbox list') as Array<Record<string, unknown>>;
-  const nodes = asArray(at(ctx.data, 'loginConnectors'), 'loginConnectors') as Array<Record<string, unknown>>;
-  expectEqual('connector ids', nodes.map((n) => n['nativeId']).sort(), truth.map((c) => c['id']).sort());
+  const truth = asArray(await sandbox.apiGetJson('/api/connectors'), 'the sandbox list') as Record<string, unknown>[];
+  const nodes = asArray(at(ctx.data, 'loginConnectors'), 'loginConnectors') as Record<string, unknown>[];
+  expectEqual('connector ids', nodes.map((n) => n.nativeId).sort(), truth.map((c) => c.id).sort());
   for (const node of nodes) {
-    expectEqual(`${String(node['nativeId'])} factory id`, at(node, 'factory', 'id'), node['connectorId']);
-    const fields = asArray(at(node, 'settings', 'sections'), 'sections').flatMap((s) => asArray(at(s, 'fields'), 'fields')) as Array<Record<string, unknown>>;
-    for (const f of fields) if (f['locked'] === true && f['value'] !== null) throw new CheckFailure(`${String(node['nativeId'])}.${String(f['key'])} is locked but has a value`);
+    expectEqual(`${String(node.nativeId)} factory id`, at(node, 'factory', 'id'), node.connectorId);
+    const fields = asArray(at(node, 'settings', 'sections'), 'sections').flatMap((s) => asArray(at(s, 'fields'), 'fields')) as Record<string, unknown>[];
+    for (const f of fields) if (f.locked === true && f.value !== null) throw new CheckFailure(`${String(node.nativeId)}.${String(f.key)} is locked but has a value`);
   }
 }
 
@@ -194,11 +194,11 @@ async function checkC1(ctx: CheckContext): Promise<void> {
   const sandbox = ctx.sandboxes.get('CONDUCTORONE');
   if (!sandbox) throw new Error('the CONDUCTORONE sandbox is not running');
   for (const [i, appId] of C1_APPS.entries()) {
-    const truth = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}/connectors?page_size=100`), 'list') as Array<{ connector: { id: string } }>;
+    const truth = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}/connectors?page_size=100`), 'list') as { connector: { id: string } }[];
     const app = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}`), 'app') as { displayName: string };
     const nodes = asArray(at(ctx.data, `a${i}`, 'edges'), `a${i}.edges`).map((e) => at(e, 'node') as Record<string, unknown>);
-    expectEqual(`app ${appId} connector ids`, nodes.map((n) => n['nativeId']), truth.map((v) => v.connector.id));
-    for (const n of nodes) expectEqual(`${String(n['nativeId'])}.app`, n['app'], { nativeId: appId, displayName: app.displayName });
+    expectEqual(`app ${appId} connector ids`, nodes.map((n) => n.nativeId), truth.map((v) => v.connector.id));
+    for (const n of nodes) expectEqual(`${String(n.nativeId)}.app`, n.app, { nativeId: appId, displayName: app.displayName });
   }
 }
 
@@ -213,8 +213,8 @@ const SOURCE_ORDER = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];
 async function checkAll(ctx: CheckContext): Promise<void> {
   const edges = asArray(at(ctx.data, 'connectors', 'edges'), 'connectors.edges').map((e) => at(e, 'node') as Record<string, unknown>);
   expectEqual('number of connectors', edges.length, 50);
-  expectEqual('distinct ids', new Set(edges.map((e) => e['id'])).size, 50);
-  const order = edges.map((e) => SOURCE_ORDER.indexOf(String(e['source'])));
+  expectEqual('distinct ids', new Set(edges.map((e) => e.id)).size, 50);
+  const order = edges.map((e) => SOURCE_ORDER.indexOf(String(e.source)));
   expectEqual('sources in order', order.every((o, i) => o >= 0 && (i === 0 || o >= order[i - 1]!)), true);
   expectEqual('every source present', new Set(order).size, 3);
   expectEqual('pageInfo.hasNextPage', at(ctx.data, 'connectors', 'pageInfo', 'hasNextPage'), true);
@@ -353,9 +353,9 @@ async function checkSailPointDetail(ctx: CheckContext): Promise<void> {
   const nodes = await checkSailPointPage(ctx);
   const sandbox = sailpoint(ctx.sandboxes);
   for (const [i, node] of nodes.entries()) {
-    const detail = await sandbox.apiGetJson(`/connectors/${encodeURIComponent(String(node['scriptName']))}`);
+    const detail = await sandbox.apiGetJson(`/connectors/${encodeURIComponent(String(node.scriptName))}`);
     const expected = at(detail, 'applicationXml');
     if (typeof expected !== 'string' || expected === '') throw new CheckFailure(`the sandbox has no applicationXml for node ${i}`);
-    expectEqual(`node ${i} applicationXml`, node['applicationXml'], expected);
+    expectEqual(`node ${i} applicationXml`, node.applicationXml, expected);
   }
 }

@@ -32,15 +32,15 @@ export interface GatewayClient {
 
 /** The client the environment describes: GATEWAY_URL and GATEWAY_API_KEY. */
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayClient {
-  const url = env['GATEWAY_URL'] || 'http://127.0.0.1:4000/graphql';
-  const apiKey = env['GATEWAY_API_KEY'];
+  const url = env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
+  const apiKey = env.GATEWAY_API_KEY;
   return apiKey ? { url, apiKey } : { url };
 }
 
 /** One entry of a GraphQL response's `errors`. */
 export interface GraphQLErrorEntry {
   message: string;
-  path?: Array<string | number>;
+  path?: (string | number)[];
   extensions?: Record<string, unknown>;
 }
 
@@ -52,7 +52,7 @@ export class GraphQLRequestError extends Error {
     readonly errors: GraphQLErrorEntry[],
     readonly data: unknown,
   ) {
-    const codes = (e: GraphQLErrorEntry) => (e.extensions?.['code'] ? ` (${String(e.extensions['code'])})` : '');
+    const codes = (e: GraphQLErrorEntry) => (e.extensions?.code ? ` (${String(e.extensions.code)})` : '');
     super(errors.map((e) => `${e.message}${codes(e)}`).join('; ') || `HTTP ${status} without data`);
   }
 }
@@ -95,7 +95,7 @@ function encodeRequest(query: string, variables: Record<string, unknown>): { hea
   const nulled = Object.fromEntries(files.map(([name]) => [name, null]));
   form.set('operations', JSON.stringify({ query, variables: { ...variables, ...nulled } }));
   form.set('map', JSON.stringify(Object.fromEntries(files.map(([name], i) => [String(i), [`variables.${name}`]]))));
-  files.forEach(([, file], i) => form.set(String(i), file));
+  files.forEach(([, file], i) => { form.set(String(i), file); });
   return { headers: { 'apollo-require-preflight': 'true' }, body: form };
 }
 
@@ -211,7 +211,7 @@ export async function deleteConnector(client: GatewayClient, id: string): Promis
 /** Runs every step, deleting what it created even when a step fails; returns the lines of a readable summary. */
 export async function runExample(client: GatewayClient, suffix = newSuffix()): Promise<string[]> {
   const lines = [`Gateway: ${client.url}`];
-  const created: Array<{ id: string; what: string }> = [];
+  const created: { id: string; what: string }[] = [];
   try {
     const listed = await listConnectors(client);
     const counts = Object.entries(listed.perSource).map(([source, n]) => `${source} ${n}`);
@@ -236,7 +236,7 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     for (const { id, what } of created.reverse()) {
       await deleteConnector(client, id).then(
         () => lines.push(`Deleted the ${what}`),
-        (error: unknown) => console.error(`Could not delete the ${what} (${id}):`, error),
+        (error: unknown) => { console.error(`Could not delete the ${what} (${id}):`, error); },
       );
     }
   }
@@ -245,7 +245,7 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runExample(clientFromEnv()).then(
-    (lines) => console.log(lines.join('\n')),
+    (lines) => { console.log(lines.join('\n')); },
     (error: unknown) => {
       console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
       process.exitCode = 1;

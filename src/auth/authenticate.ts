@@ -35,7 +35,7 @@ export class Authenticator {
   /** The caller of every request when no authentication is configured: full access to every source. */
   readonly anonymous: Caller;
   /** One caller per distinct configured key (a key listed with several roles gets them all), made once. */
-  private readonly keyCallers: ReadonlyArray<{ hash: Buffer; caller: Caller }>;
+  private readonly keyCallers: readonly { hash: Buffer; caller: Caller }[];
   private readonly jwks: ReturnType<Jose['createRemoteJWKSet']> | undefined;
 
   /** For the sources named `sources`. `jose` is loaded only when JWTs are configured (it costs about 2 MB). */

@@ -154,7 +154,7 @@ export function sourcesOfOperation(
       sources.add(source);
     } else if (value != null) {
       if (!Array.isArray(value) || !value.every((v) => sourceList.has(v))) return `argument \`${how.argument}\` is not a list of sources`;
-      for (const s of value as SourceName[]) sources.add(s);
+      for (const s of value) sources.add(s);
     }
     return undefined;
   };

@@ -79,7 +79,7 @@ export function ensureError(value: unknown): Error {
 }
 
 /** A dataloader batch of one call per key: runs `fetch` for every key in parallel; a value or an Error per key, in key order. */
-export async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>): Promise<Array<V | Error>> {
+export async function eachKey<K, V>(keys: readonly K[], fetch: (key: K) => Promise<V>): Promise<(V | Error)[]> {
   const settled = await Promise.allSettled(keys.map(fetch));
   return settled.map((r) => (r.status === 'fulfilled' ? r.value : ensureError(r.reason)));
 }

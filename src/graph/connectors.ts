@@ -66,7 +66,7 @@ export async function connectorsConnection(
   // one round trip per level (apps, then their connectors), not the sum over sources; then they are taken in order.
   const from = startSource === undefined ? selected.length : selected.indexOf(startSource);
   const reached = selected.slice(from);
-  const parts: Array<PromiseSettledResult<WalkResult>> =
+  const parts: PromiseSettledResult<WalkResult>[] =
     first === 0 ? [] : await Promise.allSettled(reached.map((source, k) => ctx.services.sources.get(source).walk(ctx, first, k === 0 ? startPosition : undefined, search)));
   const edges: WalkEdge[] = [];
   let more = first === 0 && reached.length > 0;

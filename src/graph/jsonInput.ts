@@ -23,7 +23,7 @@ export const JSON_INPUT_LIMITS: JsonInputLimits = { maxDepth: 32, maxValues: 10_
  * variable (or the argument's position) in front of the message.
  */
 export function checkJsonInput(value: unknown, typeName: string, limits: JsonInputLimits = JSON_INPUT_LIMITS): void {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   let count = 0;
   while (stack.length > 0) {
     const { value: v, depth } = stack.pop()!;

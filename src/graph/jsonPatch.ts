@@ -133,7 +133,7 @@ export function jsonSize(value: unknown, limits: SizeLimits, maxDepth: number = 
   let bytes = 0;
   let depth = 0;
   // Values still to count, with their depth; every value on it is a node to come, so it never outgrows maxNodes.
-  const pending: Array<[unknown, number]> = [[value, 1]];
+  const pending: [unknown, number][] = [[value, 1]];
   while (pending.length > 0) {
     const [node, level] = pending.pop()!;
     nodes += 1;
@@ -409,8 +409,8 @@ function checkOperation(document: unknown, operation: JsonPatchOperation, at: st
   let checked = path;
   let from: string[] | undefined;
   if (op === 'move' || op === 'copy') {
-    from = pointerOf(operation.from as string, 'from', at);
-    locate(document, from, 'exists', 'from', operation.from as string, at);
+    from = pointerOf(operation.from!, 'from', at);
+    locate(document, from, 'exists', 'from', operation.from!, at);
     if (op === 'move' && from.length < path.length && from.every((token, i) => token === path[i])) {
       throw new BadUserInputError(`${at}: cannot move ${JSON.stringify(operation.from)} into one of its own children.`, { argumentName: at });
     }
@@ -427,7 +427,7 @@ function checkOperation(document: unknown, operation: JsonPatchOperation, at: st
 /** Splits a JSON Pointer into unescaped tokens, refusing bad syntax and the members fast-json-patch bans. */
 function pointerOf(pointer: string, member: 'path' | 'from', at: string): string[] {
   if (pointer === '') return [];
-  if (pointer[0] !== '/') throw badPointer(at, member, pointer, 'must be empty or start with "/"');
+  if (!pointer.startsWith('/')) throw badPointer(at, member, pointer, 'must be empty or start with "/"');
   const tokens = pointer.slice(1).split('/');
   for (let i = 0; i < tokens.length; i += 1) {
     let token = tokens[i]!;

@@ -30,16 +30,16 @@ function typeOf(obj: object, ctx: GatewayContext): string {
 
 export const graphResolvers: Resolvers = {
   Query: {
-    node: (_root, { id }, ctx) => loadNode(ctx.services.sources.decodeGlobalId(id), ctx) as never,
-    connectors: (_root, args, ctx) => connectorsConnection(ctx, args) as never,
+    node: (_root, { id }, ctx) => loadNode(ctx.services.sources.decodeGlobalId(id), ctx),
+    connectors: (_root, args, ctx) => connectorsConnection(ctx, args),
     connector: async (_root, { id }, ctx) => {
       const decoded = ctx.services.sources.decodeGlobalId(id);
       if (!ctx.services.sources.nodeTypes[decoded.type]!.connector) throw notAConnector(decoded.type, '; use node(id:)');
-      return loadNode(decoded, ctx) as never;
+      return loadNode(decoded, ctx);
     },
   },
   Mutation: {
-    patchConnector: (_root, { id, operations }, ctx) => patchConnector(ctx, id, operations as JsonPatchOperation[]) as never,
+    patchConnector: (_root, { id, operations }, ctx) => patchConnector(ctx, id, operations as JsonPatchOperation[]),
     deleteConnector: (_root, { id }, ctx) => deleteConnector(ctx, id),
   },
   Node: { __resolveType: typeOf as never },

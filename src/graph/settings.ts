@@ -21,7 +21,7 @@ export interface SettingsField {
 
 /** `ConnectorSettings`: only non-empty sections, in SECTION_ORDER. */
 export interface Settings {
-  sections: Array<{ section: SettingsSectionName; fields: SettingsField[] }>;
+  sections: { section: SettingsSectionName; fields: SettingsField[] }[];
 }
 
 /** A field as a source mapper describes it, before grouping and masking. */

@@ -12,7 +12,7 @@ export type UploadArg = Promise<FileUpload> | FileUpload;
 /** How many uploads are held in memory at once; more wait their turn (bounds the heap under an upload burst). */
 const MAX_UPLOADS_IN_MEMORY = 8;
 let inMemory = 0;
-const waiting: Array<() => void> = [];
+const waiting: (() => void)[] = [];
 
 async function acquire(): Promise<void> {
   if (inMemory < MAX_UPLOADS_IN_MEMORY) {

@@ -27,7 +27,7 @@ export class ResponseTooLargeError extends Error {
 export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, maxBodyBytes: number, timeoutMs?: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let status = 0;
-    let rawHeaders: Array<Buffer | string> = [];
+    let rawHeaders: (Buffer | string)[] = [];
     const chunks: Buffer[] = [];
     let size = 0;
     let abort: ((err?: Error) => void) | undefined;
@@ -46,7 +46,7 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
         abort = abortRequest;
         if (timedOut) abortRequest(timedOut);
       },
-      onHeaders(statusCode: number, headers: Array<Buffer | string> | null) {
+      onHeaders(statusCode: number, headers: (Buffer | string)[] | null) {
         if (statusCode < 200) return true; // 1xx: the real answer follows
         status = statusCode;
         rawHeaders = headers ?? [];
@@ -71,12 +71,12 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
         reject(error);
       },
     };
-    dispatcher.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
+    dispatcher.dispatch(options, handler);
   });
 }
 
 /** The value of header `name` (lower case) in undici's raw name/value list. */
-export function findHeader(raw: ReadonlyArray<Buffer | string>, name: string): string | undefined {
+export function findHeader(raw: readonly (Buffer | string)[], name: string): string | undefined {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const key = raw[i]!;
     if (key.length === name.length && key.toString('latin1').toLowerCase() === name) return raw[i + 1]!.toString('latin1');

@@ -143,8 +143,7 @@ export class UpstreamClient {
       handleWhen(isSourceFailure),
       { halfOpenAfter: breaker.halfOpenMs, breaker: new ConsecutiveBreaker(breaker.failures) },
     );
-    this.breaker.onStateChange((state) =>
-      options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`),
+    this.breaker.onStateChange((state) => { options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`); },
     );
     this.limiter = rate ? new TokenBucket(rate, options.source) : undefined;
   }
@@ -163,7 +162,7 @@ export class UpstreamClient {
     if (req.method !== 'GET' && !req.readOnly) {
       // Read your writes: a GET that started before this change ends must not answer a read made after it.
       this.inflight.clear();
-      return this.exchange<T>(req, prepared).finally(() => this.inflight.clear());
+      return this.exchange<T>(req, prepared).finally(() => { this.inflight.clear(); });
     }
     if (req.method !== 'GET' || !this.options.config.dedupe) return this.exchange<T>(req, prepared);
     const key = `${req.expect ?? 'json'} ${prepared.target}`;

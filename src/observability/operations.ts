@@ -105,7 +105,7 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
   };
 }
 
-type Result = { data?: Record<string, unknown> | null; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> };
+interface Result { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] }
 
 /** `partial` when a root field has a value beside the errors; `error` when all are null or there is no data. */
 function outcomeOf(result: Result | undefined): Outcome {

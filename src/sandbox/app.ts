@@ -197,7 +197,7 @@ export class SandboxApp {
           return;
         case `POST ${CONTROL_PREFIX}/latency`: {
           const body = await readJsonBody(req, 64 * 1024);
-          const ms = isJsonObject(body) ? body['ms'] : undefined;
+          const ms = isJsonObject(body) ? body.ms : undefined;
           if (typeof ms !== 'number') throw new HttpError(400, 'body must be {"ms": number}');
           this.setLatency(ms);
           sendJson(res, 200, { latencyMs: this.#latencyMs });
@@ -228,5 +228,5 @@ function recordStatus(res: ServerResponse, entry: RequestLogEntry): void {
     if (typeof args[0] === 'number') entry.status = args[0];
     return original.apply(this, args);
   };
-  res.writeHead = patched as unknown as ServerResponse['writeHead'];
+  res.writeHead = patched;
 }

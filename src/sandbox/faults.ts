@@ -79,7 +79,7 @@ export class FaultQueue {
   }
 
   /** Queued faults in a JSON-friendly shape (a `match` function shows as `"function"`). */
-  describe(): Array<Record<string, unknown>> {
+  describe(): Record<string, unknown>[] {
     return this.#faults.map(({ spec, remaining }) => ({
       ...spec,
       match: typeof spec.match === 'function' ? 'function' : spec.match,

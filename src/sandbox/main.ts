@@ -10,7 +10,7 @@ import { SOURCES } from '../sources/index.js';
 import type { StartedSandbox } from '../sources/port.js';
 
 /** The `KEY=value` pairs printed for a started sandbox: target, credentials and the source's own settings it needs. */
-function summaryOf(name: string, sandbox: StartedSandbox): Array<[string, string]> {
+function summaryOf(name: string, sandbox: StartedSandbox): [string, string][] {
   return [
     [`${name}_TARGET`, sandbox.url],
     [`${name}_CLIENT_ID`, sandbox.clientId],

@@ -73,10 +73,10 @@ export async function createApollo(
     parseOptions: limits.parseOptions,
     formatError,
     logger: {
-      debug: (m) => logger.debug(m),
-      info: (m) => logger.info(m),
-      warn: (m) => logger.warn(m),
-      error: (m) => logger.error(m),
+      debug: (m) => { logger.debug(m); },
+      info: (m) => { logger.info(m); },
+      warn: (m) => { logger.warn(m); },
+      error: (m) => { logger.error(m); },
     },
     // The cache-control plugin wraps every field resolver; the gateway sets no cache hints. Inline tracing is for
     // federated subgraphs, which this is not (Apollo would install it, with a hook on every request).

@@ -35,7 +35,7 @@ export interface ExecutorOptions {
 /** A compiled operation and the default values of its variables (as a client would send them). */
 interface Compiled {
   query: CompiledQuery;
-  defaults: Array<[name: string, value: unknown]>;
+  defaults: [name: string, value: unknown][];
 }
 
 /** The variables of operation `operationName` that have a default value, with that value in its JSON form. */

@@ -53,11 +53,11 @@ async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: Se
   const path = q === -1 ? url : url.slice(0, q);
   const search = q === -1 ? '' : url.slice(q);
   if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
-  if (options.landingAssets && path.startsWith(ASSET_PATH)) return serveLandingAsset(req, res, path);
-  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok' });
+  if (options.landingAssets && path.startsWith(ASSET_PATH)) { serveLandingAsset(req, res, path); return; }
+  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) { sendJson(res, 200, { status: 'ok' }); return; }
   if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const readiness = await options.readiness();
-    return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources });
+    sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources }); return;
   }
   if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
     const text = await options.metrics.scrape();
@@ -91,7 +91,7 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
       options.logger.info({ requestId, reason: error.message }, 'caller refused');
       req.resume();
       res.setHeader('www-authenticate', options.authenticator.challenge);
-      return sendRequestError(res, 401, error.message, 'UNAUTHENTICATED');
+      sendRequestError(res, 401, error.message, 'UNAUTHENTICATED'); return;
     }
   }
 
@@ -104,12 +104,12 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
       body = parsed;
     } else {
       const text = await readBody(req, options.bodyLimitBytes);
-      if (text === undefined) return sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+      if (text === undefined) { sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE'); return; }
       if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
         try {
           body = text === '' ? {} : JSON.parse(text);
         } catch {
-          return sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+          sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST'); return;
         }
       } else {
         // Apollo answers other content types itself (CSRF prevention, or "invalid Content-Type").
@@ -212,19 +212,19 @@ async function readMultipart(options: HttpHandlerOptions, req: IncomingMessage, 
   // Apollo checks this too, but only after the body was read: refuse before reading anything.
   if (!PREFLIGHT_HEADERS.some((h) => (headers.get(h) ?? '') !== '')) {
     req.resume();
-    return sendRequestError(
+    sendRequestError(
       res,
       400,
       'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Multipart requests must carry a non-empty `Apollo-Require-Preflight` (or `X-Apollo-Operation-Name`) header.',
       'BAD_REQUEST',
-    );
+    ); return;
   }
   const { maxFileSize, maxFiles } = options.uploads;
   const declared = Number(headers.get('content-length'));
   // Whole request: the files plus the operations and map fields; a larger declared length is refused unread.
   if (Number.isFinite(declared) && declared > maxFileSize * maxFiles + 2 * options.bodyLimitBytes) {
     req.resume();
-    return sendRequestError(res, 413, `Request body larger than the upload limits allow (${maxFiles} files of at most ${maxFileSize} bytes).`, 'PAYLOAD_TOO_LARGE');
+    sendRequestError(res, 413, `Request body larger than the upload limits allow (${maxFiles} files of at most ${maxFileSize} bytes).`, 'PAYLOAD_TOO_LARGE'); return;
   }
   try {
     return await processRequest(req, res, { maxFieldSize: options.bodyLimitBytes, maxFileSize, maxFiles });
@@ -257,7 +257,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => { resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')); });
     req.on('error', reject);
   });
 }

@@ -239,7 +239,7 @@ let assets: Map<string, Asset> | undefined;
 function loadAssets(): Map<string, Asset> {
   if (assets !== undefined) return assets;
   const require = createRequire(import.meta.url);
-  const files: Array<[string, Buffer]> = Object.entries(VENDOR_FILES).map(([name, [pkg, path]]) => [
+  const files: [string, Buffer][] = Object.entries(VENDOR_FILES).map(([name, [pkg, path]]) => [
     name,
     readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), path)),
   ]);

@@ -148,7 +148,7 @@ export function createLimits(
   }).protect();
   return {
     plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), wellFormedVariablesPlugin(), costLimitPlugin(limits.maxCost)],
-    validationRules: armor.validationRules as ValidationRule[],
+    validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }

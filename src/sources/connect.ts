@@ -73,7 +73,7 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
           readiness.observe(event.status);
           observer(event);
         }
-      : (event) => readiness.observe(event.status),
+      : (event) => { readiness.observe(event.status); },
     ...vendorCodeOf,
   });
   const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url! }, source.settings);
@@ -107,7 +107,7 @@ async function closeWithin(http: UpstreamClient, graceMs: number | undefined): P
   const closing = http.close();
   if (graceMs === undefined) return closing;
   let timer: NodeJS.Timeout | undefined;
-  const cut = new Promise<'cut'>((resolve) => (timer = setTimeout(() => resolve('cut'), graceMs)));
+  const cut = new Promise<'cut'>((resolve) => (timer = setTimeout(() => { resolve('cut'); }, graceMs)));
   try {
     if ((await Promise.race([closing, cut])) === 'cut') await http.pool.destroy();
   } finally {

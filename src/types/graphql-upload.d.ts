@@ -23,7 +23,7 @@ declare module 'graphql-upload/processRequest.mjs' {
     request: IncomingMessage,
     response: ServerResponse,
     options?: ProcessRequestOptions,
-  ): Promise<Record<string, unknown> | Array<Record<string, unknown>>>;
+  ): Promise<Record<string, unknown> | Record<string, unknown>[]>;
 }
 
 declare module 'graphql-upload/GraphQLUpload.mjs' {

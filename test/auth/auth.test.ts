@@ -65,7 +65,7 @@ afterAll(async () => {
   await stack?.stop();
   jwks?.close();
 });
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const LIST = `{ connectors(first: 100) { edges { node { id source } } } }`;
 const LOGTO_LIST = `{ loginConnectors { id } }`;
@@ -90,7 +90,7 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown API key and a malformed Authorization header', async () => {
-    for (const headers of [{ 'x-api-key': 'not-a-key-0123456789' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }] as Array<Record<string, string>>) {
+    for (const headers of [{ 'x-api-key': 'not-a-key-0123456789' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }] as Record<string, string>[]) {
       const res = await stack.gql(LIST, {}, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -166,7 +166,7 @@ describe('roles', () => {
   it('a viewer may not run a mutation: 403 FORBIDDEN and nothing sent', async () => {
     const ids = await idsBySource();
     stack.resetCalls();
-    for (const headers of [{ 'x-api-key': KEYS.viewer }, { authorization: `Bearer ${await token({ roles: ['viewer'] })}` }] as Array<Record<string, string>>) {
+    for (const headers of [{ 'x-api-key': KEYS.viewer }, { authorization: `Bearer ${await token({ roles: ['viewer'] })}` }] as Record<string, string>[]) {
       const res = await stack.gql(PATCH, { id: ids.LOGTO }, headers);
       expect(res.status).toBe(403);
       expect(res.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');

@@ -168,8 +168,8 @@ function fieldPlan(field: GraphQLField<unknown, unknown>): fc.Arbitrary<FieldPla
     wrap: fc.constantFrom('none', 'inline', 'named'),
     args: fc
       .tuple(fc.tuple(...required.map((a) => argPlan(a.name, a.type))), fc.subarray(optional))
-      .chain(([req, opt]) => fc.tuple(fc.constant(req as ArgPlan[]), fc.tuple(...opt.map((a) => argPlan(a.name, a.type)))))
-      .map(([req, opt]) => [...req, ...(opt as ArgPlan[])]),
+      .chain(([req, opt]) => fc.tuple(fc.constant(req), fc.tuple(...opt.map((a) => argPlan(a.name, a.type)))))
+      .map(([req, opt]) => [...req, ...(opt)]),
   });
 }
 

@@ -165,11 +165,11 @@ describe('the resolvers check the source of an id before any backend call', () =
   });
 
   it('assertCanRead and assertCanWrite name the source and the roles that would allow it', () => {
-    expect(() => assertCanRead(fullAccess(sourceList.names), 'SAILPOINT')).not.toThrow();
-    expect(() => assertCanRead(allowing([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT')).toThrow(
+    expect(() => { assertCanRead(fullAccess(sourceList.names), 'SAILPOINT'); }).not.toThrow();
+    expect(() => { assertCanRead(allowing([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT'); }).toThrow(
       'Your roles do not allow reading SAILPOINT connectors (needs viewer or viewer@sailpoint).',
     );
-    expect(() => assertCanWrite(allowing([{ level: 'viewer' }]), 'CONDUCTORONE')).toThrow(
+    expect(() => { assertCanWrite(allowing([{ level: 'viewer' }]), 'CONDUCTORONE'); }).toThrow(
       'Your roles do not allow changing CONDUCTORONE connectors (needs editor or editor@conductorone).',
     );
   });

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const as = (key: string) => ({ 'x-api-key': key });
 

@@ -8,13 +8,13 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 /** The app with the most connectors, and every app that has some. */
 function apps() {
   const withConnectors = stack.conductorone.store
     .apps()
-    .map((a) => ({ app: a, connectors: stack.conductorone.store.connectors(a.id!) }))
+    .map((a) => ({ app: a, connectors: stack.conductorone.store.connectors(a.id) }))
     .filter((x) => x.connectors.length > 0)
     .sort((a, b) => b.connectors.length - a.connectors.length);
   return { biggest: withConnectors[0]!, all: withConnectors };
@@ -76,7 +76,7 @@ describe('AppConnector.app', () => {
     picked.forEach((x, i) => {
       const edges = body.data![`a${i}`].edges;
       expect(edges).toHaveLength(x.connectors.length);
-      for (const e of edges) expect(e.node.app).toEqual({ id: appGlobalId(x.app.id!), nativeId: x.app.id, displayName: x.app.displayName });
+      for (const e of edges) expect(e.node.app).toEqual({ id: appGlobalId(x.app.id), nativeId: x.app.id, displayName: x.app.displayName });
     });
     expect(stack.c1Calls({ pathIncludes: '/search/apps' })).toBe(1);
     expect(stack.c1Calls()).toBe(picked.length + 1);
@@ -96,8 +96,8 @@ describe('AppConnector fields', () => {
     const authorized = stored.find((c) => c.oauthAuthorizedAs?.authEmail)!;
     expect(errored && authorized).toBeTruthy();
     const { body } = await stack.gql(`query($a: ID!, $b: ID!) { a: node(id: $a) { ... on AppConnector { ${FIELDS} } } b: connector(id: $b) { ... on AppConnector { ${FIELDS} } } }`, {
-      a: appConnectorId(errored.appId!, errored.id!),
-      b: appConnectorId(authorized.appId!, authorized.id!),
+      a: appConnectorId(errored.appId, errored.id),
+      b: appConnectorId(authorized.appId, authorized.id),
     });
     expect(body.errors).toBeUndefined();
     const a = body.data!.a;
@@ -106,7 +106,7 @@ describe('AppConnector fields', () => {
       nativeId: errored.id,
       appId: errored.appId,
       catalogId: errored.catalogId,
-      connectorStatus: { status: 'ERROR', lastError: errored.status!.lastError },
+      connectorStatus: { status: 'ERROR', lastError: errored.status.lastError },
       config: { typeUrl: errored.config!['@type'] },
     });
     // DateTime values come back normalised to UTC with milliseconds (RFC 3339).
@@ -142,15 +142,15 @@ describe('app', () => {
     const { body } = await stack.gql(`query($id: String!) { app(id: $id) { id nativeId displayName connectors(first: 2) { edges { node { nativeId } } pageInfo { hasNextPage } } } missing: app(id: "nope") { id } }`, { id: biggest.app.id });
     expect(body.data).toEqual({
       app: {
-        id: appGlobalId(biggest.app.id!),
+        id: appGlobalId(biggest.app.id),
         nativeId: biggest.app.id,
         displayName: biggest.app.displayName,
         connectors: { edges: biggest.connectors.slice(0, 2).map((c) => ({ node: { nativeId: c.id } })), pageInfo: { hasNextPage: true } },
       },
       missing: null,
     });
-    const node = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on App { displayName } } }`, { id: appGlobalId(biggest.app.id!) });
-    expect(node.body.data!.node).toEqual({ id: appGlobalId(biggest.app.id!), displayName: biggest.app.displayName });
+    const node = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on App { displayName } } }`, { id: appGlobalId(biggest.app.id) });
+    expect(node.body.data!.node).toEqual({ id: appGlobalId(biggest.app.id), displayName: biggest.app.displayName });
   });
 });
 
@@ -169,14 +169,14 @@ describe('create, update and delete', () => {
     const c = created.body.data!.createAppConnector;
     expect(c).toMatchObject({ appId: biggest.app.id, displayName: 'Gateway test connector', description: 'made by a test', catalogId: template.catalogId, config: { typeUrl, value: { accessToken: null, region: 'eu' } } });
     expect(JSON.stringify(created.body)).not.toContain(secret);
-    expect(stack.conductorone.store.connector(biggest.app.id!, c.nativeId)!.config!.accessToken).toBe(secret);
+    expect(stack.conductorone.store.connector(biggest.app.id, c.nativeId)!.config!.accessToken).toBe(secret);
 
     stack.resetCalls();
     const updated = await stack.gql(`mutation($input: UpdateAppConnectorInput!) { updateAppConnector(input: $input) { ${FIELDS} } }`, {
       input: { appId: biggest.app.id, id: c.nativeId, displayName: 'Renamed', config: { region: 'us', accessToken: null } },
     });
     expect(updated.body.errors).toBeUndefined();
-    const stored = stack.conductorone.store.connector(biggest.app.id!, c.nativeId)!;
+    const stored = stack.conductorone.store.connector(biggest.app.id, c.nativeId)!;
     expect(stored.displayName).toBe('Renamed');
     expect(stored.description).toBe('made by a test');
     expect(stored.config).toEqual({ '@type': typeUrl, accessToken: secret, region: 'us' });
@@ -184,7 +184,7 @@ describe('create, update and delete', () => {
     expect(stack.c1Calls({ method: 'POST' })).toBe(1);
 
     const deleted = await stack.gql(`mutation($a: String!, $id: String!) { deleteAppConnector(appId: $a, id: $id) }`, { a: biggest.app.id, id: c.nativeId });
-    expect(deleted.body.data).toEqual({ deleteAppConnector: appConnectorId(biggest.app.id!, c.nativeId) });
+    expect(deleted.body.data).toEqual({ deleteAppConnector: appConnectorId(biggest.app.id, c.nativeId) });
     const gone = await stack.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: c.id });
     expect(gone.body).toEqual({ data: { node: null } });
   });
@@ -192,12 +192,12 @@ describe('create, update and delete', () => {
   it('changes only the field given: the update mask names exactly it', async () => {
     const { biggest } = apps();
     const target = biggest.connectors[1]!;
-    const before = stack.conductorone.store.connector(target.appId!, target.id!)!;
+    const before = stack.conductorone.store.connector(target.appId, target.id)!;
     const { body } = await stack.gql(`mutation($input: UpdateAppConnectorInput!) { updateAppConnector(input: $input) { profileAllowList } }`, {
       input: { appId: target.appId, id: target.id, profileAllowList: ['email', 'department'] },
     });
     expect(body.data!.updateAppConnector.profileAllowList).toEqual(['email', 'department']);
-    const after = stack.conductorone.store.connector(target.appId!, target.id!)!;
+    const after = stack.conductorone.store.connector(target.appId, target.id)!;
     expect({ ...after, profileAllowList: before.profileAllowList, updatedAt: before.updatedAt }).toEqual(before);
     expect(stack.c1Calls()).toBe(1);
   });

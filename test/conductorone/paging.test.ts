@@ -3,7 +3,7 @@ import { collectPage, decodePosition, encodePosition, type TokenPage } from '../
 
 /** A page-token list over `total` items whose tokens are the offset in base 36, recording every fetch. */
 function source(total: number) {
-  const fetches: Array<[string, number]> = [];
+  const fetches: [string, number][] = [];
   const fetchPage = async (token: string, size: number): Promise<TokenPage<number>> => {
     fetches.push([token, size]);
     const offset = token === '' ? 0 : parseInt(token, 36);

@@ -172,7 +172,7 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+beforeEach(() => { sb.reset(); });
 
 describe('seed', () => {
   it('has eight apps and 27 connectors spread over them, in id order', () => {
@@ -463,7 +463,7 @@ describe('GET /api/v1/apps/{app_id}/connectors/{id}', () => {
     const salesforce = seed.connectors.find((c) => c.displayName === 'Salesforce – production');
     const sf = (await json<C1ConnectorServiceGetResponse>(await api(connectorPath(APP.salesforce, salesforce?.id ?? '')))).connectorView?.connector;
     expect(sf?.oauthAuthorizedAs).toEqual({ authEmail: 'bruno.keller@acme.example', authorizedAt: '2025-02-27T15:00:00Z' });
-    expect(sf?.config?.['clientSecret']).toMatch(/^sbx-salesforce-clientSecret-[0-9a-f]{12}$/);
+    expect(sf?.config?.clientSecret).toMatch(/^sbx-salesforce-clientSecret-[0-9a-f]{12}$/);
   });
 
   it('answers 404 code 5 for an unknown connector, and for a connector of another app', async () => {
@@ -529,7 +529,7 @@ describe('create', () => {
   });
 
   it('answers 400 code 3 for a missing or unknown catalogId and a config of the wrong type', async () => {
-    const cases: Array<[unknown, RegExp]> = [
+    const cases: [unknown, RegExp][] = [
       [{ config: snowflakeConfig }, /catalogId: value is required/],
       [{ catalogId: '2zzzzzzzzzzzzzzzzzzzzzzzzzz' }, /no catalog entry/],
       [{ catalogId: CATALOG.snowflake, config: { ...snowflakeConfig, '@type': 'type.googleapis.com/c1.connector.v1.OktaConfig' } }, /not the config type/],
@@ -622,7 +622,7 @@ describe('update', () => {
 
   it('answers 400 code 3 to an unknown, read-only, wildcard or missing mask and changes nothing', async () => {
     const before = stored();
-    const cases: Array<[unknown, RegExp]> = [
+    const cases: [unknown, RegExp][] = [
       ['displayName,bogusField', /unknown field path "bogusField"/],
       ['display_name', /unknown field path/],
       ['createdAt', /"createdAt" cannot be updated/],
@@ -643,7 +643,7 @@ describe('update', () => {
 
   it('answers 400 code 3 to values of the wrong type or out of range', async () => {
     const before = stored();
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ displayName: 5 }, 'displayName'],
       [{ displayName: '  ' }, 'displayName'],
       [{ profileAllowList: 'title' }, 'profileAllowList'],
@@ -748,7 +748,7 @@ describe('apps', () => {
 
 describe('faults, latency and the request log', () => {
   it('renders status-only faults as google.rpc.Status bodies', async () => {
-    const cases: Array<[number, number]> = [
+    const cases: [number, number][] = [
       [503, 14],
       [500, 13],
       [403, 7],

@@ -43,7 +43,7 @@ describe('examples/client.ts', () => {
   it('lists connectors of all three sources', async () => {
     const listed = await listConnectors(client, 1000);
     expect(Object.keys(listed.perSource).sort()).toEqual(['CONDUCTORONE', 'LOGTO', 'SAILPOINT']);
-    const direct = await stack.gql<{ connectors: { edges: Array<{ node: { id: string } }> } }>('{ connectors(first: 1000) { edges { node { id } } } }');
+    const direct = await stack.gql<{ connectors: { edges: { node: { id: string } }[] } }>('{ connectors(first: 1000) { edges { node { id } } } }');
     expect(listed.connectors.map((c) => c.id)).toEqual(direct.body.data?.connectors.edges.map((e) => e.node.id));
     expect(listed.hasNextPage).toBe(false);
   });
@@ -54,8 +54,8 @@ describe('examples/client.ts', () => {
     expect(created).toMatchObject({ displayName: `Example client ${suffix}`, connectorId: 'oidc', syncProfile: false });
 
     const read = await stack.gql(READ_LOGIN, { id: created.id });
-    expect(read.body.data?.['connector']).toMatchObject({ id: created.id, metadata: { target: `example-client-${suffix}` } });
-    const listed = await stack.gql<{ loginConnectors: Array<{ id: string }> }>('{ loginConnectors { id } }');
+    expect(read.body.data?.connector).toMatchObject({ id: created.id, metadata: { target: `example-client-${suffix}` } });
+    const listed = await stack.gql<{ loginConnectors: { id: string }[] }>('{ loginConnectors { id } }');
     expect(listed.body.data?.loginConnectors.map((c) => c.id)).toContain(created.id);
 
     await expect(deleteConnector(client, created.id)).resolves.toBe(created.id);
@@ -68,16 +68,16 @@ describe('examples/client.ts', () => {
       const patched = await patchConnector(client, created.id);
       expect(patched.__typename).toBe('LoginConnector');
       const read = await stack.gql(READ_LOGIN, { id: created.id });
-      expect(settingValue(read.body.data?.['connector'].settings, 'scope')).toBe('openid profile email');
-      expect(read.body.data?.['connector'].syncProfile).toBe(true);
+      expect(settingValue(read.body.data?.connector.settings, 'scope')).toBe('openid profile email');
+      expect(read.body.data?.connector.syncProfile).toBe(true);
       // The clientSecret is confidential: never shown, still set.
-      expect(settingValue(read.body.data?.['connector'].settings, 'clientSecret')).toBeNull();
+      expect(settingValue(read.body.data?.connector.settings, 'clientSecret')).toBeNull();
 
       // The same patch again: its `test` (scope is still "openid") fails, so nothing is sent.
       stack.resetCalls();
       const refused = await patchConnector(client, created.id).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(GraphQLRequestError);
-      expect((refused as GraphQLRequestError).errors[0]?.extensions?.['code']).toBe('CONFLICT');
+      expect((refused as GraphQLRequestError).errors[0]?.extensions?.code).toBe('CONFLICT');
       expect(stack.logtoCalls({ method: 'PATCH' })).toBe(0);
     } finally {
       await deleteConnector(client, created.id);
@@ -93,7 +93,7 @@ describe('examples/client.ts', () => {
       expect(stack.apiCalls({ method: 'PUT', pathIncludes: `/connectors/${script.scriptName}/source-config` })).toBe(1);
 
       const read = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig settings { sections { fields { key value locked } } } } }', { s: script.scriptName });
-      const connector = read.body.data?.['scriptConnector'];
+      const connector = read.body.data?.scriptConnector;
       expect(connector.sourceConfig).toBe(EXAMPLE_SOURCE_CONFIG);
       expect(settingValue(connector.settings, 'host')).toBe('https://directory.example.com');
     } finally {
@@ -112,8 +112,8 @@ describe('examples/client.ts', () => {
     expect(stack.apiCalls({ method: 'DELETE' })).toBe(1);
 
     const after = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { id } loginConnectors { metadata } }', { s: `example-client-${suffix}` });
-    expect(after.body.data?.['scriptConnector']).toBeNull();
-    expect(after.body.data?.['loginConnectors'].map((c: { metadata: unknown }) => c.metadata)).not.toContainEqual(expect.objectContaining({ target: `example-client-${suffix}` }));
+    expect(after.body.data?.scriptConnector).toBeNull();
+    expect(after.body.data?.loginConnectors.map((c: { metadata: unknown }) => c.metadata)).not.toContainEqual(expect.objectContaining({ target: `example-client-${suffix}` }));
   });
 
   it('runs as a script (tsx examples/client.ts) and prints a summary', async () => {

@@ -11,11 +11,11 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 /** Every connector the three sandboxes hold, as global ids in the documented order. */
 function expectedIds(): string[] {
-  const c1 = stack.conductorone.store.apps().flatMap((a) => stack.conductorone.store.connectors(a.id!).map((c) => appConnectorId(c.appId!, c.id!)));
+  const c1 = stack.conductorone.store.apps().flatMap((a) => stack.conductorone.store.connectors(a.id).map((c) => appConnectorId(c.appId, c.id)));
   const logto = stack.logto.store.connectors().map((c) => loginConnectorId(c.id));
   const sailpoint = stack.sailpoint.store.list().filter((c) => c.status === 'RELEASED').map((c) => scriptConnectorId(c.scriptName));
   return [...c1, ...logto, ...sailpoint];
@@ -120,7 +120,7 @@ describe('connectors', () => {
       const page = await stack.gql(PAGE, { first: 1, sources: [source] });
       return JSON.parse(Buffer.from(page.body.data!.connectors.pageInfo.endCursor, 'base64url').toString()) as { p: Record<string, unknown> };
     };
-    const forgeries: Array<[string, (p: Record<string, any>) => void]> = [
+    const forgeries: [string, (p: Record<string, any>) => void][] = [
       ['SAILPOINT', (p) => (p.o = -5)],
       ['SAILPOINT', (p) => (p.o = 1.5)],
       ['LOGTO', (p) => (p.i = '3')],
@@ -186,13 +186,13 @@ describe('patchConnector', () => {
 
   it('applies a patch to a ConductorOne connector with an update mask of the changed fields only', async () => {
     const c = stack.conductorone.store.connectors().find((x) => x.config && Object.keys(x.config).some((k) => /token|secret|key/i.test(k)))!;
-    const before = stack.conductorone.store.connector(c.appId!, c.id!)!;
+    const before = stack.conductorone.store.connector(c.appId, c.id)!;
     const { body } = await stack.gql(PATCH, {
-      id: appConnectorId(c.appId!, c.id!),
+      id: appConnectorId(c.appId, c.id),
       ops: [{ op: 'replace', path: '/description', value: 'patched through patchConnector' }],
     });
     expect(body.errors).toBeUndefined();
-    const after = stack.conductorone.store.connector(c.appId!, c.id!)!;
+    const after = stack.conductorone.store.connector(c.appId, c.id)!;
     expect(after.description).toBe('patched through patchConnector');
     expect({ ...after, description: before.description, updatedAt: before.updatedAt }).toEqual(before);
   });
@@ -208,7 +208,7 @@ describe('patchConnector', () => {
       source === 'LOGTO'
         ? loginConnectorId(stack.logto.store.connectors()[1]!.id)
         : source === 'CONDUCTORONE'
-          ? appConnectorId(stack.conductorone.store.connectors()[3]!.appId!, stack.conductorone.store.connectors()[3]!.id!)
+          ? appConnectorId(stack.conductorone.store.connectors()[3]!.appId, stack.conductorone.store.connectors()[3]!.id)
           : scriptConnectorId(stack.sailpoint.store.list()[3]!.scriptName);
     const { body } = await stack.gql(PATCH, { id, ops });
     expect(body.errors![0]!.extensions!.code).toBe(code);
@@ -220,7 +220,7 @@ describe('deleteConnector', () => {
   it('deletes a connector of each source', async () => {
     const ids = [
       loginConnectorId(stack.logto.store.connectors().at(-1)!.id),
-      appConnectorId(stack.conductorone.store.connectors().at(-1)!.appId!, stack.conductorone.store.connectors().at(-1)!.id!),
+      appConnectorId(stack.conductorone.store.connectors().at(-1)!.appId, stack.conductorone.store.connectors().at(-1)!.id),
       scriptConnectorId(stack.sailpoint.store.list().at(-1)!.scriptName),
     ];
     for (const id of ids) {

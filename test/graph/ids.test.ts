@@ -21,7 +21,7 @@ import { GatewayError } from '../../src/errors/classes.js';
 /** The node types of the registry's sources, with their id rules. */
 const NODE_TYPES = new SourceList(SOURCES).nodeTypes;
 
-const RULES: Array<[string, IdRule]> = [
+const RULES: [string, IdRule][] = [
   ['SailPoint scriptName', SCRIPT_NAME],
   ['Logto id', LOGTO_ID],
   ['ConductorOne id', C1_ID],
@@ -65,7 +65,7 @@ describe('id rules', () => {
   it('accepts every real id of the seeds (and the vendors’ documented examples)', () => {
     const logto = createLogtoSeed();
     const c1 = createConductorOneSeed();
-    const real: Array<[IdRule, string[]]> = [
+    const real: [IdRule, string[]][] = [
       [SCRIPT_NAME, [...createSailPointSeed().map((c) => c.scriptName), 'aScriptName', 'servicenow']],
       [LOGTO_ID, [...logto.factories.map((f) => f.id), ...logto.connectors.map((c) => c.id), 'my_connector-1', 'a'.repeat(128)]],
       [C1_ID, [...c1.apps.map((a) => a.id), ...c1.connectors.map((c) => c.id), ...c1.catalog.map((c) => c.id)]],

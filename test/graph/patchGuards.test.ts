@@ -20,14 +20,14 @@ beforeAll(async () => {
   stack = await startTestStack({ GATEWAY_PATCH_MAX_NODES: String(MAX_NODES), GATEWAY_PATCH_MAX_BYTES: String(MAX_BYTES) });
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) {
   id ... on LoginConnector { syncProfile } ... on AppConnector { description } ... on ScriptConnector { connectorMetadata } } }`;
 const PATCH_SCRIPT = `mutation($s: String!, $ops: [JsonPatchOperationInput!]!) { patchScriptConnector(scriptName: $s, operations: $ops) { scriptName connectorMetadata } }`;
 
 /** A list at `at`, then 25 copies of it into itself: the document doubles with each copy. */
-function doubling(at: string, first: 'add' | 'replace' = 'add'): Array<Record<string, unknown>> {
+function doubling(at: string, first: 'add' | 'replace' = 'add'): Record<string, unknown>[] {
   return [{ op: first, path: at, value: ['abc'] }, ...Array.from({ length: 25 }, () => ({ op: 'copy', from: at, path: `${at}/-` }))];
 }
 
@@ -58,12 +58,12 @@ describe('a patch that doubles its document', () => {
 
   it('is BAD_USER_INPUT for a ConductorOne connector, with no write, and the gateway still serves', async () => {
     const c = stack.conductorone.store.connectors()[0]!;
-    const before = structuredClone(stack.conductorone.store.connector(c.appId!, c.id!));
-    const { body } = await stack.gql(PATCH, { id: appConnectorId(c.appId!, c.id!), ops: doubling('/userIds', 'replace') });
+    const before = structuredClone(stack.conductorone.store.connector(c.appId, c.id));
+    const { body } = await stack.gql(PATCH, { id: appConnectorId(c.appId, c.id), ops: doubling('/userIds', 'replace') });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(body.errors![0]!.message).toMatch(boundMessage);
     expect(writes()).toBe(0);
-    expect(stack.conductorone.store.connector(c.appId!, c.id!)).toEqual(before);
+    expect(stack.conductorone.store.connector(c.appId, c.id)).toEqual(before);
     await stillServes();
   });
 
@@ -86,7 +86,7 @@ describe('a patch that doubles its document', () => {
     const c1 = stack.conductorone.store.connectors()[0]!;
     const cases = [
       { query: PATCH, vars: { id: loginConnectorId(stack.logto.store.connectors()[0]!.id), ops: [{ op: 'add', path: '/metadata/big', value }] } },
-      { query: PATCH, vars: { id: appConnectorId(c1.appId!, c1.id!), ops: [{ op: 'replace', path: '/description', value }] } },
+      { query: PATCH, vars: { id: appConnectorId(c1.appId, c1.id), ops: [{ op: 'replace', path: '/description', value }] } },
       { query: PATCH_SCRIPT, vars: { s: stack.sailpoint.store.list()[0]!.scriptName, ops: [{ op: 'add', path: '/connectorMetadata/big', value }] } },
     ];
     for (const { query, vars } of cases) {
@@ -134,11 +134,11 @@ describe('a test operation guards concurrent patches of one connector', () => {
 
   it('for a ConductorOne connector: one succeeds, the others are CONFLICT, one write', async () => {
     const c = stack.conductorone.store.connectors()[1]!;
-    const { winners, codes } = await race(PATCH, { id: appConnectorId(c.appId!, c.id!) }, '/description');
+    const { winners, codes } = await race(PATCH, { id: appConnectorId(c.appId, c.id) }, '/description');
     expect(winners).toHaveLength(1);
     expect(codes).toEqual(Array(N - 1).fill('CONFLICT'));
     expect(stack.c1Calls({ method: 'POST', pathIncludes: `/connectors/${c.id}` })).toBe(1);
-    expect(stack.conductorone.store.connector(c.appId!, c.id!)!.description).toBe(`patch-${winners[0]}`);
+    expect(stack.conductorone.store.connector(c.appId, c.id)!.description).toBe(`patch-${winners[0]}`);
   });
 
   it('for a SailPoint connector through patchScriptConnector: one succeeds, the others are CONFLICT, one write', async () => {

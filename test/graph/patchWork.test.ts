@@ -25,12 +25,12 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack?.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`;
 
 /** The review's patch: a 400 KB string at `at`, `copies` copies of it to `to`, then both removed. */
-function reviewPatch(at: string, to: string, copies: number, first: 'add' | 'replace' = 'add'): Array<Record<string, unknown>> {
+function reviewPatch(at: string, to: string, copies: number, first: 'add' | 'replace' = 'add'): Record<string, unknown>[] {
   return [
     { op: first, path: at, value: 'x'.repeat(400_000) },
     ...Array.from({ length: copies }, () => ({ op: 'copy', from: at, path: to })),
@@ -46,7 +46,7 @@ const SOURCES = [
     source: 'CONDUCTORONE',
     id: () => {
       const c = stack.conductorone.store.connectors()[0]!;
-      return appConnectorId(c.appId!, c.id!);
+      return appConnectorId(c.appId, c.id);
     },
     at: '/description',
     to: '/displayName',
@@ -94,7 +94,7 @@ describe('the review’s patch (F3)', () => {
   });
 
   it.each(SOURCES)('$source: a few copies within the bounds still apply', async ({ source, id, at, to, first }) => {
-    const ops: Array<Record<string, unknown>> = [{ op: first, path: at, value: 'copied' }, { op: 'copy', from: at, path: to }, { op: 'copy', from: at, path: to }];
+    const ops: Record<string, unknown>[] = [{ op: first, path: at, value: 'copied' }, { op: 'copy', from: at, path: to }, { op: 'copy', from: at, path: to }];
     // Logto keeps the metadata of a connector that is not standard as it is: the patch takes its copies out again.
     if (source === 'LOGTO') ops.push({ op: 'remove', path: at }, { op: 'remove', path: to });
     const { body } = await patchAs(source, id(), ops);

@@ -40,7 +40,7 @@ function markers(value: unknown): string[] {
 }
 
 /** What a client reading `settings` would send back as `config`: each field's key and shown value. */
-function readBack(settings: { sections: Array<{ fields: Array<{ key: string; value: unknown }> }> }): Record<string, unknown> {
+function readBack(settings: { sections: { fields: { key: string; value: unknown }[] }[] }): Record<string, unknown> {
   return Object.fromEntries(settings.sections.flatMap((s) => s.fields.map((f) => [f.key, f.value])));
 }
 

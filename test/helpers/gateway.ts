@@ -16,7 +16,7 @@ import { contractProxyFor } from './contract.js';
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+  body: { data?: T | null; errors?: { message: string; path?: unknown[]; extensions?: Record<string, any> }[] };
 }
 
 export interface TestStack {
@@ -81,7 +81,7 @@ export async function startTestStack(env: Record<string, string> = {}, options: 
   }, options.sources);
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), ...(options.sources ? { sources: options.sources } : {}) });
   const secrets = new Set<string>();
-  type CallFilter = { method?: string; pathIncludes?: string };
+  interface CallFilter { method?: string; pathIncludes?: string }
   const apiCalls = (filter: CallFilter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter);
   const logtoCalls = (filter: CallFilter = {}) => countCalls(logto.log.entries(), '/api/', filter);
   const c1Calls = (filter: CallFilter = {}) => countCalls(conductorone.log.entries(), '/api/', filter);
@@ -164,7 +164,7 @@ export function leakedSecrets(logs: readonly string[], secrets: Iterable<string>
 }
 
 /** API calls (paths under `prefix`, so no token requests) that pass `filter`. */
-function countCalls(entries: Array<{ method: string; path: string }>, prefix: string, filter: { method?: string; pathIncludes?: string }): number {
+function countCalls(entries: { method: string; path: string }[], prefix: string, filter: { method?: string; pathIncludes?: string }): number {
   return entries.filter(
     (e) => e.path.startsWith(prefix) && (!filter.method || e.method === filter.method) && (!filter.pathIncludes || e.path.includes(filter.pathIncludes)),
   ).length;

@@ -31,7 +31,7 @@ function deepJson(depth: number): string {
 }
 
 /** POSTs `{"query": query, "variables": {"v": <raw JSON text>}}`. */
-async function postRaw(query: string, rawValue: string): Promise<{ status: number; body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }> {
+async function postRaw(query: string, rawValue: string): Promise<{ status: number; body: { errors?: { extensions?: Record<string, unknown> }[] } }> {
   const res = await fetch(stack.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -58,7 +58,7 @@ async function startEcho(target: string): Promise<Server> {
     }
     const forwarded = await fetch(`${target}${req.url}`, {
       method: req.method,
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => ['authorization', 'content-type', 'accept'].includes(k)) as Array<[string, string]>),
+      headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => ['authorization', 'content-type', 'accept'].includes(k)) as [string, string][]),
       ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body }),
     });
     const text = await forwarded.text();
@@ -86,7 +86,7 @@ afterAll(async () => {
   // The tokens the echoing source handed out must not be in the log either.
   for (const secret of [...logto.issuedTokens(), ...logtoSecrets(logto)]) stack.registerSecret(secret);
   await stack.stop();
-  await new Promise<void>((resolve) => echo.close(() => resolve()));
+  await new Promise<void>((resolve) => echo.close(() => { resolve(); }));
   await logto.close();
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/token`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => new Promise<void>((r) => server.close(() => { r(); })));
 
 function provider(now: () => number = Date.now) {
   calls = 0;

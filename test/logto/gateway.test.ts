@@ -8,7 +8,7 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 /** Every confidential value the Logto sandbox holds right now, by form item. */
 const storedSecrets = (): string[] => logtoSecrets(stack.logto);

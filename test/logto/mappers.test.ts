@@ -113,7 +113,7 @@ describe('loginConnectorSettings', () => {
 describe('names and types', () => {
   it('prefers English, then the first language', () => {
     expect(phrase({ en: 'Google', de: 'Google DE' })).toBe('Google');
-    expect(phrase({ 'zh-CN': '微信' } as never)).toBe('微信');
+    expect(phrase({ 'zh-CN': '微信' })).toBe('微信');
     expect(phrase(undefined)).toBeNull();
   });
 

@@ -103,7 +103,7 @@ async function expectError(res: Response, status: number, code: string): Promise
  */
 const ifNoneMatch = (tag: string): Record<string, string> => ({ 'if-none-match': tag, 'cache-control': 'max-age=0' });
 
-const issuePaths = (body: LogtoErrorWire): unknown[] => ((body.data as { issues: Array<{ path: unknown[] }> }).issues ?? []).map((issue) => issue.path);
+const issuePaths = (body: LogtoErrorWire): unknown[] => ((body.data as { issues: { path: unknown[] }[] }).issues ?? []).map((issue) => issue.path);
 const storedIds = (): string[] => sb.store.connectors().map((c) => c.id);
 
 beforeAll(async () => {
@@ -111,7 +111,7 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+beforeEach(() => { sb.reset(); });
 
 describe('seed', () => {
   it('has the documented factories and connectors', () => {
@@ -140,10 +140,10 @@ describe('seed', () => {
   it('is deterministic and fresh on every call', () => {
     const again = createLogtoSeed();
     expect(again).toEqual(seed);
-    again.connectors[0]!.config['clientId'] = 'changed';
+    again.connectors[0]!.config.clientId = 'changed';
     again.factories[0]!.name.en = 'changed';
     const fresh = createLogtoSeed();
-    expect(fresh.connectors[0]!.config['clientId']).not.toBe('changed');
+    expect(fresh.connectors[0]!.config.clientId).not.toBe('changed');
     expect(fresh.factories[0]!.name.en).toBe('SendGrid Email');
   });
 
@@ -275,7 +275,7 @@ describe('GET /api/connectors', () => {
     expect(google.config).toMatchObject({ clientSecret: 'GOCSPX-sandbox-Zq81LmVt4RkE2wYc', prompts: ['select_account'] });
     const sendgrid = connectors.find((c) => c.id === SENDGRID)!;
     expect(sendgrid).toMatchObject({ type: 'Email', platform: null, target: 'sendgrid-email', syncProfile: false });
-    expect(sendgrid.config['apiKey']).toMatch(/^SG\./);
+    expect(sendgrid.config.apiKey).toMatch(/^SG\./);
   });
 
   it('reports a standard connector with its own metadata over the factory one', async () => {
@@ -413,7 +413,7 @@ describe('POST /api/connectors', () => {
     expect(created.id).toBe('apple-main');
     expect(created.syncProfile).toBe(true);
     expect(Object.keys(created.config).sort()).toEqual(['clientId', 'keyId', 'privateKey', 'teamId']);
-    expect(sb.store.connector('apple-main')?.config['teamId']).toBe('TEAM123456');
+    expect(sb.store.connector('apple-main')?.config.teamId).toBe('TEAM123456');
   });
 
   it('refuses a config that misses a required item', async () => {
@@ -432,7 +432,7 @@ describe('POST /api/connectors', () => {
     });
     const body = await expectError(bad, 400, 'connector.invalid_config');
     expect(issuePaths(body)).toEqual([['port'], ['secure'], ['authType'], ['customHeaders']]);
-    expect((body.data as { issues: Array<Record<string, unknown>> }).issues[2]).toMatchObject({
+    expect((body.data as { issues: Record<string, unknown>[] }).issues[2]).toMatchObject({
       code: 'invalid_enum_value',
       options: ['login', 'oauth2'],
       received: 'kerberos',

@@ -57,7 +57,7 @@ const ALL = `query($first: Int, $after: String, $sources: [ConnectorSource!], $s
   connectors(first: $first, after: $after, sources: $sources, filter: { search: $search }) {
     edges { cursor node { __typename id source nativeId displayName } } pageInfo { hasNextPage endCursor } } }`;
 
-type Edge = { cursor: string; node: { __typename: string; id: string; source: string; nativeId: string; displayName: string } };
+interface Edge { cursor: string; node: { __typename: string; id: string; source: string; nativeId: string; displayName: string } }
 
 async function page(variables: Record<string, unknown>, who: keyof typeof KEYS = 'viewer'): Promise<{ edges: Edge[]; hasNextPage: boolean; endCursor: string | null }> {
   const res = await stack.gql(ALL, variables, as(who));

@@ -19,7 +19,7 @@ describe('checkXml', () => {
   ])('refuses %s', (_what, xml, problem) => {
     const result = checkXml(xml);
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.problem).toContain(problem);
+    expect(!result.ok && result.problem).toContain(problem);
   });
 });
 

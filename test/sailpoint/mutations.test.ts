@@ -10,7 +10,7 @@ beforeAll(async () => {
   stack = await startTestStack({ UPLOAD_MAX_FILE_SIZE: String(64 * 1024) });
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 /** What the sandbox holds for a connector, read over its own REST API (not through the gateway). */
 async function backendDetail(scriptName: string): Promise<Record<string, any>> {

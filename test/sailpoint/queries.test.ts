@@ -12,7 +12,7 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const LIST = `query List($first: Int, $after: String, $filters: String) {
   scriptConnectors(first: $first, after: $after, filters: $filters) {

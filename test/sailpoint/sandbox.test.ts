@@ -52,7 +52,7 @@ async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
 const list = (res: Response): Promise<SailPointConnectorWire[]> => json<SailPointConnectorWire[]>(res);
 const detail = (res: Response): Promise<SailPointConnectorDetailWire> => json<SailPointConnectorDetailWire>(res);
 const update = (res: Response): Promise<SailPointUpdateDetailWire> => json<SailPointUpdateDetailWire>(res);
-const scriptNames = async (res: Response): Promise<Array<string | undefined>> => (await list(res)).map((c) => c.scriptName);
+const scriptNames = async (res: Response): Promise<(string | undefined)[]> => (await list(res)).map((c) => c.scriptName);
 
 async function expectErrorResponse(res: Response, detailCode: string): Promise<void> {
   const body = await json<SailPointErrorResponseWire>(res);
@@ -78,7 +78,7 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+beforeEach(() => { sb.reset(); });
 
 describe('seed', () => {
   it('has the documented catalogue', () => {
@@ -101,8 +101,8 @@ describe('seed', () => {
   it('is deterministic and fresh on every call', () => {
     const again = createSailPointSeed();
     expect(again).toEqual(seed);
-    again[0]!.connectorMetadata['shortDesc'] = 'changed';
-    expect(createSailPointSeed()[0]!.connectorMetadata['shortDesc']).not.toBe('changed');
+    again[0]!.connectorMetadata.shortDesc = 'changed';
+    expect(createSailPointSeed()[0]!.connectorMetadata.shortDesc).not.toBe('changed');
   });
 });
 
@@ -193,7 +193,7 @@ describe('GET /v3/connectors', () => {
       className: 'sailpoint.connector.ADLDAPConnector',
       features: seed[0]!.features,
       directConnect: true,
-      connectorMetadata: { supportedUI: 'EXTJS', platform: 'ccg', shortDesc: seed[0]!.connectorMetadata['shortDesc'] },
+      connectorMetadata: { supportedUI: 'EXTJS', platform: 'ccg', shortDesc: seed[0]!.connectorMetadata.shortDesc },
       status: 'RELEASED',
     });
     expect(items.find((c) => c.scriptName === 'delimited-file')?.features).toBeNull();
@@ -204,7 +204,7 @@ describe('GET /v3/connectors', () => {
     const res = await api('/connectors?limit=10&offset=5&count=true&locale=de');
     expect(res.headers.get('x-total-count')).toBe('32');
     expect(await scriptNames(res)).toEqual(released.slice(5, 15).map((c) => c.scriptName));
-    const seen: Array<string | undefined> = [];
+    const seen: (string | undefined)[] = [];
     for (let offset = 0; ; offset += 7) {
       const page = await scriptNames(await api(`/connectors?limit=7&offset=${offset}`));
       seen.push(...page);
@@ -283,7 +283,7 @@ describe('GET /v3/connectors/{scriptName}', () => {
       connectorMetadata: workday.connectorMetadata,
       status: 'RELEASED',
     });
-    expect(body.translationProperties?.['de']).toContain('pageSize=Seitengr\\u00f6\\u00dfe');
+    expect(body.translationProperties?.de).toContain('pageSize=Seitengr\\u00f6\\u00dfe');
   });
 
   it('finds non-RELEASED connectors by script name', async () => {
@@ -366,7 +366,7 @@ describe('PATCH /v3/connectors/{scriptName}', () => {
     const body = await detail(res);
     expect(body.connectorMetadata).toEqual({ supportedUI: 'ANGULAR', platform: 'sp-connect', shortDesc: 'Patched description', owner: 'team-a' });
     expect(body.scriptName).toBe('okta');
-    expect(sb.store.get('okta')!.connectorMetadata['owner']).toBe('team-a');
+    expect(sb.store.get('okta')!.connectorMetadata.owner).toBe('team-a');
   });
 
   it('replaces an XML file and mirrors sourceConfig', async () => {
@@ -495,7 +495,7 @@ describe('connector files', () => {
       status: 'UPDATED',
     });
     expect(await (await api('/connectors/workday/translations/it')).text()).toBe(italian);
-    expect((await detail(await api('/connectors/workday'))).translationProperties?.['it']).toBe(italian);
+    expect((await detail(await api('/connectors/workday'))).translationProperties?.it).toBe(italian);
     expect((await putFile('/connectors/workday/translations/xx', italian, 'x.properties')).status).toBe(400);
   });
 });

@@ -14,7 +14,7 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 const FIELDS = `id nativeId displayName description scriptName name type className status connectorMetadata
   sourceConfig applicationXml correlationConfig sourceTemplate translations

@@ -16,6 +16,6 @@ describe('schema.graphql', () => {
   it('builds back into the same schema, descriptions included', () => {
     const rebuilt = buildSchema(readFileSync(SCHEMA_ARTIFACT, 'utf8'));
     expect(printSchema(rebuilt)).toBe(printSchema(createSchema()));
-    expect(rebuilt.getQueryType()?.getFields()['connectors']?.description).toMatch(/^Connectors of every selected source/);
+    expect(rebuilt.getQueryType()?.getFields().connectors?.description).toMatch(/^Connectors of every selected source/);
   });
 });

@@ -44,7 +44,7 @@ describe('landing page in headless Chromium', () => {
     expect(await page.locator('.graphiql-tab').first().innerText()).toContain('FirstConnectors');
     const result = await runOperation(page);
 
-    const expected = await stack.gql<{ connectors: { edges: Array<{ node: { id: string; displayName: string } }> } }>(WELCOME_QUERY);
+    const expected = await stack.gql<{ connectors: { edges: { node: { id: string; displayName: string } }[] } }>(WELCOME_QUERY);
     const first = expected.body.data!.connectors.edges[0]!.node;
     expect(result).toContain(first.id);
     expect(result).toContain(first.displayName);

@@ -28,7 +28,7 @@ function rawRequest(port: number, path: string, method = 'GET'): Promise<{ statu
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => { resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }); });
     });
     req.on('error', reject);
     req.end();
@@ -80,7 +80,7 @@ describe('landing page (development)', () => {
       const req = request(new URL(urls.find((u) => u.includes('graphiql.min.js'))!, stack.gateway.url), { headers: { 'accept-encoding': 'gzip' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        res.on('end', () => { resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }); });
       });
       req.on('error', reject);
       req.end();

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-beforeEach(() => stack.resetCalls());
+beforeEach(() => { stack.resetCalls(); });
 
 
 /** `connectors { … app { connectors { … app { … } } } }`, `levels` times. */
@@ -79,7 +79,7 @@ describe('query limits', () => {
       body: JSON.stringify({ query: '{ loginConnectors { id } }', variables: { padding } }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(stack.backendCalls()).toBe(0);
   });
 
@@ -95,7 +95,7 @@ describe('query limits', () => {
 
   it('CSRF: a request a browser sends without preflight is refused for every content type', async () => {
     const query = '{ loginConnectors { id } }';
-    const attempts: Array<[string, RequestInit]> = [
+    const attempts: [string, RequestInit][] = [
       ['text/plain', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) }],
       ['form', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(query)}` }],
       ['multipart', { method: 'POST', body: (() => { const f = new FormData(); f.set('operations', JSON.stringify({ query })); f.set('map', '{}'); return f; })() }],

@@ -26,7 +26,7 @@ function moved(before: string, after: string): (name: string, labels?: Labels) =
 }
 
 /** The operation lines logged under `requestId`. */
-function operationLines(stack: TestStack, requestId: string): Array<Record<string, any>> {
+function operationLines(stack: TestStack, requestId: string): Record<string, any>[] {
   return stack.logs.map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.msg === 'operation' && l.requestId === requestId);
 }
 

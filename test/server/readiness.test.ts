@@ -5,7 +5,7 @@ import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
 /** `/readyz` spends no caller budget: it answers from the callers' recent exchanges, else from a rationed probe. */
 
-type ReadyBody = { status: string; sources: Record<string, { status: string; code?: string; from: string; ageMs: number; breaker: string }> };
+interface ReadyBody { status: string; sources: Record<string, { status: string; code?: string; from: string; ageMs: number; breaker: string }> }
 
 async function readyz(stack: TestStack): Promise<{ status: number; body: ReadyBody }> {
   const res = await fetch(new URL('/readyz', stack.gateway.url));
@@ -72,7 +72,7 @@ describe('SourceReadiness', () => {
           if (freshTraffic || freshProbe) {
             expect(starts.length).toBe(before); // answered from what it saw: no call
             const fromTraffic = freshTraffic !== undefined && (freshProbe === undefined || freshTraffic.at >= freshProbe.at);
-            const down = fromTraffic ? failureOf(freshTraffic!.status) !== undefined : freshProbe!.fails;
+            const down = fromTraffic ? failureOf(freshTraffic.status) !== undefined : freshProbe!.fails;
             for (const a of answers) expect(a).toMatchObject({ from: fromTraffic ? 'traffic' : 'probe', status: down ? 'down' : 'up' });
           } else {
             expect(starts.length).toBe(before + 1); // one probe, shared by every concurrent check

@@ -19,7 +19,7 @@ function post(stack: TestStack, agent: Agent, body = LIST): Promise<RawAnswer> {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => { resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }); });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -41,7 +41,7 @@ describe('stop()', () => {
       const warm = await post(stack, agent);
       expect(warm.headers.connection).toBe('keep-alive');
       const idleSocketClosed = new Promise<void>((resolve) => {
-        for (const sockets of Object.values(agent.freeSockets)) for (const s of sockets ?? []) s.once('close', () => resolve());
+        for (const sockets of Object.values(agent.freeSockets)) for (const s of sockets ?? []) s.once('close', () => { resolve(); });
       });
 
       stack.resetCalls();

@@ -14,7 +14,7 @@ const schema = buildSchema('type Query { ok: Boolean }');
 
 /** Apollo Server's own view of its plugins and GraphOS settings (internal fields, pinned Apollo Server version). */
 interface Internals {
-  plugins: Array<ApolloServerPlugin & { __internal_plugin_id__?: string; __is_disabled_plugin__?: boolean }>;
+  plugins: (ApolloServerPlugin & { __internal_plugin_id__?: string; __is_disabled_plugin__?: boolean })[];
   apolloConfig: { key?: string; graphRef?: string };
 }
 

@@ -47,7 +47,7 @@ export class ConductorOneClient {
 
   /** `GET /api/v1/apps/{app_id}/connectors?page_size=&page_token=`. */
   async listConnectors(appId: string, pageSize: number, pageToken: string, requestId?: string): Promise<C1ConnectorPage> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'GET',
       path: `/api/v1/apps/${seg(appId)}/connectors`,
       query: { page_size: pageSize, page_token: pageToken || undefined },
@@ -58,24 +58,24 @@ export class ConductorOneClient {
     if (!Array.isArray(list)) throw this.badShape(res.status);
     const items = list.map((view) => (view as { connector?: unknown } | null)?.connector);
     if (!items.every(isConnector)) throw this.badShape(res.status);
-    return { items: items as C1Connector[], nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
+    return { items: items, nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
   }
 
   /** `GET /api/v1/apps/{app_id}/connectors/{id}`. */
   async getConnector(appId: string, id: string, requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, requestId });
+    const res = await this.http.request({ method: 'GET', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, requestId });
     return this.viewConnector(res.body, res.status);
   }
 
   /** `POST /api/v1/apps/{app_id}/connectors/create`: a configured connector. */
   async createConnector(appId: string, body: C1ConnectorServiceCreateRequestInput, requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request<unknown>({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/create`, json: body, requestId });
+    const res = await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/create`, json: body, requestId });
     return this.viewConnector(res.body, res.status);
   }
 
   /** `POST /api/v1/apps/{app_id}/connectors/{id}` with an update mask naming exactly the fields to change. */
   async updateConnector(appId: string, id: string, connector: C1ConnectorWire, updateMask: string[], requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'POST',
       path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`,
       json: { connector, updateMask: updateMask.join(',') },
@@ -91,7 +91,7 @@ export class ConductorOneClient {
 
   /** `GET /api/v1/apps?page_size=&page_token=`: one page of the tenant's apps. */
   async listApps(pageSize: number, pageToken: string, requestId?: string): Promise<{ items: C1AppWire[]; nextPageToken: string }> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/v1/apps', query: { page_size: pageSize, page_token: pageToken || undefined }, requestId });
+    const res = await this.http.request({ method: 'GET', path: '/api/v1/apps', query: { page_size: pageSize, page_token: pageToken || undefined }, requestId });
     const body = res.body as { list?: unknown; nextPageToken?: unknown } | null;
     const list = body?.list ?? [];
     if (!Array.isArray(list) || !list.every((a) => typeof (a as { id?: unknown } | null)?.id === 'string')) throw this.badShape(res.status);
@@ -101,7 +101,7 @@ export class ConductorOneClient {
 
   /** `POST /api/v1/search/apps` with `appIds`: the apps that exist among `ids`, in one call. */
   async searchAppsByIds(ids: readonly string[], requestId?: string): Promise<C1AppWire[]> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'POST',
       path: '/api/v1/search/apps',
       json: { appIds: ids, pageSize: ids.length },

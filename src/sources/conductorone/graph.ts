@@ -13,7 +13,7 @@ import { isApp, type C1Connector } from './client.js';
 import { conductorone } from './context.js';
 import { appConnectorId, connectorConfig, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, checkPosition, collectPage } from './paging.js';
-import type { C1AnyWire, C1ConnectorWire } from './types.js';
+import type { C1ConnectorWire } from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -142,7 +142,7 @@ export const appConnectorPatchable: Patchable<C1Connector, C1Connector> = {
         case 'config': {
           requireType(isObject(value) && typeof value.typeUrl === 'string' && value.typeUrl !== '' && isObject(value.value), 'config', '{ typeUrl, value }');
           const { typeUrl, value: values } = value as { typeUrl: string; value: Json };
-          changes.config = { ...(keepSecrets(values, current.config ?? null, looksSecret) as Json), [TYPE_KEY]: typeUrl } as C1AnyWire;
+          changes.config = { ...(keepSecrets(values, current.config ?? null, looksSecret) as Json), [TYPE_KEY]: typeUrl };
           mask.push('config');
           continue;
         }

@@ -36,7 +36,7 @@ export const TYPE_KEY = '@type';
 export function connectorConfig(config: Record<string, unknown> | null | undefined): { typeUrl: string; value: Record<string, unknown> } | null {
   if (!config || typeof config[TYPE_KEY] !== 'string') return null;
   const { [TYPE_KEY]: typeUrl, ...rest } = config;
-  return { typeUrl: typeUrl as string, value: maskSecrets(rest) as Record<string, unknown> };
+  return { typeUrl: typeUrl, value: maskSecrets(rest) as Record<string, unknown> };
 }
 
 /**

@@ -63,10 +63,10 @@ export async function collectPage<T>(
   maxPage: number,
   fetchPage: (pageToken: string, pageSize: number) => Promise<TokenPage<T>>,
   keep?: (item: T) => boolean,
-): Promise<{ edges: Array<TokenEdge<T>>; hasNextPage: boolean }> {
+): Promise<{ edges: TokenEdge<T>[]; hasNextPage: boolean }> {
   // With a filter, fewer items than fetched come back: fetch whole pages rather than just what is missing.
   const want = (missing: number) => (keep ? maxPage : Math.min(maxPage, missing));
-  const edges: Array<TokenEdge<T>> = [];
+  const edges: TokenEdge<T>[] = [];
   let token = after?.t ?? '';
   let skip = after?.s ?? 0;
   // Resuming inside a page must fetch it with the size it was fetched with, or its boundaries would move.

@@ -33,26 +33,26 @@ export class LogtoClient {
 
   /** `GET /api/connectors`: every connector, merged with its factory's metadata and form. */
   async listConnectors(requestId?: string): Promise<LogtoConnectorWire[]> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/connectors', requestId });
+    const res = await this.http.request({ method: 'GET', path: '/api/connectors', requestId });
     if (!Array.isArray(res.body) || !res.body.every(isConnector)) throw this.badShape(res.status);
     return res.body as LogtoConnectorWire[];
   }
 
   /** `GET /api/connectors/{id}`. */
   async getConnector(id: string, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: `/api/connectors/${seg(id)}`, requestId });
+    const res = await this.http.request({ method: 'GET', path: `/api/connectors/${seg(id)}`, requestId });
     return this.connector(res.body, res.status);
   }
 
   /** `POST /api/connectors`. */
   async createConnector(body: LogtoCreateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request<unknown>({ method: 'POST', path: '/api/connectors', json: body, requestId });
+    const res = await this.http.request({ method: 'POST', path: '/api/connectors', json: body, requestId });
     return this.connector(res.body, res.status);
   }
 
   /** `PATCH /api/connectors/{id}`: given fields replace the stored ones whole. */
   async updateConnector(id: string, body: LogtoUpdateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request<unknown>({ method: 'PATCH', path: `/api/connectors/${seg(id)}`, json: body, requestId });
+    const res = await this.http.request({ method: 'PATCH', path: `/api/connectors/${seg(id)}`, json: body, requestId });
     return this.connector(res.body, res.status);
   }
 
@@ -68,7 +68,7 @@ export class LogtoClient {
 
   /** `GET /api/connector-factories`. */
   async listFactories(requestId?: string): Promise<LogtoConnectorFactoryWire[]> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: '/api/connector-factories', requestId });
+    const res = await this.http.request({ method: 'GET', path: '/api/connector-factories', requestId });
     if (!Array.isArray(res.body) || !res.body.every(isFactory)) throw this.badShape(res.status);
     return res.body as LogtoConnectorFactoryWire[];
   }

@@ -68,7 +68,7 @@ export const loginConnectorPatchable: Patchable<LogtoConnectorWire, LogtoConnect
   async read(ctx, _type, [id]) {
     const current = await logto(ctx).loaders.connectorById.clear(id!).load(id!);
     const masked = maskSecrets(current.config ?? {}, logtoSecretTest(current.formItems));
-    return { document: { syncProfile: current.syncProfile === true, metadata: current.metadata ?? {}, config: masked }, stored: current };
+    return { document: { syncProfile: current.syncProfile, metadata: current.metadata ?? {}, config: masked }, stored: current };
   },
   async write(ctx, _type, [id], { read }) {
     const { document: before, after, stored: current } = read!;

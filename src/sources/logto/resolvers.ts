@@ -114,7 +114,7 @@ export const logtoResolvers: Resolvers = {
     type: (c) => loginConnectorType(c.type),
     // `platform`, `target` and `metadata` are the wire's own fields: no resolver (the jit executor reads them inline;
     // absent reads as null).
-    syncProfile: (c) => c.syncProfile === true,
+    syncProfile: (c) => c.syncProfile,
   },
 
   ConnectorFactory: {

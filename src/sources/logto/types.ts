@@ -49,13 +49,13 @@ export interface LogtoFormItemBaseWire {
 /** A single choice among `selectItems`. */
 export interface LogtoSelectFormItemWire extends LogtoFormItemBaseWire {
   type: 'Select';
-  selectItems: Array<{ value: string; title: string }>;
+  selectItems: { value: string; title: string }[];
 }
 
 /** Several choices among `selectItems` (the value is an array of strings). */
 export interface LogtoMultiSelectFormItemWire extends LogtoFormItemBaseWire {
   type: 'MultiSelect';
-  selectItems: Array<{ value: string }>;
+  selectItems: { value: string }[];
 }
 
 /** A free input: text, number, multi-line text, switch (boolean) or JSON (object or array). */

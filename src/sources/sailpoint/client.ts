@@ -50,7 +50,7 @@ export class SailPointClient {
 
   /** `GET /connectors` with `count=true`, so that the caller knows where the list ends. */
   async listConnectors(params: ListConnectorsParams, requestId?: string): Promise<SailPointConnectorPage> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'GET',
       path: '/connectors',
       query: { limit: params.limit, offset: params.offset, count: true, filters: params.filters },
@@ -60,20 +60,20 @@ export class SailPointClient {
     if (!Array.isArray(items) || !items.every(hasScriptName)) throw this.badShape(res.status);
     const header = res.header('x-total-count');
     const total = header === undefined ? undefined : Number(header);
-    return { items: items as SailPointConnectorWire[], total: Number.isFinite(total) ? total : undefined };
+    return { items: items, total: Number.isFinite(total) ? total : undefined };
   }
 
   /** `GET /connectors/{scriptName}`: the detail, with the XML files. */
   async getConnector(scriptName: string, requestId?: string): Promise<SailPointConnectorDetailWire> {
-    const res = await this.http.request<unknown>({ method: 'GET', path: `/connectors/${seg(scriptName)}`, requestId });
+    const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, requestId });
     return this.detail(res.body, res.status);
   }
 
   /** `POST /connectors`. */
   async createConnector(body: SailPointCreateConnectorWire, requestId?: string): Promise<SailPointConnectorWire> {
-    const res = await this.http.request<unknown>({ method: 'POST', path: '/connectors', json: body, requestId });
+    const res = await this.http.request({ method: 'POST', path: '/connectors', json: body, requestId });
     if (!hasScriptName(res.body)) throw this.badShape(res.status);
-    return res.body as SailPointConnectorWire;
+    return res.body;
   }
 
   /** `DELETE /connectors/{scriptName}`. */
@@ -87,7 +87,7 @@ export class SailPointClient {
     operations: SailPointJsonPatchOperationWire[],
     requestId?: string,
   ): Promise<SailPointConnectorDetailWire> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'PATCH',
       path: `/connectors/${seg(scriptName)}`,
       json: operations,
@@ -123,20 +123,20 @@ export class SailPointClient {
   ): Promise<SailPointUpdateDetailWire> {
     const form = new FormData();
     form.set('file', new Blob([upload.bytes], { type: upload.contentType }), upload.filename);
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'PUT',
       path: `/connectors/${seg(scriptName)}/${file.split('/').map(seg).join('/')}`,
       form,
       requestId,
     });
     if (typeof res.body !== 'object' || res.body === null || Array.isArray(res.body)) throw this.badShape(res.status);
-    return res.body as SailPointUpdateDetailWire;
+    return res.body;
   }
 
   private detail(body: unknown, status: number): SailPointConnectorDetailWire {
     if (!hasScriptName(body)) throw this.badShape(status);
     details.add(body);
-    return body as SailPointConnectorDetailWire;
+    return body;
   }
 
   private badShape(status: number): UpstreamError {

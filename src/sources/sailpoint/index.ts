@@ -10,7 +10,6 @@ import { SAILPOINT, sailpoint } from './context.js';
 import { deleteScriptConnector, sailpointTypeOf, scriptConnectorPatchable, scriptConnectorSettings, walkScriptConnectors } from './graph.js';
 import { SCRIPT_NAME } from './inputs.js';
 import { createSailPointLoaders, type SailPointLoaders } from './loaders.js';
-import type { ScriptConnectorRecord } from './mappers.js';
 import { sailpointResolvers } from './resolvers.js';
 
 export const sailpointSource = {
@@ -39,5 +38,5 @@ export const sailpointSource = {
   delete: async (ctx, _type, [scriptName]) => {
     await deleteScriptConnector(ctx, scriptName!);
   },
-  settings: (connector, ctx) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx),
+  settings: (connector, ctx) => scriptConnectorSettings(connector, ctx),
 } satisfies ConnectorSource<SailPointClient, SailPointLoaders>;

@@ -15,7 +15,7 @@ export interface AcmeSandbox {
   /** The connectors it holds, in list order. */
   connectors: AcmeConnectorWire[];
   /** Every request: method and path (query included). */
-  log: Array<{ method: string; path: string }>;
+  log: { method: string; path: string }[];
   /** Requests to the connectors API (token requests left out). */
   apiCalls(method?: string): number;
   /** Tokens it issued (secrets the gateway must never log). */
@@ -25,7 +25,7 @@ export interface AcmeSandbox {
   close(): Promise<void>;
 }
 
-const SEED: ReadonlyArray<Omit<AcmeConnectorWire, 'apiToken'>> = [
+const SEED: readonly Omit<AcmeConnectorWire, 'apiToken'>[] = [
   { acmeId: 'acme-1', name: 'Anvil feed', region: 'eu-1' },
   { acmeId: 'acme-2', name: 'Rocket skates', region: 'us-1' },
   { acmeId: 'acme-3', name: 'Giant magnet', region: 'eu-1' },
@@ -63,44 +63,44 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     const url = new URL(req.url ?? '/', 'http://acme.invalid');
     sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
     const body = await bodyOf(req);
-    if (sandbox.down) return send(res, 503, { error: 'down' });
+    if (sandbox.down) { send(res, 503, { error: 'down' }); return; }
     if (url.pathname === '/oauth/token' && req.method === 'POST') {
       const form = new URLSearchParams(body);
-      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) return send(res, 401, { error: 'invalid_client' });
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) { send(res, 401, { error: 'invalid_client' }); return; }
       const token = randomBytes(16).toString('hex');
       tokens.add(token);
-      return send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+      send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }); return;
     }
-    if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) return send(res, 401, { error: 'unauthorized' });
+    if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) { send(res, 401, { error: 'unauthorized' }); return; }
     const [, root, rawId] = url.pathname.split('/');
-    if (root !== 'connectors') return send(res, 404, { error: 'no such path' });
+    if (root !== 'connectors') { send(res, 404, { error: 'no such path' }); return; }
     if (rawId === undefined) {
       if (req.method === 'GET') {
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 50);
-        return send(res, 200, { items: sandbox.connectors.slice(offset, offset + limit), total: sandbox.connectors.length });
+        send(res, 200, { items: sandbox.connectors.slice(offset, offset + limit), total: sandbox.connectors.length }); return;
       }
       if (req.method === 'POST') {
         const created = { acmeId: `acme-${next++}`, name: String((JSON.parse(body) as { name?: unknown }).name), region: 'eu-1', apiToken: `acme-token-${randomBytes(8).toString('hex')}` };
         sandbox.connectors.push(created);
-        return send(res, 201, created);
+        send(res, 201, created); return;
       }
-      return send(res, 405, { error: 'method' });
+      send(res, 405, { error: 'method' }); return;
     }
     const id = decodeURIComponent(rawId);
     const index = sandbox.connectors.findIndex((c) => c.acmeId === id);
-    if (index < 0) return send(res, 404, { error: 'no such connector' });
-    if (req.method === 'GET') return send(res, 200, sandbox.connectors[index]);
+    if (index < 0) { send(res, 404, { error: 'no such connector' }); return; }
+    if (req.method === 'GET') { send(res, 200, sandbox.connectors[index]); return; }
     if (req.method === 'PATCH') {
       const changes = JSON.parse(body) as Partial<AcmeConnectorWire>;
       sandbox.connectors[index] = { ...sandbox.connectors[index]!, ...changes, acmeId: id };
-      return send(res, 200, sandbox.connectors[index]);
+      send(res, 200, sandbox.connectors[index]); return;
     }
     if (req.method === 'DELETE') {
       sandbox.connectors.splice(index, 1);
-      return send(res, 204);
+      send(res, 204); return;
     }
-    return send(res, 405, { error: 'method' });
+    send(res, 405, { error: 'method' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -109,7 +109,7 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
       }),
   });
 }

@@ -16,7 +16,7 @@ import { toAppWire } from './wire.js';
 
 /** `GET /api/v1/apps/{appId}`. */
 export function getApp(ctx: SandboxContext, params: Record<string, string>, store: ConductorOneStore): void {
-  const body: C1AppServiceGetResponse = { app: toAppWire(store.findApp(params['appId'] ?? '')) };
+  const body: C1AppServiceGetResponse = { app: toAppWire(store.findApp(params.appId ?? '')) };
   sendJson(ctx.res, 200, body);
 }
 
@@ -34,12 +34,12 @@ export function listApps(ctx: SandboxContext, store: ConductorOneStore, paging: 
 /** `POST /api/v1/search/apps`: all given criteria must hold; ids that do not exist are simply not in the answer. */
 export async function searchApps(ctx: SandboxContext, store: ConductorOneStore, paging: ConductorOnePaging): Promise<void> {
   const body = await readRpcBody(ctx.req, 'SearchAppsRequest');
-  const appIds = parseStrings(body['appIds'], 'appIds');
-  const excludeAppIds = new Set(parseStrings(body['excludeAppIds'], 'excludeAppIds'));
-  const displayName = parseString(body['displayName'], 'displayName');
-  const query = parseString(body['query'], 'query').trim().toLowerCase();
-  const pageSize = pageSizeOf(body['pageSize'], 'pageSize', paging.pageSizeMax);
-  const token = parseString(body['pageToken'], 'pageToken');
+  const appIds = parseStrings(body.appIds, 'appIds');
+  const excludeAppIds = new Set(parseStrings(body.excludeAppIds, 'excludeAppIds'));
+  const displayName = parseString(body.displayName, 'displayName');
+  const query = parseString(body.query, 'query').trim().toLowerCase();
+  const pageSize = pageSizeOf(body.pageSize, 'pageSize', paging.pageSizeMax);
+  const token = parseString(body.pageToken, 'pageToken');
   // A page token only continues the same search.
   const criteria = JSON.stringify([[...new Set(appIds)].sort(), [...excludeAppIds].sort(), displayName, query]);
   const scope = `search-apps:${createHash('sha256').update(criteria).digest('base64url')}`;

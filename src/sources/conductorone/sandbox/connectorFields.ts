@@ -27,27 +27,27 @@ function parseSyncStatus(value: unknown, path: string): C1SyncStatus {
 
 const parseStatus = (value: unknown, path: string): C1SandboxConnectorStatus | null =>
   parseMessage(value, path, (fields) => ({
-    status: parseSyncStatus(fields['status'], `${path}.status`),
-    startedAt: parseTimestamp(fields['startedAt'], `${path}.startedAt`),
-    completedAt: parseTimestamp(fields['completedAt'], `${path}.completedAt`),
-    lastError: parseString(fields['lastError'], `${path}.lastError`),
-    updatedAt: parseTimestamp(fields['updatedAt'], `${path}.updatedAt`),
+    status: parseSyncStatus(fields.status, `${path}.status`),
+    startedAt: parseTimestamp(fields.startedAt, `${path}.startedAt`),
+    completedAt: parseTimestamp(fields.completedAt, `${path}.completedAt`),
+    lastError: parseString(fields.lastError, `${path}.lastError`),
+    updatedAt: parseTimestamp(fields.updatedAt, `${path}.updatedAt`),
   }));
 
 const parseOAuth = (value: unknown, path: string): C1OAuth2AuthorizedAsWire | null =>
   parseMessage(value, path, (fields) => ({
-    authEmail: parseString(fields['authEmail'], `${path}.authEmail`),
-    authorizedAt: parseTimestamp(fields['authorizedAt'], `${path}.authorizedAt`),
+    authEmail: parseString(fields.authEmail, `${path}.authEmail`),
+    authorizedAt: parseTimestamp(fields.authorizedAt, `${path}.authorizedAt`),
   }));
 
 const parseSyncConfig = (value: unknown, path: string): C1SyncConfigWire | null =>
-  parseMessage(value, path, (fields) => ({ syncResourceTypeIds: parseStrings(fields['syncResourceTypeIds'], `${path}.syncResourceTypeIds`) }));
+  parseMessage(value, path, (fields) => ({ syncResourceTypeIds: parseStrings(fields.syncResourceTypeIds, `${path}.syncResourceTypeIds`) }));
 
 const parseCron = (value: unknown, path: string): C1ConnectorSyncCronScheduleWire | null =>
   parseMessage(value, path, (fields) => ({
-    cronSpec: parseString(fields['cronSpec'], `${path}.cronSpec`),
-    timezone: parseString(fields['timezone'], `${path}.timezone`),
-    start: parseTimestamp(fields['start'], `${path}.start`),
+    cronSpec: parseString(fields.cronSpec, `${path}.cronSpec`),
+    timezone: parseString(fields.timezone, `${path}.timezone`),
+    start: parseTimestamp(fields.start, `${path}.start`),
   }));
 
 /** A field of the connector message. */

@@ -34,7 +34,7 @@ const MAX_PARALLEL_SYNC_WORKERS = 4;
 
 /** `GET …/apps/{appId}/connectors`: the app's connectors in id order, paged. */
 export function listAppConnectors(ctx: SandboxContext, params: Record<string, string>, store: ConductorOneStore, paging: ConductorOnePaging): void {
-  const appId = params['appId'] ?? '';
+  const appId = params.appId ?? '';
   const connectors = store.appConnectors(appId);
   const pageSize = pageSizeOf(queryParam(ctx.query, 'page_size', 'pageSize'), 'page_size', paging.pageSizeMax);
   const token = queryParam(ctx.query, 'page_token', 'pageToken') ?? '';
@@ -60,18 +60,18 @@ export function getAppConnector(ctx: SandboxContext, params: Record<string, stri
 export async function createAppConnector(ctx: SandboxContext, params: Record<string, string>, store: ConductorOneStore): Promise<void> {
   const body = await readRpcBody(ctx.req, 'ConnectorServiceCreateRequest');
   // Fields are checked before the app is looked up, as C1's request validation runs before the handler.
-  const catalogId = parseString(body['catalogId'], 'catalogId');
-  const config = parseAny(body['config'], 'config');
-  const description = parseString(body['description'], 'description');
-  const userIds = parseStrings(body['userIds'], 'userIds');
-  const expand = parseExpandMask(body['expandMask'], 'expandMask');
+  const catalogId = parseString(body.catalogId, 'catalogId');
+  const config = parseAny(body.config, 'config');
+  const description = parseString(body.description, 'description');
+  const userIds = parseStrings(body.userIds, 'userIds');
+  const expand = parseExpandMask(body.expandMask, 'expandMask');
   const message = 'ConnectorServiceCreateRequest';
   if (catalogId === '') throw invalidArgument(`invalid ${message}.catalogId: value is required`);
   checkUserIds(userIds, message);
-  const connectors = store.appConnectors(params['appId'] ?? '');
+  const connectors = store.appConnectors(params.appId ?? '');
   const entry = store.findCatalogEntry(catalogId, message);
   checkConfigType(config, entry);
-  const connector = newConnector(store, params['appId'] ?? '', entry, { displayName: entry.displayName, description, userIds, config });
+  const connector = newConnector(store, params.appId ?? '', entry, { displayName: entry.displayName, description, userIds, config });
   connectors.set(connector.id, connector);
   sendConnectorView(ctx, store, connector, expand);
 }
@@ -80,22 +80,22 @@ export async function createAppConnector(ctx: SandboxContext, params: Record<str
 export async function createDelegatedAppConnector(ctx: SandboxContext, params: Record<string, string>, store: ConductorOneStore): Promise<void> {
   const body = await readRpcBody(ctx.req, 'ConnectorServiceCreateDelegatedRequest');
   const message = 'ConnectorServiceCreateDelegatedRequest';
-  const catalogId = parseString(body['catalogId'], 'catalogId');
-  const displayName = parseString(body['displayName'], 'displayName');
-  const description = parseString(body['description'], 'description');
-  const userIds = parseStrings(body['userIds'], 'userIds');
-  const expand = parseExpandMask(body['expandMask'], 'expandMask');
+  const catalogId = parseString(body.catalogId, 'catalogId');
+  const displayName = parseString(body.displayName, 'displayName');
+  const description = parseString(body.description, 'description');
+  const userIds = parseStrings(body.userIds, 'userIds');
+  const expand = parseExpandMask(body.expandMask, 'expandMask');
   // Entitlement owners and the managed-state binding describe the app, not the connector: checked, not stored.
-  checkRefs(body['appEntitlementOwnerRefs'], 'appEntitlementOwnerRefs', ['appId', 'id']);
-  parseMessage(body['appManagedStateBindingRef'], 'appManagedStateBindingRef', (fields) =>
+  checkRefs(body.appEntitlementOwnerRefs, 'appEntitlementOwnerRefs', ['appId', 'id']);
+  parseMessage(body.appManagedStateBindingRef, 'appManagedStateBindingRef', (fields) =>
     ['appId', 'resourceId', 'resourceTypeId'].map((key) => parseString(fields[key], `appManagedStateBindingRef.${key}`)),
   );
   if (catalogId === '') throw invalidArgument(`invalid ${message}.catalogId: value is required`);
   checkUserIds(userIds, message);
-  const connectors = store.appConnectors(params['appId'] ?? '');
+  const connectors = store.appConnectors(params.appId ?? '');
   const entry = store.findCatalogEntry(catalogId, message);
   const name = displayName.trim() === '' ? entry.displayName : displayName;
-  const connector = newConnector(store, params['appId'] ?? '', entry, { displayName: name, description, userIds, config: null });
+  const connector = newConnector(store, params.appId ?? '', entry, { displayName: name, description, userIds, config: null });
   connectors.set(connector.id, connector);
   sendConnectorView(ctx, store, connector, expand);
 }
@@ -147,12 +147,12 @@ function newConnector(
  */
 export async function updateAppConnector(ctx: SandboxContext, params: Record<string, string>, store: ConductorOneStore): Promise<void> {
   const body = await readRpcBody(ctx.req, 'ConnectorServiceUpdateRequest');
-  if (body['connector'] === undefined || body['connector'] === null) {
+  if (body.connector === undefined || body.connector === null) {
     throw invalidArgument('invalid ConnectorServiceUpdateRequest.connector: value is required');
   }
-  const source = parseConnector(body['connector'], 'connector');
-  const paths = parseUpdateMask(body['updateMask']);
-  const expand = parseExpandMask(body['expandMask'], 'expandMask');
+  const source = parseConnector(body.connector, 'connector');
+  const paths = parseUpdateMask(body.updateMask);
+  const expand = parseExpandMask(body.expandMask, 'expandMask');
   const stored = store.findConnector(params);
   const next = structuredClone(stored);
   for (const path of paths) MASK_PATHS[path]?.(next, source);

@@ -72,7 +72,7 @@ export function parseUpdateMask(value: unknown): string[] {
 
 /** Parses a `ConnectorExpandMask`; whether the app is to be expanded (paths `app_id` or `*`). */
 export function parseExpandMask(value: unknown, path: string): boolean {
-  const mask = parseMessage(value, path, (fields) => parseStrings(fields['paths'], `${path}.paths`)) ?? [];
+  const mask = parseMessage(value, path, (fields) => parseStrings(fields.paths, `${path}.paths`)) ?? [];
   for (const item of mask) {
     if (item !== 'app_id' && item !== '*') throw invalidArgument(`invalid ${path}: unknown path "${item}"; use "app_id" or "*"`);
   }

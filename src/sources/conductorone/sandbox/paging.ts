@@ -46,7 +46,7 @@ export class PageTokens {
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
       const parsed = JSON.parse(plain) as unknown;
-      if (isJsonObject(parsed) && parsed['v'] === 1 && typeof parsed['after'] === 'string') return parsed['after'];
+      if (isJsonObject(parsed) && parsed.v === 1 && typeof parsed.after === 'string') return parsed.after;
     } catch {
       // An authentication failure: altered or foreign.
     }

@@ -30,13 +30,13 @@ export function conductorOneRoutes({ client, store, paging }: ConductorOneRouteT
   // `/connectors/create` comes before `/connectors/:id`, so a POST there is a create, not an update of "create".
   return new Router<RouteHandler>()
     .add('POST', '/auth/v1/token', (ctx) => issueToken(ctx, client))
-    .add('GET', '/api/v1/apps', (ctx) => listApps(ctx, store, paging))
-    .add('GET', '/api/v1/apps/:appId', (ctx, p) => getApp(ctx, p, store))
+    .add('GET', '/api/v1/apps', (ctx) => { listApps(ctx, store, paging); })
+    .add('GET', '/api/v1/apps/:appId', (ctx, p) => { getApp(ctx, p, store); })
     .add('POST', '/api/v1/search/apps', (ctx) => searchApps(ctx, store, paging))
-    .add('GET', '/api/v1/apps/:appId/connectors', (ctx, p) => listAppConnectors(ctx, p, store, paging))
+    .add('GET', '/api/v1/apps/:appId/connectors', (ctx, p) => { listAppConnectors(ctx, p, store, paging); })
     .add('POST', '/api/v1/apps/:appId/connectors', (ctx, p) => createDelegatedAppConnector(ctx, p, store))
     .add('POST', '/api/v1/apps/:appId/connectors/create', (ctx, p) => createAppConnector(ctx, p, store))
-    .add('GET', '/api/v1/apps/:appId/connectors/:id', (ctx, p) => getAppConnector(ctx, p, store))
+    .add('GET', '/api/v1/apps/:appId/connectors/:id', (ctx, p) => { getAppConnector(ctx, p, store); })
     .add('POST', '/api/v1/apps/:appId/connectors/:id', (ctx, p) => updateAppConnector(ctx, p, store))
     .add('DELETE', '/api/v1/apps/:appId/connectors/:id', (ctx, p) => deleteAppConnector(ctx, p, store));
 }

@@ -65,8 +65,8 @@ export class ConductorOneStore {
 
   /** The connector the path's `appId` and `id` name; NOT_FOUND when the app or the connector does not exist. */
   findConnector(params: Record<string, string>): C1SandboxConnector {
-    const appId = params['appId'] ?? '';
-    const id = params['id'] ?? '';
+    const appId = params.appId ?? '';
+    const id = params.id ?? '';
     const connector = this.appConnectors(appId).get(id);
     if (!connector) throw notFound(`connector not found: "${id}" in app "${appId}"`);
     return connector;

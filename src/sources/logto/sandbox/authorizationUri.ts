@@ -29,24 +29,24 @@ function withQuery(base: string, params: Record<string, string | undefined>, fra
 const AUTHORIZATION_URI_BUILDERS: Record<string, AuthorizationUriBuilder> = {
   'google-universal': (c, r) =>
     withQuery('https://accounts.google.com/o/oauth2/v2/auth', {
-      client_id: text(c['clientId']),
+      client_id: text(c.clientId),
       redirect_uri: r.redirectUri,
       response_type: 'code',
       state: r.state,
-      scope: text(c['scope'], 'openid profile email'),
-      prompt: Array.isArray(c['prompts']) ? c['prompts'].join(' ') : undefined,
-      access_type: c['offlineAccess'] === true ? 'offline' : undefined,
+      scope: text(c.scope, 'openid profile email'),
+      prompt: Array.isArray(c.prompts) ? c.prompts.join(' ') : undefined,
+      access_type: c.offlineAccess === true ? 'offline' : undefined,
     }),
   'github-universal': (c, r) =>
     withQuery('https://github.com/login/oauth/authorize', {
-      client_id: text(c['clientId']),
+      client_id: text(c.clientId),
       redirect_uri: r.redirectUri,
       state: r.state,
-      scope: text(c['scope'], 'read:user'),
+      scope: text(c.scope, 'read:user'),
     }),
   'azure-ad': (c, r) =>
-    withQuery(`${text(c['cloudInstance'], 'https://login.microsoftonline.com')}/${encodeURIComponent(text(c['tenantId'], 'common'))}/oauth2/v2.0/authorize`, {
-      client_id: text(c['clientId']),
+    withQuery(`${text(c.cloudInstance, 'https://login.microsoftonline.com')}/${encodeURIComponent(text(c.tenantId, 'common'))}/oauth2/v2.0/authorize`, {
+      client_id: text(c.clientId),
       response_type: 'code',
       redirect_uri: r.redirectUri,
       response_mode: 'query',
@@ -55,28 +55,28 @@ const AUTHORIZATION_URI_BUILDERS: Record<string, AuthorizationUriBuilder> = {
     }),
   'facebook-universal': (c, r) =>
     withQuery('https://www.facebook.com/v19.0/dialog/oauth', {
-      client_id: text(c['clientId']),
+      client_id: text(c.clientId),
       redirect_uri: r.redirectUri,
       response_type: 'code',
       state: r.state,
-      scope: text(c['scope'], 'email,public_profile'),
+      scope: text(c.scope, 'email,public_profile'),
     }),
   'wechat-web': (c, r) =>
     withQuery(
       'https://open.weixin.qq.com/connect/qrconnect',
-      { appid: text(c['appId']), redirect_uri: r.redirectUri, response_type: 'code', scope: 'snsapi_login', state: r.state },
+      { appid: text(c.appId), redirect_uri: r.redirectUri, response_type: 'code', scope: 'snsapi_login', state: r.state },
       '#wechat_redirect',
     ),
   // The native connector hands its parameters to the WeChat SDK through a custom-scheme URI.
   'wechat-native': (c, r) =>
-    withQuery('wechat-native://authorize', { app_id: text(c['appId']), state: r.state, universal_links: text(c['universalLinks']) }),
+    withQuery('wechat-native://authorize', { app_id: text(c.appId), state: r.state, universal_links: text(c.universalLinks) }),
 };
 
 /** `POST /api/connectors/{connectorId}/authorization-uri`: where a social connector sends the user to sign in. */
 export async function createAuthorizationUri(ctx: SandboxContext, params: Record<string, string>, store: LogtoConnectorStore): Promise<void> {
   const body = guardBody<LogtoAuthorizationUriRequestWire>(await readGuardedJson(ctx.req), AUTHORIZATION_URI_RULES);
   if (!body.state || !body.redirectUri) throw requestError(400, 'session.insufficient_info', 'Both state and redirectUri are needed.');
-  const entry = store.find(params['connectorId'] ?? '');
+  const entry = store.find(params.connectorId ?? '');
   const factory = store.factoryOf(entry);
   if (factory.type !== 'Social') throw requestError(400, 'connector.unexpected_type', 'Only social connectors have an authorization URI.');
   // The connector reads and checks its stored config before building the URI.

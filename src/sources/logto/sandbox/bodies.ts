@@ -70,7 +70,7 @@ function checkPhrases(value: unknown, path: IssuePath, issues: GuardIssue[]): vo
     issues.push(invalidType(path, 'object', value));
     return;
   }
-  const valid = typeof value['en'] === 'string' && Object.entries(value).every(([tag, text]) => LANGUAGE_TAG.test(tag) && typeof text === 'string');
+  const valid = typeof value.en === 'string' && Object.entries(value).every(([tag, text]) => LANGUAGE_TAG.test(tag) && typeof text === 'string');
   if (!valid) issues.push({ code: 'custom', path, message: "Needs an 'en' text, language tags as keys and strings as values" });
 }
 
@@ -109,7 +109,7 @@ export function guardBody<T>(body: unknown, rules: Record<keyof T & string, Fiel
   if (!isJsonObject(body)) throw guardError('body', [invalidType([], 'object', body)]);
   const issues: GuardIssue[] = [];
   const out: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(rules) as Array<[string, FieldRule]>) {
+  for (const [key, rule] of Object.entries(rules) as [string, FieldRule][]) {
     const value = body[key];
     if (value === undefined) {
       if (rule.required) issues.push(invalidType([key], rule.kind === 'jsonObject' ? 'object' : rule.kind, value));

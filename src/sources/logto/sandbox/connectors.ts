@@ -37,7 +37,7 @@ export function listConnectors(ctx: SandboxContext, store: LogtoConnectorStore):
 
 /** `GET /api/connectors/{id}`, with an ETag. */
 export function getConnector(ctx: SandboxContext, params: Record<string, string>, store: LogtoConnectorStore): void {
-  sendCacheableJson(ctx, connectorWire(store, store.find(params['id'] ?? '')));
+  sendCacheableJson(ctx, connectorWire(store, store.find(params.id ?? '')));
 }
 
 /** `POST /api/connectors`: a connector from a factory, checked by Logto's rules in Logto's order. */
@@ -105,7 +105,7 @@ function socialConnectorFor(store: LogtoConnectorStore, target: string, platform
 /** `PATCH /api/connectors/{id}`: replaces the given columns whole. */
 export async function updateConnector(ctx: SandboxContext, params: Record<string, string>, store: LogtoConnectorStore): Promise<void> {
   const body = guardBody<LogtoUpdateConnectorWire>(await readGuardedJson(ctx.req), UPDATE_RULES);
-  const entry = store.find(params['id'] ?? '');
+  const entry = store.find(params.id ?? '');
   const factory = store.factoryOf(entry);
   const standard = factory.isStandard === true;
   // As in Logto: metadata given to a standard connector must keep its current target (even when `target` is left out).
@@ -131,7 +131,7 @@ export async function updateConnector(ctx: SandboxContext, params: Record<string
 
 /** `DELETE /api/connectors/{id}`. */
 export function deleteConnector(ctx: SandboxContext, params: Record<string, string>, store: LogtoConnectorStore): void {
-  const id = params['id'] ?? '';
+  const id = params.id ?? '';
   // Logto's delete looks the row up directly, hence a different code than the other operations.
   if (!store.delete(id)) throw requestError(404, 'entity.not_exists_with_id', `The connector with the id '${id}' does not exist.`);
   sendEmpty(ctx.res, 204);
@@ -142,7 +142,7 @@ export async function testConnector(ctx: SandboxContext, params: Record<string, 
   const body = guardBody<LogtoTestConnectorWire>(await readGuardedJson(ctx.req), TEST_RULES);
   const subject = body.phone ?? body.email;
   if (!subject) throw requestError(400, 'guard.invalid_input', 'Give a phone number or an e-mail address to send the test message to.');
-  const factoryId = params['factoryId'] ?? '';
+  const factoryId = params.factoryId ?? '';
   const expectType = body.phone ? 'Sms' : 'Email';
   const factory = store.factory(factoryId);
   if (!factory || factory.type === 'Social') {

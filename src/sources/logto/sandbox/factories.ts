@@ -16,7 +16,7 @@ export function listConnectorFactories(ctx: SandboxContext, store: LogtoConnecto
 
 /** `GET /api/connector-factories/{id}`. */
 export function getConnectorFactory(ctx: SandboxContext, params: Record<string, string>, store: LogtoConnectorStore): void {
-  const id = params['id'] ?? '';
+  const id = params.id ?? '';
   const factory = store.factory(id);
   if (!factory) throw requestError(404, 'entity.not_found', `No connector factory has the id '${id}'.`);
   sendCacheableJson(ctx, factory);

@@ -56,12 +56,12 @@ const ITEM_OPTION_ORDER = [
   'tooltip',
   'isConfidential',
   'isDevFeature',
-] as const satisfies ReadonlyArray<keyof ItemOptions>;
+] as const satisfies readonly (keyof ItemOptions)[];
 
 function orderedOptions(options: ItemOptions): ItemOptions {
   const ordered: Record<string, unknown> = {};
   for (const key of ITEM_OPTION_ORDER) if (options[key] !== undefined) ordered[key] = options[key];
-  return ordered as ItemOptions;
+  return ordered;
 }
 
 const item = {
@@ -87,7 +87,7 @@ const item = {
     ...orderedOptions({ defaultValue, ...options }),
   }),
   json: (key: string, label: string, options: ItemOptions = {}): LogtoFormItemWire => ({ type: 'Json', key, label, ...orderedOptions(options) }),
-  select: (key: string, label: string, choices: Array<[value: string, title: string]>, options: ItemOptions = {}): LogtoFormItemWire => ({
+  select: (key: string, label: string, choices: [value: string, title: string][], options: ItemOptions = {}): LogtoFormItemWire => ({
     type: 'Select',
     selectItems: choices.map(([value, title]) => ({ value, title })),
     key,
@@ -119,13 +119,13 @@ const USAGE_WORDS: Record<UsageType, string> = {
 };
 
 /** Message templates per usage type in the shape a sender expects (`fields` builds the provider-specific part). */
-function templates(fields: (usage: UsageType, text: string) => Record<string, unknown>): Array<Record<string, unknown>> {
+function templates(fields: (usage: UsageType, text: string) => Record<string, unknown>): Record<string, unknown>[] {
   return USAGE_TYPES.map((usageType) => ({ usageType, ...fields(usageType, `Your code to ${USAGE_WORDS[usageType]} is {{code}}. It expires in 10 minutes.`) }));
 }
 
-const emailTemplates = (extra: Record<string, unknown> = {}): Array<Record<string, unknown>> =>
+const emailTemplates = (extra: Record<string, unknown> = {}): Record<string, unknown>[] =>
   templates((usage, text) => ({ ...extra, subject: `Sandbox verification code (${usage})`, content: text }));
-const smsTemplates = (): Array<Record<string, unknown>> => templates((_usage, text) => ({ content: text }));
+const smsTemplates = (): Record<string, unknown>[] => templates((_usage, text) => ({ content: text }));
 const templatesItem = (example: unknown): LogtoFormItemWire =>
   item.json('templates', 'Templates', { required: true, defaultValue: example, description: 'One template per usage type: SignIn, Register, ForgotPassword and Generic.' });
 
@@ -378,7 +378,7 @@ function readme(spec: FactorySpec, name: string, description: string): string {
   return [
     `# ${name}`,
     '',
-    `${description}`,
+    description,
     '',
     '## Set up',
     '',

@@ -53,7 +53,7 @@ export async function startLogtoSandbox(options: LogtoSandboxOptions = {}): Prom
   const router = logtoRoutes({ client: { clientId, clientSecret, resource, tokens }, store });
   const api: VendorApi = {
     tokens,
-    reseed: () => store.reseed(),
+    reseed: () => { store.reseed(); },
     // The log records whether an API call carried a live token with scope `all`.
     authorize: (ctx) => isApiPath(ctx.path) && carriesManagementApiToken(tokens, ctx),
     handle: async (ctx) => {
@@ -64,7 +64,7 @@ export async function startLogtoSandbox(options: LogtoSandboxOptions = {}): Prom
   };
   const running = await runSandbox(api, {
     renderFault: (status) => renderInjectedFault(status),
-    renderError: (error, ctx) => renderThrownError(error, ctx),
+    renderError: (error, ctx) => { renderThrownError(error, ctx); },
     latencyMs: options.latencyMs,
     host: options.host,
     port: options.port,

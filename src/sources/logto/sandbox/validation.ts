@@ -7,7 +7,7 @@
 import { LogtoRequestError } from './errors.js';
 
 /** Where in a value an issue is. */
-export type IssuePath = Array<string | number>;
+export type IssuePath = (string | number)[];
 
 /** One validation problem, in zod's issue shape. */
 export interface GuardIssue {
@@ -41,7 +41,7 @@ export function enumIssue(path: IssuePath, options: string[], value: unknown): G
 export function formatIssues(issues: GuardIssue[]): string {
   return issues
     .map((issue) => {
-      const text = issue.code === 'invalid_type' ? `Expected ${String(issue['expected'])} but received ${String(issue['received'])}.` : issue.message;
+      const text = issue.code === 'invalid_type' ? `Expected ${String(issue.expected)} but received ${String(issue.received)}.` : issue.message;
       return `Error in key path "${issue.path.map(String).join('.')}": (${issue.code}) ${text}`;
     })
     .join('\n');

@@ -23,7 +23,7 @@ export const XML_FILE_KINDS: Record<Exclude<SailPointFilePath, 'translations'>, 
 const isLocale = (value: string): value is SailPointLocale => (SAILPOINT_LOCALES as readonly string[]).includes(value);
 
 function requireLocale(params: Record<string, string>): SailPointLocale {
-  const locale = params['locale'] ?? '';
+  const locale = params.locale ?? '';
   if (!isLocale(locale)) throw badRequest(`'${locale}' is not a supported locale; use one of ${SAILPOINT_LOCALES.join(', ')}.`);
   return locale;
 }

@@ -73,7 +73,7 @@ function checkPatchedDocument(patched: unknown): PatchableFields {
   const { connectorMetadata, applicationXml, correlationConfigXml, sourceConfigXml } = patched;
   if (!isJsonObject(connectorMetadata)) throw badRequest('connectorMetadata must remain an object.');
   const xml = { applicationXml, correlationConfigXml, sourceConfigXml };
-  for (const [kind, value] of Object.entries(xml) as Array<[XmlKind, unknown]>) {
+  for (const [kind, value] of Object.entries(xml) as [XmlKind, unknown][]) {
     if (typeof value !== 'string') throw badRequest(`${kind} must remain a string.`);
     const problem = validateXmlKind(kind, value);
     if (problem) throw badRequest(problem);

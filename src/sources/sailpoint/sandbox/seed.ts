@@ -531,7 +531,7 @@ function buildConnector(spec: ConnectorSpec): SailPointSandboxConnector {
   const fileUpload = spec.fileUpload ?? false;
   const menus = menusOf(spec);
   const metadata: Record<string, unknown> = { supportedUI: spec.ui, platform: spec.platform, shortDesc: spec.desc };
-  if (status === 'DEPRECATED') metadata['deprecated'] = true;
+  if (status === 'DEPRECATED') metadata.deprecated = true;
   const files = { name: spec.name, type, className: spec.className, features: spec.features ?? [], directConnect, fileUpload, status };
   return {
     name: spec.name,
@@ -677,7 +677,7 @@ interface SchemaDef {
   identity: string;
   display: string;
   /** name, type, and whether multi-valued entitlement */
-  attributes: Array<[string, string, boolean?]>;
+  attributes: [string, string, boolean?][];
 }
 
 const SCHEMAS: Record<SchemaKind, SchemaDef[]> = {
@@ -720,7 +720,7 @@ const SCHEMAS: Record<SchemaKind, SchemaDef[]> = {
   ],
 };
 
-const CORRELATIONS: Record<SchemaKind, Array<[string, string]>> = {
+const CORRELATIONS: Record<SchemaKind, [string, string][]> = {
   directory: [['email', 'mail'], ['empId', 'employeeID'], ['uid', 'sAMAccountName']],
   hr: [['empId', 'employeeId'], ['email', 'email'], ['displayName', 'fullName']],
   saas: [['email', 'email'], ['uid', 'userName'], ['displayName', 'displayName']],
@@ -964,7 +964,7 @@ function translate(locale: SailPointLocale, label: string): string {
 function translationsOf(spec: ConnectorSpec, menus: MenuDef[]): Partial<Record<SailPointLocale, string>> {
   const result: Partial<Record<SailPointLocale, string>> = {};
   for (const locale of spec.locales ?? ['en', 'de', 'fr']) {
-    const pairs: Array<[string, string]> = [];
+    const pairs: [string, string][] = [];
     for (const menu of menus) {
       pairs.push([`menuLabel_${menu.translationKey}`, translate(locale, menu.label)]);
       pairs.push([`sectionInfo_${menu.translationKey}`, locale === 'en' ? menu.help : HELP[menu.translationKey]?.[locale] ?? menu.help]);
@@ -982,7 +982,7 @@ function translationsOf(spec: ConnectorSpec, menus: MenuDef[]): Partial<Record<S
 }
 
 /** Renders key/value pairs as a `.properties` file with a comment header. */
-function toProperties(pairs: Array<[string, string]>, title: string): string {
+function toProperties(pairs: [string, string][], title: string): string {
   const header = [`# ${escapeProperties(title, false)}`, '# connector-gateway sandbox seed; generated, not edited by hand.'];
   return `${[...header, ...pairs.map(([key, value]) => `${escapeProperties(key, true)}=${escapeProperties(value, false)}`)].join('\n')}\n`;
 }

@@ -50,7 +50,7 @@ export async function startSailPointSandbox(options: SailPointSandboxOptions = {
   const router = sailPointRoutes({ client: { clientId, clientSecret, tokens }, store, listAllStatuses: options.listAllStatuses ?? false });
   const api: VendorApi = {
     tokens,
-    reseed: () => store.reseed(),
+    reseed: () => { store.reseed(); },
     // The log records whether an API call carried a live bearer token.
     authorize: (ctx) => isApiPath(ctx.path) && tokens.checkRequest(ctx.req).ok,
     handle: async (ctx) => {
@@ -60,7 +60,7 @@ export async function startSailPointSandbox(options: SailPointSandboxOptions = {
   };
   const running = await runSandbox(api, {
     renderFault: (status) => renderInjectedFault(status),
-    renderError: (error, ctx) => renderThrownError(error, ctx),
+    renderError: (error, ctx) => { renderThrownError(error, ctx); },
     latencyMs: options.latencyMs,
     host: options.host,
     port: options.port,

@@ -35,7 +35,7 @@ export class SailPointConnectorStore {
 
   /** The connector the path's `scriptName` names; a 404 when there is none. */
   find(params: Record<string, string>): SailPointSandboxConnector {
-    const scriptName = params['scriptName'] ?? '';
+    const scriptName = params.scriptName ?? '';
     const connector = this.#connectors.get(scriptName);
     if (!connector) throw new HttpError(404, `No connector has the script name '${scriptName}'.`);
     return connector;
