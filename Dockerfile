@@ -6,21 +6,23 @@
 # Both stages on Node 24, the LTS supported longest (to April 2028; Node 20 reached end of life in April 2026). The code
 # keeps running on Node 20.11 and later (package.json's engines), so a development machine may stay on 20.
 
-# 1. Build: all dependencies, TypeScript → dist/.
+# 1. Build: all dependencies, the production build → dist/prod/: only what src/index.ts loads, so no sandbox (a source
+#    names its sandbox module by URL and only loads it when its URL is unset), and each source's SDL beside its
+#    compiled modules (tsc copies no .graphql file; src/sources/sdl.ts looks there first).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.prod.json ./
+COPY scripts/build-prod.ts ./scripts/
 COPY schema ./schema
 COPY src ./src
-RUN npm run build
-# Each source's SDL beside its compiled modules (tsc copies no .graphql file; src/sources/sdl.ts looks there first).
-RUN cd src && find . -name '*.graphql' -exec cp --parents {} ../dist/src/ \;
+RUN npm run build:prod
 
-# 2. Runtime: production dependencies only, the compiled code and the SDL it loads, as the unprivileged node user.
+# 2. Runtime: production dependencies only, the production build (as dist/) and the SDL it loads, as the unprivileged
+#    node user. Without sandboxes, GATEWAY_SANDBOX=on cannot run a source on one: a source without its URL stops the start.
 FROM node:24-bookworm-slim AS runtime
-# NODE_ENV=production: a source without its URL stops the start (GATEWAY_SANDBOX=on for a demo on the sandboxes).
+# NODE_ENV=production: a source without its URL stops the start.
 # The drain on SIGTERM gets 8 s, so that the whole stop fits in `docker stop`'s default 10 s.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -29,7 +31,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/prod ./dist
 COPY schema ./schema
 USER node
 EXPOSE 4000

@@ -81,3 +81,116 @@ describe('scrubBody', () => {
     );
   });
 });
+
+describe('scrubBody: XML and named entries (review F6 of issue 15)', () => {
+  it("masks the review's four cases and keeps the names", () => {
+    expect(scrubBody('<Field name="password" type="secret" value="changeit-XYZ"/>', [], 10_000)).toBe(`<Field name="password" type="secret" value="${REDACTED}"/>`);
+    expect(scrubBody('<Password>s3cr3t</Password>', [], 10_000)).toBe(`<Password>${REDACTED}</Password>`);
+    expect(JSON.parse(scrubBody('{"name":"clientSecret","value":"cs-value-1"}', [], 10_000))).toEqual({ name: 'clientSecret', value: REDACTED });
+    expect(scrubBody('<entry key="apiToken" value="tok-value-2"/>', [], 10_000)).toBe(`<entry key="apiToken" value="${REDACTED}"/>`);
+  });
+
+  it('masks XML as SailPoint reads mask it: secret entries (name, key or type), their nested text, CDATA and value attributes; elements named like secrets; nothing else', () => {
+    const xml = [
+      '<Form xmlns:c="urn:c"><Field name="host" value="ldap.example.com" displayName="Host"/>',
+      '<Field name="bindPwd" type="secret"><Value><String>nested-secret-1</String></Value></Field>',
+      '<Field name="x" type="Password" defaultValue="default-secret-2"/>',
+      '<entry key="password"><value><String>map-secret-3</String></value></entry><entry key="port" value="636"/>',
+      '<c:clientSecret><![CDATA[cdata-secret-4]]></c:clientSecret>',
+      '<Attribute name="privateKey">\n  <Value>attr-secret-5</Value>\n</Attribute>',
+      '<Token>  spaced-secret-6  </Token><!-- token=comment-secret-7 --><Note>kept text</Note></Form>',
+    ].join('');
+    const out = scrubBody(xml, [], 10_000);
+    for (const secret of ['nested-secret-1', 'default-secret-2', 'map-secret-3', 'cdata-secret-4', 'attr-secret-5', 'spaced-secret-6', 'comment-secret-7']) expect(out).not.toContain(secret);
+    for (const kept of ['value="ldap.example.com"', 'displayName="Host"', '<entry key="password">', '<entry key="port" value="636"/>', '<Note>kept text</Note>', `<Token>  ${REDACTED}  </Token>`, `<![CDATA[${REDACTED}]]>`]) {
+      expect(out).toContain(kept);
+    }
+  });
+
+  it('masks XML cut anywhere after a secret, and XML inside a JSON string', () => {
+    expect(scrubBody('<Root><entry key="apiToken" value="cut-secret-1', [], 10_000)).toBe(`<Root><entry key="apiToken" value="${REDACTED}`);
+    expect(scrubBody('<Root><Password>cut-secret-2', [], 10_000)).toBe(`<Root><Password>${REDACTED}`);
+    expect(scrubBody('<Root><Password><![CDATA[cut-secret-3', [], 10_000)).toBe(`<Root><Password><![CDATA[${REDACTED}`);
+    const json = scrubBody(JSON.stringify({ message: 'bad form', detail: '<Field name="clientSecret" value="in-json-secret-4"/>' }), [], 10_000);
+    expect(JSON.parse(json)).toEqual({ message: 'bad form', detail: `<Field name="clientSecret" value="${REDACTED}"/>` });
+  });
+
+  it('masks named entries in JSON (any order, name, key, field or a secret type) and in text (cut JSON, toString forms)', () => {
+    const body = JSON.stringify({
+      fields: [
+        { value: 'value-first-1', name: 'clientSecret', label: 'Client secret' },
+        { key: 'apiToken', defaultValue: 'default-2' },
+        { field: 'X-Api-Key', value: { nested: 'object-3' } },
+        { name: 'pin', type: 'password', value: 'typed-4' },
+        { name: 'host', value: 'smtp.example.com' },
+        { key: 'port', value: 587 },
+      ],
+    });
+    const parsed = JSON.parse(scrubBody(body, [], 10_000));
+    expect(parsed.fields).toEqual([
+      { value: REDACTED, name: 'clientSecret', label: 'Client secret' },
+      { key: 'apiToken', defaultValue: REDACTED },
+      { field: 'X-Api-Key', value: REDACTED },
+      { name: 'pin', type: 'password', value: REDACTED },
+      { name: 'host', value: 'smtp.example.com' },
+      { key: 'port', value: 587 },
+    ]);
+    const text = scrubBody('error in [{"name":"host","value":"h"},{"value":"text-secret-5","name":"password"}, Field{name=apiKey, value=java-secret-6}, {"field":"clientSecret","value":"cut-secret-7', [], 10_000);
+    for (const secret of ['text-secret-5', 'java-secret-6', 'cut-secret-7']) expect(text).not.toContain(secret);
+    expect(text).toContain('"value":"h"');
+  });
+
+  it('leaves nothing of a secret in XML or named entries, whatever surrounds it, and keeps what is not secret (property)', () => {
+    const secretKey = fc.constantFrom('password', 'client_secret', 'clientSecret', 'apiKey', 'X-Api-Key', 'access_token', 'Authorization', 'privateKey', 'bindPwd');
+    const secretValue = fc.stringMatching(/^[A-Za-z0-9_\-.~]{6,20}$/).map((s) => `S3cr${s}`);
+    const plainValue = fc.stringMatching(/^[a-z0-9]{4,12}$/).map((s) => `plain${s}`);
+    const xmlShape = fc.constantFrom(
+      (k: string, v: string) => `<Field name="${k}" value="${v}"/>`,
+      (_k: string, v: string) => `<Field name="anything" type="secret" value="${v}"/>`,
+      (_k: string, v: string) => `<Field name="anything" type="password"><Value><String>${v}</String></Value></Field>`,
+      (k: string, v: string) => `<entry key="${k}" value="${v}"/>`,
+      (k: string, v: string) => `<entry key="${k}"><value><String>${v}</String></value></entry>`,
+      (k: string, v: string) => `<${k}>${v}</${k}>`,
+      (k: string, v: string) => `<ns:${k}><![CDATA[${v}]]></ns:${k}>`,
+      (k: string, v: string) => `<Attribute name="${k}">\n  <Value>${v}</Value>\n</Attribute>`,
+      (k: string, v: string) => `<Field name="${k}" displayName="A field" defaultValue='${v}'/>`,
+      (k: string, v: string) => `<e ${k}="${v}"/>`,
+    );
+    const entryShape = fc.constantFrom(
+      (k: string, v: string) => JSON.stringify({ name: k, value: v }),
+      (k: string, v: string) => JSON.stringify({ value: v, extra: 1, key: k }),
+      (k: string, v: string) => JSON.stringify({ field: k, defaultValue: v }),
+      (_k: string, v: string) => JSON.stringify({ name: 'pin', type: 'secret', value: v }),
+      (k: string, v: string) => `Entry{name=${k}, value=${v}}`,
+      (k: string, v: string) => `{name: '${k}', value: '${v}'}`,
+    );
+    const plainPart = fc.constantFrom(
+      (p: string) => `<Field name="host" value="${p}"/>`,
+      (p: string) => `<Note>${p}</Note>`,
+      (p: string) => JSON.stringify({ name: 'host', value: p }),
+      (p: string) => `<entry key="port" value="${p}"/>`,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), secretKey, secretValue, xmlShape, entryShape), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(plainPart, plainValue), { maxLength: 3 }),
+        fc.constantFrom('as is', 'in a JSON string', 'cut after the last secret'),
+        (secrets, plains, form) => {
+          const parts = [...plains.map(([shape, p]) => shape(p)), ...secrets.map(([xml, k, v, xs, es]) => (xml ? xs(k, v) : es(k, v)))];
+          let body = `<Root>${parts.join('\n')}</Root>`;
+          if (form === 'in a JSON string') body = JSON.stringify({ message: 'refused', detail: body });
+          if (form === 'cut after the last secret') {
+            // Cut after the last secret and its name (a value whose name only follows it cannot be known secret without it).
+            const [, k, v] = secrets.at(-1)!;
+            const last = parts.at(-1)!;
+            body = body.slice(0, body.lastIndexOf(last) + Math.max(last.lastIndexOf(v) + v.length, last.lastIndexOf(k) + k.length));
+          }
+          const out = scrubBody(body, [], 100_000);
+          for (const [, , v] of secrets) expect(out).not.toContain(v);
+          if (form !== 'cut after the last secret') for (const [, p] of plains) expect(out).toContain(p);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -13,9 +13,15 @@ export interface RawResponse {
   header(name: string): string | undefined;
 }
 
-/** Refused before the whole body was read: larger than the caller allows. */
+/** An answer refused before its whole body was read: larger than the caller allows. The source did answer, with `status`. */
 export class ResponseTooLargeError extends Error {
   override name = 'ResponseTooLargeError';
+  constructor(
+    readonly status: number,
+    maxBodyBytes: number,
+  ) {
+    super(`response body larger than ${maxBodyBytes} bytes`);
+  }
 }
 
 /**
@@ -55,7 +61,7 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
       onData(chunk: Buffer) {
         size += chunk.length;
         if (size > maxBodyBytes) {
-          abort?.(new ResponseTooLargeError(`response body larger than ${maxBodyBytes} bytes`));
+          abort?.(new ResponseTooLargeError(status, maxBodyBytes));
           return false;
         }
         chunks.push(chunk);

@@ -33,8 +33,9 @@ interface PreparedRequest {
 
 /**
  * Whether an error thrown inside the breaker is a failure of the source: a 5xx, no answer (refused, reset, timed
- * out), a token endpoint that is down. A refusal (4xx, bad credentials), the caller's input and the gateway's own
- * bugs (language errors) are not: they neither open the breaker nor make `/readyz` report the source down.
+ * out), a token endpoint that is down. A refusal (4xx, bad credentials), an answer larger than the gateway reads,
+ * the caller's input and the gateway's own bugs (language errors) are not: they neither open the breaker nor make
+ * `/readyz` report the source down.
  */
 function isSourceFailure(error: unknown): boolean {
   if (error instanceof FailedStatus) return true;
@@ -42,10 +43,14 @@ function isSourceFailure(error: unknown): boolean {
   return isNoAnswer(error);
 }
 
-/** An exchange that ended without an answer (undici's and the socket's errors, timeouts), not a bug or a refusal. */
+/**
+ * An exchange that ended without an answer (undici's and the socket's errors, timeouts), not a bug or a refusal.
+ * An answer the gateway stopped reading for its size is an answer (what a caller stored may make it so).
+ */
 function isNoAnswer(error: unknown): boolean {
   return !(
     error instanceof GatewayError ||
+    error instanceof ResponseTooLargeError ||
     error instanceof TypeError ||
     error instanceof RangeError ||
     error instanceof SyntaxError ||
@@ -194,6 +199,7 @@ export class UpstreamClient {
           throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
         }
         if (error instanceof GatewayError) throw error; // e.g. the token endpoint refused the credentials
+        if (error instanceof ResponseTooLargeError) throw this.tooLarge(req, error); // an answer: not tried again
         if (error instanceof FailedStatus) {
           res = error.res;
         } else if (!isNoAnswer(error)) {
@@ -297,8 +303,10 @@ export class UpstreamClient {
       this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started, requestId: req.requestId });
       return res;
     } catch (cause) {
-      this.options.observer?.({ source: this.source, method: req.method, status: undefined, ms: performance.now() - started, requestId: req.requestId });
-      throw cause; // the caller decides: another try, or networkError()
+      // An answer cut off for its size still shows the source serving: its status, not "no answer".
+      const status = cause instanceof ResponseTooLargeError ? cause.status : undefined;
+      this.options.observer?.({ source: this.source, method: req.method, status, ms: performance.now() - started, requestId: req.requestId });
+      throw cause; // the caller decides: another try, tooLarge() or networkError()
     }
   }
 
@@ -340,12 +348,17 @@ export class UpstreamClient {
     return scrubBody(body, this.options.tokens?.credentials?.() ?? [], LOGGED_BODY_CHARS);
   }
 
+  /** An answer over MAX_RESPONSE_BYTES: UPSTREAM_BAD_RESPONSE with its status (the source answered; nothing of the body is kept). */
+  private tooLarge(req: UpstreamRequest, cause: ResponseTooLargeError): UpstreamError {
+    this.options.logger.warn(
+      { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status: cause.status, maxBytes: MAX_RESPONSE_BYTES },
+      'upstream answered with a body larger than the gateway reads',
+    );
+    return new UpstreamError(this.source, cause.status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE, cause });
+  }
+
   private networkError(req: UpstreamRequest, cause: unknown): UpstreamError {
-    const code = isTimeout(cause)
-      ? GatewayErrorCode.UPSTREAM_TIMEOUT
-      : cause instanceof ResponseTooLargeError
-        ? GatewayErrorCode.UPSTREAM_BAD_RESPONSE
-        : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
+    const code = isTimeout(cause) ? GatewayErrorCode.UPSTREAM_TIMEOUT : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
     this.options.logger.warn(
       { requestId: req.requestId, source: this.source, method: req.method, path: req.path, err: describe(cause) },
       code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'upstream request timed out' : 'upstream request failed without an answer',

@@ -6,6 +6,7 @@
  * Environment: `<NAME>_SANDBOX_PORT` per sandbox (default 0 = a free port), `SANDBOX_LATENCY_MS` (extra latency
  * for every answer), `SAILPOINT_SANDBOX_LIST_ALL_STATUSES=true` (list connectors of every status, not only RELEASED).
  */
+import { startSandbox } from '../sources/connect.js';
 import { SOURCES } from '../sources/index.js';
 import type { StartedSandbox } from '../sources/port.js';
 
@@ -36,10 +37,11 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     await Promise.allSettled(running.splice(0).map((sandbox) => sandbox.close()));
   };
   try {
-    // In the registry's order; each source's sandbox is loaded only here (a dynamic import in its folder).
-    for (const { name, connection } of SOURCES) {
+    // In the registry's order; each source's sandbox module is loaded as the gateway loads it (connect.ts).
+    for (const source of SOURCES) {
+      const { name } = source;
       const port = numberFromEnv(env, `${name}_SANDBOX_PORT`, 0, 65_535);
-      const sandbox = await connection.startSandbox({ port, latencyMs, env });
+      const sandbox = await startSandbox(source, { port, latencyMs, env });
       running.push(sandbox);
       process.stdout.write(`${summaryOf(name, sandbox).map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
     }

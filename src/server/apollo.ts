@@ -66,6 +66,11 @@ export async function createApollo(
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheSize, sizeCalculation: () => 1 }),
     introspection: config.introspection,
     csrfPrevention: true,
+    // The gateway owns shutdown (src/index.ts, stop() in server/index.ts: drain, then Apollo, then the pools). Apollo's
+    // own SIGINT/SIGTERM handlers (installed unless NODE_ENV is test) would stop it beside that, and a second stop()
+    // while Apollo's first is under way waits on a barrier that Apollo 5 never resolves: the process hung until the
+    // shutdown timer fired.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',

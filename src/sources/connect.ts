@@ -2,8 +2,12 @@
  * Connects the gateway to its sources: for each, a configured tenant, or (URL unset) the source's built-in sandbox
  * started in this process on a free loopback port. Builds the long-lived clients, and each source's readiness: the
  * callers' exchanges, or a probe through a client of its own (never the callers' rate limiter). Knows sources only
- * through the port. Internal module.
+ * through the port. The one place that loads a sandbox module (also for `npm run sandbox`): by the URL its source
+ * names, with a computed import that no build follows, so that `npm run build:prod` leaves the sandboxes out.
+ * Internal module.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import type { Services } from '../context.js';
@@ -12,7 +16,7 @@ import { LocalWriteLocks } from '../graph/writeLocks.js';
 import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
 import { SourceReadiness } from '../observability/readiness.js';
-import type { ConnectorSource, StartedSandbox } from './port.js';
+import type { ConnectorSource, SandboxModule, SandboxOptions, StartedSandbox } from './port.js';
 import type { SourceList } from './sourceList.js';
 
 /** The clients plus what must be closed at shutdown. */
@@ -36,13 +40,35 @@ interface ConnectedSource {
   close(graceMs?: number): Promise<void>;
 }
 
+/** Whether the module at `url` is there: compiled, or as its TypeScript source (which tsx and vitest run). */
+function moduleExists(url: URL): boolean {
+  const file = fileURLToPath(url);
+  return existsSync(file) || (file.endsWith('.js') && existsSync(`${file.slice(0, -'.js'.length)}.ts`));
+}
+
+/**
+ * Loads `source`'s sandbox module (`connection.sandbox`) and starts the sandbox. A build without the module (`npm
+ * run build:prod`) is a start-up error naming the source's `<NAME>_URL`.
+ */
+export async function startSandbox(source: ConnectorSource, options: SandboxOptions = {}): Promise<StartedSandbox> {
+  const url = source.connection.sandbox;
+  if (!moduleExists(url)) {
+    throw new Error(
+      `${source.name}_URL is not set and this build has no sandboxes (npm run build:prod leaves them out): set ${source.name}_URL and its client credentials.`,
+    );
+  }
+  const loaded = (await import(url.href)) as Partial<SandboxModule>;
+  if (typeof loaded.start !== 'function') throw new Error(`The ${source.name} sandbox module ${url.href} exports no start function.`);
+  return loaded.start(options);
+}
+
 async function connectSource(spec: ConnectorSource, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
   const { name, connection } = spec;
   let source = config.sources[name]!;
   const upstream = source.upstream;
   let sandbox: StartedSandbox | undefined;
   if (!source.url) {
-    sandbox = await connection.startSandbox();
+    sandbox = await startSandbox(spec);
     source = { ...source, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, settings: { ...source.settings, ...sandbox.settings } };
     // In production only with GATEWAY_SANDBOX=on (config refuses it otherwise): still say so loudly.
     const log = config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger);
@@ -119,7 +145,14 @@ async function closeWithin(http: UpstreamClient, graceMs: number | undefined): P
 export async function connectSources(sources: SourceList, config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
   const unconfigured = sources.names.filter((name) => !Object.hasOwn(config.sources, name));
   if (unconfigured.length > 0) throw new Error(`the configuration has no settings for ${unconfigured.join(', ')}: load it with the same sources (loadConfig(env, sources))`);
-  const connected = await Promise.all(sources.all.map((source) => connectSource(source, logger, config, observer)));
+  const settled = await Promise.allSettled(sources.all.map((source) => connectSource(source, logger, config, observer)));
+  const connected = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    // A source that cannot connect stops the start: the others' pools and sandboxes close rather than linger.
+    await Promise.allSettled(connected.map((source) => source.close()));
+    throw failed.reason;
+  }
   return {
     services: { config, logger, sources, clients: new Map(connected.map((c) => [c.name, c.client])), writeLocks: new LocalWriteLocks() },
     async readiness() {

@@ -118,6 +118,15 @@ export interface SandboxOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * What a source's sandbox module (`connection.sandbox`, by convention `<source>/sandbox/start.ts`) exports. Only
+ * `src/sources/connect.ts` loads one, with a computed import that no build follows.
+ */
+export interface SandboxModule {
+  /** Starts the sandbox on loopback. */
+  start(options: SandboxOptions): Promise<StartedSandbox>;
+}
+
 /** How the gateway reaches and signs in to a source. */
 export interface SourceConnection<Client = unknown> {
   /** The client-credentials token endpoint, from the API's origin and root URL and the source's own settings. */
@@ -134,8 +143,12 @@ export interface SourceConnection<Client = unknown> {
   createClient(http: UpstreamClient): Client;
   /** One cheap call that proves the token and the API (readiness), through a client of the probe's own. */
   probe(client: Client): Promise<unknown>;
-  /** Starts the built-in sandbox; it must import the sandbox dynamically, so that production code never loads it. */
-  startSandbox(options?: SandboxOptions): Promise<StartedSandbox>;
+  /**
+   * Its built-in sandbox: the URL of a module that exports a `SandboxModule`, relative to the source's own
+   * (`new URL('./sandbox/start.js', import.meta.url)`), never imported by name, so that the production build
+   * (`npm run build:prod`, from `src/index.ts` only) leaves the sandboxes out.
+   */
+  readonly sandbox: URL;
 }
 
 /**

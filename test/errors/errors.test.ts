@@ -34,6 +34,17 @@ describe('formatError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it("gives Apollo's 4xx refusals of a request without a code BAD_REQUEST, and masks the same shape from a resolver or with a 5xx", () => {
+    const http = (status: number) => ({ http: { status, headers: new Map() } });
+    const masked = { message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    const formatted = { message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(formatError(formatted, new GraphQLError('provided sha does not match query', { extensions: http(400) }))).toEqual({ message: 'Provided sha does not match query.', extensions: { code: 'BAD_REQUEST' } });
+    expect(formatError(formatted, new GraphQLError('provided sha does not match query', { extensions: http(500) }))).toEqual(masked);
+    expect(formatError(formatted, new GraphQLError('provided sha does not match query'))).toEqual(masked);
+    const fromResolver = new GraphQLError('db password is hunter2', { path: ['a'], extensions: http(400) });
+    expect(formatError({ ...formatted, path: ['a'] }, fromResolver)).toEqual({ ...masked, path: ['a'] });
+  });
 });
 
 describe('http helpers', () => {

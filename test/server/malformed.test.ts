@@ -125,6 +125,16 @@ function multipart(operations: string, map: string, files: string[] = ['0']): Ma
 }
 const uploadOps = (variables: unknown = { f: null }) => JSON.stringify({ query: UPLOAD, variables });
 
+/** Malformed `persistedQuery` extensions, and Apollo's message for each. */
+const PERSISTED_QUERIES: Array<[string, () => Malformed, string]> = [
+  ['a persisted query whose hash does not match the query', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), 'Provided sha does not match query.'],
+  ['a persisted query hash that is not a string', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }), 'Provided sha does not match query.'],
+  ['a persisted query of version 2', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), 'Unsupported persisted query version.'],
+  ['a persisted query of version 2 without a query', () => json(JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } })), 'Unsupported persisted query version.'],
+  ['a persistedQuery that is a string', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: 'abc' } }), 'Unsupported persisted query version.'],
+  ['a persistedQuery that is a list', () => json(JSON.stringify({ extensions: { persistedQuery: [] } })), 'Unsupported persisted query version.'],
+];
+
 /** Each of these was a 500 (or a 200, or INTERNAL_SERVER_ERROR) before issue 15. */
 const MALFORMED: [string, () => Malformed][] = [
   // variables
@@ -162,6 +172,8 @@ const MALFORMED: [string, () => Malformed][] = [
   ['a file mapped twice to one variable (the later entry, whose file is missing, wins)', () => multipart(uploadOps(), '{"0":["variables.f"],"1":["variables.f"]}', ['0'])],
   ['a file mapped to a JSON variable', () => multipart(JSON.stringify({ query: 'mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', variables: { c: null } }), '{"0":["variables.c"]}')],
   ['a file mapped to a String variable', () => multipart(JSON.stringify({ query: 'query($s: String!) { scriptConnector(scriptName: $s) { id } }', variables: { s: null } }), '{"0":["variables.s"]}')],
+  // persisted queries (Apollo's refusals without a code were masked as INTERNAL_SERVER_ERROR, review F7)
+  ...PERSISTED_QUERIES.map(([what, make]): [string, () => Malformed] => [what, make]),
 ];
 
 /** These were 4xx already; kept so that they stay so. */
@@ -206,6 +218,13 @@ describe('every malformed request is a 4xx with a code', () => {
       expect(error.extensions!.code).not.toBe('INTERNAL_SERVER_ERROR');
     }
     expect(stack.backendCalls()).toBe(0);
+  });
+
+  it.each(PERSISTED_QUERIES)('%s: 400 BAD_REQUEST with Apollo’s message', async (_what, make, message) => {
+    const { init } = make();
+    const res = await fetch(stack.gateway.url, init);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('headers with bytes that are not ASCII are not a 500', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
 /** `stop()` drains: requests in flight finish (up to the grace time), nothing new gets in, then everything closes. */
@@ -84,4 +87,37 @@ describe('stop()', () => {
       await stack.stop();
     }
   });
+});
+
+describe('npm start on the built-in sandboxes', () => {
+  it('exits 0 on SIGTERM without waiting for the shutdown timer (Apollo installs no signal handler of its own)', async () => {
+    // As `npm start` runs it: its own process, no <NAME>_URL (the sandboxes start in it), not NODE_ENV=test (under
+    // which Apollo Server would install no signal handler). The timer of src/index.ts exits 1 after the grace time + 5 s.
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', GATEWAY_SHUTDOWN_GRACE_MS: '1000' };
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          lines.push(...chunk.split('\n').filter(Boolean));
+          const listening = lines.map((l) => /"url":"(http:[^"]+\/graphql)"/.exec(l)?.[1]).find(Boolean);
+          if (listening) resolve(listening);
+        });
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
+        void exited.then(() => reject(new Error(`the gateway exited before listening:\n${lines.join('\n')}`)));
+      });
+      // Traffic first, so that the pools hold keep-alive connections to the in-process sandboxes.
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ connectors(first: 5) { edges { node { id } } } }' }) });
+      expect(res.status).toBe(200);
+      child.kill('SIGTERM');
+      const [code, signal] = await exited;
+      expect({ code, signal }, lines.join('\n')).toEqual({ code: 0, signal: null });
+      expect(lines.some((l) => l.includes('shutting down: draining requests in flight'))).toBe(true);
+      expect(lines.some((l) => l.includes('shutdown did not finish in time'))).toBe(false);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

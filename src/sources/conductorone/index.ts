@@ -30,10 +30,7 @@ export const conductoroneSource = {
     createClient: (http) => new ConductorOneClient(http),
     // Any app id answers: a search for none still proves the token and the API.
     probe: (client) => client.searchAppsByIds([]),
-    async startSandbox(options = {}) {
-      const { startConductorOneSandbox } = await import('./sandbox/server.js');
-      return startConductorOneSandbox({ port: options.port, latencyMs: options.latencyMs });
-    },
+    sandbox: new URL('./sandbox/start.js', import.meta.url),
   },
   typeOf: conductoroneTypeOf,
   createLoaders: createConductorOneLoaders,

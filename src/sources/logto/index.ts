@@ -29,11 +29,7 @@ export const logtoSource = {
     settings: { RESOURCE: { kind: 'text', default: LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } },
     createClient: (http) => new LogtoClient(http),
     probe: (client) => client.listFactories(),
-    async startSandbox(options = {}) {
-      const { startLogtoSandbox } = await import('./sandbox/server.js');
-      const sandbox = await startLogtoSandbox({ port: options.port, latencyMs: options.latencyMs });
-      return { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, settings: { RESOURCE: sandbox.resource }, close: () => sandbox.close() };
-    },
+    sandbox: new URL('./sandbox/start.js', import.meta.url),
   },
   typeOf: logtoTypeOf,
   createLoaders: createLogtoLoaders,

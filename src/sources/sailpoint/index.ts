@@ -25,10 +25,7 @@ export const sailpointSource = {
     settings: { TOKEN_URL: { kind: 'url' } },
     createClient: (http) => new SailPointClient(http),
     probe: (client) => client.listConnectors({ limit: 1, offset: 0 }),
-    async startSandbox(options = {}) {
-      const { startSailPointSandbox } = await import('./sandbox/server.js');
-      return startSailPointSandbox({ port: options.port, latencyMs: options.latencyMs, listAllStatuses: options.env?.SAILPOINT_SANDBOX_LIST_ALL_STATUSES === 'true' });
-    },
+    sandbox: new URL('./sandbox/start.js', import.meta.url),
   },
   typeOf: sailpointTypeOf,
   createLoaders: createSailPointLoaders,

@@ -24,10 +24,7 @@ export const acmeSource = {
     defaultRate: null,
     createClient: (http) => new AcmeClient(http),
     probe: (client) => client.listConnectors(0, 1),
-    async startSandbox() {
-      const { startAcmeSandbox } = await import('./sandbox.js');
-      return startAcmeSandbox();
-    },
+    sandbox: new URL('./sandbox.js', import.meta.url),
   },
   typeOf: (obj) => ('acmeId' in obj ? 'AcmeConnector' : undefined),
   createLoaders: createAcmeLoaders,

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SandboxModule } from '../../../src/sources/port.js';
 import type { AcmeConnectorWire } from './types.js';
 
 export interface AcmeSandbox {
@@ -113,3 +114,6 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
       }),
   });
 }
+
+/** The port's entry (`connection.sandbox` names this module): what the gateway starts when ACME_URL is unset. */
+export const start: SandboxModule['start'] = () => startAcmeSandbox();
