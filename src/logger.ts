@@ -95,7 +95,7 @@ function scrubText(text: string): string {
 
 /** The secrets of XML markup (see scrubText); the text between the tags, outside secret elements, goes to scrubPairs. Linear in the text. */
 function scrubMarkup(text: string): string {
-  const open: Array<{ name: string; secret: boolean }> = [];
+  const open: { name: string; secret: boolean }[] = [];
   const inSecret = () => open.at(-1)?.secret === true;
   const content = (segment: string) => (inSecret() && segment.trim() !== '' ? segment.replace(/\S[\s\S]*\S|\S/, REDACTED) : scrubPairs(segment));
   let out = '';
@@ -127,7 +127,7 @@ function scrubMarkup(text: string): string {
  * A start tag's attributes as the log may hold them; pushes the element on `open` unless it closes itself. It is
  * secret inside a secret element, when its own name looks secret, or when its `name`, `key` or `type` does.
  */
-function scrubAttributes(name: string, attributes: string, parentSecret: boolean, open: Array<{ name: string; secret: boolean }>, opens: boolean): string {
+function scrubAttributes(name: string, attributes: string, parentSecret: boolean, open: { name: string; secret: boolean }[], opens: boolean): string {
   const values = new Map<string, string>();
   if (attributes !== '') for (const a of attributes.matchAll(ATTRIBUTE)) values.set(a[2]!, unquote(a[4]!));
   const named = (attribute: string) => values.has(attribute) && looksSecret(values.get(attribute)!);

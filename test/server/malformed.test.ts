@@ -126,7 +126,7 @@ function multipart(operations: string, map: string, files: string[] = ['0']): Ma
 const uploadOps = (variables: unknown = { f: null }) => JSON.stringify({ query: UPLOAD, variables });
 
 /** Malformed `persistedQuery` extensions, and Apollo's message for each. */
-const PERSISTED_QUERIES: Array<[string, () => Malformed, string]> = [
+const PERSISTED_QUERIES: [string, () => Malformed, string][] = [
   ['a persisted query whose hash does not match the query', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), 'Provided sha does not match query.'],
   ['a persisted query hash that is not a string', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }), 'Provided sha does not match query.'],
   ['a persisted query of version 2', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), 'Unsupported persisted query version.'],

@@ -106,7 +106,7 @@ describe('npm start on the built-in sandboxes', () => {
           if (listening) resolve(listening);
         });
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
-        void exited.then(() => reject(new Error(`the gateway exited before listening:\n${lines.join('\n')}`)));
+        void exited.then(() => { reject(new Error(`the gateway exited before listening:\n${lines.join('\n')}`)); });
       });
       // Traffic first, so that the pools hold keep-alive connections to the in-process sandboxes.
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ connectors(first: 5) { edges { node { id } } } }' }) });
