@@ -59,6 +59,15 @@ export interface JsonPatchOperation {
 
 const OPS: ReadonlySet<unknown> = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
+/** An operation whose shape checkShape checked: each op with the members it needs. */
+type ShapedOperation =
+  | { op: 'add'; path: string; value: unknown }
+  | { op: 'replace'; path: string; value: unknown }
+  | { op: 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'move'; path: string; from: string }
+  | { op: 'copy'; path: string; from: string };
+
 /** Splits an RFC 6901 JSON Pointer into unescaped tokens; undefined when it is not a valid pointer. */
 export function parsePointer(pointer: string): string[] | undefined {
   if (pointer === '') return [];
@@ -114,8 +123,12 @@ export interface JsonSize {
 /** Which bound a value exceeds. */
 export type JsonBound = 'nodes' | 'bytes' | 'depth';
 
-/** Code units that JSON.stringify escapes (and surrogates, which it keeps only in pairs): such strings are measured exactly. */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * What JSON.stringify escapes: `"`, `\`, control characters and lone surrogates (a pair is one code point here, which
+ * it keeps). Such strings are measured by stringifying them; \p{Cc} also takes U+007F–U+009F, which JSON keeps as
+ * they are, so those strings only take that slower, still exact, way.
+ */
+const ESCAPED = /["\\\p{Cc}\p{Cs}]/u;
 
 /** The bytes of a string's JSON text; past `budget` returns Infinity without reading the string. */
 function stringBytes(text: string, budget: number): number {
@@ -134,8 +147,8 @@ export function jsonSize(value: unknown, limits: SizeLimits, maxDepth: number = 
   let depth = 0;
   // Values still to count, with their depth; every value on it is a node to come, so it never outgrows maxNodes.
   const pending: [unknown, number][] = [[value, 1]];
-  while (pending.length > 0) {
-    const [node, level] = pending.pop()!;
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    const [node, level] = entry;
     nodes += 1;
     if (level > depth) depth = level;
     if (depth > maxDepth) return 'depth';
@@ -257,38 +270,38 @@ class Patching {
 
   apply(candidate: unknown, index: number, at: string): void {
     const operation = checkShape(candidate, at);
-    const { op } = operation;
-    if (op === 'add' || op === 'replace' || op === 'test') {
+    if (operation.op === 'add' || operation.op === 'replace' || operation.op === 'test') {
       // Before anything walks the value (the clone, a test's comparison are O(value)).
       const size = checkValueSize(operation.value, this.limits, at);
       const { path } = checkOperation(this.document, operation, at);
       this.charge(size, at);
-      if (op !== 'test') this.place(path, size, op === 'replace', at);
+      if (operation.op !== 'test') this.place(path, size, operation.op === 'replace', at);
       this.count(size, 3); // measured, cloned, then compared or put in place
       const value: unknown = deepClone(operation.value);
-      this.document = applyOperation(this.document, { op, path: operation.path, value } as Operation, false, true, true, index).newDocument;
+      this.document = applyOperation(this.document, { op: operation.op, path: operation.path, value } as Operation, false, true, true, index).newDocument;
       return;
     }
-    const { path, from } = checkOperation(this.document, operation, at);
-    if (op === 'remove') {
+    if (operation.op === 'remove') {
+      const { path } = checkOperation(this.document, operation, at);
       this.take(path);
-      this.document = applyOperation(this.document, { op, path: operation.path }, false, true, true, index).newDocument;
+      this.document = applyOperation(this.document, { op: 'remove', path: operation.path }, false, true, true, index).newDocument;
       return;
     }
     // copy, move: what `from` holds, measured once (it is within the document, so within its bounds).
-    if (op === 'move' && operation.from === operation.path) return; // RFC 6902 4.4: the value is where it was
-    const size = this.measure(valueAt(this.document, from!));
+    const { path, from } = checkMove(this.document, operation, at);
+    if (operation.op === 'move' && operation.from === operation.path) return; // RFC 6902 4.4: the value is where it was
+    const size = this.measure(valueAt(this.document, from));
     this.charge(size, at);
-    if (op === 'copy') {
+    if (operation.op === 'copy') {
       this.place(path, size, false, at);
       this.count(size, 1); // fast-json-patch clones it
-      this.document = applyOperation(this.document, { op, from: operation.from!, path: operation.path }, false, true, true, index).newDocument;
+      this.document = applyOperation(this.document, { op: 'copy', from: operation.from, path: operation.path }, false, true, true, index).newDocument;
       return;
     }
     // A move is a remove, then an add of the same value at `path` as it reads after the removal (RFC 6902 4.4);
     // fast-json-patch's own move would clone what the add replaces.
-    this.take(from!, size);
-    const moved: unknown = applyOperation(this.document, { op: 'remove', path: operation.from! }, false, true, true, index).removed;
+    this.take(from, size);
+    const moved: unknown = applyOperation(this.document, { op: 'remove', path: operation.from }, false, true, true, index).removed;
     this.place(path, size, false, at);
     this.document = applyOperation(this.document, { op: 'add', path: operation.path, value: moved }, false, true, true, index).newDocument;
   }
@@ -314,11 +327,11 @@ class Patching {
   private place(path: readonly string[], size: JsonSize, replace: boolean, at: string): void {
     if (path.length + size.depth > this.bounds.maxDepth) this.refuse('depth', at);
     let { nodes, bytes } = this.size;
-    if (path.length === 0) {
-      ({ nodes, bytes } = size);
+    const key = path.at(-1);
+    if (key === undefined) {
+      ({ nodes, bytes } = size); // the root
     } else {
       const parent = valueAt(this.document, path, path.length - 1);
-      const key = path[path.length - 1]!;
       nodes += size.nodes;
       bytes += size.bytes;
       let replaced: unknown;
@@ -343,8 +356,9 @@ class Patching {
 
   /** Accounts for the removal of what is at `path` (which exists and is not the root), of size `known` when measured already. */
   private take(path: readonly string[], known?: JsonSize): void {
+    const key = path.at(-1);
+    if (key === undefined) throw new Error('A patch never removes the whole document (checkOperation refuses it).');
     const parent = valueAt(this.document, path, path.length - 1);
-    const key = path[path.length - 1]!;
     const old = known ?? this.measure(Array.isArray(parent) ? parent[Number(key)] : (parent as Record<string, unknown>)[key]);
     let bytes = old.bytes;
     if (Array.isArray(parent)) bytes += parent.length > 1 ? 1 : 0;
@@ -372,7 +386,7 @@ class Patching {
 /** The value `tokens` (the first `count` of them) lead to in `document`; they exist (checkOperation saw to it). */
 function valueAt(document: unknown, tokens: readonly string[], count = tokens.length): unknown {
   let node = document;
-  for (let i = 0; i < count; i += 1) node = Array.isArray(node) ? node[Number(tokens[i])] : (node as Record<string, unknown>)[tokens[i]!];
+  for (const token of tokens.slice(0, count)) node = Array.isArray(node) ? node[Number(token)] : (node as Record<string, unknown>)[token];
   return node;
 }
 
@@ -383,7 +397,7 @@ function hasMembers(object: object, except?: string): boolean {
 }
 
 /** Checks what fast-json-patch's validator checked: an object, `path` a string, `from` for move and copy, a `value` for add, replace and test. */
-function checkShape(operation: unknown, at: string): JsonPatchOperation {
+function checkShape(operation: unknown, at: string): ShapedOperation {
   if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) {
     throw new BadUserInputError(`${at}: an operation must be an object with op and path.`, { argumentName: at });
   }
@@ -394,34 +408,40 @@ function checkShape(operation: unknown, at: string): JsonPatchOperation {
   if ((op === 'add' || op === 'replace' || op === 'test') && (operation as { value?: unknown }).value === undefined) {
     throw new BadUserInputError(`${at}: ${op} needs a value.`, { argumentName: at });
   }
-  return operation as JsonPatchOperation;
+  return operation as ShapedOperation;
 }
 
 type Mode = 'exists' | 'add' | 'test';
 
 /**
- * The RFC 6901/6902 checks fast-json-patch misses (see the module comment); throws BadUserInputError. Returns the
- * tokens of `path` (as it reads when the operation applies: for a move, after `from` is removed) and of `from`.
+ * The RFC 6901/6902 checks fast-json-patch misses for `add`, `replace`, `test` and `remove` (see the module
+ * comment); throws BadUserInputError. Returns the tokens of `path`.
  */
-function checkOperation(document: unknown, operation: JsonPatchOperation, at: string): { path: string[]; from?: string[] } {
+function checkOperation(document: unknown, operation: Exclude<ShapedOperation, { op: 'move' | 'copy' }>, at: string): { path: string[] } {
   const { op } = operation;
   const path = pointerOf(operation.path, 'path', at);
-  let checked = path;
-  let from: string[] | undefined;
-  if (op === 'move' || op === 'copy') {
-    from = pointerOf(operation.from!, 'from', at);
-    locate(document, from, 'exists', 'from', operation.from!, at);
-    if (op === 'move' && from.length < path.length && from.every((token, i) => token === path[i])) {
-      throw new BadUserInputError(`${at}: cannot move ${JSON.stringify(operation.from)} into one of its own children.`, { argumentName: at });
-    }
-    if (op === 'move') checked = beforeRemovalOf(document, from, path);
-  }
   if (op === 'remove' && path.length === 0) {
     throw new BadUserInputError(`${at}: cannot remove the whole document.`, { argumentName: at });
   }
   const mode: Mode = op === 'remove' || op === 'replace' ? 'exists' : op === 'test' ? 'test' : 'add';
-  locate(document, checked, mode, 'path', operation.path, at);
-  return from ? { path, from } : { path };
+  locate(document, path, mode, 'path', operation.path, at);
+  return { path };
+}
+
+/**
+ * The checks of checkOperation for `move` and `copy`, and that a move does not go into its own children. Returns
+ * the tokens of `path` (as it reads when the operation applies: for a move, after `from` is removed) and of `from`.
+ */
+function checkMove(document: unknown, operation: Extract<ShapedOperation, { op: 'move' | 'copy' }>, at: string): { path: string[]; from: string[] } {
+  const { op } = operation;
+  const path = pointerOf(operation.path, 'path', at);
+  const from = pointerOf(operation.from, 'from', at);
+  locate(document, from, 'exists', 'from', operation.from, at);
+  if (op === 'move' && from.length < path.length && from.every((token, i) => token === path[i])) {
+    throw new BadUserInputError(`${at}: cannot move ${JSON.stringify(operation.from)} into one of its own children.`, { argumentName: at });
+  }
+  locate(document, op === 'move' ? beforeRemovalOf(document, from, path) : path, 'add', 'path', operation.path, at);
+  return { path, from };
 }
 
 /** Splits a JSON Pointer into unescaped tokens, refusing bad syntax and the members fast-json-patch bans. */
@@ -429,11 +449,11 @@ function pointerOf(pointer: string, member: 'path' | 'from', at: string): string
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw badPointer(at, member, pointer, 'must be empty or start with "/"');
   const tokens = pointer.slice(1).split('/');
-  for (let i = 0; i < tokens.length; i += 1) {
-    let token = tokens[i]!;
-    if (token.includes('~')) {
-      if (/~(?![01])/.test(token)) throw badPointer(at, member, pointer, 'has "~" not followed by 0 or 1');
-      token = tokens[i] = token.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const [i, escaped] of tokens.entries()) {
+    let token = escaped;
+    if (escaped.includes('~')) {
+      if (/~(?![01])/.test(escaped)) throw badPointer(at, member, pointer, 'has "~" not followed by 0 or 1');
+      token = tokens[i] = escaped.replace(/~1/g, '/').replace(/~0/g, '~');
     }
     if (token === '__proto__' || (token === 'prototype' && tokens[i - 1] === 'constructor')) {
       throw badPointer(at, member, pointer, 'names __proto__ or constructor/prototype, which are not supported');
@@ -451,15 +471,16 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
  */
 function beforeRemovalOf(document: unknown, from: readonly string[], path: string[]): string[] {
   const level = from.length - 1;
-  if (level < 0 || path.length <= level || !ARRAY_INDEX.test(path[level]!)) return path;
+  const index = path[level];
+  if (level < 0 || index === undefined || !ARRAY_INDEX.test(index)) return path;
   let parent = document;
-  for (let i = 0; i < level; i += 1) {
-    if (path[i] !== from[i]) return path;
-    parent = Array.isArray(parent) ? parent[Number(from[i])] : (parent as Record<string, unknown>)[from[i]!];
+  for (const [i, token] of from.slice(0, level).entries()) {
+    if (path[i] !== token) return path;
+    parent = Array.isArray(parent) ? parent[Number(token)] : (parent as Record<string, unknown>)[token];
   }
-  if (!Array.isArray(parent) || Number(path[level]) < Number(from[level])) return path;
+  if (!Array.isArray(parent) || Number(index) < Number(from[level])) return path;
   const shifted = [...path];
-  shifted[level] = String(Number(path[level]) + 1);
+  shifted[level] = String(Number(index) + 1);
   return shifted;
 }
 
@@ -469,8 +490,7 @@ function beforeRemovalOf(document: unknown, from: readonly string[], path: strin
  */
 function locate(document: unknown, tokens: readonly string[], mode: Mode, member: 'path' | 'from', pointer: string, at: string): void {
   let node = document;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i]!;
+  for (const [i, token] of tokens.entries()) {
     const last = i === tokens.length - 1;
     if (Array.isArray(node)) {
       if (token === '-') {
