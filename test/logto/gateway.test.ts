@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logtoSecrets, startTestStack, type TestStack } from '../helpers/gateway.js';
 import { loginConnectorId } from '../../src/sources/logto/mappers.js';
+import { toConnectorWire } from '../../src/sources/logto/sandbox/wire.js';
 
 let stack: TestStack;
 
@@ -216,6 +217,20 @@ describe('deleteLoginConnector and node', () => {
     expect(stack.logto.store.connector('o9p2l7k4j1hm')).toBeUndefined();
     const gone = await stack.gql(`query($id: ID!) { node(id: $id) { id } }`, { id });
     expect(gone.body).toEqual({ data: { node: null } });
+  });
+});
+
+describe('shapes the gateway relies on', () => {
+  it.each([
+    ['a config that is null', { config: null }],
+    ['a config that is a list', { config: [] }],
+    ['no metadata', { metadata: undefined }],
+  ])('a connector with %s is UPSTREAM_BAD_RESPONSE, not read as an empty one', async (_what, broken) => {
+    const entry = stack.logto.store.connectors()[0]!;
+    const factory = stack.logto.store.factories().find((f) => f.id === entry.connectorId)!;
+    stack.logto.injectFault({ match: { method: 'GET', pathPrefix: `/api/connectors/${entry.id}` }, status: 200, body: { ...toConnectorWire(entry, factory), ...broken } });
+    const res = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on LoginConnector { settings { sections { section } } } } }`, { id: loginConnectorId(entry.id) });
+    expect(res.body.errors?.[0]?.extensions, JSON.stringify(res.body)).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'LOGTO' });
   });
 });
 

@@ -34,8 +34,9 @@ export class LogtoClient {
   /** `GET /api/connectors`: every connector, merged with its factory's metadata and form. */
   async listConnectors(requestId?: string): Promise<LogtoConnectorWire[]> {
     const res = await this.http.request({ method: 'GET', path: '/api/connectors', requestId });
-    if (!Array.isArray(res.body) || !res.body.every(isConnector)) throw this.badShape(res.status);
-    return res.body as LogtoConnectorWire[];
+    const list: unknown = res.body;
+    if (!Array.isArray(list) || !list.every(isConnector)) throw this.badShape(res.status);
+    return list;
   }
 
   /** `GET /api/connectors/{id}`. */
@@ -69,13 +70,14 @@ export class LogtoClient {
   /** `GET /api/connector-factories`. */
   async listFactories(requestId?: string): Promise<LogtoConnectorFactoryWire[]> {
     const res = await this.http.request({ method: 'GET', path: '/api/connector-factories', requestId });
-    if (!Array.isArray(res.body) || !res.body.every(isFactory)) throw this.badShape(res.status);
-    return res.body as LogtoConnectorFactoryWire[];
+    const list: unknown = res.body;
+    if (!Array.isArray(list) || !list.every(isFactory)) throw this.badShape(res.status);
+    return list;
   }
 
   private connector(body: unknown, status: number): LogtoConnectorWire {
     if (!isConnector(body)) throw this.badShape(status);
-    return body as LogtoConnectorWire;
+    return body;
   }
 
   private badShape(status: number): UpstreamError {
@@ -83,14 +85,15 @@ export class LogtoClient {
   }
 }
 
-function isConnector(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Record<string, unknown>;
-  return typeof c.id === 'string' && typeof c.connectorId === 'string' && typeof c.type === 'string' && typeof c.config === 'object';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A connector: its ids and type strings, its config and metadata objects (the rest is Logto's wire as documented). */
+function isConnector(value: unknown): value is LogtoConnectorWire {
+  if (!isObject(value)) return false;
+  return typeof value.id === 'string' && typeof value.connectorId === 'string' && typeof value.type === 'string' && isObject(value.config) && isObject(value.metadata);
 }
 
-function isFactory(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const f = value as Record<string, unknown>;
-  return typeof f.id === 'string' && typeof f.type === 'string';
+/** A factory: its id and type strings (the rest is Logto's wire as documented). */
+function isFactory(value: unknown): value is LogtoConnectorFactoryWire {
+  return isObject(value) && typeof value.id === 'string' && typeof value.type === 'string';
 }

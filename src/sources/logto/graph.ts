@@ -66,12 +66,14 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export const loginConnectorPatchable: Patchable<LogtoConnectorWire, LogtoConnectorWire> = {
   fields: ['syncProfile', 'metadata', 'config'],
   async read(ctx, _type, [id]) {
-    const current = await logto(ctx).loaders.connectorById.clear(id!).load(id!);
-    const masked = maskSecrets(current.config ?? {}, logtoSecretTest(current.formItems));
-    return { document: { syncProfile: current.syncProfile, metadata: current.metadata ?? {}, config: masked }, stored: current };
+    const current = await logto(ctx).loaders.connectorById.clear(id).load(id);
+    const masked = maskSecrets(current.config, logtoSecretTest(current.formItems));
+    return { document: { syncProfile: current.syncProfile, metadata: current.metadata, config: masked }, stored: current };
   },
   async write(ctx, _type, [id], { read }) {
-    const { document: before, after, stored: current } = read!;
+    // Without needsRead, the engine reads before every write.
+    if (read === undefined) throw new Error('A login connector patch is written only after it is read.');
+    const { document: before, after, stored: current } = read;
     const body: LogtoUpdateConnectorWire = {};
     if (after.syncProfile !== before.syncProfile) {
       requireType(typeof after.syncProfile === 'boolean', 'syncProfile', 'true or false');
@@ -88,6 +90,6 @@ export const loginConnectorPatchable: Patchable<LogtoConnectorWire, LogtoConnect
       body.config = config;
     }
     if (Object.keys(body).length === 0) return current; // nothing changed: nothing to send
-    return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id!, body, ctx.requestId));
+    return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id, body, ctx.requestId));
   },
 };

@@ -39,7 +39,7 @@ export function phrase(text: LogtoI18nPhrasesWire | Record<string, string> | nul
  * timeouts or custom settings → ADVANCED; anything else → ADDITIONAL.
  */
 export function sectionForFormItem(item: Pick<LogtoFormItemWire, 'key' | 'label' | 'type' | 'required' | 'isConfidential'>): SettingsSectionName {
-  const text = `${item.key} ${item.label ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const text = `${item.key} ${item.label}`.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   if (/\b(proxy|relay)/.test(text)) return 'RELAY';
   if (item.required === true || item.isConfidential === true) return 'GENERAL';
   if (item.type === 'Json' || item.type === 'MultilineText' || /\b(scopes?|prompts?|timeouts?|custom|advanced)\b/.test(text)) return 'ADVANCED';
@@ -58,7 +58,7 @@ export function logtoSecretTest(formItems: readonly Pick<LogtoFormItemWire, 'key
  * other values (a headers object, nested JSON, arrays) such keys are null at any depth.
  */
 export function loginConnectorSettings(connector: Pick<LogtoConnectorWire, 'formItems' | 'config'>): Settings {
-  const config = connector.config ?? {};
+  const { config } = connector;
   const isSecret = logtoSecretTest(connector.formItems);
   const fields: RawSettingsField[] = [];
   const described = new Set<string>();
@@ -67,7 +67,7 @@ export function loginConnectorSettings(connector: Pick<LogtoConnectorWire, 'form
     fields.push({
       section: sectionForFormItem(item),
       key: item.key,
-      label: item.label ?? null,
+      label: item.label,
       type: item.type,
       required: item.required === true,
       confidential: item.isConfidential === true,
