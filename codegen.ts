@@ -26,14 +26,17 @@ const config: CodegenConfig = {
           JSONObject: 'Record<string, unknown>',
           Upload: { input: 'Promise<import("graphql-upload/processRequest.mjs").FileUpload>', output: 'never' },
         },
-        // Parents are the sources' wire objects: only reshaped fields need a resolver.
+        // Parents are the sources' wire objects: only reshaped fields need a resolver. The graph's own fields return
+        // whatever object a source gave them (`Node` and `Connector` resolve their type through the port).
         mappers: {
+          Node: 'object',
+          Connector: 'object',
           ScriptConnector: '../sources/sailpoint/mappers.js#ScriptConnectorRecord',
           UpdateDetail: '../sources/sailpoint/types.js#SailPointUpdateDetailWire',
           LoginConnector: '../sources/logto/types.js#LogtoConnectorWire',
           ConnectorFactory: '../sources/logto/types.js#LogtoConnectorFactoryWire',
-          AppConnector: '../sources/conductorone/types.js#C1ConnectorWire',
-          App: '../sources/conductorone/types.js#C1AppWire',
+          AppConnector: '../sources/conductorone/client.js#C1Connector',
+          App: '../sources/conductorone/client.js#C1App',
           ConnectorSettings: '../graph/settings.js#Settings',
         },
       },

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ScriptConnectorRecord } from '../sources/sailpoint/mappers.js';
 import type { SailPointUpdateDetailWire } from '../sources/sailpoint/types.js';
 import type { LogtoConnectorWire, LogtoConnectorFactoryWire } from '../sources/logto/types.js';
-import type { C1ConnectorWire, C1AppWire } from '../sources/conductorone/types.js';
+import type { C1Connector, C1App } from '../sources/conductorone/client.js';
 import type { Settings } from '../graph/settings.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -883,29 +883,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of interface types */
-export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Connector:
-    | ( C1ConnectorWire )
-    | ( LogtoConnectorWire )
-    | ( ScriptConnectorRecord )
-  ;
-  Node:
-    | ( C1AppWire )
-    | ( C1ConnectorWire )
-    | ( LogtoConnectorWire )
-    | ( ScriptConnectorRecord )
-  ;
-}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  App: ResolverTypeWrapper<C1AppWire>;
-  AppConnector: ResolverTypeWrapper<C1ConnectorWire>;
+  App: ResolverTypeWrapper<C1App>;
+  AppConnector: ResolverTypeWrapper<C1Connector>;
   AppConnectorConnection: ResolverTypeWrapper<Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['AppConnectorEdge']> }>;
   AppConnectorEdge: ResolverTypeWrapper<Omit<AppConnectorEdge, 'node'> & { node: ResolversTypes['AppConnector'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Connector: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Connector']>;
+  Connector: ResolverTypeWrapper<object>;
   ConnectorConfig: ResolverTypeWrapper<ConnectorConfig>;
   ConnectorConnection: ResolverTypeWrapper<Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorEdge']> }>;
   ConnectorEdge: ResolverTypeWrapper<Omit<ConnectorEdge, 'node'> & { node: ResolversTypes['Connector'] }>;
@@ -929,7 +915,7 @@ export type ResolversTypes = ResolversObject<{
   LoginConnector: ResolverTypeWrapper<LogtoConnectorWire>;
   LoginConnectorType: LoginConnectorType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Node: ResolverTypeWrapper<object>;
   OAuth2AuthorizedAs: ResolverTypeWrapper<OAuth2AuthorizedAs>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -947,12 +933,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  App: C1AppWire;
-  AppConnector: C1ConnectorWire;
+  App: C1App;
+  AppConnector: C1Connector;
   AppConnectorConnection: Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['AppConnectorEdge']> };
   AppConnectorEdge: Omit<AppConnectorEdge, 'node'> & { node: ResolversParentTypes['AppConnector'] };
   Boolean: Scalars['Boolean']['output'];
-  Connector: ResolversInterfaceTypes<ResolversParentTypes>['Connector'];
+  Connector: object;
   ConnectorConfig: ConnectorConfig;
   ConnectorConnection: Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorEdge']> };
   ConnectorEdge: Omit<ConnectorEdge, 'node'> & { node: ResolversParentTypes['Connector'] };
@@ -973,7 +959,7 @@ export type ResolversParentTypes = ResolversObject<{
   JsonPatchOperationInput: JsonPatchOperationInput;
   LoginConnector: LogtoConnectorWire;
   Mutation: Record<PropertyKey, never>;
-  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Node: object;
   OAuth2AuthorizedAs: OAuth2AuthorizedAs;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;

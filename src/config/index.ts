@@ -226,10 +226,10 @@ function sourceConfig(e: Env, source: ConfiguredSource): SourceConfig {
   }
   if (!url) return { settings, upstream };
   // A configured tenant needs its credentials; without them every call would fail later, less clearly.
+  const missing = (name: string) => new ConfigError(`Invalid configuration: ${prefix}_${name} is required when ${prefix}_URL is set`);
   const clientId = read('CLIENT_ID');
+  if (!clientId) throw missing('CLIENT_ID');
   const clientSecret = read('CLIENT_SECRET');
-  for (const [name, value] of [['CLIENT_ID', clientId], ['CLIENT_SECRET', clientSecret]] as const) {
-    if (!value) throw new ConfigError(`Invalid configuration: ${prefix}_${name} is required when ${prefix}_URL is set`);
-  }
+  if (!clientSecret) throw missing('CLIENT_SECRET');
   return { url, clientId, clientSecret, settings, upstream };
 }

@@ -27,15 +27,19 @@ export interface UpstreamConfig {
   dedupe: boolean;
 }
 
-/** Where a source is and how the gateway signs in to it. `url` unset means: start the built-in sandbox. */
-export interface SourceConfig {
-  url?: string;
-  clientId?: string;
-  clientSecret?: string;
+/** A source's tenant: its API's URL and the client credentials the gateway signs in with. */
+export interface SourceTenant {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Where a source is and how the gateway signs in to it: its tenant, or (`url` unset) the built-in sandbox. */
+export type SourceConfig = (SourceTenant | { url?: undefined }) & {
   /** The source's own settings that are set (`<NAME>_<KEY>` by key, e.g. Logto's `RESOURCE`). */
   settings: Readonly<Record<string, string>>;
   upstream: UpstreamConfig;
-}
+};
 
 /** Who may call the gateway. No API keys and no JWKS: everyone (allowed on loopback only, or when asked for). */
 export interface AuthConfig {

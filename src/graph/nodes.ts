@@ -34,7 +34,7 @@ export const graphResolvers: Resolvers = {
     connectors: (_root, args, ctx) => connectorsConnection(ctx, args),
     connector: async (_root, { id }, ctx) => {
       const decoded = ctx.services.sources.decodeGlobalId(id);
-      if (!ctx.services.sources.nodeTypes[decoded.type]!.connector) throw notAConnector(decoded.type, '; use node(id:)');
+      if (!ctx.services.sources.isConnector(decoded.type)) throw notAConnector(decoded.type, '; use node(id:)');
       return loadNode(decoded, ctx);
     },
   },

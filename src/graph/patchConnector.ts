@@ -21,7 +21,7 @@ export function notAConnector(type: string, hint = ''): BadUserInputError {
 function writableConnector(ctx: GatewayContext, globalId: string): GlobalId {
   const id = ctx.services.sources.decodeGlobalId(globalId);
   assertCanWrite(ctx.caller.permissions, id.source);
-  if (!ctx.services.sources.nodeTypes[id.type]!.connector) throw notAConnector(id.type);
+  if (!ctx.services.sources.isConnector(id.type)) throw notAConnector(id.type);
   return id;
 }
 

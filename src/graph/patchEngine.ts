@@ -10,6 +10,7 @@
  */
 import { BadUserInputError } from '../errors/classes.js';
 import type { Patchable, SourceContext } from '../sources/port.js';
+import type { NativeKey } from './globalId.js';
 import { applyJsonPatch, checkPatchValues, parsePointer, type JsonPatchOperation } from './jsonPatch.js';
 import { connectorLockKey } from './writeLocks.js';
 
@@ -34,7 +35,7 @@ export async function applyConnectorPatch<Stored, Result>(
   source: string,
   patchable: Patchable<Stored, Result>,
   type: string,
-  key: readonly string[],
+  key: NativeKey,
   operations: readonly JsonPatchOperation[],
 ): Promise<Result> {
   const limits = ctx.services.config.patch;

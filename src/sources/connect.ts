@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { Config } from '../config/types.js';
+import type { Config, SourceTenant } from '../config/types.js';
 import type { Services } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import { LocalWriteLocks } from '../graph/writeLocks.js';
@@ -64,23 +64,27 @@ export async function startSandbox(source: ConnectorSource, options: SandboxOpti
 
 async function connectSource(spec: ConnectorSource, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
   const { name, connection } = spec;
-  let source = config.sources[name]!;
-  const upstream = source.upstream;
+  const configured = config.sources[name];
+  if (configured === undefined) throw new Error(`The configuration has no ${name} source.`);
+  const { upstream } = configured;
   let sandbox: StartedSandbox | undefined;
-  if (!source.url) {
+  let source: SourceTenant & { settings: Readonly<Record<string, string>> };
+  if (configured.url === undefined) {
     sandbox = await startSandbox(spec);
-    source = { ...source, url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, settings: { ...source.settings, ...sandbox.settings } };
+    source = { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, settings: { ...configured.settings, ...sandbox.settings } };
     // In production only with GATEWAY_SANDBOX=on (config refuses it otherwise): still say so loudly.
     const log = config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger);
     log({ source: name, url: sandbox.url }, `${name}_URL is not set: using the built-in ${name} sandbox (demo data)`);
+  } else {
+    source = configured;
   }
-  const vendorCodeOf = connection.vendorCodeOf ? { vendorCodeOf: (body: string) => connection.vendorCodeOf!(body) } : {};
+  const vendorCodeOf = connection.vendorCodeOf ? { vendorCodeOf: connection.vendorCodeOf } : {};
   // Probes go through a client of their own: one connection, one try, no rate limiter and no breaker (the
   // readiness budget, one probe per source per readinessMaxAgeMs, is their limit), so that a probe never takes a
   // token, a connection or a breaker's half-open try that a caller needs. It shares the callers' access token.
   const probeHttp = new UpstreamClient({
     source: name,
-    baseUrl: source.url!,
+    baseUrl: source.url,
     config: { ...upstream, connections: 1, retries: 0, deadlineMs: upstream.timeoutMs, rate: null, dedupe: false, breaker: { failures: Number.MAX_SAFE_INTEGER, halfOpenMs: upstream.breaker.halfOpenMs } },
     logger,
     ...(observer ? { observer } : {}),
@@ -90,7 +94,7 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
   const readiness = new SourceReadiness({ probe: () => connection.probe(probeClient), maxAgeMs: config.readinessMaxAgeMs });
   const http = new UpstreamClient({
     source: name,
-    baseUrl: source.url!,
+    baseUrl: source.url,
     config: upstream,
     logger,
     // Every exchange of the callers' traffic is also what `/readyz` answers from while it is recent.
@@ -102,12 +106,12 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
       : (event) => { readiness.observe(event.status); },
     ...vendorCodeOf,
   });
-  const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url! }, source.settings);
+  const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url }, source.settings);
   const tokens = new ClientCredentialsTokenProvider({
     source: name,
     tokenUrl,
-    clientId: source.clientId!,
-    clientSecret: source.clientSecret!,
+    clientId: source.clientId,
+    clientSecret: source.clientSecret,
     ...(connection.tokenParams ? { params: connection.tokenParams(source.settings) } : {}),
     timeoutMs: upstream.timeoutMs,
     logger,

@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
-import type { IdRule } from '../graph/ids.js';
+import type { NativeKey, NativeKeyRules } from '../graph/globalId.js';
 import type { JsonPatchOperation, PatchLimits } from '../graph/jsonPatch.js';
 import type { Settings } from '../graph/settings.js';
 import type { WriteLocks } from '../graph/writeLocks.js';
@@ -41,7 +41,7 @@ export interface SourceContext {
 
 /** A type with a global id: its native key, one id rule per part (ids are names, never paths). */
 export interface NodeTypeSpec {
-  key: readonly IdRule[];
+  key: NativeKeyRules;
   /** Whether it is a `Connector` (what `connector`, `patchConnector` and `deleteConnector` accept). */
   connector: boolean;
 }
@@ -88,8 +88,8 @@ export interface Patchable<Stored = unknown, Result = object> {
   check?(operations: readonly JsonPatchOperation[], limits: PatchLimits): JsonPatchOperation[];
   /** Whether the operations must be checked against the current connector (default: always). */
   needsRead?(operations: readonly JsonPatchOperation[]): boolean;
-  read(ctx: SourceContext, type: string, key: readonly string[]): Promise<PatchRead<Stored>>;
-  write(ctx: SourceContext, type: string, key: readonly string[], change: PatchChange<Stored>): Promise<Result>;
+  read(ctx: SourceContext, type: string, key: NativeKey): Promise<PatchRead<Stored>>;
+  write(ctx: SourceContext, type: string, key: NativeKey, change: PatchChange<Stored>): Promise<Result>;
 }
 
 /** A setting of its own a source reads from the environment, as `<NAME>_<key>`. */
@@ -134,7 +134,7 @@ export interface SourceConnection<Client = unknown> {
   /** Extra fields of the token request. */
   tokenParams?(settings: Readonly<Record<string, string>>): Record<string, string>;
   /** The vendor's own error code in an error body (logged, and for the source's own branching). */
-  vendorCodeOf?(body: string): string | undefined;
+  vendorCodeOf?: (body: string) => string | undefined;
   /** The vendor's documented rate, applied to a configured tenant unless `<NAME>_RATE_LIMIT` says otherwise; null: none. */
   defaultRate: Rate | null;
   /** Settings of its own beyond `<NAME>_URL`, `_CLIENT_ID`, `_CLIENT_SECRET` and the resilience ones. */
@@ -181,11 +181,11 @@ export interface ConnectorSource<Client = unknown, Loaders = unknown> {
    */
   walk(ctx: SourceContext, want: number, position: unknown, search: string | undefined): Promise<WalkResult>;
   /** The object of a node type and key; NOT_FOUND (a GatewayError) or null when the source has none. */
-  load(ctx: SourceContext, type: string, key: readonly string[]): Promise<object | null>;
+  load(ctx: SourceContext, type: string, key: NativeKey): Promise<object | null>;
   /** How `patchConnector` changes its connectors; without it they cannot be patched. */
   readonly patchable?: Patchable;
   /** Deletes a connector. */
-  delete(ctx: SourceContext, type: string, key: readonly string[]): Promise<void>;
+  delete(ctx: SourceContext, type: string, key: NativeKey): Promise<void>;
   /** A connector's `settings` (secrets locked by buildSettings). */
   settings(connector: object, ctx: SourceContext): Settings | Promise<Settings>;
 }

@@ -3,14 +3,13 @@
  * (global ids, `__resolveType`). Built once at start from the registry (or a test's own list), checked for names
  * and types that two sources would share. Vendor-free: it knows sources only through the port. Internal module.
  */
-import { decodeGlobalId, type GlobalId, type NodeTypeTable } from '../graph/globalId.js';
-import type { IdRule } from '../graph/ids.js';
+import { decodeGlobalId, type GlobalId, type NativeKeyRules, type NodeTypeTable } from '../graph/globalId.js';
 import type { ConnectorSource } from './port.js';
 
 /** A node type with its source. */
 export interface NodeTypeEntry {
   readonly source: string;
-  readonly key: readonly IdRule[];
+  readonly key: NativeKeyRules;
   readonly connector: boolean;
 }
 
@@ -34,7 +33,8 @@ export class SourceList {
       if (byName.has(source.name)) throw new Error(`two sources are named ${source.name}`);
       byName.set(source.name, source);
       for (const [type, spec] of Object.entries(source.nodeTypes)) {
-        if (Object.hasOwn(nodeTypes, type)) throw new Error(`node type ${type} belongs to both ${nodeTypes[type]!.source} and ${source.name}`);
+        const taken = Object.hasOwn(nodeTypes, type) ? nodeTypes[type] : undefined;
+        if (taken) throw new Error(`node type ${type} belongs to both ${taken.source} and ${source.name}`);
         nodeTypes[type] = Object.freeze({ source: source.name, key: spec.key, connector: spec.connector });
       }
     }
@@ -54,6 +54,11 @@ export class SourceList {
     const source = this.byName.get(name);
     if (!source) throw new Error(`no source is named ${name}`);
     return source;
+  }
+
+  /** Whether node type `type` is one of the sources' Connector types (what `connector`, `patchConnector` and `deleteConnector` accept). */
+  isConnector(type: string): boolean {
+    return Object.hasOwn(this.nodeTypes, type) && this.nodeTypes[type]?.connector === true;
   }
 
   /** Decodes a global id of one of the sources' node types (BAD_USER_INPUT naming `argumentName` otherwise). */

@@ -6,7 +6,8 @@ declare module 'graphql-upload/processRequest.mjs' {
 
   /** A file of a GraphQL multipart request. */
   export interface FileUpload {
-    filename: string;
+    /** Undefined for a part without one that busboy still takes for a file (an `application/octet-stream` part). */
+    filename: string | undefined;
     mimetype: string;
     encoding: string;
     createReadStream(options?: { encoding?: BufferEncoding; highWaterMark?: number }): Readable;

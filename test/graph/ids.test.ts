@@ -125,7 +125,7 @@ describe('property: an accepted id is one URL path segment', () => {
     fc.assert(
       fc.property(fc.constantFrom(...types), hostile, (type, value) => {
         const key = NODE_TYPES[type]!.key.map(() => value);
-        let decoded: string[];
+        let decoded: readonly string[];
         try {
           decoded = decodeGlobalId(encodeGlobalId(type, ...key), NODE_TYPES).key;
         } catch (error) {

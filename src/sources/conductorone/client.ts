@@ -15,6 +15,9 @@ import type {
 /** A connector with the two ids the gateway addresses it by. */
 export type C1Connector = C1ConnectorWire & { appId: string; id: string };
 
+/** An app with the id the gateway addresses it by. */
+export type C1App = C1AppWire & { id: string };
+
 /** One page of an app's connectors. */
 export interface C1ConnectorPage {
   items: C1Connector[];
@@ -28,7 +31,7 @@ const seg = pathSegment;
 const apps = new WeakSet<object>();
 
 /** True when `value` is an app this client returned. */
-export function isApp(value: object): value is C1AppWire {
+export function isApp(value: object): value is C1App {
   return apps.has(value);
 }
 
@@ -90,17 +93,17 @@ export class ConductorOneClient {
   }
 
   /** `GET /api/v1/apps?page_size=&page_token=`: one page of the tenant's apps. */
-  async listApps(pageSize: number, pageToken: string, requestId?: string): Promise<{ items: C1AppWire[]; nextPageToken: string }> {
+  async listApps(pageSize: number, pageToken: string, requestId?: string): Promise<{ items: C1App[]; nextPageToken: string }> {
     const res = await this.http.request({ method: 'GET', path: '/api/v1/apps', query: { page_size: pageSize, page_token: pageToken || undefined }, requestId });
     const body = res.body as { list?: unknown; nextPageToken?: unknown } | null;
-    const list = body?.list ?? [];
-    if (!Array.isArray(list) || !list.every((a) => typeof (a as { id?: unknown } | null)?.id === 'string')) throw this.badShape(res.status);
-    for (const app of list) apps.add(app as object);
-    return { items: list as C1AppWire[], nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
+    const list: unknown = body?.list ?? [];
+    if (!Array.isArray(list) || !list.every(hasAppId)) throw this.badShape(res.status);
+    for (const app of list) apps.add(app);
+    return { items: list, nextPageToken: typeof body?.nextPageToken === 'string' ? body.nextPageToken : '' };
   }
 
   /** `POST /api/v1/search/apps` with `appIds`: the apps that exist among `ids`, in one call. */
-  async searchAppsByIds(ids: readonly string[], requestId?: string): Promise<C1AppWire[]> {
+  async searchAppsByIds(ids: readonly string[], requestId?: string): Promise<C1App[]> {
     const res = await this.http.request({
       method: 'POST',
       path: '/api/v1/search/apps',
@@ -108,10 +111,10 @@ export class ConductorOneClient {
       readOnly: true,
       requestId,
     });
-    const list = (res.body as { list?: unknown } | null)?.list ?? [];
-    if (!Array.isArray(list) || !list.every((a) => typeof (a as { id?: unknown } | null)?.id === 'string')) throw this.badShape(res.status);
-    for (const app of list) apps.add(app as object);
-    return list as C1AppWire[];
+    const list: unknown = (res.body as { list?: unknown } | null)?.list ?? [];
+    if (!Array.isArray(list) || !list.every(hasAppId)) throw this.badShape(res.status);
+    for (const app of list) apps.add(app);
+    return list;
   }
 
   private viewConnector(body: unknown, status: number): C1Connector {
@@ -123,6 +126,11 @@ export class ConductorOneClient {
   private badShape(status: number): UpstreamError {
     return new UpstreamError('CONDUCTORONE', status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
   }
+}
+
+/** An app of a list: an object with a string id (the rest is ConductorOne's wire as documented). */
+function hasAppId(value: unknown): value is C1App {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
 }
 
 function isConnector(value: unknown): value is C1Connector {

@@ -8,10 +8,12 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { keepSecrets } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
+import type { NativeKey } from '../../graph/globalId.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
 import { isApp, type C1Connector } from './client.js';
 import { conductorone } from './context.js';
-import { appConnectorId, connectorConfig, TYPE_KEY } from './mappers.js';
+import type { ConnectorKey } from './loaders.js';
+import { appConnectorId, connectorConfig, setString, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, checkPosition, collectPage } from './paging.js';
 import type { C1ConnectorWire } from './types.js';
 
@@ -36,28 +38,29 @@ export async function walkAppConnectors(ctx: SourceContext, want: number, positi
   let inApp = pos?.c === undefined ? undefined : checkPosition(pos.c, C1_MAX_PAGE);
   const { client, loaders } = conductorone(ctx);
   const found: WalkStep[] = [];
-  const keep = search === undefined ? undefined : (c: C1Connector) => (c.displayName || c.id).toLowerCase().includes(search);
+  const keep = search === undefined ? undefined : (c: C1Connector) => (setString(c.displayName) ?? c.id).toLowerCase().includes(search);
   for (;;) {
     const apps = await client.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
     // A connector's `app` is then read from this page rather than searched for again.
-    for (const app of apps.items) loaders.appById.prime(app.id!, app);
+    for (const app of apps.items) loaders.appById.prime(app.id, app);
     const need = want - found.length;
     const start = inApp;
     const parts = await Promise.all(
       apps.items.slice(appIndex).map((app, k) =>
-        collectPage(need, k === 0 ? start : undefined, C1_MAX_PAGE, (pageToken, pageSize) => loaders.connectorPage.load({ appId: app.id!, pageSize, pageToken }), keep),
+        collectPage(need, k === 0 ? start : undefined, C1_MAX_PAGE, (pageToken, pageSize) => loaders.connectorPage.load({ appId: app.id, pageSize, pageToken }), keep),
       ),
     );
     inApp = undefined;
     for (const [k, part] of parts.entries()) {
       const x = appIndex + k;
       for (const e of part.edges) {
-        found.push({ node: e.node, position: { a: appsToken, x, c: e.position } });
+        const step: WalkStep = { node: e.node, position: { a: appsToken, x, c: e.position } };
+        found.push(step);
         if (found.length === want) {
           const last = e === part.edges.at(-1);
           const appHasMore = !last || part.hasNextPage;
           // Past an app's last connector, continue at the next app rather than re-reading this one.
-          if (!appHasMore) found[found.length - 1]!.position = { a: appsToken, x: x + 1 };
+          if (!appHasMore) step.position = { a: appsToken, x: x + 1 };
           const laterApps = parts.slice(k + 1).some((p) => p.edges.length > 0 || p.hasNextPage);
           return { found, more: appHasMore || laterApps || apps.nextPageToken !== '' };
         }
@@ -69,10 +72,17 @@ export async function walkAppConnectors(ctx: SourceContext, want: number, positi
   }
 }
 
+/** An app connector's native key: its app's id and its own (the port checked both against AppConnector's id rules). */
+export function connectorKeyOf(key: NativeKey): ConnectorKey {
+  const [appId, id] = key;
+  if (id === undefined) throw new Error('An AppConnector key has two parts: the app id and the connector id.');
+  return { appId, id };
+}
+
 /** An app connector or an app by its native key. */
-export function loadAppNode(ctx: SourceContext, type: string, key: readonly string[]): Promise<object | null> {
+export function loadAppNode(ctx: SourceContext, type: string, key: NativeKey): Promise<object | null> {
   const { loaders } = conductorone(ctx);
-  return type === 'App' ? loaders.appById.load(key[0]!) : loaders.connectorByKey.load({ appId: key[0]!, id: key[1]! });
+  return type === 'App' ? loaders.appById.load(key[0]) : loaders.connectorByKey.load(connectorKeyOf(key));
 }
 
 /** Later reads in this request see what a mutation returned. */
@@ -110,8 +120,8 @@ const APP_CONNECTOR_FIELDS = ['displayName', 'description', 'config', 'profileAl
  */
 export const appConnectorPatchable: Patchable<C1Connector, C1Connector> = {
   fields: APP_CONNECTOR_FIELDS,
-  async read(ctx, _type, [appId, id]) {
-    const key = { appId: appId!, id: id! };
+  async read(ctx, _type, nativeKey) {
+    const key = connectorKeyOf(nativeKey);
     const current = await conductorone(ctx).loaders.connectorByKey.clear(key).load(key);
     const document: Json = {
       displayName: current.displayName ?? '',
@@ -124,8 +134,10 @@ export const appConnectorPatchable: Patchable<C1Connector, C1Connector> = {
     };
     return { document, stored: current };
   },
-  async write(ctx, _type, [appId, id], { read }) {
-    const { document: before, after, stored: current } = read!;
+  async write(ctx, _type, nativeKey, { read }) {
+    // Without needsRead, the engine reads before every write.
+    if (read === undefined) throw new Error('An app connector patch is written only after it is read.');
+    const { document: before, after, stored: current } = read;
     const changes: C1ConnectorWire = {};
     const mask: string[] = [];
     for (const field of APP_CONNECTOR_FIELDS) {
@@ -153,6 +165,7 @@ export const appConnectorPatchable: Patchable<C1Connector, C1Connector> = {
       mask.push(field);
     }
     if (mask.length === 0) return current;
-    return rememberAppConnector(ctx, await conductorone(ctx).client.updateConnector(appId!, id!, changes, mask, ctx.requestId));
+    const { appId, id } = connectorKeyOf(nativeKey);
+    return rememberAppConnector(ctx, await conductorone(ctx).client.updateConnector(appId, id, changes, mask, ctx.requestId));
   },
 };

@@ -7,7 +7,7 @@ import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
 import { c1ErrorCode, ConductorOneClient } from './client.js';
 import { CONDUCTORONE } from './context.js';
-import { appConnectorPatchable, conductoroneTypeOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
+import { appConnectorPatchable, conductoroneTypeOf, connectorKeyOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
 import { C1_ID } from './inputs.js';
 import { createConductorOneLoaders, type ConductorOneLoaders } from './loaders.js';
 import { appConnectorSettings } from './mappers.js';
@@ -37,8 +37,9 @@ export const conductoroneSource = {
   walk: walkAppConnectors,
   load: loadAppNode,
   patchable: appConnectorPatchable,
-  delete: async (ctx, _type, [appId, id]) => {
-    await deleteAppConnector(ctx, appId!, id!);
+  delete: async (ctx, _type, key) => {
+    const { appId, id } = connectorKeyOf(key);
+    await deleteAppConnector(ctx, appId, id);
   },
   settings: (connector) => appConnectorSettings((connector as C1ConnectorWire).config),
 } satisfies ConnectorSource<ConductorOneClient, ConductorOneLoaders>;

@@ -6,8 +6,7 @@
 import DataLoader from 'dataloader';
 import { eachKey } from '../../errors/classes.js';
 import { batchReporter, type BatchObserver } from '../../observability/batch.js';
-import type { C1Connector, C1ConnectorPage, ConductorOneClient } from './client.js';
-import type { C1AppWire } from './types.js';
+import type { C1App, C1Connector, C1ConnectorPage, ConductorOneClient } from './client.js';
 
 export interface ConnectorKey {
   appId: string;
@@ -24,7 +23,7 @@ export interface ConductorOneLoaders {
   connectorByKey: DataLoader<ConnectorKey, C1Connector, string>;
   connectorPage: DataLoader<PageKey, C1ConnectorPage, string>;
   /** An app by id; null when ConductorOne has none. */
-  appById: DataLoader<string, C1AppWire | null>;
+  appById: DataLoader<string, C1App | null>;
 }
 
 /** Most app ids in one search (C1's largest page). */
@@ -44,7 +43,7 @@ export function createConductorOneLoaders(client: ConductorOneClient, requestId:
     appById: new DataLoader(
       reported('appById', async (ids) => {
         const found = await client.searchAppsByIds(ids, requestId);
-        const byId = new Map(found.map((a) => [a.id!, a]));
+        const byId = new Map(found.map((a) => [a.id, a]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
       { maxBatchSize: APP_SEARCH_BATCH },

@@ -15,6 +15,11 @@ export function appGlobalId(id: string): string {
   return encodeGlobalId('App', id);
 }
 
+/** A string field of ConductorOne's wire, which (proto3 JSON) sends an unset string as "" or not at all: undefined then. */
+export function setString(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : value;
+}
+
 const SYNC_STATUSES: Record<string, SyncStatus> = {
   SYNC_STATUS_UNSPECIFIED: 'SYNC_STATUS_UNSPECIFIED',
   SYNC_STATUS_RUNNING: 'RUNNING',

@@ -70,16 +70,17 @@ export async function collectPage<T>(
   let token = after?.t ?? '';
   let skip = after?.s ?? 0;
   // Resuming inside a page must fetch it with the size it was fetched with, or its boundaries would move.
-  let size = skip > 0 ? after!.n : want(first);
+  let size = after !== undefined && after.s > 0 ? after.n : want(first);
   for (;;) {
     const page = await fetchPage(token, size);
-    const next = page.nextPageToken || '';
-    for (let i = skip; i < page.items.length; i++) {
+    const next = page.nextPageToken ?? '';
+    for (const [k, item] of page.items.slice(skip).entries()) {
+      const i = skip + k;
       // Items that do not pass `keep` are skipped, but positions still count them: the source's pages stay put.
-      if (keep && !keep(page.items[i]!)) continue;
+      if (keep && !keep(item)) continue;
       const last = i === page.items.length - 1;
       const position: TokenPosition = last && next ? { t: next, s: 0, n: size } : { t: token, s: i + 1, n: size };
-      edges.push({ node: page.items[i]!, position });
+      edges.push({ node: item, position });
       if (edges.length === first) return { edges, hasNextPage: !last || next !== '' };
     }
     if (!next) return { edges, hasNextPage: false };

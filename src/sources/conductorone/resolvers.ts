@@ -12,7 +12,7 @@ import type { C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
 import { deleteAppConnector, rememberAppConnector } from './graph.js';
 import { toC1Id } from './inputs.js';
-import { appConnectorId, appGlobalId, connectorConfig, syncStatus, TYPE_KEY } from './mappers.js';
+import { appConnectorId, appGlobalId, connectorConfig, setString, syncStatus, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
 import type { C1AnyWire, C1ConnectorWire } from './types.js';
 
@@ -112,14 +112,14 @@ export const conductoroneResolvers: Resolvers = {
     // `appId`, `createdAt`, `updatedAt`, `profileAllowList`, `profileIgnoreList`, `disableCheckBadSync`,
     // `syncDisabledAt`, `userIds` and `deletedAt` are the wire's own fields: no resolver, so the jit executor reads
     // them inline (a resolver costs a call and a resolve-info object per connector; absent reads as null).
-    id: (c) => appConnectorId(c.appId!, c.id!),
+    id: (c) => appConnectorId(c.appId, c.id),
     source: () => CONDUCTORONE,
-    nativeId: (c) => c.id!,
-    displayName: (c) => c.displayName || c.id!,
-    description: (c) => c.description || null,
+    nativeId: (c) => c.id,
+    displayName: (c) => setString(c.displayName) ?? c.id,
+    description: (c) => setString(c.description) ?? null,
     // `settings` comes from the port (index.ts).
-    app: (c, _args, ctx) => conductorone(ctx).loaders.appById.load(c.appId!),
-    catalogId: (c) => c.catalogId || null,
+    app: (c, _args, ctx) => conductorone(ctx).loaders.appById.load(c.appId),
+    catalogId: (c) => setString(c.catalogId) ?? null,
     config: (c) => connectorConfig(c.config),
     connectorStatus: (c) =>
       c.status
@@ -128,20 +128,20 @@ export const conductoroneResolvers: Resolvers = {
             startedAt: c.status.startedAt ?? null,
             completedAt: c.status.completedAt ?? null,
             updatedAt: c.status.updatedAt ?? null,
-            lastError: c.status.lastError || null,
+            lastError: setString(c.status.lastError) ?? null,
           }
         : null,
     oAuth2AuthorizedAs: (c) =>
-      c.oauthAuthorizedAs ? { authEmail: c.oauthAuthorizedAs.authEmail || null, authorizedAt: c.oauthAuthorizedAs.authorizedAt ?? null } : null,
-    syncDisabledCategory: (c) => c.syncDisabledCategory || null,
-    syncDisabledReason: (c) => c.syncDisabledReason || null,
-    downloadUrl: (c) => c.downloadUrl || null,
+      c.oauthAuthorizedAs ? { authEmail: setString(c.oauthAuthorizedAs.authEmail) ?? null, authorizedAt: c.oauthAuthorizedAs.authorizedAt ?? null } : null,
+    syncDisabledCategory: (c) => setString(c.syncDisabledCategory) ?? null,
+    syncDisabledReason: (c) => setString(c.syncDisabledReason) ?? null,
+    downloadUrl: (c) => setString(c.downloadUrl) ?? null,
   },
 
   App: {
-    id: (a) => appGlobalId(a.id!),
-    nativeId: (a) => a.id!,
-    displayName: (a) => a.displayName || null,
-    connectors: (a, { first, after }, ctx) => appConnectorConnection(a.id!, first, after, ctx),
+    id: (a) => appGlobalId(a.id),
+    nativeId: (a) => a.id,
+    displayName: (a) => setString(a.displayName) ?? null,
+    connectors: (a, { first, after }, ctx) => appConnectorConnection(a.id, first, after, ctx),
   },
 };

@@ -34,10 +34,10 @@ export const logtoSource = {
   typeOf: logtoTypeOf,
   createLoaders: createLogtoLoaders,
   walk: walkLoginConnectors,
-  load: (ctx, _type, [id]) => logto(ctx).loaders.connectorById.load(id!),
+  load: (ctx, _type, [id]) => logto(ctx).loaders.connectorById.load(id),
   patchable: loginConnectorPatchable,
   delete: async (ctx, _type, [id]) => {
-    await deleteLoginConnector(ctx, id!);
+    await deleteLoginConnector(ctx, id);
   },
   settings: (connector) => loginConnectorSettings(connector as LogtoConnectorWire),
 } satisfies ConnectorSource<LogtoClient, LogtoLoaders>;

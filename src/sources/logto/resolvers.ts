@@ -82,14 +82,20 @@ export const logtoResolvers: Resolvers = {
       toLogtoId(factoryId, 'factoryId');
       const factory = await connectorFactoryFor(factoryId, 'factoryId', ctx);
       if (factory.type === 'Social') throw new BadUserInputError('Logto tests email and SMS factories only.', { argumentName: 'factoryId' });
-      if (factory.type === 'Email' && !email) throw new BadUserInputError('An email factory is tested by sending to `email`.', { argumentName: 'email' });
-      if (factory.type === 'Sms' && !phone) throw new BadUserInputError('An SMS factory is tested by sending to `phone`.', { argumentName: 'phone' });
+      let recipient: { email: string } | { phone: string };
+      if (factory.type === 'Email') {
+        if (!email) throw new BadUserInputError('An email factory is tested by sending to `email`.', { argumentName: 'email' });
+        recipient = { email };
+      } else {
+        if (!phone) throw new BadUserInputError('An SMS factory is tested by sending to `phone`.', { argumentName: 'phone' });
+        recipient = { phone };
+      }
       if (phone != null && !/^\d{4,20}$/.test(phone)) throw new BadUserInputError('phone must be digits only (country code first).', { argumentName: 'phone' });
       checkConfig(factory.formItems, config, 'config');
       try {
         await logto(ctx).client.testConnector(
           factoryId,
-          { config, ...(factory.type === 'Email' ? { email: email! } : { phone: phone! }) },
+          { config, ...recipient },
           ctx.requestId,
         );
         return { ok: true, message: null };

@@ -17,9 +17,15 @@ import type {
   SailPointUpdateDetailWire,
 } from './types.js';
 
+/** A connector of `GET /connectors` with the scriptName the gateway addresses it by. */
+export type SailPointConnector = SailPointConnectorWire & { scriptName: string };
+
+/** A connector's detail with the scriptName the gateway addresses it by. */
+export type SailPointConnectorDetail = SailPointConnectorDetailWire & { scriptName: string };
+
 /** One page of `GET /connectors`. */
 export interface SailPointConnectorPage {
-  items: SailPointConnectorWire[];
+  items: SailPointConnector[];
   /** `X-Total-Count`, when SailPoint sent it. */
   total: number | undefined;
 }
@@ -38,7 +44,7 @@ export type SailPointXmlFilePath = Exclude<SailPointFilePath, 'translations'>;
 const details = new WeakSet<object>();
 
 /** True when `connector` came from `GET /connectors/{scriptName}` or a PATCH (it has the detail-only fields). */
-export function isConnectorDetail(connector: object): connector is SailPointConnectorDetailWire {
+export function isConnectorDetail(connector: object): connector is SailPointConnectorDetail {
   return details.has(connector);
 }
 
@@ -56,7 +62,7 @@ export class SailPointClient {
       query: { limit: params.limit, offset: params.offset, count: true, filters: params.filters },
       requestId,
     });
-    const items = res.body;
+    const items: unknown = res.body;
     if (!Array.isArray(items) || !items.every(hasScriptName)) throw this.badShape(res.status);
     const header = res.header('x-total-count');
     const total = header === undefined ? undefined : Number(header);
@@ -64,13 +70,13 @@ export class SailPointClient {
   }
 
   /** `GET /connectors/{scriptName}`: the detail, with the XML files. */
-  async getConnector(scriptName: string, requestId?: string): Promise<SailPointConnectorDetailWire> {
+  async getConnector(scriptName: string, requestId?: string): Promise<SailPointConnectorDetail> {
     const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, requestId });
     return this.detail(res.body, res.status);
   }
 
   /** `POST /connectors`. */
-  async createConnector(body: SailPointCreateConnectorWire, requestId?: string): Promise<SailPointConnectorWire> {
+  async createConnector(body: SailPointCreateConnectorWire, requestId?: string): Promise<SailPointConnector> {
     const res = await this.http.request({ method: 'POST', path: '/connectors', json: body, requestId });
     if (!hasScriptName(res.body)) throw this.badShape(res.status);
     return res.body;
@@ -86,7 +92,7 @@ export class SailPointClient {
     scriptName: string,
     operations: SailPointJsonPatchOperationWire[],
     requestId?: string,
-  ): Promise<SailPointConnectorDetailWire> {
+  ): Promise<SailPointConnectorDetail> {
     const res = await this.http.request({
       method: 'PATCH',
       path: `/connectors/${seg(scriptName)}`,
@@ -133,7 +139,7 @@ export class SailPointClient {
     return res.body;
   }
 
-  private detail(body: unknown, status: number): SailPointConnectorDetailWire {
+  private detail(body: unknown, status: number): SailPointConnectorDetail {
     if (!hasScriptName(body)) throw this.badShape(status);
     details.add(body);
     return body;
@@ -144,6 +150,7 @@ export class SailPointClient {
   }
 }
 
+/** A connector: an object with a string scriptName (the rest is SailPoint's wire as documented). */
 function hasScriptName(value: unknown): value is { scriptName: string } {
   return typeof value === 'object' && value !== null && typeof (value as { scriptName?: unknown }).scriptName === 'string';
 }

@@ -7,7 +7,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import type { Settings } from '../../graph/settings.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
-import { isConnectorDetail } from './client.js';
+import { isConnectorDetail, type SailPointConnectorDetail } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { toPatchOperations } from './inputs.js';
 import { nameContainsFilter, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
@@ -23,9 +23,9 @@ export function sailpointTypeOf(obj: object): string | undefined {
 }
 
 /** The connector's detail: the parent itself when it is one, else one GET per connector and request. */
-export function detailOf(connector: ScriptConnectorRecord, ctx: SourceContext): Promise<SailPointConnectorDetailWire> | SailPointConnectorDetailWire {
+export function detailOf(connector: ScriptConnectorRecord, ctx: SourceContext): Promise<SailPointConnectorDetail> | SailPointConnectorDetail {
   if (isConnectorDetail(connector)) return connector;
-  return sailpoint(ctx).loaders.connectorByScriptName.load(connector.scriptName!);
+  return sailpoint(ctx).loaders.connectorByScriptName.load(connector.scriptName);
 }
 
 /**
@@ -75,22 +75,22 @@ function patchableDocument(detail: SailPointConnectorDetailWire): Partial<Record
  * sent back get their stored secrets again (xmlFields.ts) and the operations go to SailPoint. A patch of only
  * `remove`s can neither fail a test nor grow the connector: it is sent without the GET.
  */
-export const scriptConnectorPatchable: Patchable<SailPointConnectorDetailWire, SailPointConnectorDetailWire> = {
+export const scriptConnectorPatchable: Patchable<SailPointConnectorDetail, SailPointConnectorDetail> = {
   fields: SAILPOINT_PATCHABLE_FIELDS,
   check: (operations, limits) => toPatchOperations(operations, limits),
   needsRead: (operations) => operations.some((o) => o.op !== 'remove'),
   async read(ctx, _type, [scriptName]) {
     // The connector as it is now, not what this request read before the lock.
-    const current = await sailpoint(ctx).loaders.connectorByScriptName.clear(scriptName!).load(scriptName!);
+    const current = await sailpoint(ctx).loaders.connectorByScriptName.clear(scriptName).load(scriptName);
     return { document: patchableDocument(shownDetail(current, ctx)), stored: current };
   },
   async write(ctx, _type, [scriptName], { operations, read }) {
     const wire = operations as ReturnType<typeof toPatchOperations>;
     if (read) restorePatchSecrets(wire, read.stored);
     const { client, loaders } = sailpoint(ctx);
-    const detail = await client.patchConnector(scriptName!, wire, ctx.requestId);
+    const detail = await client.patchConnector(scriptName, wire, ctx.requestId);
     // Later reads in this request see the patched connector.
-    loaders.connectorByScriptName.clear(scriptName!).prime(scriptName!, detail);
+    loaders.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
     return detail;
   },
 };

@@ -10,6 +10,7 @@ import { SAILPOINT, sailpoint } from './context.js';
 import { deleteScriptConnector, sailpointTypeOf, scriptConnectorPatchable, scriptConnectorSettings, walkScriptConnectors } from './graph.js';
 import { SCRIPT_NAME } from './inputs.js';
 import { createSailPointLoaders, type SailPointLoaders } from './loaders.js';
+import type { ScriptConnectorRecord } from './mappers.js';
 import { sailpointResolvers } from './resolvers.js';
 
 export const sailpointSource = {
@@ -30,10 +31,10 @@ export const sailpointSource = {
   typeOf: sailpointTypeOf,
   createLoaders: createSailPointLoaders,
   walk: walkScriptConnectors,
-  load: (ctx, _type, [scriptName]) => sailpoint(ctx).loaders.connectorByScriptName.load(scriptName!),
+  load: (ctx, _type, [scriptName]) => sailpoint(ctx).loaders.connectorByScriptName.load(scriptName),
   patchable: scriptConnectorPatchable,
   delete: async (ctx, _type, [scriptName]) => {
-    await deleteScriptConnector(ctx, scriptName!);
+    await deleteScriptConnector(ctx, scriptName);
   },
-  settings: (connector, ctx) => scriptConnectorSettings(connector, ctx),
+  settings: (connector, ctx) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx),
 } satisfies ConnectorSource<SailPointClient, SailPointLoaders>;

@@ -6,12 +6,12 @@
 import DataLoader from 'dataloader';
 import { eachKey } from '../../errors/classes.js';
 import { batchReporter, type BatchObserver } from '../../observability/batch.js';
-import type { ListConnectorsParams, SailPointClient, SailPointConnectorPage, SailPointXmlFilePath } from './client.js';
-import type { SailPointConnectorDetailWire, SailPointLocale } from './types.js';
+import type { ListConnectorsParams, SailPointClient, SailPointConnectorDetail, SailPointConnectorPage, SailPointXmlFilePath } from './client.js';
+import type { SailPointLocale } from './types.js';
 
 export interface SailPointLoaders {
   /** `GET /connectors/{scriptName}` by scriptName. */
-  connectorByScriptName: DataLoader<string, SailPointConnectorDetailWire>;
+  connectorByScriptName: DataLoader<string, SailPointConnectorDetail>;
   /** An XML file by `{ scriptName, file }`. */
   xmlFileByScriptName: DataLoader<{ scriptName: string; file: SailPointXmlFilePath }, string, string>;
   /** A translations file by `{ scriptName, locale }`. */

@@ -4,10 +4,11 @@
 import { SaxesParser } from 'saxes';
 import { buildSettings, holdsPrivateKey, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
 import { encodeGlobalId } from '../../graph/globalId.js';
-import type { SailPointConnectorDetailWire, SailPointConnectorWire } from './types.js';
+import type { SailPointConnector, SailPointConnectorDetail } from './client.js';
+import type { SailPointConnectorWire } from './types.js';
 
 /** What ScriptConnector resolvers receive: a list item or a detail, whichever the operation fetched. */
-export type ScriptConnectorRecord = SailPointConnectorWire | SailPointConnectorDetailWire;
+export type ScriptConnectorRecord = SailPointConnector | SailPointConnectorDetail;
 
 /** The global id of a script connector. */
 export function scriptConnectorId(scriptName: string): string {
@@ -15,7 +16,7 @@ export function scriptConnectorId(scriptName: string): string {
 }
 
 /** `description`: the metadata's `shortDesc`, when it is a non-empty string. */
-export function scriptConnectorDescription(connector: ScriptConnectorRecord): string | null {
+export function scriptConnectorDescription(connector: Pick<SailPointConnectorWire, 'connectorMetadata'>): string | null {
   const shortDesc = connector.connectorMetadata?.shortDesc;
   return typeof shortDesc === 'string' && shortDesc.trim() !== '' ? shortDesc : null;
 }

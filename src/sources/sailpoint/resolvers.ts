@@ -95,25 +95,25 @@ export const sailpointResolvers: Resolvers = {
   },
 
   ScriptConnector: {
-    id: (c) => scriptConnectorId(c.scriptName!),
+    id: (c) => scriptConnectorId(c.scriptName),
     source: () => SAILPOINT,
-    nativeId: (c) => c.scriptName!,
+    nativeId: (c) => c.scriptName,
     // `scriptName`, `type`, `className`, `status`, `directConnect`, `connectorMetadata` and `features` are the wire's
     // own fields: no resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info
     // object per connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName
     // shows null.
-    displayName: (c) => c.name ?? c.scriptName!,
-    name: (c) => c.name ?? c.scriptName!,
+    displayName: (c) => c.name ?? c.scriptName,
+    name: (c) => c.name ?? c.scriptName,
     description: (c) => scriptConnectorDescription(c),
     // The XML files are shown with their secrets masked, as `settings` locks them (xmlSecrets.ts).
     sourceConfig: detailXml('sourceConfig', sourceConfigOf),
     correlationConfig: detailXml('correlationConfig', (d) => d.correlationConfigXml),
     applicationXml: detailXml('applicationXml', (d) => d.applicationXml),
     sourceTemplate: async (c, _args, ctx) =>
-      shownXml(await nullIfNotFound(sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName: c.scriptName!, file: 'source-template' })), 'sourceTemplate', c.scriptName, ctx),
+      shownXml(await nullIfNotFound(sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName: c.scriptName, file: 'source-template' })), 'sourceTemplate', c.scriptName, ctx),
     translations: async (c, { locale }, ctx) => {
       const checked = toLocale(locale, 'locale');
-      const text = await nullIfNotFound(sailpoint(ctx).loaders.translationsByScriptName.load({ scriptName: c.scriptName!, locale: checked }));
+      const text = await nullIfNotFound(sailpoint(ctx).loaders.translationsByScriptName.load({ scriptName: c.scriptName, locale: checked }));
       // SailPoint answers an empty body for a locale the connector has no file for.
       return text === '' ? null : text;
     },
