@@ -43,7 +43,7 @@ export async function withUpload<T>(upload: UploadArg, maxBytes: number, use: (f
 }
 
 /** Awaits the upload and reads it; refuses it once more than `maxBytes` arrived. */
-export async function readUpload(upload: UploadArg, maxBytes: number): Promise<{ file: FileUpload; bytes: Buffer }> {
+async function readUpload(upload: UploadArg, maxBytes: number): Promise<{ file: FileUpload; bytes: Buffer }> {
   let file: FileUpload;
   try {
     file = await upload;
@@ -67,7 +67,7 @@ export async function readUpload(upload: UploadArg, maxBytes: number): Promise<{
 
 /** The request itself is at fault (a file too large, missing from the request or cut off): HTTP 413 or 400, not 200. */
 function uploadError(error: unknown, maxBytes: number): BadUserInputError {
-  const status = (error as { status?: unknown })?.status;
+  const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
   if (status === 413) return new BadUserInputError(`The file is larger than the limit of ${maxBytes} bytes.`, { argumentName: 'file', http: { status: 413 } });
   return new BadUserInputError('The file could not be read from the request.', { argumentName: 'file', http: { status: 400 } });
 }

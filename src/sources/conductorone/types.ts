@@ -372,7 +372,8 @@ export const C1_HTTP_STATUS_BY_CODE: Readonly<Record<C1GrpcCode, number>> = {
  * `google.protobuf.Any` messages (often empty).
  */
 export interface C1ErrorWire {
-  code: C1GrpcCode | number;
+  /** A gRPC code: one of C1GrpcCode, as far as ConductorOne documents them. */
+  code: number;
   message: string;
   details: C1AnyWire[];
 }

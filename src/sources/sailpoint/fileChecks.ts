@@ -18,14 +18,14 @@ export function checkXml(text: string): CheckResult {
   if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
   const parser = new SaxesParser({ position: true });
   let problem: string | undefined;
-  let root = false;
+  let elements = 0;
   parser.on('doctype', (doctype) => {
     if (!SAILPOINT_DOCTYPE.test(doctype)) {
       problem ??= 'a document type declaration (DTD) is not allowed, except SailPoint\'s PUBLIC "sailpoint.dtd" reference';
     }
   });
   parser.on('opentag', () => {
-    root = true;
+    elements += 1;
   });
   parser.on('error', (err) => {
     // saxes reports a position prefix like "1:5: "; keep it, it helps the author find the spot.
@@ -37,7 +37,7 @@ export function checkXml(text: string): CheckResult {
     problem ??= `not well-formed XML: ${(err as Error).message}`;
   }
   if (problem) return { ok: false, problem };
-  if (!root) return { ok: false, problem: 'not well-formed XML: no root element' };
+  if (elements === 0) return { ok: false, problem: 'not well-formed XML: no root element' };
   return { ok: true };
 }
 
@@ -50,22 +50,24 @@ export function checkProperties(text: string): CheckResult {
   if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
   // Syntactically almost any text is a .properties file; markup is the usual wrong file, so say so.
   if (text.trimStart().startsWith('<')) return { ok: false, problem: 'this looks like XML or HTML, not a .properties text' };
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- these control characters are what the check looks for.
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
   if (control) return { ok: false, problem: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} at offset ${control.index}` };
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(/\r\n|\r|\n/).entries();
   let entries = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const start = i + 1;
-    let line = lines[i]!.replace(/^[ \t\f]+/, '');
+  for (const [index, physical] of lines) {
+    const start = index + 1;
+    let line = physical.replace(/^[ \t\f]+/, '');
     if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
     // Join continuation lines: an odd number of trailing backslashes continues the logical line.
-    while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) {
-      line = line.slice(0, -1) + lines[++i]!.replace(/^[ \t\f]+/, '');
+    while (/(^|[^\\])(\\\\)*\\$/.test(line)) {
+      const next = lines.next();
+      if (next.done === true) break;
+      line = line.slice(0, -1) + next.value[1].replace(/^[ \t\f]+/, '');
     }
-    const key = /^((?:\\.|[^=:\s\\])+)/.exec(line);
+    const key = /^(?:\\.|[^=:\s\\])+/.exec(line);
     if (!key) return { ok: false, problem: `line ${start} has no key (expected key=value)` };
-    const rest = line.slice(key[1]!.length);
+    const rest = line.slice(key[0].length);
     if (rest !== '' && !/^[ \t\f]*[=:]|^[ \t\f]/.test(rest)) {
       return { ok: false, problem: `line ${start} is not key=value` };
     }

@@ -53,7 +53,7 @@ function rewrite(xml: string, visit: Visit): string | undefined {
   // How often each slot key was seen: the n-th `entry[key=password]@value` of a path is its own slot.
   const counts = new Map<string, number>();
   let failed = false;
-  let changed = false;
+  let changes = 0;
 
   const slotKey = (kind: SlotKind, name: string): string => {
     const path = stack.map((o) => o.step).join('/');
@@ -64,7 +64,7 @@ function rewrite(xml: string, visit: Visit): string | undefined {
   };
   const value = (kind: SlotKind, name: string, raw: string, secret: boolean): string => {
     const next = visit(slotKey(kind, name), raw, secret);
-    if (next !== raw) changed = true;
+    if (next !== raw) changes += 1;
     return next;
   };
 
@@ -113,7 +113,7 @@ function rewrite(xml: string, visit: Visit): string | undefined {
     failed = true;
   }
   if (failed) return undefined;
-  return changed ? out.join('') : xml;
+  return changes > 0 ? out.join('') : xml;
 }
 
 /** A value as reads show it: a secret non-blank value is the mask; PEM private keys are masked anywhere. */
@@ -158,7 +158,7 @@ export function restoreXmlSecrets(next: string, stored: string | undefined): Res
   const xml = rewrite(next, (slot, raw, secret) => {
     if (!raw.includes(SECRET_MASK)) return raw;
     const before = storedValues.get(slot);
-    if (before !== undefined && before.shown === raw) return before.raw;
+    if (before?.shown === raw) return before.raw;
     if (secret && raw === SECRET_MASK) problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, where no secret is stored; send the secret itself`;
     return raw;
   });

@@ -13,6 +13,7 @@ import type { C1SandboxConnector } from './seed.js';
 /** Applies one update-mask path, copying the value from `source` (already at its zero value when absent). */
 type MaskApplier = (target: C1SandboxConnector, source: C1SandboxConnector) => void;
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- K ties target[key] to source[key]: one field's type, not the union of all.
 function topLevel<K extends ConnectorKey>(key: K): MaskApplier {
   return (target, source) => {
     target[key] = structuredClone(source[key]);

@@ -10,7 +10,10 @@ import { invalidArgument } from './errors.js';
 import { rfc3339 } from './seed.js';
 
 /** A value as an error message quotes it. */
-export const describeValue = (value: unknown): string => JSON.stringify(value) ?? String(value);
+export function describeValue(value: unknown): string {
+  // Values come from parsed JSON, or are missing: JSON.stringify writes nothing for undefined.
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
 
 export function parseString(value: unknown, path: string): string {
   if (value === null || value === undefined) return '';

@@ -59,8 +59,10 @@ export class ConductorOneStore {
 
   /** The connectors of an app by id (NOT_FOUND for an unknown app); adding to the map stores a connector. */
   appConnectors(appId: string): Map<string, C1SandboxConnector> {
-    this.findApp(appId); // NOT_FOUND for an unknown app; every known app got its map in reseed()
-    return this.#connectors.get(appId)!;
+    this.findApp(appId); // NOT_FOUND for an unknown app
+    const connectors = this.#connectors.get(appId);
+    if (!connectors) throw new Error(`app ${appId} has no connector map (reseed() gives every app one).`);
+    return connectors;
   }
 
   /** The connector the path's `appId` and `id` name; NOT_FOUND when the app or the connector does not exist. */

@@ -9,25 +9,22 @@ import type { C1SandboxApp, C1SandboxConnector } from './seed.js';
 
 /** A stored connector as the API writes it (a copy; `parallelSyncWorkerCount` left out while never set). */
 export function toConnectorWire(connector: C1SandboxConnector): C1ConnectorWire {
-  const wire: C1ConnectorWire = structuredClone(connector);
   // The vendor's document declares unset timestamps and messages as absent, not null (only the repeated fields and
   // `parallelSyncWorkerCount` may be null), so unset fields are left out, at every level of the connector.
-  dropNulls(wire as Record<string, unknown>);
-  return wire;
+  return withoutNulls(structuredClone(connector));
 }
 
 /** Fields the vendor's document lets be null: the repeated ones. */
 const NULLABLE_FIELDS = new Set(['profileAllowList', 'profileIgnoreList', 'userIds', 'syncResourceTypeIds']);
 
-/** Deletes null-valued keys (but NULLABLE_FIELDS) from `value` and the plain objects inside it; not inside `config`. */
-function dropNulls(value: Record<string, unknown>): void {
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null) {
-      if (!NULLABLE_FIELDS.has(key)) delete value[key];
-    } else if (typeof v === 'object' && !Array.isArray(v) && key !== 'config') {
-      dropNulls(v as Record<string, unknown>);
-    }
+/** `value` without its null-valued keys (but NULLABLE_FIELDS), and so the plain objects inside it; not inside `config`. */
+function withoutNulls(value: object): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value) as [string, unknown][]) {
+    if (v === null && !NULLABLE_FIELDS.has(key)) continue;
+    kept[key] = typeof v === 'object' && v !== null && !Array.isArray(v) && key !== 'config' ? withoutNulls(v) : v;
   }
+  return kept;
 }
 
 /** A stored app as the API writes it (a copy). */

@@ -109,7 +109,7 @@ export function guardBody<T>(body: unknown, rules: Record<keyof T & string, Fiel
   if (!isJsonObject(body)) throw guardError('body', [invalidType([], 'object', body)]);
   const issues: GuardIssue[] = [];
   const out: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(rules) as [string, FieldRule][]) {
+  for (const [key, rule] of Object.entries<FieldRule>(rules)) {
     const value = body[key];
     if (value === undefined) {
       if (rule.required) issues.push(invalidType([key], rule.kind === 'jsonObject' ? 'object' : rule.kind, value));

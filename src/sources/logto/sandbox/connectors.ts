@@ -83,7 +83,8 @@ function checkSocialCreate(store: LogtoConnectorStore, factory: LogtoConnectorFa
   if (!standard && store.connectors().some((entry) => entry.connectorId === factory.id)) {
     throw requestError(422, 'connector.multiple_instances_not_supported', `A connector of the factory '${factory.id}' already exists.`);
   }
-  const target = metadata?.target || factory.target;
+  // An empty target in the metadata is no target: the factory's applies.
+  const target = metadata?.target !== undefined && metadata.target !== '' ? metadata.target : factory.target;
   const duplicate = socialConnectorFor(store, target, factory.platform);
   if (duplicate) {
     throw requestError(

@@ -45,6 +45,7 @@ export function toConnectorWire(entry: LogtoSandboxConnector, factory: LogtoConn
     ...(factory.configTemplate === undefined ? {} : { configTemplate: factory.configTemplate }),
     ...(factory.formItems === undefined ? {} : { formItems: structuredClone(factory.formItems) }),
     ...(factory.customData === undefined ? {} : { customData: structuredClone(factory.customData) }),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the sandbox answers what Logto answers, its deprecated fields too.
     ...(factory.fromEmail === undefined ? {} : { fromEmail: factory.fromEmail }),
     platform: factory.platform,
     ...(factory.isStandard === undefined ? {} : { isStandard: factory.isStandard }),

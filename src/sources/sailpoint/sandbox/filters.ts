@@ -159,7 +159,7 @@ function connectorComparison(fieldName: string, op: string, value: FilterValue):
   const asStringList = (): string[] => {
     const list = Array.isArray(value) ? value : [value];
     if (!list.every((item) => typeof item === 'string')) throw badRequest(`invalid filter: '${fieldName} ca' needs quoted strings`);
-    return list.map((item) => String(item).toLowerCase());
+    return list.map((item) => item.toLowerCase());
   };
   const stringTest = (wanted: string): ((actual: string) => boolean) =>
     op === 'sw' ? (actual) => actual.startsWith(wanted) : op === 'co' ? (actual) => actual.includes(wanted) : (actual) => actual === wanted;
