@@ -32,9 +32,8 @@ export interface Services {
  * loaders, and a request that touches none allocates nothing here).
  */
 class RequestSourceHandles implements RequestSources {
-  /** The last handle asked for: most requests touch one source, and then need no map at all. */
-  private lastName: string | undefined;
-  private last: SourceHandle | undefined;
+  /** The last handle asked for, by source name: most requests touch one source, and then need no map at all. */
+  private last: { name: string; handle: SourceHandle } | undefined;
   private handles: Map<string, SourceHandle> | undefined;
 
   constructor(
@@ -43,16 +42,15 @@ class RequestSourceHandles implements RequestSources {
   ) {}
 
   get<Client, Loaders>(name: string): SourceHandle<Client, Loaders> {
-    if (name === this.lastName) return this.last as SourceHandle<Client, Loaders>;
+    if (name === this.last?.name) return this.last.handle as SourceHandle<Client, Loaders>;
     let handle = this.handles?.get(name);
     if (handle === undefined) {
       const client = this.services.clients.get(name);
       const source = this.services.sources.get(name);
       handle = { client, loaders: source.createLoaders(client, this.requestId, this.services.observeBatch) };
-      if (this.last !== undefined) (this.handles ??= new Map([[this.lastName!, this.last]])).set(name, handle);
+      if (this.last !== undefined) (this.handles ??= new Map([[this.last.name, this.last.handle]])).set(name, handle);
     }
-    this.lastName = name;
-    this.last = handle;
+    this.last = { name, handle };
     return handle as SourceHandle<Client, Loaders>;
   }
 }

@@ -109,7 +109,7 @@ function scrubMarkup(text: string): string {
       out += `<![CDATA[${content(cdata)}${all.endsWith(']]>') ? ']]>' : ''}`;
     } else if (closing !== undefined) {
       let at = open.length - 1;
-      while (at >= 0 && open[at]!.name !== closing) at -= 1;
+      while (at >= 0 && open[at]?.name !== closing) at -= 1;
       if (at >= 0) open.length = at; // an end tag nothing opened is left as it is
       out += all;
     } else if (name !== undefined) {
@@ -129,8 +129,13 @@ function scrubMarkup(text: string): string {
  */
 function scrubAttributes(name: string, attributes: string, parentSecret: boolean, open: { name: string; secret: boolean }[], opens: boolean): string {
   const values = new Map<string, string>();
-  if (attributes !== '') for (const a of attributes.matchAll(ATTRIBUTE)) values.set(a[2]!, unquote(a[4]!));
-  const named = (attribute: string) => values.has(attribute) && looksSecret(values.get(attribute)!);
+  if (attributes !== '') {
+    for (const [, , attribute, , value] of attributes.matchAll(ATTRIBUTE)) if (attribute !== undefined && value !== undefined) values.set(attribute, unquote(value));
+  }
+  const named = (attribute: string) => {
+    const value = values.get(attribute);
+    return value !== undefined && looksSecret(value);
+  };
   const secret = parentSecret || looksSecret(name.slice(name.indexOf(':') + 1)) || named('name') || named('key') || named('type');
   if (opens) {
     open.push({ name, secret });
@@ -153,7 +158,7 @@ function scrubPairs(text: string): string {
 /** A flat object whose `name`, `key`, `field` or `type` looks secret, with its `value`/`defaultValue` members replaced. */
 function scrubNamedEntry(object: string): string {
   const members = [...object.matchAll(MEMBER)];
-  const secret = members.some((m) => NAMING_MEMBERS.has(m[2]!.toLowerCase()) && looksSecret(unquote(m[4]!)));
+  const secret = members.some(([, , key, , value]) => key !== undefined && value !== undefined && NAMING_MEMBERS.has(key.toLowerCase()) && looksSecret(unquote(value)));
   if (!secret) return object;
   return object.replace(MEMBER, (all, quote: string, key: string, separator: string, value: string) => {
     if (!VALUE_MEMBERS.has(key.toLowerCase())) return all;
@@ -173,7 +178,8 @@ function scrubKeyValues(source: string): string {
   KEY.lastIndex = 0;
   for (let m = KEY.exec(source); m !== null; m = KEY.exec(source)) {
     // Not secret: its value is scanned on (it may hold pairs of its own); already redacted: nothing to do.
-    if (!looksSecret(m[2]!) || source.startsWith(REDACTED, KEY.lastIndex)) continue;
+    const key = m[2];
+    if (key === undefined || !looksSecret(key) || source.startsWith(REDACTED, KEY.lastIndex)) continue;
     VALUE.lastIndex = KEY.lastIndex;
     const value = VALUE.exec(source);
     if (!value) continue;

@@ -53,16 +53,14 @@ function behaviourOf(scalar: GraphQLScalarType): Pick<GraphQLScalarTypeConfig<un
  * variables (parseValue) and literals (parseLiteral) alike; output (serialize) is unchanged.
  */
 function boundedJson(scalar: GraphQLScalarType): ReturnType<typeof behaviourOf> {
-  const behaviour = behaviourOf(scalar);
-  const { parseValue, parseLiteral } = behaviour;
   return {
-    ...behaviour,
+    ...behaviourOf(scalar),
     parseValue: (value) => {
       checkJsonInput(value, scalar.name);
-      return parseValue!(value);
+      return scalar.parseValue(value);
     },
     parseLiteral: (ast, variables) => {
-      const value = parseLiteral!(ast, variables);
+      const value: unknown = scalar.parseLiteral(ast, variables);
       checkJsonInput(value, scalar.name);
       return value;
     },

@@ -29,6 +29,13 @@ export const NO_CREDENTIALS = 'Authentication required: send an API key in the x
 
 type Jose = typeof import('jose');
 
+/** How bearer tokens are checked: the configuration, jose and the remote key set. */
+interface JwtCheck {
+  config: NonNullable<AuthConfig['jwt']>;
+  jose: Jose;
+  jwks: ReturnType<Jose['createRemoteJWKSet']>;
+}
+
 export class Authenticator {
   /** False when no API keys and no JWKS are configured: every request is `anonymous`. */
   readonly enabled: boolean;
@@ -36,7 +43,8 @@ export class Authenticator {
   readonly anonymous: Caller;
   /** One caller per distinct configured key (a key listed with several roles gets them all), made once. */
   private readonly keyCallers: readonly { hash: Buffer; caller: Caller }[];
-  private readonly jwks: ReturnType<Jose['createRemoteJWKSet']> | undefined;
+  /** Set when JWTs are configured. */
+  private readonly jwt: JwtCheck | undefined;
 
   /** For the sources named `sources`. `jose` is loaded only when JWTs are configured (it costs about 2 MB). */
   static async create(config: AuthConfig, sources: readonly SourceName[]): Promise<Authenticator> {
@@ -46,7 +54,7 @@ export class Authenticator {
   private constructor(
     private readonly config: AuthConfig,
     private readonly sources: readonly SourceName[],
-    private readonly jose: Jose | undefined,
+    jose: Jose | undefined,
   ) {
     this.enabled = config.apiKeys.length > 0 || config.jwt !== undefined;
     this.anonymous = Object.freeze({ kind: 'anonymous', subject: 'anonymous', permissions: fullAccess(sources) });
@@ -59,9 +67,13 @@ export class Authenticator {
       hash: Buffer.from(hex, 'hex'),
       caller: Object.freeze({ kind: 'api-key', subject: `key:${hex.slice(0, 8)}`, permissions: permissionsOf(roles, sources) }),
     }));
-    this.jwks =
+    this.jwt =
       config.jwt && jose
-        ? jose.createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+        ? {
+            config: config.jwt,
+            jose,
+            jwks: jose.createRemoteJWKSet(new URL(config.jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }),
+          }
         : undefined;
   }
 
@@ -82,9 +94,9 @@ export class Authenticator {
     if (typeof apiKey === 'string' && apiKey !== '') return this.byApiKey(apiKey);
     const authorization = headers.authorization;
     if (authorization) {
-      const m = /^Bearer +([\w.~+/-]+=*)$/i.exec(authorization);
-      if (!m || !this.jwks) throw new UnauthenticatedError(this.jwks ? 'The Authorization header must be `Bearer <token>`.' : NO_CREDENTIALS);
-      return this.byJwt(m[1]!);
+      const token = /^Bearer +([\w.~+/-]+=*)$/i.exec(authorization)?.[1];
+      if (token === undefined || !this.jwt) throw new UnauthenticatedError(this.jwt ? 'The Authorization header must be `Bearer <token>`.' : NO_CREDENTIALS);
+      return this.byJwt(token, this.jwt);
     }
     throw new UnauthenticatedError(NO_CREDENTIALS);
   }
@@ -101,11 +113,10 @@ export class Authenticator {
     return caller;
   }
 
-  private async byJwt(token: string): Promise<Caller> {
-    const jwt = this.config.jwt!;
+  private async byJwt(token: string, { config: jwt, jose, jwks }: JwtCheck): Promise<Caller> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await this.jose!.jwtVerify(token, this.jwks!, {
+      ({ payload } = await jose.jwtVerify(token, jwks, {
         ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
         ...(jwt.audience ? { audience: jwt.audience } : {}),
       }));

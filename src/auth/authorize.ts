@@ -15,6 +15,8 @@ import {
   getVariableValues,
   isListType,
   Kind,
+  OperationTypeNode,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
@@ -62,25 +64,28 @@ export function rootFieldSources(schema: GraphQLSchema): RootFieldSources {
 
 function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string, FieldSource> {
   const table = new Map<string, FieldSource>();
-  for (const field of Object.values(type?.getFields() ?? {})) {
+  if (!type) return table;
+  for (const field of Object.values(type.getFields())) {
     const directive = field.astNode?.directives?.find((d) => d.name.value === 'source');
     if (!directive) continue;
-    const at = `@source on ${type!.name}.${field.name}`;
+    const at = `@source on ${type.name}.${field.name}`;
     const args = new Map((directive.arguments ?? []).map((a) => [a.name.value, a.value]));
     const name = args.get('name');
     const argument = args.get('argument');
-    if ((name === undefined) === (argument === undefined)) throw new Error(`${at}: give exactly one of name and argument`);
+    const oneOf = () => new Error(`${at}: give exactly one of name and argument`);
     if (name !== undefined) {
+      if (argument !== undefined) throw oneOf();
       if (name.kind !== Kind.ENUM) throw new Error(`${at}: name must be a ConnectorSource value`);
       table.set(field.name, { source: name.value });
       continue;
     }
-    if (argument!.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
-    const arg = field.args.find((a) => a.name === argument!.value);
+    if (argument === undefined) throw oneOf();
+    if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
+    const arg = field.args.find((a) => a.name === argument.value);
     const argType = arg && getNullableType(arg.type);
     const kind = !argType ? undefined : isListType(argType) ? (getNamedType(argType).name === 'ConnectorSource' ? 'sources' : undefined) : argType.name === 'ID' ? 'id' : undefined;
-    if (!kind) throw new Error(`${at}: argument "${argument!.value}" must be an ID or a [ConnectorSource!] argument of the field`);
-    table.set(field.name, { argument: argument!.value, kind });
+    if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID or a [ConnectorSource!] argument of the field`);
+    table.set(field.name, { argument: argument.value, kind });
   }
   return table;
 }
@@ -102,9 +107,10 @@ export function sourcesOfOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Readonly<Record<string, unknown>> | undefined,
 ): { sources: Set<SourceName>; data: boolean; undetermined: string | undefined } {
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : undefined;
+  const rootType =
+    operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
   const table = rootFieldSources(schema);
-  const map = operation.operation === 'mutation' ? table.mutation : table.query;
+  const map = operation.operation === OperationTypeNode.MUTATION ? table.mutation : table.query;
   const sources = new Set<SourceName>();
   const seen = new Set<string>();
   let data = false;
@@ -181,40 +187,50 @@ function sourceOfId(sourceList: SourceList, id: unknown): SourceName | undefined
   }
 }
 
+/** Refuses (FORBIDDEN) an operation that touches a source the caller's roles do not cover. */
+function assertOperationAllowed(
+  { caller }: GatewayContext,
+  sourceList: SourceList,
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  schema: GraphQLSchema,
+): void {
+  const { permissions } = caller;
+  const write = operation.operation === OperationTypeNode.MUTATION;
+  if (write && permissions.write.size === 0) throw new ForbiddenError('Mutations need the editor role.');
+  const allowed = write ? permissions.write : permissions.read;
+  // Every source allowed (an unscoped viewer's query): whatever the arguments, nothing to refuse.
+  if (allowed.size === sourceList.names.length) return;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const { sources, data, undetermined } = sourcesOfOperation(schema, sourceList, operation, fragments, variables);
+  if (data && permissions.read.size === 0) throw new ForbiddenError('Your credentials carry no gateway role (viewer or editor).');
+  if (undetermined !== undefined) throw new ForbiddenError(undetermined);
+  for (const source of sources) if (!allowed.has(source)) throw forbiddenFor(write, source);
+}
+
 /**
  * Refuses, before execution, an operation whose sources the caller's roles do not cover. The resolvers that find
  * their source in an id check it again (assertCanRead, assertCanWrite).
  */
 export function authorizationPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       // Full access (no authentication configured, or an unscoped editor): nothing to check.
       const sourceList = contextValue.services.sources;
-      if (contextValue.caller.permissions.write.size === sourceList.names.length) return;
+      if (contextValue.caller.permissions.write.size === sourceList.names.length) return Promise.resolve();
       if (contextValue.caller.kind === 'nobody') {
-        return {
-          async didResolveOperation() {
-            throw new UnauthenticatedError(NO_CREDENTIALS);
-          },
-        };
+        return Promise.resolve({ didResolveOperation: () => Promise.reject(new UnauthenticatedError(NO_CREDENTIALS)) });
       }
-      return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return; // Apollo refuses a document without the named operation itself
-          const { permissions } = contextValue.caller;
-          const write = operation.operation === 'mutation';
-          if (write && permissions.write.size === 0) throw new ForbiddenError('Mutations need the editor role.');
-          const allowed = write ? permissions.write : permissions.read;
-          // Every source allowed (an unscoped viewer's query): whatever the arguments, nothing to refuse.
-          if (allowed.size === sourceList.names.length) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const { sources, data, undetermined } = sourcesOfOperation(schema, sourceList, operation, fragments, request.variables);
-          if (data && permissions.read.size === 0) throw new ForbiddenError('Your credentials carry no gateway role (viewer or editor).');
-          if (undetermined !== undefined) throw new ForbiddenError(undetermined);
-          for (const source of sources) if (!allowed.has(source)) throw forbiddenFor(write, source);
-        },
-      };
+      return Promise.resolve({
+        didResolveOperation: ({ operation, document, request, schema }) =>
+          // A refusal rejects the hook. Apollo refuses a document without the named operation itself.
+          new Promise<void>((resolve) => {
+            if (operation) assertOperationAllowed(contextValue, sourceList, operation, document, request.variables, schema);
+            resolve();
+          }),
+      });
     },
   };
 }

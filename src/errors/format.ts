@@ -11,6 +11,9 @@ import { GatewayErrorCode } from './codes.js';
 
 export const MASKED_MESSAGE = 'Unexpected error.';
 
+/** INTERNAL_SERVER_ERROR as an error's `extensions.code` holds it. */
+const INTERNAL_CODE: string = GatewayErrorCode.INTERNAL_SERVER_ERROR;
+
 /**
  * True when `error` is one the client may see as it is: a GraphQLError (ours, or GraphQL's and Apollo's own
  * request errors) that carries a code other than INTERNAL_SERVER_ERROR. Apollo gives every error without a code
@@ -19,7 +22,7 @@ export const MASKED_MESSAGE = 'Unexpected error.';
 export function isSafeError(formatted: GraphQLFormattedError, error: unknown): boolean {
   if (!(unwrapResolverError(error) instanceof GraphQLError)) return false;
   const code = formatted.extensions?.code;
-  return typeof code === 'string' && code !== GatewayErrorCode.INTERNAL_SERVER_ERROR;
+  return typeof code === 'string' && code !== INTERNAL_CODE;
 }
 
 /**
@@ -48,7 +51,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isSafeError(formatted, error)) {
     // Never let a stack trace out, whatever Apollo was configured with.
     if (formatted.extensions && 'stacktrace' in formatted.extensions) {
-      const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+      const extensions = { ...formatted.extensions };
+      delete extensions.stacktrace;
       return { ...formatted, extensions };
     }
     return formatted;

@@ -66,12 +66,21 @@ export async function connectorsConnection(
   // one round trip per level (apps, then their connectors), not the sum over sources; then they are taken in order.
   const from = startSource === undefined ? selected.length : selected.indexOf(startSource);
   const reached = selected.slice(from);
-  const parts: PromiseSettledResult<WalkResult>[] =
-    first === 0 ? [] : await Promise.allSettled(reached.map((source, k) => ctx.services.sources.get(source).walk(ctx, first, k === 0 ? startPosition : undefined, search)));
+  const parts: (PromiseSettledResult<WalkResult> & { source: SourceName })[] =
+    first === 0
+      ? []
+      : await Promise.all(
+          reached.map((source, k) =>
+            ctx.services.sources.get(source).walk(ctx, first, k === 0 ? startPosition : undefined, search).then(
+              (value) => ({ source, status: 'fulfilled' as const, value }),
+              (reason: unknown) => ({ source, status: 'rejected' as const, reason }),
+            ),
+          ),
+        );
   const edges: WalkEdge[] = [];
   let more = first === 0 && reached.length > 0;
   for (const [k, settled] of parts.entries()) {
-    const source = reached[k]!;
+    const { source } = settled;
     if (edges.length === first) {
       // The page is full: more follow if this or a later source has any.
       more = parts.slice(k).some((p) => p.status === 'rejected' || p.value.found.length > 0 || p.value.more);

@@ -25,8 +25,8 @@ export const JSON_INPUT_LIMITS: JsonInputLimits = { maxDepth: 32, maxValues: 10_
 export function checkJsonInput(value: unknown, typeName: string, limits: JsonInputLimits = JSON_INPUT_LIMITS): void {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   let count = 0;
-  while (stack.length > 0) {
-    const { value: v, depth } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: v, depth } = next;
     if (++count > limits.maxValues) throw new BadUserInputError(`A ${typeName} value may hold at most ${limits.maxValues} values.`);
     // undefined: an optional variable left out inside a literal (`{a: $v}`); JSON leaves it out too.
     if (v === null || v === undefined || typeof v === 'boolean') continue;

@@ -18,11 +18,12 @@ export function mergeObject(
   isLocked: (key: string) => boolean = () => false,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...stored };
+  const removed = new Set<string>();
   for (const [key, value] of Object.entries(patch)) {
     if (value !== null) merged[key] = keepSecrets(value, stored?.[key], isLocked);
-    else if (!isLocked(key)) delete merged[key];
+    else if (!isLocked(key)) removed.add(key);
   }
-  return merged;
+  return removed.size === 0 ? merged : Object.fromEntries(Object.entries(merged).filter(([key]) => !removed.has(key)));
 }
 
 /**
@@ -35,16 +36,18 @@ export function mergeObject(
 export function keepSecrets(next: unknown, stored: unknown, isLocked: (key: string) => boolean): unknown {
   if (Array.isArray(next)) {
     if (!Array.isArray(stored)) return next;
-    const shown = stored.map((item) => maskSecrets(item, isLocked));
+    const sent: readonly unknown[] = next;
+    const storedItems: readonly unknown[] = stored;
+    const shown = storedItems.map((item) => maskSecrets(item, isLocked));
     const taken = new Set<number>();
     const match = (item: unknown, i: number): number =>
       !taken.has(i) && isDeepStrictEqual(shown[i], item) ? i : shown.findIndex((s, k) => !taken.has(k) && isDeepStrictEqual(s, item));
-    return next.map((item, i) => {
+    return sent.map((item, i) => {
       // The same place first, then any stored item not matched yet: each stored item (and secret) is used once.
       const at = match(item, i);
       if (at === -1) return item;
       taken.add(at);
-      return stored[at];
+      return storedItems[at];
     });
   }
   if (!isObject(next) || !isObject(stored)) return next;

@@ -19,8 +19,8 @@ function checkPatchPaths(operations: readonly JsonPatchOperation[], fields: read
   operations.forEach((op, i) => {
     for (const [name, pointer] of [['path', op.path], ['from', op.from]] as const) {
       if (pointer == null) continue;
-      const tokens = parsePointer(pointer);
-      if (!tokens || tokens.length === 0 || !fields.includes(tokens[0]!)) {
+      const field = parsePointer(pointer)?.[0];
+      if (field === undefined || !fields.includes(field)) {
         throw new BadUserInputError(`operations[${i}].${name} "${pointer.slice(0, 200)}" is not patchable; the patchable fields are ${fields.map((f) => `/${f}`).join(', ')}.`, {
           argumentName: `operations[${i}].${name}`,
         });

@@ -114,6 +114,9 @@ export function buildSettings(fields: Iterable<RawSettingsField>): Settings {
     else bySection.set(raw.section, [field]);
   }
   return {
-    sections: SECTION_ORDER.filter((s) => bySection.has(s)).map((section) => ({ section, fields: bySection.get(section)! })),
+    sections: SECTION_ORDER.flatMap((section) => {
+      const fields = bySection.get(section);
+      return fields ? [{ section, fields }] : [];
+    }),
   };
 }

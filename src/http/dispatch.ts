@@ -10,7 +10,7 @@ export interface RawResponse {
   status: number;
   body: Buffer;
   /** A response header by lower-case name (the first one, when repeated). */
-  header(name: string): string | undefined;
+  header: (name: string) => string | undefined;
 }
 
 /** An answer refused before its whole body was read: larger than the caller allows. The source did answer, with `status`. */
@@ -69,7 +69,8 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
       },
       onComplete() {
         clearTimeout(timer);
-        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        const [first] = chunks;
+        const body = chunks.length === 1 && first !== undefined ? first : Buffer.concat(chunks, size);
         resolve({ status, body, header: (name) => findHeader(rawHeaders, name) });
       },
       onError(error: Error) {
@@ -84,8 +85,10 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
 /** The value of header `name` (lower case) in undici's raw name/value list. */
 export function findHeader(raw: readonly (Buffer | string)[], name: string): string | undefined {
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const key = raw[i]!;
-    if (key.length === name.length && key.toString('latin1').toLowerCase() === name) return raw[i + 1]!.toString('latin1');
+    const key = raw[i];
+    const value = raw[i + 1];
+    if (key === undefined || value === undefined) break;
+    if (key.length === name.length && key.toString('latin1').toLowerCase() === name) return value.toString('latin1');
   }
   return undefined;
 }

@@ -89,7 +89,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       status = res.statusCode;
       text = await res.body.text();
     } catch (cause) {
-      logger.warn({ requestId, source, err: { message: (cause as Error)?.message } }, 'token request failed without an answer');
+      logger.warn({ requestId, source, err: { message: cause instanceof Error ? cause.message : String(cause) } }, 'token request failed without an answer');
       const timedOut = cause instanceof Error && /timeout/i.test(cause.name + cause.message);
       throw new UpstreamError(source, undefined, {
         code: timedOut ? GatewayErrorCode.UPSTREAM_TIMEOUT : GatewayErrorCode.UPSTREAM_UNAVAILABLE,

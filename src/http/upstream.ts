@@ -10,7 +10,7 @@ import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dis
 import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod } from './resilience.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
-import { BadUserInputError, GatewayError, UpstreamError } from '../errors/classes.js';
+import { BadUserInputError, ensureError, GatewayError, UpstreamError } from '../errors/classes.js';
 import type { UpstreamConfig } from '../config/types.js';
 import type { TokenProvider } from './tokens.js';
 import { scrubBody } from '../logger.js';
@@ -82,7 +82,7 @@ export interface UpstreamRequest {
 export interface UpstreamResponse<T> {
   status: number;
   /** A response header by lower-case name. */
-  header(name: string): string | undefined;
+  header: (name: string) => string | undefined;
   body: T;
 }
 
@@ -162,7 +162,7 @@ export class UpstreamClient {
     try {
       prepared = this.prepare(req);
     } catch (error) {
-      return Promise.reject(error); // the caller's input: nothing sent, nothing counted
+      return Promise.reject(ensureError(error)); // the caller's input: nothing sent, nothing counted
     }
     if (req.method !== 'GET' && !req.readOnly) {
       // Read your writes: a GET that started before this change ends must not answer a read made after it.

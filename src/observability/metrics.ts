@@ -124,7 +124,7 @@ export function createMetrics(): GatewayMetrics {
       operationTimes(operation).observe(seconds);
     },
     upstream({ source, method, status, ms }) {
-      upstreamCounts(`${source}\n${method}\n${status === undefined ? 'none' : status}`).inc();
+      upstreamCounts(`${source}\n${method}\n${status ?? 'none'}`).inc();
       upstreamTimes(source).observe(ms / 1000);
     },
     batch(source, loader, size) {

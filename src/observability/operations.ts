@@ -25,10 +25,16 @@ export const MAX_TRACKED = 10_000;
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
+/**
+ * What willSendResponse gets. Apollo's type says `queryHash` is set, but a request refused before its query was read
+ * (no query, a malformed persisted query) reaches the hook without one.
+ */
+type SentResponse = Omit<GraphQLRequestContextWillSendResponse<GatewayContext>, 'queryHash'> & { readonly queryHash?: string };
+
 /** The operation log: an upstream observer that counts exchanges per request, and the plugin that logs each operation. */
 export interface OperationLog {
   /** Counts one upstream exchange for the operation of its request id, and in the metrics. */
-  observe(event: UpstreamEvent): void;
+  observe: (event: UpstreamEvent) => void;
   plugin: ApolloServerPlugin<GatewayContext>;
 }
 
@@ -45,7 +51,10 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
       calls.operations++;
       return calls;
     }
-    if (inflight.size >= MAX_TRACKED) inflight.delete(inflight.keys().next().value!);
+    if (inflight.size >= MAX_TRACKED) {
+      const oldest = inflight.keys().next();
+      if (oldest.done !== true) inflight.delete(oldest.value);
+    }
     calls = { total: 0, bySource: {}, operations: 1 };
     inflight.set(requestId, calls);
     return calls;
@@ -55,7 +64,7 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
     if (--calls.operations === 0 && inflight.get(requestId) === calls) inflight.delete(requestId);
   };
 
-  const finish = (ctx: GraphQLRequestContextWillSendResponse<GatewayContext>, started: number, calls: Calls): void => {
+  const finish = (ctx: SentResponse, started: number, calls: Calls): void => {
     const ms = performance.now() - started;
     const result = ctx.response.body.kind === 'single' ? ctx.response.body.singleResult : undefined;
     const outcome = outcomeOf(result);
@@ -73,7 +82,7 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
         ms: Math.round(ms * 10) / 10,
         calls: calls.total,
         callsBySource: calls.bySource,
-        ...(outcome === 'ok' ? {} : { errors: errorsByCode(result!.errors!) }),
+        ...(outcome === 'ok' || !result?.errors ? {} : { errors: errorsByCode(result.errors) }),
         outcome,
       },
       'operation',
@@ -89,17 +98,18 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
       calls.bySource[event.source] = (calls.bySource[event.source] ?? 0) + 1;
     },
     plugin: {
-      async requestDidStart({ contextValue }) {
+      requestDidStart({ contextValue }) {
         const started = performance.now();
         const { requestId } = contextValue;
         const calls = track(requestId);
-        return {
+        return Promise.resolve({
           // Listed after the plugin that adds the partial errors, so they are in the response already.
-          async willSendResponse(ctx) {
+          willSendResponse(ctx) {
             untrack(requestId, calls);
             finish(ctx, started, calls);
+            return Promise.resolve();
           },
-        };
+        });
       },
     },
   };
@@ -125,7 +135,7 @@ function errorsByCode(errors: NonNullable<Result['errors']>): Record<string, num
 }
 
 /** The operation; when it did not resolve (invalid document, refused), the one the parsed document names, if any. */
-function operationOf(ctx: GraphQLRequestContextWillSendResponse<GatewayContext>): OperationDefinitionNode | undefined {
+function operationOf(ctx: SentResponse): OperationDefinitionNode | undefined {
   if (ctx.operation) return ctx.operation;
   return ctx.document ? (getOperationAST(ctx.document, ctx.request.operationName) ?? undefined) : undefined;
 }

@@ -223,10 +223,9 @@ function checkLatency(ms: number): number {
  * before any byte leaves, so the entry is final before the client can see the answer.
  */
 function recordStatus(res: ServerResponse, entry: RequestLogEntry): void {
-  const original = res.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
-  const patched = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
+  const original = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = (...args: unknown[]): ServerResponse => {
     if (typeof args[0] === 'number') entry.status = args[0];
-    return original.apply(this, args);
+    return original(...args);
   };
-  res.writeHead = patched;
 }

@@ -23,23 +23,22 @@ import { createLimits } from './limits.js';
 function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   // One listener for every request: it reads the request's own context and response only.
   const listener: GraphQLRequestListener<GatewayContext> = {
-    async willSendResponse({ contextValue, response }) {
-      if (response.body.kind !== 'single') return;
+    willSendResponse({ contextValue, response }) {
+      if (response.body.kind !== 'single') return Promise.resolve();
       const result = response.body.singleResult;
       if (contextValue.partialErrors.length > 0) {
         const added = contextValue.partialErrors.map((e) => formatError(e.toJSON(), e));
         result.errors = [...(result.errors ?? []), ...added];
       }
-      if (!result.errors?.some((e) => e.extensions?.source !== undefined)) return;
+      if (!result.errors?.some((e) => e.extensions?.source !== undefined)) return Promise.resolve();
       result.errors = result.errors.map((e) =>
         e.extensions?.source !== undefined ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
       );
+      return Promise.resolve();
     },
   };
   return {
-    async requestDidStart() {
-      return listener;
-    },
+    requestDidStart: () => Promise.resolve(listener),
   };
 }
 

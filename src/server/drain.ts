@@ -22,9 +22,9 @@ export function createHttpDrain(): HttpDrain {
   let draining = false;
   class DrainingResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
     // Every head goes through writeHead (res.end()/write() without it call it too); keep-alive ends with this response.
-    override writeHead(...args: any[]): this {
+    override writeHead(statusCode: number, ...rest: unknown[]): this {
       if (draining && !this.headersSent) this.setHeader('connection', 'close');
-      return (super.writeHead as (...a: unknown[]) => this)(...args);
+      return (super.writeHead as (statusCode: number, ...rest: unknown[]) => this)(statusCode, ...rest);
     }
   }
   return {

@@ -17,6 +17,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -61,15 +62,31 @@ function withDefaults(variables: Record<string, unknown>, defaults: Compiled['de
  * original error had some, and Apollo cannot format an error without them (it answered "Internal server error"
  * without the path).
  */
-function normaliseErrors(result: ExecutionResult): ExecutionResult {
-  if (!result.errors?.some((e) => e.extensions === undefined)) return result;
-  const errors = result.errors.map((e) => {
-    if (e.extensions !== undefined) return e;
+function normaliseErrors(result: JitResult): ExecutionResult {
+  if (isExecutionResult(result)) return result;
+  const errors = (result.errors ?? []).map((e) => {
+    if (hasExtensions(e)) return e;
     const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
     if (e.locations) Object.defineProperty(error, 'locations', { value: e.locations, enumerable: true });
     return error;
   });
   return { ...result, errors };
+}
+
+/** A GraphQLError as jit makes it: `extensions` only when the original error had some. */
+type JitError = Omit<GraphQLError, 'extensions'> & { readonly extensions?: GraphQLError['extensions'] };
+
+/** jit's result: what its type says, with its own errors. */
+type JitResult = Omit<ExecutionResult, 'errors'> & { errors?: readonly JitError[] };
+
+/** Whether a jit error is a GraphQLError in full (it has `extensions`). */
+function hasExtensions(error: JitError): error is GraphQLError {
+  return error.extensions !== undefined;
+}
+
+/** Whether a jit result is one graphql-js could have given: every error has `extensions`. */
+function isExecutionResult(result: JitResult): result is ExecutionResult {
+  return result.errors?.every(hasExtensions) ?? true;
 }
 
 /** An Apollo "gateway" that serves one local schema with a faster executor. */
@@ -78,7 +95,9 @@ export function createLocalGateway(schema: GraphQLSchema, options: ExecutorOptio
   // `false` marks a document jit could not compile, so it is not tried again.
   const compiled = new LRUCache<string, Compiled | false>({ max: options.cacheSize });
 
-  const executor: GatewayExecutor = async (rc) => {
+  const executor: GatewayExecutor = async (context) => {
+    // Apollo found no operation by the requested name: `operation` is then unset, whatever its type says.
+    const rc: Omit<typeof context, 'operation'> & { readonly operation?: OperationDefinitionNode } = context;
     const variables = rc.request.variables ?? {};
     const graphqlJs = () =>
       execute({
@@ -89,7 +108,6 @@ export function createLocalGateway(schema: GraphQLSchema, options: ExecutorOptio
         // The name the client asked for: when Apollo could not find that operation, graphql-js says so.
         operationName: rc.request.operationName ?? rc.operationName,
       });
-    // Apollo found no operation by the requested name (rc.operation is then unset, whatever its type says).
     if (!rc.operation) return graphqlJs();
     if (options.engine === 'jit') {
       const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
@@ -100,7 +118,7 @@ export function createLocalGateway(schema: GraphQLSchema, options: ExecutorOptio
         compiled.set(key, entry);
       }
       if (entry) {
-        const result = (await entry.query.query(undefined, rc.context, withDefaults(variables, entry.defaults))) as ExecutionResult;
+        const result: JitResult = await entry.query.query(undefined, rc.context, withDefaults(variables, entry.defaults));
         // No data: jit refused the variables before executing anything; graphql-js gives the errors Apollo knows.
         if (result.data === undefined) return graphqlJs();
         return normaliseErrors(result);
@@ -114,13 +132,14 @@ export function createLocalGateway(schema: GraphQLSchema, options: ExecutorOptio
       callbacks.add(callback);
       return () => callbacks.delete(callback);
     },
-    async load() {
+    load() {
       const sdl = printSchema(schema);
       for (const callback of callbacks) callback({ apiSchema: schema, coreSupergraphSdl: sdl });
-      return { executor };
+      return Promise.resolve({ executor });
     },
-    async stop() {
+    stop() {
       compiled.clear();
+      return Promise.resolve();
     },
     cacheSize: () => compiled.size,
   };

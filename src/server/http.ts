@@ -124,7 +124,7 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   if (responseType !== undefined) return executeSingle(options, res, httpGraphQLRequest, body as JsonOperation, responseType, requestId, caller);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () => options.createContext(requestId, caller),
+    context: () => Promise.resolve(options.createContext(requestId, caller)),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
@@ -257,7 +257,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
       }
       chunks.push(chunk);
     });
-    req.on('end', () => { resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')); });
+    req.on('end', () => {
+      const [first] = chunks;
+      resolve(size > limit ? undefined : chunks.length === 1 && first !== undefined ? first.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

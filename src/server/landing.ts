@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ApolloServerPlugin, GraphQLServerListener } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { Kind, parse, TokenKind, visit, type ASTNode, type DefinitionNode, type FragmentDefinitionNode, type Source } from 'graphql';
+import { Kind, parse, Source, TokenKind, visit, type ASTNode, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import type { Config } from '../config/types.js';
 import { schemaDir } from '../schema.js';
 
@@ -58,17 +58,18 @@ export function landingPagePlugin(config: Pick<Config, 'landingPage'>, examplesD
         context.logger.warn(`Example operations left out of the landing page: ${(error as Error).message}`);
       }
       if (config.landingPage === 'graphiql') return landingPage(graphiqlPage([{ query: WELCOME_QUERY }, ...examples.tabs]));
-      return ApolloServerPluginLandingPageLocalDefault({
+      const apollo = ApolloServerPluginLandingPageLocalDefault({
         document: [WELCOME_QUERY, ...examples.definitions].join('\n'),
         includeCookies: false,
         embed: { runTelemetry: false, endpointIsEditable: false },
-      }).serverWillStart!(context);
+      });
+      return apollo.serverWillStart?.(context);
     },
   };
 }
 
 function landingPage(html: string): GraphQLServerListener {
-  return { renderLandingPage: async () => ({ html }) };
+  return { renderLandingPage: () => Promise.resolve({ html }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -85,16 +86,16 @@ export function readExamples(dir: string): { tabs: ExplorerTab[]; definitions: s
   for (const file of readdirSync(dir).sort()) {
     const text = (): string => readFileSync(join(dir, file), 'utf8');
     if (file.endsWith('.graphql')) texts.push(text());
-    else if (file.endsWith('.ts') && !file.endsWith('.d.ts')) for (const m of text().matchAll(/\bgraphql\(\s*`([^`]*)`/g)) texts.push(m[1]!);
+    else if (file.endsWith('.ts') && !file.endsWith('.d.ts')) for (const [, operation] of text().matchAll(/\bgraphql\(\s*`([^`]*)`/g)) if (operation !== undefined) texts.push(operation);
   }
-  const document = parse(texts.join('\n'));
-  const source = document.loc!.source;
+  const source = new Source(texts.join('\n'));
+  const document = parse(source);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const tabs: ExplorerTab[] = [];
   for (const d of document.definitions) {
     if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    const used = [...fragmentsUsed(d, fragments)].map((name) => textOf(fragments.get(name)!, source));
+    const used = [...fragmentsUsed(d, fragments).values()].map((fragment) => textOf(fragment, source));
     const variables = (d.variableDefinitions ?? []).filter((v) => v.defaultValue === undefined).map((v) => [v.variable.name.value, null]);
     tabs.push({
       query: [textOf(d, source), ...used].join('\n\n') + '\n',
@@ -104,13 +105,13 @@ export function readExamples(dir: string): { tabs: ExplorerTab[]; definitions: s
   return { tabs, definitions: document.definitions.map((d) => textOf(d, source) + '\n') };
 }
 
-/** Names of the fragments `node` spreads, directly or through other fragments. */
-function fragmentsUsed(node: ASTNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): Set<string> {
+/** The fragments `node` spreads, directly or through other fragments, by name. */
+function fragmentsUsed(node: ASTNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Map<string, FragmentDefinitionNode>()): Map<string, FragmentDefinitionNode> {
   visit(node, {
     FragmentSpread(spread) {
       const fragment = fragments.get(spread.name.value);
       if (fragment === undefined || seen.has(fragment.name.value)) return;
-      seen.add(fragment.name.value);
+      seen.set(fragment.name.value, fragment);
       fragmentsUsed(fragment, fragments, seen);
     },
   });
@@ -119,7 +120,8 @@ function fragmentsUsed(node: ASTNode, fragments: Map<string, FragmentDefinitionN
 
 /** A definition's text as written, with the comment lines right above it, dedented. */
 function textOf(definition: DefinitionNode, source: Source): string {
-  const loc = definition.loc!;
+  const { loc } = definition;
+  if (!loc) throw new Error('The examples are parsed with their locations.');
   let first = loc.startToken;
   while (first.prev?.kind === TokenKind.COMMENT) first = first.prev;
   const lineStart = source.body.lastIndexOf('\n', first.start - 1) + 1;
@@ -148,7 +150,11 @@ const CSP_GRAPHIQL = [
 /** GraphiQL: every file from the gateway itself, the tabs as a JSON data block that boot.js reads. */
 function graphiqlPage(tabs: ExplorerTab[]): string {
   const assets = loadAssets();
-  const url = (name: string): string => `${ASSET_PATH}${name}?v=${assets.get(name)!.version}`;
+  const url = (name: string): string => {
+    const asset = assets.get(name);
+    if (!asset) throw new Error(`The landing page has no asset ${name}.`);
+    return `${ASSET_PATH}${name}?v=${asset.version}`;
+  };
   // `<` escaped, so no `</script>` in a query can end the data block.
   const data = JSON.stringify({ tabs }).replace(/</g, '\\u003c');
   return `<!doctype html>

@@ -8,7 +8,7 @@
  * refuses lone surrogates in the document itself). Internal module.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../config/types.js';
@@ -24,47 +24,48 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 /** Refuses operations whose estimated cost exceeds `maxCost`; costs of operations without variables are kept per document. */
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
+function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
   const known = new WeakMap<DocumentNode, Map<string, number>>();
-  // One listener for every request: nothing in it belongs to a request.
+  const check = ({ request, document, schema, operation, operationName }: GraphQLRequestContextDidResolveOperation<GatewayContext>): void => {
+    // No such operation in the document: execution answers that (a 400), there is nothing to estimate.
+    if (!operation) return;
+    const variables = request.variables;
+    const plain = !variables || Object.keys(variables).length === 0;
+    const key = operationName ?? '';
+    let cost = plain ? known.get(document)?.get(key) : undefined;
+    if (cost === undefined) {
+      cost = estimate(() =>
+        getComplexity({
+          estimators: [pageEstimator],
+          schema,
+          query: document,
+          variables: variables ?? {},
+          ...(operationName ? { operationName } : {}),
+        }),
+      );
+      if (plain) {
+        let byName = known.get(document);
+        if (!byName) known.set(document, (byName = new Map<string, number>()));
+        byName.set(key, cost);
+      }
+    }
+    if (cost > maxCost) {
+      throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
+        cost,
+        maxCost,
+        http: { status: 400 },
+      });
+    }
+  };
+  // One listener for every request: nothing in it belongs to a request. A refusal rejects the hook.
   const listener: GraphQLRequestListener<GatewayContext> = {
-    async didResolveOperation({ request, document, schema, operation, operationName }) {
-      // No such operation in the document: execution answers that (a 400), there is nothing to estimate.
-      if (!operation) return;
-      const variables = request.variables;
-      const plain = !variables || Object.keys(variables).length === 0;
-      const key = operationName ?? '';
-      let cost = plain ? known.get(document)?.get(key) : undefined;
-      if (cost === undefined) {
-        cost = estimate(() =>
-          getComplexity({
-            estimators: [pageEstimator],
-            schema,
-            query: document,
-            variables: variables ?? {},
-            ...(operationName ? { operationName } : {}),
-          }),
-        );
-        if (plain) {
-          let byName = known.get(document);
-          if (!byName) known.set(document, (byName = new Map()));
-          byName.set(key, cost);
-        }
-      }
-      if (cost > maxCost) {
-        throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
-          cost,
-          maxCost,
-          http: { status: 400 },
-        });
-      }
-    },
+    didResolveOperation: (context) =>
+      new Promise<void>((resolve) => {
+        check(context);
+        resolve();
+      }),
   };
-  return {
-    async requestDidStart() {
-      return listener;
-    },
-  };
+  return { requestDidStart: () => Promise.resolve(listener) };
 }
 
 /**
@@ -90,26 +91,27 @@ function estimate(run: () => number): number {
  * no UTF-8 form, cannot be percent-encoded into a URL and means nothing to any source. BAD_USER_INPUT naming the
  * variable, HTTP 400. Walks without recursion (a variable may be nested deeper than the stack).
  */
-export function wellFormedVariablesPlugin(): ApolloServerPlugin<GatewayContext> {
-  const listener: GraphQLRequestListener<GatewayContext> = {
-    async didResolveOperation({ request }) {
-      const variables = request.variables;
-      if (!variables) return;
-      for (const name of Object.keys(variables)) {
-        if (!isWellFormed(name) || !wellFormedValue(variables[name])) {
-          throw new BadUserInputError(`Variable "$${isWellFormed(name) ? name : '?'}" holds a string that is not well-formed Unicode (a lone surrogate).`, {
-            ...(isWellFormed(name) ? { variableName: name } : {}),
-            http: { status: 400 },
-          });
-        }
+function wellFormedVariablesPlugin(): ApolloServerPlugin<GatewayContext> {
+  const check = (variables: Readonly<Record<string, unknown>> | undefined): void => {
+    if (!variables) return;
+    for (const name of Object.keys(variables)) {
+      if (!isWellFormed(name) || !wellFormedValue(variables[name])) {
+        throw new BadUserInputError(`Variable "$${isWellFormed(name) ? name : '?'}" holds a string that is not well-formed Unicode (a lone surrogate).`, {
+          ...(isWellFormed(name) ? { variableName: name } : {}),
+          http: { status: 400 },
+        });
       }
-    },
+    }
   };
-  return {
-    async requestDidStart() {
-      return listener;
-    },
+  // A refusal rejects the hook.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didResolveOperation: ({ request }) =>
+      new Promise<void>((resolve) => {
+        check(request.variables);
+        resolve();
+      }),
   };
+  return { requestDidStart: () => Promise.resolve(listener) };
 }
 
 /** Whether every string and key in `value` is well-formed Unicode. */
