@@ -8,7 +8,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
-  emitLegacyCommonJSImports: false,
+  importExtension: '.js',
   generates: {
     'src/__generated__/resolvers-types.ts': {
       schema: ['schema/*.graphql', 'src/sources/*/*.graphql'],

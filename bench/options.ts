@@ -53,7 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const smoke = values.smoke ?? false;
+  const { smoke } = values;
   return {
     smoke,
     connections: positive('connections', values.connections, 50, true),

@@ -32,7 +32,8 @@ export interface GatewayClient {
 
 /** The client the environment describes: GATEWAY_URL and GATEWAY_API_KEY. */
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayClient {
-  const url = env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
+  // An empty GATEWAY_URL is no URL, as an unset one.
+  const url = env.GATEWAY_URL === undefined || env.GATEWAY_URL === '' ? 'http://127.0.0.1:4000/graphql' : env.GATEWAY_URL;
   const apiKey = env.GATEWAY_API_KEY;
   return apiKey ? { url, apiKey } : { url };
 }
@@ -52,7 +53,7 @@ export class GraphQLRequestError extends Error {
     readonly errors: GraphQLErrorEntry[],
     readonly data: unknown,
   ) {
-    const codes = (e: GraphQLErrorEntry) => (e.extensions?.code ? ` (${String(e.extensions.code)})` : '');
+    const codes = (e: GraphQLErrorEntry) => (typeof e.extensions?.code === 'string' && e.extensions.code !== '' ? ` (${e.extensions.code})` : '');
     super(errors.map((e) => `${e.message}${codes(e)}`).join('; ') || `HTTP ${status} without data`);
   }
 }

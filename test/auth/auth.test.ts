@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { startTestStack, uploadFile, type TestStack } from '../helpers/gateway.js';
 
@@ -49,6 +49,11 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  return () => {
+    jwks.close();
+  };
+});
+beforeAll(async () => {
   stack = await startTestStack({
     GATEWAY_API_KEYS: [
       `viewer:${sha(KEYS.viewer)}`,
@@ -60,10 +65,7 @@ beforeAll(async () => {
     GATEWAY_JWT_ISSUER: ISSUER,
     GATEWAY_JWT_AUDIENCE: AUDIENCE,
   });
-});
-afterAll(async () => {
-  await stack?.stop();
-  jwks?.close();
+  return () => stack.stop();
 });
 beforeEach(() => { stack.resetCalls(); });
 
@@ -72,9 +74,9 @@ const LOGTO_LIST = `{ loginConnectors { id } }`;
 const PATCH = `mutation($id: ID!) { patchConnector(id: $id, operations: [{ op: test, path: "/syncProfile", value: "not-a-boolean" }]) { id } }`;
 
 /** A connector id of each source, read with the editor key. */
-async function idsBySource(): Promise<Record<string, string>> {
+async function idsBySource(): Promise<Record<string, string | undefined>> {
   const res = await stack.gql(LIST, {}, { 'x-api-key': KEYS.editor });
-  const ids: Record<string, string> = {};
+  const ids: Record<string, string | undefined> = {};
   for (const e of res.body.data!.connectors.edges) ids[e.node.source] ??= e.node.id;
   return ids;
 }

@@ -7,7 +7,7 @@
  * gateway in front of the three sandboxes; the sandboxes are reset to their seed before every run (mutations run).
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   getNamedType,
@@ -79,9 +79,7 @@ beforeAll(async () => {
     '',
   ];
   nativeIds = [scripts[0]!, logins[0]!, factories[0]!, apps[0]!, appConnectors[0]![1], catalog[0]!, 'x'];
-});
-afterAll(async () => {
-  await stack?.stop();
+  return () => stack.stop();
 });
 
 /** How an argument reaches the operation. */
@@ -191,7 +189,7 @@ function literal(value: unknown, type: GraphQLInputType): string {
   if (value === null || value === undefined) return 'null';
   if (isNonNullType(type)) return literal(value, type.ofType);
   if (isListType(type)) return Array.isArray(value) ? `[${value.map((v) => literal(v, type.ofType)).join(', ')}]` : literal(value, type.ofType);
-  if (isEnumType(type)) return String(value);
+  if (isEnumType(type)) return value as string;
   if (isInputObjectType(type)) {
     const fields = type.getFields();
     return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`).join(', ')} }`;

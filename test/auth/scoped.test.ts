@@ -3,7 +3,7 @@
  * their default values, missing ones, aliases, fragments), so a scoped caller reaches no other source's backend.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
@@ -36,9 +36,7 @@ beforeAll(async () => {
     LOGTO: encodeGlobalId('LoginConnector', stack.logto.store.connectors()[0]!.id),
     CONDUCTORONE: encodeGlobalId('AppConnector', c1.appId, c1.id),
   };
-});
-afterAll(async () => {
-  await stack?.stop();
+  return () => stack.stop();
 });
 beforeEach(() => { stack.resetCalls(); });
 

@@ -92,9 +92,9 @@ describe('AppConnector fields', () => {
 
   it('maps the wire names and masks every secret', async () => {
     const stored = stack.conductorone.store.connectors();
-    const errored = stored.find((c) => c.status?.status === 'SYNC_STATUS_ERROR')!;
-    const authorized = stored.find((c) => c.oauthAuthorizedAs?.authEmail)!;
-    expect(errored && authorized).toBeTruthy();
+    const errored = stored.find((c) => c.status.status === 'SYNC_STATUS_ERROR');
+    const authorized = stored.find((c) => c.oauthAuthorizedAs?.authEmail);
+    if (!errored || !authorized) throw new Error('The seed has a connector whose sync failed and one authorized through OAuth.');
     const { body } = await stack.gql(`query($a: ID!, $b: ID!) { a: node(id: $a) { ... on AppConnector { ${FIELDS} } } b: connector(id: $b) { ... on AppConnector { ${FIELDS} } } }`, {
       a: appConnectorId(errored.appId, errored.id),
       b: appConnectorId(authorized.appId, authorized.id),

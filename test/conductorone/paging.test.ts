@@ -4,12 +4,12 @@ import { collectPage, decodePosition, encodePosition, type TokenPage } from '../
 /** A page-token list over `total` items whose tokens are the offset in base 36, recording every fetch. */
 function source(total: number) {
   const fetches: [string, number][] = [];
-  const fetchPage = async (token: string, size: number): Promise<TokenPage<number>> => {
+  const fetchPage = (token: string, size: number): Promise<TokenPage<number>> => {
     fetches.push([token, size]);
     const offset = token === '' ? 0 : parseInt(token, 36);
     const items = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => offset + i);
     const end = offset + items.length;
-    return { items, nextPageToken: end < total ? end.toString(36) : '' };
+    return Promise.resolve({ items, nextPageToken: end < total ? end.toString(36) : '' });
   };
   return { fetchPage, fetches };
 }

@@ -467,9 +467,9 @@ describe('GET /api/v1/apps/{app_id}/connectors/{id}', () => {
   });
 
   it('answers 404 code 5 for an unknown connector, and for a connector of another app', async () => {
-    let body = await expectStatus(await api(connectorPath(APP.github, '2zzzzzzzzzzzzzzzzzzzzzzzzzz')), 404, 5);
+    const body = await expectStatus(await api(connectorPath(APP.github, '2zzzzzzzzzzzzzzzzzzzzzzzzzz')), 404, 5);
     expect(body.message).toMatch(/connector not found/);
-    body = await expectStatus(await api(connectorPath(APP.aws, GH_ACME)), 404, 5);
+    await expectStatus(await api(connectorPath(APP.aws, GH_ACME)), 404, 5);
     await expectStatus(await api(connectorPath('unknown-app', GH_ACME)), 404, 5);
   });
 });

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   EXAMPLE_SOURCE_CONFIG,
   GraphQLRequestError,
@@ -37,8 +37,8 @@ describe('examples/client.ts', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     client = clientFromEnv({ GATEWAY_URL: stack.gateway.url });
+    return () => stack.stop();
   });
-  afterAll(() => stack?.stop());
 
   it('lists connectors of all three sources', async () => {
     const listed = await listConnectors(client, 1000);
@@ -133,8 +133,8 @@ describe('examples/client.ts with caller authentication', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ GATEWAY_API_KEYS: `viewer:${createHash('sha256').update(key).digest('hex')}` });
+    return () => stack.stop();
   });
-  afterAll(() => stack?.stop());
 
   it('sends GATEWAY_API_KEY as x-api-key', async () => {
     const listed = await listConnectors(clientFromEnv({ GATEWAY_URL: stack.gateway.url, GATEWAY_API_KEY: key }), 5);

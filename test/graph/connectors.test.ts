@@ -244,7 +244,7 @@ describe('partial results', () => {
       expect(res.body.errors).toHaveLength(1);
       expect(res.body.errors![0]).toMatchObject({ path: ['connectors'], extensions: { source: 'LOGTO', code: 'UPSTREAM_UNAVAILABLE' } });
     } finally {
-      await partial.stop().catch(() => {});
+      await partial.stop().catch(() => undefined);
     }
   });
 });

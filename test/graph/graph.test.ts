@@ -13,7 +13,7 @@ function codeOf(fn: () => unknown): unknown {
   try {
     fn();
   } catch (error) {
-    return (error as GatewayError).extensions?.code;
+    return (error as GatewayError).extensions.code;
   }
   return 'no error';
 }

@@ -29,7 +29,7 @@ const SUITES = [
 
 describe.each(SUITES)('JSON Patch conformance: $file', ({ file, total, expected, errors }) => {
   const cases = load(file);
-  const enabled = cases.flatMap((c, index) => (c.disabled === true ? [] : [[`#${index} ${c.comment || '(no comment)'}`, c] as [string, ConformanceCase]]));
+  const enabled = cases.flatMap((c, index) => (c.disabled === true ? [] : [[`#${index} ${c.comment ?? '(no comment)'}`, c] as [string, ConformanceCase]]));
 
   it('has the known number of enabled cases', () => {
     expect(cases).toHaveLength(total);

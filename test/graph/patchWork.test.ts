@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 import { scriptConnectorId } from '../../src/sources/sailpoint/mappers.js';
 import { loginConnectorId } from '../../src/sources/logto/mappers.js';
@@ -23,8 +23,8 @@ beforeAll(async () => {
   stack = await startTestStack({
     GATEWAY_API_KEYS: [`editor@logto:${sha(KEYS.LOGTO)}`, `editor@conductorone:${sha(KEYS.CONDUCTORONE)}`, `editor@sailpoint:${sha(KEYS.SAILPOINT)}`].join(','),
   });
+  return () => stack.stop();
 });
-afterAll(() => stack?.stop());
 beforeEach(() => { stack.resetCalls(); });
 
 const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`;

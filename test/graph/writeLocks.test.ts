@@ -34,7 +34,7 @@ describe('LocalWriteLocks', () => {
     const locks = new LocalWriteLocks();
     let release!: () => void;
     const held = locks.run('a', () => new Promise<void>((resolve) => (release = resolve)));
-    await expect(locks.run('b', async () => 'b ran')).resolves.toBe('b ran');
+    await expect(locks.run('b', () => Promise.resolve('b ran'))).resolves.toBe('b ran');
     expect(locks.size).toBe(1);
     release();
     await held;
@@ -43,10 +43,8 @@ describe('LocalWriteLocks', () => {
 
   it('releases the key when a holder fails, and hands its error to its caller only', async () => {
     const locks = new LocalWriteLocks();
-    const failing = locks.run('k', async () => {
-      throw new Error('boom');
-    });
-    const next = locks.run('k', async () => 'next ran');
+    const failing = locks.run('k', () => Promise.reject(new Error('boom')));
+    const next = locks.run('k', () => Promise.resolve('next ran'));
     await expect(failing).rejects.toThrow('boom');
     await expect(next).resolves.toBe('next ran');
     expect(locks.size).toBe(0);

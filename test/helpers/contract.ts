@@ -18,7 +18,7 @@ export async function contractProxyFor(
   target: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = process.env.CONTRACT_PROXY;
-  if (!dir) return { url: target, close: async () => {} };
+  if (!dir) return { url: target, close: () => Promise.resolve() };
   const specs: Record<typeof source, { spec: string; basePath: string }> = {
     sailpoint: { spec: 'sailpoint-v3.openapi.yaml', basePath: '/v3' },
     logto: { spec: 'logto.openapi.json', basePath: '' },

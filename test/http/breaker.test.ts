@@ -4,7 +4,7 @@
  * credentials) never opens a source's circuit breaker and never makes `/readyz` report the source down. The
  * breaker threshold is low (3) so that counting any of them would open it; a last check shows 5xx still do.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { UpstreamClient } from '../../src/http/upstream.js';
@@ -16,8 +16,8 @@ const BREAKER = '3/10s';
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ UPSTREAM_BREAKER: BREAKER });
+  return () => stack.stop();
 });
-afterAll(() => stack?.stop());
 beforeEach(() => {
   stack.sailpoint.clearFaults();
   stack.logto.clearFaults();

@@ -5,7 +5,7 @@
  * JSON, as text, and at the token endpoint. Real HTTP throughout; the stack's stop() also fails on any known secret
  * in the log.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logtoSecrets, startTestStack, type TestStack } from '../helpers/gateway.js';
@@ -33,7 +33,10 @@ async function readAll(req: IncomingMessage): Promise<string> {
 
 /** A source that echoes its credentials when armed, and is the Logto sandbox otherwise. */
 async function startEcho(target: string): Promise<Server> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readAll(req);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/oidc/token') clientSecret = new URLSearchParams(body).get('client_secret') ?? '';
@@ -63,7 +66,7 @@ async function startEcho(target: string): Promise<Server> {
     });
     const text = await forwarded.text();
     res.writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' }).end(text);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }

@@ -5,7 +5,7 @@
  * that large (connectors holding large values), and the gateway used to retry it, open the breaker and report
  * SailPoint down. The breaker threshold is low (3) so that counting these would open it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
 const ROUNDS = 6;
@@ -15,8 +15,8 @@ const TOO_LARGE = 'x'.repeat(32 * 1024 * 1024 + 1);
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ UPSTREAM_BREAKER: '3/10s', GATEWAY_READINESS_MAX_AGE_MS: '60000' });
+  return () => stack.stop();
 });
-afterAll(() => stack?.stop());
 beforeEach(() => {
   stack.sailpoint.clearFaults();
   stack.resetCalls();

@@ -26,7 +26,7 @@ function problemsOf(config: Record<string, unknown>): string[] {
     return [];
   } catch (error) {
     expect(error).toBeInstanceOf(GatewayError);
-    return ((error as GatewayError).extensions.problems as string[]) ?? [];
+    return ((error as GatewayError).extensions.problems as string[] | undefined) ?? [];
   }
 }
 

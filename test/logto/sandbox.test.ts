@@ -103,7 +103,7 @@ async function expectError(res: Response, status: number, code: string): Promise
  */
 const ifNoneMatch = (tag: string): Record<string, string> => ({ 'if-none-match': tag, 'cache-control': 'max-age=0' });
 
-const issuePaths = (body: LogtoErrorWire): unknown[] => ((body.data as { issues: { path: unknown[] }[] }).issues ?? []).map((issue) => issue.path);
+const issuePaths = (body: LogtoErrorWire): unknown[] => ((body.data as { issues?: { path: unknown[] }[] }).issues ?? []).map((issue) => issue.path);
 const storedIds = (): string[] => sb.store.connectors().map((c) => c.id);
 
 beforeAll(async () => {

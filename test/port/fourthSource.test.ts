@@ -5,7 +5,7 @@
  * `patchConnector`, `deleteConnector`, `settings`, roles and `/readyz` work for it; real HTTP throughout.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES } from '../../src/sources/index.js';
 import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
@@ -29,6 +29,9 @@ const acmeId = (id: string) => encodeGlobalId('AcmeConnector', id);
 
 beforeAll(async () => {
   acme = await startAcmeSandbox();
+  return () => acme.close();
+});
+beforeAll(async () => {
   stack = await startTestStack(
     {
       ACME_URL: acme.url,
@@ -41,16 +44,13 @@ beforeAll(async () => {
     { sources: [...SOURCES, acmeSource] },
   );
   for (const key of Object.values(KEYS)) stack.registerSecret(key);
-});
-
-afterAll(async () => {
-  if (acme) {
-    stack?.registerSecret(acme.clientSecret);
-    for (const token of acme.tokens) stack?.registerSecret(token);
-    for (const c of acme.connectors) stack?.registerSecret(c.apiToken);
-  }
-  await stack?.stop();
-  await acme?.close();
+  // Runs before the sandbox's cleanup (hooks unwind in reverse): its secrets, as they are at the end, must not have leaked.
+  return async () => {
+    stack.registerSecret(acme.clientSecret);
+    for (const token of acme.tokens) stack.registerSecret(token);
+    for (const c of acme.connectors) stack.registerSecret(c.apiToken);
+    await stack.stop();
+  };
 });
 
 const ALL = `query($first: Int, $after: String, $sources: [ConnectorSource!], $search: String) {

@@ -131,7 +131,7 @@ describe('POST /oauth/token', () => {
     });
     expect(viaBasic.status).toBe(200);
     const query = new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret });
-    const viaQuery = await fetch(`${sb.origin}/oauth/token?${query}`, { method: 'POST' });
+    const viaQuery = await fetch(`${sb.origin}/oauth/token?${query.toString()}`, { method: 'POST' });
     expect(viaQuery.status).toBe(200);
     expect((await json(viaQuery)).token_type).toBe('bearer');
   });

@@ -156,6 +156,7 @@ const formArbitrary = fc
     { minLength: 1, maxLength: 6 },
   )
   .map((fields) => {
+    // eslint-disable-next-line no-control-regex -- the characters an XML document cannot hold, which the generated values must not either.
     const unique = fields.map((f, i) => ({ ...f, name: `${f.name}_${i}`, value: `v${i}~${f.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, '')}` }));
     const xml = [
       "<?xml version='1.0' encoding='UTF-8'?>",

@@ -4,7 +4,7 @@
  * are exactly the SHOULDs and MAYs that the README lists with their reasons.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serverAudits } from 'graphql-http';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
@@ -13,9 +13,7 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ GATEWAY_API_KEYS: `viewer:${createHash('sha256').update(KEY).digest('hex')}` });
   stack.registerSecret(KEY);
-});
-afterAll(async () => {
-  await stack?.stop();
+  return () => stack.stop();
 });
 
 /** Not passed on purpose; the README's "GraphQL over HTTP" section gives the reasons. */

@@ -3,7 +3,7 @@
  * `npm test`, which needs nothing beside the clone): GraphiQL renders with the schema, runs the welcome query, and no
  * request leaves the gateway. The same page over plain HTTP is landing.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ASSET_PATH, WELCOME_QUERY } from '../../src/server/landing.js';
 import { launchChromium, openExplorer, runOperation } from '../../scripts/screenshot.js';
@@ -13,12 +13,13 @@ describe('landing page in headless Chromium', () => {
   let stack: TestStack;
   let browser: Browser;
   beforeAll(async () => {
-    // Fails (not skips) without Chromium, saying how to install it.
-    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+    stack = await startTestStack();
+    return () => stack.stop();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+  beforeAll(async () => {
+    // Fails (not skips) without Chromium, saying how to install it.
+    browser = await launchChromium();
+    return () => browser.close();
   });
 
   it('renders GraphiQL with the schema, runs the welcome query, and sends no request beyond the gateway', { timeout: 60_000 }, async () => {

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ASSET_PATH, landingPagePlugin, readExamples, WELCOME_QUERY, type ExplorerTab } from '../../src/server/landing.js';
 import { schemaDir } from '../../src/schema.js';
@@ -41,9 +41,7 @@ describe('landing page (development)', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     html = (await getPage(stack.gateway.url)).html;
-  });
-  afterAll(async () => {
-    await stack?.stop();
+    return () => stack.stop();
   });
 
   it('is GraphiQL, loading every file from the gateway under a CSP that allows only itself', async () => {
@@ -147,12 +145,13 @@ describe('example operations', () => {
   /** The landing page's tabs when examples/ is `dir`. */
   async function tabsFor(examplesDir: string): Promise<{ tabs: ExplorerTab[]; warnings: string[] }> {
     const warnings: string[] = [];
-    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
+    const ignore = (): void => undefined;
+    const logger = { debug: ignore, info: ignore, warn: (m: string) => warnings.push(m), error: ignore };
     const apollo = new ApolloServer({ typeDefs: 'type Query { a: Int }', logger, plugins: [landingPagePlugin({ landingPage: 'graphiql' }, examplesDir)] });
     await apollo.start();
     const res = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'GET', headers: new HeaderMap([['accept', 'text/html']]), search: '', body: undefined },
-      context: async () => ({}),
+      context: () => Promise.resolve({}),
     });
     await apollo.stop();
     const html = res.body.kind === 'complete' ? res.body.string : '';

@@ -3,15 +3,13 @@
  * normal query of the same shape passes. Also batching off, CSRF on every content type, field suggestions and
  * introspection by environment.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
+  return () => stack.stop();
 });
 beforeEach(() => { stack.resetCalls(); });
 

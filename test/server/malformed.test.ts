@@ -4,15 +4,15 @@
  * 4xx with an `extensions.code`, never a 500 or an INTERNAL_SERVER_ERROR. Variables with default values work under
  * the jit executor (the default).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId, type NodeTypeName } from '../../src/graph/globalId.js';
 import { startTestStack, uploadFile, type TestStack } from '../helpers/gateway.js';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ UPSTREAM_BREAKER: '3/10s' });
+  return () => stack.stop();
 });
-afterAll(() => stack?.stop());
 beforeEach(() => { stack.resetCalls(); });
 
 const BAD_IDS: [string, string][] = [

@@ -12,7 +12,7 @@ function sample(text: string, name: string, labels: Labels = {}): number {
   let sum = 0;
   for (const line of text.split('\n')) {
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
+    if (m?.[1] !== name) continue;
     const own: Labels = {};
     for (const [, key, value] of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) own[key!] = value!;
     if (Object.entries(labels).every(([k, v]) => own[k] === v)) sum += Number(m[3]);

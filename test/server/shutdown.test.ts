@@ -74,7 +74,7 @@ describe('stop()', () => {
       stack.sailpoint.injectFault({ match: { pathPrefix: '/v3/connectors' }, delayMs: 8000 });
       const inFlight = post(stack, new Agent()).then(
         () => 'answered',
-        (error: NodeJS.ErrnoException) => error.code,
+        (error: unknown) => (error as NodeJS.ErrnoException).code,
       );
       await untilReceived(stack, '/v3/connectors');
       const started = performance.now();

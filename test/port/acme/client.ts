@@ -5,12 +5,17 @@ import { pathSegment } from '../../../src/graph/ids.js';
 import type { UpstreamClient } from '../../../src/http/upstream.js';
 import type { AcmeConnectorWire, AcmePageWire } from './types.js';
 
+/** A page: an object with a list of items (the rest is Acme's wire as documented). */
+function isPage(value: unknown): value is AcmePageWire {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { items?: unknown }).items);
+}
+
 export class AcmeClient {
   constructor(private readonly http: UpstreamClient) {}
 
   async listConnectors(offset: number, limit: number, requestId?: string): Promise<AcmePageWire> {
-    const res = await this.http.request<AcmePageWire>({ method: 'GET', path: '/connectors', query: { offset, limit }, requestId });
-    if (!Array.isArray(res.body?.items)) throw new UpstreamError('ACME', res.status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
+    const res = await this.http.request({ method: 'GET', path: '/connectors', query: { offset, limit }, requestId });
+    if (!isPage(res.body)) throw new UpstreamError('ACME', res.status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
     return res.body;
   }
 

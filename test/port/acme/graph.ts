@@ -29,7 +29,7 @@ export async function walkAcmeConnectors(ctx: SourceContext, want: number, posit
 export const acmePatchable: Patchable<AcmeConnectorWire, AcmeConnectorWire> = {
   fields: ['name', 'region', 'apiToken'],
   async read(ctx, _type, [id]) {
-    const current = await acme(ctx).loaders.connectorById.clear(id!).load(id!);
+    const current = await acme(ctx).loaders.connectorById.clear(id).load(id);
     return { document: { name: current.name, region: current.region, apiToken: null }, stored: current };
   },
   async write(ctx, _type, [id], { read }) {
@@ -42,8 +42,8 @@ export const acmePatchable: Patchable<AcmeConnectorWire, AcmeConnectorWire> = {
     }
     if (Object.keys(changes).length === 0) return stored;
     const { client, loaders } = acme(ctx);
-    const updated = await client.updateConnector(id!, changes, ctx.requestId);
-    loaders.connectorById.clear(id!).prime(id!, updated);
+    const updated = await client.updateConnector(id, changes, ctx.requestId);
+    loaders.connectorById.clear(id).prime(id, updated);
     return updated;
   },
 };

@@ -29,8 +29,8 @@ export const acmeSource = {
   typeOf: (obj) => ('acmeId' in obj ? 'AcmeConnector' : undefined),
   createLoaders: createAcmeLoaders,
   walk: walkAcmeConnectors,
-  load: (ctx, _type, [id]) => acme(ctx).loaders.connectorById.load(id!),
+  load: (ctx, _type, [id]) => acme(ctx).loaders.connectorById.load(id),
   patchable: acmePatchable,
-  delete: (ctx, _type, [id]) => deleteAcmeConnector(ctx, id!),
+  delete: (ctx, _type, [id]) => deleteAcmeConnector(ctx, id),
   settings: (connector) => acmeSettings(connector as AcmeConnectorWire),
 } satisfies ConnectorSource<AcmeClient, AcmeLoaders>;

@@ -60,7 +60,10 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     tokens,
     down: false,
   };
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://acme.invalid');
     sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
     const body = await bodyOf(req);
@@ -102,7 +105,7 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
       send(res, 204); return;
     }
     send(res, 405, { error: 'method' });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(sandbox, {
