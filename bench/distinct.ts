@@ -9,7 +9,7 @@ import { readRssBytes } from './processes.js';
 import { CheckFailure, type DistinctOperationsScenario } from './scenarios.js';
 
 /** One RSS reading. */
-export interface RssCheckpoint {
+interface RssCheckpoint {
   /** Operations sent before the reading. */
   ops: number;
   rssMiB: number | null;

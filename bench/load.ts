@@ -66,7 +66,7 @@ export function stopActiveLoad(): void {
 }
 
 /** Runs autocannon once and resolves with its result. */
-export function runAutocannon(url: string, request: PreparedRequest, connections: number, durationS: number): Promise<autocannon.Result> {
+function runAutocannon(url: string, request: PreparedRequest, connections: number, durationS: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     active = autocannon(
       {

@@ -199,7 +199,7 @@ export async function freePort(): Promise<number> {
 let clockTicks: number | undefined;
 
 /** Clock ticks per second of /proc/<pid>/stat times: `getconf CLK_TCK`, or the usual 100. */
-export function clockTicksPerSecond(): number {
+function clockTicksPerSecond(): number {
   if (clockTicks !== undefined) return clockTicks;
   try {
     const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());

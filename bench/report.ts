@@ -43,7 +43,7 @@ export interface BenchReport {
 }
 
 /** Medians of one scenario's runs against one target. */
-export interface TargetSummary {
+interface TargetSummary {
   reqPerSec: number;
   runsReqPerSec: number[];
   p50Ms: number;
@@ -70,7 +70,7 @@ export function describeMachine(): BenchReport['machine'] {
 }
 
 /** The median of `values` (mean of the middle two for an even count); null when there are none. */
-export function median(values: number[]): number | null {
+function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -82,7 +82,7 @@ function medianOf(runs: RunMetrics[], pick: (run: RunMetrics) => number | null):
 }
 
 /** Medians and sums of a scenario's runs against `target`; undefined when it has none. */
-export function summarize(result: ScenarioResult, target: RunMetrics['target']): TargetSummary | undefined {
+function summarize(result: ScenarioResult, target: RunMetrics['target']): TargetSummary | undefined {
   const runs = result.runs.filter((run) => run.target === target);
   if (runs.length === 0) return undefined;
   const sum = (pick: (run: RunMetrics) => number): number => runs.reduce((total, run) => total + pick(run), 0);
@@ -195,7 +195,7 @@ function latencyNote(result: ScenarioResult, gateway: TargetSummary): string {
 }
 
 /** The whole markdown report. */
-export function renderMarkdown(report: BenchReport): string {
+function renderMarkdown(report: BenchReport): string {
   const { options, machine } = report;
   const parts = [
     `# Benchmark results`,

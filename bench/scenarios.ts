@@ -8,7 +8,7 @@ import { jsonRequest, multipartRequest, type GraphQLOperation, type PreparedRequ
 import type { SandboxClient } from './sandboxes.js';
 
 /** What a check gets: the answer's `data` (an answer with `errors` never reaches a check) and the sandboxes. */
-export interface CheckContext {
+interface CheckContext {
   data: unknown;
   sandboxes: ReadonlyMap<string, SandboxClient>;
 }
@@ -61,7 +61,7 @@ export class CheckFailure extends Error {
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** Walks `value` along `keys` (object keys or array indexes); fails with the path when a step is missing. */
-export function at(value: unknown, ...keys: (string | number)[]): unknown {
+function at(value: unknown, ...keys: (string | number)[]): unknown {
   let current = value;
   const walked: string[] = [];
   for (const key of keys) {
@@ -76,13 +76,13 @@ export function at(value: unknown, ...keys: (string | number)[]): unknown {
 }
 
 /** `value` as an array; fails with `label` otherwise. */
-export function asArray(value: unknown, label: string): unknown[] {
+function asArray(value: unknown, label: string): unknown[] {
   if (!Array.isArray(value)) throw new CheckFailure(`${label} is not a list`);
   return value;
 }
 
 /** Fails unless `actual` deep-equals `expected`. */
-export function expectEqual(label: string, actual: unknown, expected: unknown): void {
+function expectEqual(label: string, actual: unknown, expected: unknown): void {
   if (isDeepStrictEqual(actual, expected)) return;
   throw new CheckFailure(`${label}: expected ${preview(expected)}, got ${preview(actual)}`);
 }
@@ -136,7 +136,7 @@ async function checkSailPointPage(ctx: CheckContext): Promise<Record<string, unk
 }
 
 /** A well-formed SailPoint `Application` document of exactly `bytes` bytes (ASCII only). */
-export function sourceTemplateXml(bytes: number): string {
+function sourceTemplateXml(bytes: number): string {
   const head =
     "<?xml version='1.0' encoding='UTF-8'?>\n" +
     '<!DOCTYPE Application PUBLIC "sailpoint.dtd" "sailpoint.dtd">\n' +

@@ -6,7 +6,7 @@
 import { graphql } from './__generated__/gql.js';
 
 /** How a connector's settings are read (used by name in the operations below): secrets are locked, value null. */
-export const settingsFieldsFragment = graphql(`
+graphql(`
   fragment SettingsFields on ConnectorSettings {
     sections {
       section

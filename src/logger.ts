@@ -7,7 +7,7 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 import { looksSecret, maskPrivateKeys } from './graph/settings.js';
 
 /** Paths censored in every log line (pino redaction: one level of wildcard). */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'authorization',
   'headers.authorization',
   '*.authorization',

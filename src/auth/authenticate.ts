@@ -22,7 +22,7 @@ export interface Caller {
 }
 
 /** The caller of a browser's GET of the landing page when authentication is configured: may run no operation at all. */
-export const NOBODY: Caller = Object.freeze({ kind: 'nobody', subject: 'nobody', permissions: NO_ACCESS });
+const NOBODY: Caller = Object.freeze({ kind: 'nobody', subject: 'nobody', permissions: NO_ACCESS });
 
 /** The message of a request without credentials (also of the landing page's caller trying to run an operation). */
 export const NO_CREDENTIALS = 'Authentication required: send an API key in the x-api-key header or a bearer token in the Authorization header.';

@@ -38,7 +38,7 @@ import { forbiddenFor } from './roles.js';
  * How a root field finds its source: a fixed source, the source of the global id in its `ID` argument, or the
  * sources its `[ConnectorSource!]` argument names (all the caller may read when unset).
  */
-export type FieldSource = { source: SourceName } | { argument: string; kind: 'id' | 'sources' };
+type FieldSource = { source: SourceName } | { argument: string; kind: 'id' | 'sources' };
 
 /** The source rule of every root query and mutation field that has one (`@source`); a field without one is refused. */
 export interface RootFieldSources {

@@ -19,7 +19,7 @@ const INTERNAL_CODE: string = GatewayErrorCode.INTERNAL_SERVER_ERROR;
  * request errors) that carries a code other than INTERNAL_SERVER_ERROR. Apollo gives every error without a code
  * INTERNAL_SERVER_ERROR, so plain Errors, and GraphQLErrors nobody classified, are masked.
  */
-export function isSafeError(formatted: GraphQLFormattedError, error: unknown): boolean {
+function isSafeError(formatted: GraphQLFormattedError, error: unknown): boolean {
   if (!(unwrapResolverError(error) instanceof GraphQLError)) return false;
   const code = formatted.extensions?.code;
   return typeof code === 'string' && code !== INTERNAL_CODE;

@@ -13,7 +13,7 @@ import type { WalkResult } from '../sources/port.js';
 import { checkPageSize, decodeCursor, encodeCursor } from './cursor.js';
 
 const CURSOR_KIND = 'all';
-export const MAX_CONNECTORS_PAGE = 1000;
+const MAX_CONNECTORS_PAGE = 1000;
 
 /** An edge whose cursor is encoded only when selected. */
 class WalkEdge {

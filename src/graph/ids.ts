@@ -18,7 +18,7 @@ export interface IdRule {
 }
 
 /** Longer than this is never an id, whatever the vendor. */
-export const MAX_ID_LENGTH = 128;
+const MAX_ID_LENGTH = 128;
 
 /**
  * Never part of an id, whatever the vendor: path and query delimiters, percent escapes, backslashes (some servers

@@ -4,11 +4,11 @@
  */
 
 /** The sections, in the order they are shown. */
-export const SECTION_ORDER = ['GENERAL', 'ADDITIONAL', 'ADVANCED', 'RELAY'] as const;
+const SECTION_ORDER = ['GENERAL', 'ADDITIONAL', 'ADVANCED', 'RELAY'] as const;
 export type SettingsSectionName = (typeof SECTION_ORDER)[number];
 
 /** One configuration field as the GraphQL `ConnectorSettingsField` returns it. */
-export interface SettingsField {
+interface SettingsField {
   key: string;
   label: string | null;
   type: string;

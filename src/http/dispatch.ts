@@ -83,7 +83,7 @@ export function dispatchBuffered(dispatcher: Dispatcher, options: Dispatcher.Dis
 }
 
 /** The value of header `name` (lower case) in undici's raw name/value list. */
-export function findHeader(raw: readonly (Buffer | string)[], name: string): string | undefined {
+function findHeader(raw: readonly (Buffer | string)[], name: string): string | undefined {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const key = raw[i];
     const value = raw[i + 1];

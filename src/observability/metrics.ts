@@ -13,7 +13,7 @@ import type { BatchObserver } from './batch.js';
 export type Outcome = 'ok' | 'error' | 'partial';
 
 /** A circuit breaker's state, as `/readyz` shows it. */
-export type BreakerState = 'closed' | 'half-open' | 'open';
+type BreakerState = 'closed' | 'half-open' | 'open';
 
 /** The metrics of one gateway. */
 export interface GatewayMetrics {
@@ -34,8 +34,8 @@ export interface GatewayMetrics {
 /** Operation names become label values: past this many distinct ones, the rest count as `(other)`. */
 export const MAX_OPERATION_NAMES = 200;
 /** Label values that cannot be GraphQL names. */
-export const ANONYMOUS = '(anonymous)';
-export const OTHER = '(other)';
+const ANONYMOUS = '(anonymous)';
+const OTHER = '(other)';
 
 const BREAKER_VALUES: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

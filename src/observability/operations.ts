@@ -21,7 +21,7 @@ interface Calls {
 }
 
 /** Most request ids tracked at once; past it the oldest is dropped (its operation then logs the calls seen so far). */
-export const MAX_TRACKED = 10_000;
+const MAX_TRACKED = 10_000;
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 

@@ -44,7 +44,7 @@ export interface SandboxAppOptions {
 }
 
 /** Prefix of the control endpoints; requests below it are neither logged, delayed nor faulted. */
-export const CONTROL_PREFIX = '/__sandbox';
+const CONTROL_PREFIX = '/__sandbox';
 
 /**
  * Wraps a vendor handler with the shared sandbox behaviour: a request log entry per request, the global latency,

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http.js';
 
 /** Default cap of {@link readBody}: 10 MiB. */
-export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /**
  * Reads the whole request body, refusing more than `limitBytes` with an {@link HttpError} 413 (which asks for

@@ -9,7 +9,7 @@ import { isJsonObject } from './bodies.js';
 import { HttpError } from './http.js';
 
 /** Which requests a fault applies to; omitted fields match everything. */
-export interface FaultMatch {
+interface FaultMatch {
   method?: string;
   pathPrefix?: string;
 }

@@ -35,7 +35,7 @@ export type RequestLogFilter =
   | ((entry: RequestLogEntry) => boolean);
 
 /** Whether `entry` passes `filter` (no filter: every entry). */
-export function matchesLogFilter(entry: RequestLogEntry, filter?: RequestLogFilter): boolean {
+function matchesLogFilter(entry: RequestLogEntry, filter?: RequestLogFilter): boolean {
   if (!filter) return true;
   if (typeof filter === 'function') return filter(entry);
   return (
@@ -49,7 +49,7 @@ export function matchesLogFilter(entry: RequestLogEntry, filter?: RequestLogFilt
 }
 
 /** Counts the entries of `entries` that pass `filter`. */
-export function countRequests(entries: readonly RequestLogEntry[], filter?: RequestLogFilter): number {
+function countRequests(entries: readonly RequestLogEntry[], filter?: RequestLogFilter): number {
   let count = 0;
   for (const entry of entries) if (matchesLogFilter(entry, filter)) count += 1;
   return count;

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /** Decodes `Authorization: Basic …` (RFC 6749 §2.3.1: both parts form-urlencoded); undefined when absent/garbled. */
-export function parseBasicAuth(header: string | undefined): { username: string; password: string } | undefined {
+function parseBasicAuth(header: string | undefined): { username: string; password: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -25,7 +25,7 @@ export function parseBasicAuth(header: string | undefined): { username: string; 
 }
 
 /** The token of `Authorization: Bearer <token>`, or undefined. */
-export function readBearerToken(header: string | undefined): string | undefined {
+function readBearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
 }

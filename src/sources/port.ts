@@ -39,7 +39,10 @@ export interface SourceContext {
   readonly sources: RequestSources;
 }
 
-/** A type with a global id: its native key, one id rule per part (ids are names, never paths). */
+/**
+ * A type with a global id: its native key, one id rule per part (ids are names, never paths).
+ * @public
+ */
 export interface NodeTypeSpec {
   key: NativeKeyRules;
   /** Whether it is a `Connector` (what `connector`, `patchConnector` and `deleteConnector` accept). */
@@ -58,7 +61,10 @@ export interface WalkResult {
   more: boolean;
 }
 
-/** What a patch of a connector reads inside its write lock. */
+/**
+ * What a patch of a connector reads inside its write lock.
+ * @public
+ */
 export interface PatchRead<Stored = unknown> {
   /** The representation the operations apply to: the patchable fields, secrets read as null (or masked). */
   document: Record<string, unknown>;
@@ -66,7 +72,10 @@ export interface PatchRead<Stored = unknown> {
   stored: Stored;
 }
 
-/** What `write` gets: the checked operations and, unless the read was skipped, the document before and after them. */
+/**
+ * What `write` gets: the checked operations and, unless the read was skipped, the document before and after them.
+ * @public
+ */
 export interface PatchChange<Stored = unknown> {
   operations: JsonPatchOperation[];
   read: (PatchRead<Stored> & { after: Record<string, unknown> }) | undefined;
@@ -127,7 +136,10 @@ export interface SandboxModule {
   start(options: SandboxOptions): Promise<StartedSandbox>;
 }
 
-/** How the gateway reaches and signs in to a source. */
+/**
+ * How the gateway reaches and signs in to a source.
+ * @public
+ */
 export interface SourceConnection<Client = unknown> {
   /** The client-credentials token endpoint, from the API's origin and root URL and the source's own settings. */
   tokenUrl(api: { origin: string; url: string }, settings: Readonly<Record<string, string>>): string;

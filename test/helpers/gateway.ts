@@ -153,7 +153,7 @@ export function conductoroneSecrets(conductorone: ConductorOneSandbox): string[]
 }
 
 /** Log lines that contain one of `secrets` (each reported with the secret's first 4 characters only). */
-export function leakedSecrets(logs: readonly string[], secrets: Iterable<string>): string[] {
+function leakedSecrets(logs: readonly string[], secrets: Iterable<string>): string[] {
   const found: string[] = [];
   for (const secret of secrets) {
     if (secret.length < 8) continue; // too short to tell from ordinary text

@@ -13,7 +13,7 @@ export interface ConnectorKey {
   id: string;
 }
 
-export interface PageKey {
+interface PageKey {
   appId: string;
   pageSize: number;
   pageToken: string;
@@ -27,7 +27,7 @@ export interface ConductorOneLoaders {
 }
 
 /** Most app ids in one search (C1's largest page). */
-export const APP_SEARCH_BATCH = 100;
+const APP_SEARCH_BATCH = 100;
 
 export function createConductorOneLoaders(client: ConductorOneClient, requestId: string, observeBatch?: BatchObserver): ConductorOneLoaders {
   const reported = batchReporter('CONDUCTORONE', observeBatch);

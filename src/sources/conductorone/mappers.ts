@@ -49,7 +49,7 @@ export function connectorConfig(config: Record<string, unknown> | null | undefin
  * where to connect (client id, user name, URL, host, domain, tenant, region, account, organisation) → GENERAL;
  * about sync, schedules, timeouts, scopes, concurrency or custom settings → ADVANCED; anything else → ADDITIONAL.
  */
-export function sectionForConfigKey(key: string): SettingsSectionName {
+function sectionForConfigKey(key: string): SettingsSectionName {
   const text = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
   if (/\b(proxy|relay)/.test(text)) return 'RELAY';
   if (looksSecret(key) || /\b(client id|user ?name|username|url|uri|host|domain|tenant|region|account|org|organization|instance|endpoint|subdomain)\b/.test(text)) {
@@ -60,7 +60,7 @@ export function sectionForConfigKey(key: string): SettingsSectionName {
 }
 
 /** A readable label for a camelCase or snake_case key (`clientSecret` → `Client secret`). */
-export function labelForConfigKey(key: string): string {
+function labelForConfigKey(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -142,34 +142,13 @@ export interface C1ConnectorViewWire {
 }
 
 /** `c1.api.app.v1.ConnectorExpandMask`: related objects to expand; paths are `app_id` or `*`. */
-export interface C1ConnectorExpandMaskWire {
+interface C1ConnectorExpandMaskWire {
   paths?: string[] | null;
-}
-
-/** `c1.api.app.v1.AppEntitlementRef`. */
-export interface C1AppEntitlementRefWire {
-  appId?: string;
-  id?: string;
-}
-
-/** `c1.api.app.v1.AppManagedStateBindingRef`. */
-export interface C1AppManagedStateBindingRefWire {
-  appId?: string;
-  resourceId?: string;
-  resourceTypeId?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // ConnectorService requests and answers
 // ---------------------------------------------------------------------------------------------------------------------
-
-/** Query of `GET /api/v1/apps/{app_id}/connectors` (`ConnectorService.List`). */
-export interface C1ConnectorServiceListQuery {
-  /** `page_size` (int32): 0 or absent means the server's default. */
-  page_size?: number;
-  /** `page_token`: the `nextPageToken` of the previous page, passed back unchanged. */
-  page_token?: string;
-}
 
 /** Answer of `GET /api/v1/apps/{app_id}/connectors`. `nextPageToken` is `''` on the last page. */
 export interface C1ConnectorServiceListResponse {
@@ -203,40 +182,11 @@ export interface C1ConnectorServiceCreateResponse {
   expanded?: C1AnyWire[] | null;
 }
 
-/**
- * Body of `POST /api/v1/apps/{app_id}/connectors` (`ConnectorService.CreateDelegated`): a connector that waits for
- * its configuration (someone else, e.g. one of `userIds`, supplies it later).
- */
-export interface C1ConnectorServiceCreateDelegatedRequestInput {
-  appEntitlementOwnerRefs?: C1AppEntitlementRefWire[] | null;
-  appManagedStateBindingRef?: C1AppManagedStateBindingRefWire | null;
-  catalogId?: string;
-  description?: string;
-  displayName?: string;
-  expandMask?: C1ConnectorExpandMaskWire | null;
-  userIds?: string[] | null;
-}
-
-/**
- * Body of `POST /api/v1/apps/{app_id}/connectors/{id}` (`ConnectorService.Update`). `updateMask` is a
- * `google.protobuf.FieldMask` in JSON form: comma-separated lowerCamelCase field paths (e.g.
- * `displayName,config,profileAllowList`). Only the named fields change, each to its value in `connector` (an
- * absent value clears the field); the ids come from the URL.
- */
-export interface C1ConnectorServiceUpdateRequestInput {
-  connector?: C1ConnectorWire | null;
-  expandMask?: C1ConnectorExpandMaskWire | null;
-  updateMask?: string | null;
-}
-
 /** Answer of `POST /api/v1/apps/{app_id}/connectors/{id}`. */
 export interface C1ConnectorServiceUpdateResponse {
   connectorView?: C1ConnectorViewWire | null;
   expanded?: C1AnyWire[] | null;
 }
-
-/** Body of `DELETE /api/v1/apps/{app_id}/connectors/{id}`: an empty object (the ids come from the URL). */
-export type C1ConnectorServiceDeleteRequestInput = Record<string, never>;
 
 /** Answer of `DELETE /api/v1/apps/{app_id}/connectors/{id}`: `{}`; the status code tells success. */
 export type C1ConnectorServiceDeleteResponse = Record<string, never>;
@@ -246,7 +196,7 @@ export type C1ConnectorServiceDeleteResponse = Record<string, never>;
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** `c1.api.app.v1.App.identityMatching`: how app users are matched to C1 identities. */
-export type C1IdentityMatching =
+type C1IdentityMatching =
   | 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED'
   | 'APP_USER_IDENTITY_MATCHING_STRICT'
   | 'APP_USER_IDENTITY_MATCHING_DISPLAY_NAME';
@@ -291,22 +241,6 @@ export interface C1AppServiceGetResponse {
 export interface C1AppServiceListResponse {
   list?: C1AppWire[] | null;
   nextPageToken?: string;
-}
-
-/**
- * Body of `POST /api/v1/search/apps` (`AppSearch.Search`): every given criterion must hold. With `appIds` it is a
- * batch lookup by id (ids that do not exist are simply missing from the answer).
- */
-export interface C1AppSearchRequestWire {
-  appIds?: string[] | null;
-  excludeAppIds?: string[] | null;
-  /** Exact display name. */
-  displayName?: string;
-  /** Free text matched against display name and description. */
-  query?: string;
-  /** `int32`; 0 or absent means the server's default. */
-  pageSize?: number;
-  pageToken?: string;
 }
 
 /** Answer of `POST /api/v1/search/apps`. `nextPageToken` is `''` on the last page. */
@@ -376,19 +310,6 @@ export interface C1ErrorWire {
   code: number;
   message: string;
   details: C1AnyWire[];
-}
-
-/**
- * Form (or JSON) body of `POST /auth/v1/token`. C1's own SDKs authenticate with a signed JWT
- * (`client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` + `client_assertion`) made from
- * the client secret; plain `client_secret` is the other form. Credentials go in the body, never in headers.
- */
-export interface C1TokenRequestWire {
-  grant_type: 'client_credentials';
-  client_id: string;
-  client_secret?: string;
-  client_assertion_type?: string;
-  client_assertion?: string;
 }
 
 /** The `client_assertion_type` of a JWT client assertion (RFC 7523). */

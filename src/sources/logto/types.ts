@@ -20,11 +20,8 @@ export type LogtoConnectorPlatform = 'Native' | 'Universal' | 'Web';
 /** A localised text: `en` is always present, other keys are language tags (`de`, `zh-CN`, …). */
 export type LogtoI18nPhrasesWire = { en: string } & Record<string, string>;
 
-/** Input types of a connector configuration form. */
-export type LogtoFormItemType = 'Text' | 'Number' | 'MultilineText' | 'Switch' | 'Select' | 'MultiSelect' | 'Json';
-
 /** Shows a form item only while the item `targetKey` holds `expectValue`. */
-export interface LogtoFormItemShowConditionWire {
+interface LogtoFormItemShowConditionWire {
   targetKey: string;
   expectValue?: unknown;
 }
@@ -47,19 +44,19 @@ export interface LogtoFormItemBaseWire {
 }
 
 /** A single choice among `selectItems`. */
-export interface LogtoSelectFormItemWire extends LogtoFormItemBaseWire {
+interface LogtoSelectFormItemWire extends LogtoFormItemBaseWire {
   type: 'Select';
   selectItems: { value: string; title: string }[];
 }
 
 /** Several choices among `selectItems` (the value is an array of strings). */
-export interface LogtoMultiSelectFormItemWire extends LogtoFormItemBaseWire {
+interface LogtoMultiSelectFormItemWire extends LogtoFormItemBaseWire {
   type: 'MultiSelect';
   selectItems: { value: string }[];
 }
 
 /** A free input: text, number, multi-line text, switch (boolean) or JSON (object or array). */
-export interface LogtoPlainFormItemWire extends LogtoFormItemBaseWire {
+interface LogtoPlainFormItemWire extends LogtoFormItemBaseWire {
   type: 'Text' | 'Number' | 'MultilineText' | 'Switch' | 'Json';
 }
 

@@ -65,7 +65,7 @@ export interface SailPointJsonPatchOperationWire {
 }
 
 /** One message of an error body (`ErrorMessageDto`). */
-export interface SailPointErrorMessageWire {
+interface SailPointErrorMessageWire {
   locale?: string | null;
   localeOrigin?: 'DEFAULT' | 'REQUEST' | null;
   text?: string;

@@ -45,11 +45,6 @@ const STORED_AT: Readonly<Record<string, (detail: SailPointConnectorDetailWire) 
   '/sourceConfigXml': sourceConfigOf,
 };
 
-/** Whether a patch sends an XML value holding the mask (then the stored file is needed to restore it). */
-export function patchHoldsMask(wire: readonly SailPointJsonPatchOperationWire[]): boolean {
-  return wire.some((o) => STORED_AT[o.path] !== undefined && typeof o.value === 'string' && o.value.includes(SECRET_MASK));
-}
-
 /**
  * Gives the XML values of a patch their stored secrets back, in place: a file read masked and sent back keeps its
  * secrets, and a `test` of one compares with the stored text. A mask where nothing is stored is BAD_USER_INPUT

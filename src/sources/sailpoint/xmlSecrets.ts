@@ -26,7 +26,7 @@ const VALUE_ATTRIBUTES = new Set(['value', 'defaultvalue']);
 const NAMING_ATTRIBUTES = new Set(['key', 'keyName', 'helpKey']);
 
 /** Whether a form `Field` (or another entry) of this name and type holds a secret: the settings rule. */
-export function isSecretEntry(name: string | undefined, type: string | undefined): boolean {
+function isSecretEntry(name: string | undefined, type: string | undefined): boolean {
   return fieldType(type) === 'Secret' || (name !== undefined && looksSecret(name));
 }
 

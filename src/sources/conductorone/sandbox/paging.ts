@@ -10,7 +10,7 @@ import { invalidArgument } from './errors.js';
 import { parseInt32 } from './protojson.js';
 
 /** Page size used when a request gives none (or 0): C1's documented default. */
-export const CONDUCTORONE_DEFAULT_PAGE_SIZE = 25;
+const CONDUCTORONE_DEFAULT_PAGE_SIZE = 25;
 /** Largest page size: larger requests are lowered to it (C1 documents `pageSize <= 100`). */
 export const CONDUCTORONE_MAX_PAGE_SIZE = 100;
 

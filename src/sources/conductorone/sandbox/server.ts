@@ -26,15 +26,12 @@ import { conductorOneRoutes } from './routes.js';
 import { ConductorOneStore, type ConductorOneSandboxStore } from './store.js';
 import { isApiPath, requireBearerToken } from './tokens.js';
 
-export { CONDUCTORONE_DEFAULT_PAGE_SIZE, CONDUCTORONE_MAX_PAGE_SIZE } from './paging.js';
-export type { ConductorOneSandboxStore } from './store.js';
-
 /** Default client id of the sandbox's API client (C1 client ids have this `name@tenant/pcc` shape). */
 export const CONDUCTORONE_SANDBOX_CLIENT_ID = 'sandbox-gateway@sandbox.conductor.one/pcc';
 /** Default client secret of that client (a fixed, public sandbox value). */
 export const CONDUCTORONE_SANDBOX_CLIENT_SECRET = 'sandbox-conductorone-secret-5e2c9b14';
 /** Default token lifetime. C1 documents none; an hour is the sandbox's choice. */
-export const CONDUCTORONE_SANDBOX_TOKEN_TTL_SECONDS = 3600;
+const CONDUCTORONE_SANDBOX_TOKEN_TTL_SECONDS = 3600;
 
 /** Options of {@link startConductorOneSandbox}. */
 export interface ConductorOneSandboxOptions extends SandboxOptions {

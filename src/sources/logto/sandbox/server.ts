@@ -17,14 +17,13 @@ import { logtoRoutes } from './routes.js';
 import { LogtoConnectorStore, type LogtoSandboxStore } from './store.js';
 import { carriesManagementApiToken, isApiPath, requireBearerToken } from './tokens.js';
 
-export type { LogtoSandboxStore } from './store.js';
 
 /** Default client id of the sandbox's machine-to-machine application. */
 export const LOGTO_SANDBOX_CLIENT_ID = 'sandbox-logto-m2m';
 /** Default client secret of that application (a fixed, public sandbox value). */
 export const LOGTO_SANDBOX_CLIENT_SECRET = 'sandbox-logto-secret-8b3f2a61';
 /** Default token lifetime: the hour Logto gives Management API tokens. */
-export const LOGTO_SANDBOX_TOKEN_TTL_SECONDS = 3600;
+const LOGTO_SANDBOX_TOKEN_TTL_SECONDS = 3600;
 
 /** Options of {@link startLogtoSandbox}. */
 export interface LogtoSandboxOptions extends SandboxOptions {

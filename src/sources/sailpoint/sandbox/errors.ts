@@ -35,7 +35,7 @@ const DEFAULT_TEXTS: Record<number, string> = {
 };
 
 /** An `ErrorResponseDto` body. */
-export function errorResponse(status: number, text: string, causes: string[] = []): SailPointErrorResponseWire {
+function errorResponse(status: number, text: string, causes: string[] = []): SailPointErrorResponseWire {
   const message = (value: string) => ({ locale: 'en-US', localeOrigin: 'DEFAULT' as const, text: value });
   return {
     detailCode: DETAIL_CODES[status] ?? `${status}`,

@@ -14,14 +14,13 @@ import { sailPointRoutes } from './routes.js';
 import { SailPointConnectorStore, type SailPointSandboxStore } from './store.js';
 import { isApiPath, requireBearerToken } from './tokens.js';
 
-export type { SailPointSandboxStore } from './store.js';
 
 /** Default client id of the sandbox's OAuth client. */
 export const SAILPOINT_SANDBOX_CLIENT_ID = 'sandbox-sailpoint';
 /** Default client secret of the sandbox's OAuth client (a fixed, public sandbox value). */
-export const SAILPOINT_SANDBOX_CLIENT_SECRET = 'sandbox-sailpoint-secret-4c1d9e7a';
+const SAILPOINT_SANDBOX_CLIENT_SECRET = 'sandbox-sailpoint-secret-4c1d9e7a';
 /** Default token lifetime: the 749 seconds ISC reports for client-credentials tokens. */
-export const SAILPOINT_SANDBOX_TOKEN_TTL_SECONDS = 749;
+const SAILPOINT_SANDBOX_TOKEN_TTL_SECONDS = 749;
 
 /** Options of {@link startSailPointSandbox}. */
 export interface SailPointSandboxOptions extends SandboxOptions {

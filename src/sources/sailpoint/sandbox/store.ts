@@ -76,7 +76,7 @@ export class SailPointConnectorStore {
 }
 
 /** Derives a URL-friendly script name from a connector name. */
-export function scriptNameFromName(name: string): string {
+function scriptNameFromName(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

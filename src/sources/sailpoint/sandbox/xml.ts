@@ -9,13 +9,13 @@ import { badRequest } from './errors.js';
 import { SAILPOINT_FORM_NAMESPACE } from './seed.js';
 
 /** Outcome of {@link checkSailPointXml}. */
-export type XmlCheck = { ok: true; root: string; namespace: string } | { ok: false; reason: string };
+type XmlCheck = { ok: true; root: string; namespace: string } | { ok: false; reason: string };
 
 /**
  * Checks that `text` is a well-formed XML document (via saxes) and reports its root element. A DOCTYPE with an
  * internal subset is refused: such files could declare entities, which the vendor files never need.
  */
-export function checkSailPointXml(text: string): XmlCheck {
+function checkSailPointXml(text: string): XmlCheck {
   const parser = new SaxesParser({ xmlns: true });
   let root: { name: string; namespace: string } | undefined;
   let refused: string | undefined;
