@@ -3,12 +3,14 @@
  * into src/__generated__, and the example client's
  * typed documents (client preset: a TypedDocumentNode for each graphql() call in examples/, checked against the
  * schema artifact schema.graphql) into examples/__generated__. Neither is ever edited by hand.
- * `npm run codegen` writes them; `npm run codegen:check` (part of `npm test`) fails when they are stale.
+ * `npm run codegen` writes them and formats them with Prettier (the afterAllFileWrite hook), like the rest of the
+ * tree; `npm run codegen:check` (part of `npm test`, scripts/codegen-check.ts) fails when they are stale.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   importExtension: '.js',
+  hooks: { afterAllFileWrite: ['prettier --write'] },
   generates: {
     'src/__generated__/resolvers-types.ts': {
       schema: ['schema/*.graphql', 'src/sources/*/*.graphql'],

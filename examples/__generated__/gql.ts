@@ -14,24 +14,31 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n": typeof types.SettingsFieldsFragmentDoc,
-    "\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ListConnectorsDocument,
-    "\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n": typeof types.ReadConnectorDocument,
-    "\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n": typeof types.CreateLoginConnectorDocument,
-    "\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n": typeof types.PatchConnectorDocument,
-    "\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n": typeof types.CreateScriptConnectorDocument,
-    "\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n": typeof types.UploadScriptConnectorFileDocument,
-    "\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n": typeof types.DeleteConnectorDocument,
+  '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n': typeof types.SettingsFieldsFragmentDoc;
+  '\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.ListConnectorsDocument;
+  '\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n': typeof types.ReadConnectorDocument;
+  '\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n': typeof types.CreateLoginConnectorDocument;
+  '\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n': typeof types.PatchConnectorDocument;
+  '\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n': typeof types.CreateScriptConnectorDocument;
+  '\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n': typeof types.UploadScriptConnectorFileDocument;
+  '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n': typeof types.DeleteConnectorDocument;
 };
 const documents: Documents = {
-    "\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n": types.SettingsFieldsFragmentDoc,
-    "\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ListConnectorsDocument,
-    "\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n": types.ReadConnectorDocument,
-    "\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n": types.CreateLoginConnectorDocument,
-    "\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n": types.PatchConnectorDocument,
-    "\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n": types.CreateScriptConnectorDocument,
-    "\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n": types.UploadScriptConnectorFileDocument,
-    "\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n": types.DeleteConnectorDocument,
+  '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n':
+    types.SettingsFieldsFragmentDoc,
+  '\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.ListConnectorsDocument,
+  '\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n':
+    types.ReadConnectorDocument,
+  '\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n':
+    types.CreateLoginConnectorDocument,
+  '\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n':
+    types.PatchConnectorDocument,
+  '\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n':
+    types.CreateScriptConnectorDocument,
+  '\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n':
+    types.UploadScriptConnectorFileDocument,
+  '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n': types.DeleteConnectorDocument,
 };
 
 /**
@@ -51,38 +58,54 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ListConnectors($first: Int!, $after: String) {\n    connectors(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          source\n          nativeId\n          displayName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ReadConnector($id: ID!) {\n    connector(id: $id) {\n      __typename\n      id\n      source\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n        metadata\n      }\n      ... on ScriptConnector {\n        scriptName\n        sourceConfig\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      nativeId\n      displayName\n      connectorId\n      syncProfile\n      settings {\n        ...SettingsFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation PatchConnector($id: ID!, $operations: [JsonPatchOperationInput!]!) {\n    patchConnector(id: $id, operations: $operations) {\n      __typename\n      id\n      displayName\n      settings {\n        ...SettingsFields\n      }\n      ... on LoginConnector {\n        syncProfile\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n"): (typeof documents)["\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n',
+): (typeof documents)['\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n"];
+export function graphql(
+  source: '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n',
+): (typeof documents)['\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
 
-export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

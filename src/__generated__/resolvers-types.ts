@@ -12,23 +12,23 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** An instant in time as an RFC 3339 string with a time zone offset, e.g. `2026-11-23T15:38:35Z`. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: string; output: string };
   /** Any JSON value: object, array, string, number, boolean or null. */
-  JSON: { input: unknown; output: unknown; }
+  JSON: { input: unknown; output: unknown };
   /** A JSON object (never an array or a primitive). */
-  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
   /**
    * A file sent with the GraphQL multipart request spec
    * (https://github.com/jaydenseric/graphql-multipart-request-spec). Requests that carry files must also send an
    * `Apollo-Require-Preflight: true` header (CSRF protection).
    */
-  Upload: { input: Promise<import("graphql-upload/processRequest.mjs").FileUpload>; output: never; }
+  Upload: { input: Promise<import('graphql-upload/processRequest.mjs').FileUpload>; output: never };
 };
 
 /** A ConductorOne App: a system whose users and access are governed, fed by its connectors. */
@@ -44,7 +44,6 @@ export type App = Node & {
   nativeId: Scalars['String']['output'];
 };
 
-
 /** A ConductorOne App: a system whose users and access are governed, fed by its connectors. */
 export type AppConnectorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -55,60 +54,61 @@ export type AppConnectorsArgs = {
  * A ConductorOne connector: the integration that syncs objects (users, groups, entitlements) from a system into an
  * App. Addressed by its app and its own id; both are inside the global id.
  */
-export type AppConnector = Connector & Node & {
-  __typename?: 'AppConnector';
-  /** The App (one batched lookup for all the connectors of a request). */
-  app?: Maybe<App>;
-  /** The id of the App this connector syncs into. */
-  appId: Scalars['String']['output'];
-  /** The catalog entry (connector kind) this connector was created from. */
-  catalogId?: Maybe<Scalars['String']['output']>;
-  /** The typed config: its type URL (`@type`) and the values; secret-like values are null. */
-  config?: Maybe<ConnectorConfig>;
-  /** The state of the connector's syncs. */
-  connectorStatus?: Maybe<ConnectorStatus>;
-  /** When the connector was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the connector was deleted, for a deleted connector. */
-  deletedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The connector's description. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Whether ConductorOne skips its check for syncs that lost most of their data. */
-  disableCheckBadSync?: Maybe<Scalars['Boolean']['output']>;
-  /** The connector's display name (its id when it has none). */
-  displayName: Scalars['String']['output'];
-  /** Where to download the connector (self-hosted connectors). */
-  downloadUrl?: Maybe<Scalars['String']['output']>;
-  /** Global id of this app connector (app id and connector id). */
-  id: Scalars['ID']['output'];
-  /** The ConductorOne connector id. */
-  nativeId: Scalars['String']['output'];
-  /** Who authorized the connector through OAuth2, when it uses OAuth2. */
-  oAuth2AuthorizedAs?: Maybe<OAuth2AuthorizedAs>;
-  /** Only these profile attributes are synced (when set). */
-  profileAllowList?: Maybe<Array<Scalars['String']['output']>>;
-  /** These profile attributes are not synced. */
-  profileIgnoreList?: Maybe<Array<Scalars['String']['output']>>;
-  /**
-   * The connector's typed config as form fields, in sections: keys about a proxy or relay → RELAY; credentials and
-   * where to connect (secrets, keys, tokens, client ids, user names, URLs, domains, tenants, regions, accounts) →
-   * GENERAL; keys about sync, schedules, timeouts, scopes, concurrency or custom settings → ADVANCED; the rest →
-   * ADDITIONAL. Secret-like keys are locked.
-   */
-  settings: ConnectorSettings;
-  /** Always CONDUCTORONE. */
-  source: ConnectorSource;
-  /** When syncing was disabled, if it is. */
-  syncDisabledAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why syncing was disabled: a category. */
-  syncDisabledCategory?: Maybe<Scalars['String']['output']>;
-  /** Why syncing was disabled: ConductorOne's words. */
-  syncDisabledReason?: Maybe<Scalars['String']['output']>;
-  /** When the connector was last changed. */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The users who own the connector. */
-  userIds?: Maybe<Array<Scalars['String']['output']>>;
-};
+export type AppConnector = Connector &
+  Node & {
+    __typename?: 'AppConnector';
+    /** The App (one batched lookup for all the connectors of a request). */
+    app?: Maybe<App>;
+    /** The id of the App this connector syncs into. */
+    appId: Scalars['String']['output'];
+    /** The catalog entry (connector kind) this connector was created from. */
+    catalogId?: Maybe<Scalars['String']['output']>;
+    /** The typed config: its type URL (`@type`) and the values; secret-like values are null. */
+    config?: Maybe<ConnectorConfig>;
+    /** The state of the connector's syncs. */
+    connectorStatus?: Maybe<ConnectorStatus>;
+    /** When the connector was created. */
+    createdAt?: Maybe<Scalars['DateTime']['output']>;
+    /** When the connector was deleted, for a deleted connector. */
+    deletedAt?: Maybe<Scalars['DateTime']['output']>;
+    /** The connector's description. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Whether ConductorOne skips its check for syncs that lost most of their data. */
+    disableCheckBadSync?: Maybe<Scalars['Boolean']['output']>;
+    /** The connector's display name (its id when it has none). */
+    displayName: Scalars['String']['output'];
+    /** Where to download the connector (self-hosted connectors). */
+    downloadUrl?: Maybe<Scalars['String']['output']>;
+    /** Global id of this app connector (app id and connector id). */
+    id: Scalars['ID']['output'];
+    /** The ConductorOne connector id. */
+    nativeId: Scalars['String']['output'];
+    /** Who authorized the connector through OAuth2, when it uses OAuth2. */
+    oAuth2AuthorizedAs?: Maybe<OAuth2AuthorizedAs>;
+    /** Only these profile attributes are synced (when set). */
+    profileAllowList?: Maybe<Array<Scalars['String']['output']>>;
+    /** These profile attributes are not synced. */
+    profileIgnoreList?: Maybe<Array<Scalars['String']['output']>>;
+    /**
+     * The connector's typed config as form fields, in sections: keys about a proxy or relay → RELAY; credentials and
+     * where to connect (secrets, keys, tokens, client ids, user names, URLs, domains, tenants, regions, accounts) →
+     * GENERAL; keys about sync, schedules, timeouts, scopes, concurrency or custom settings → ADVANCED; the rest →
+     * ADDITIONAL. Secret-like keys are locked.
+     */
+    settings: ConnectorSettings;
+    /** Always CONDUCTORONE. */
+    source: ConnectorSource;
+    /** When syncing was disabled, if it is. */
+    syncDisabledAt?: Maybe<Scalars['DateTime']['output']>;
+    /** Why syncing was disabled: a category. */
+    syncDisabledCategory?: Maybe<Scalars['String']['output']>;
+    /** Why syncing was disabled: ConductorOne's words. */
+    syncDisabledReason?: Maybe<Scalars['String']['output']>;
+    /** When the connector was last changed. */
+    updatedAt?: Maybe<Scalars['DateTime']['output']>;
+    /** The users who own the connector. */
+    userIds?: Maybe<Array<Scalars['String']['output']>>;
+  };
 
 /** A page of app connectors (Relay cursor connection). */
 export type AppConnectorConnection = {
@@ -338,43 +338,44 @@ export type JsonPatchOperationInput = {
  * `settings`; confidential values (client secrets, API keys, tokens, passwords) are always masked, although Logto
  * itself returns them in plain text.
  */
-export type LoginConnector = Connector & Node & {
-  __typename?: 'LoginConnector';
-  /** The id of the factory this connector was created from. */
-  connectorId: Scalars['String']['output'];
-  /** Logto does not report it: always null. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The factory's description in English, when it has one. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The connector's name in English (or the first language Logto has). */
-  displayName: Scalars['String']['output'];
-  /** The factory, with its form items (one call for all the factories of a list). */
-  factory: ConnectorFactory;
-  /** Global id of this login connector. */
-  id: Scalars['ID']['output'];
-  /** Display metadata (name, logo, target) that overrides the factory's. */
-  metadata?: Maybe<Scalars['JSONObject']['output']>;
-  /** The Logto connector id. */
-  nativeId: Scalars['String']['output'];
-  /** For social connectors: Universal, Web or Native. */
-  platform?: Maybe<Scalars['String']['output']>;
-  /**
-   * The configuration as form fields, in sections: items named for a proxy or relay → RELAY; required or
-   * confidential items (the credentials) → GENERAL; Json and multi-line items, and keys about scopes, prompts,
-   * timeouts or custom settings → ADVANCED; the rest → ADDITIONAL. Confidential items are locked.
-   */
-  settings: ConnectorSettings;
-  /** Always LOGTO. */
-  source: ConnectorSource;
-  /** Whether the user profile is synced from the provider at every sign-in (social connectors). */
-  syncProfile: Scalars['Boolean']['output'];
-  /** For social connectors: the identity provider (e.g. google); connectors with the same target are alternatives. */
-  target?: Maybe<Scalars['String']['output']>;
-  /** Email, SMS or social. */
-  type: LoginConnectorType;
-  /** Logto does not report it: always null. */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
-};
+export type LoginConnector = Connector &
+  Node & {
+    __typename?: 'LoginConnector';
+    /** The id of the factory this connector was created from. */
+    connectorId: Scalars['String']['output'];
+    /** Logto does not report it: always null. */
+    createdAt?: Maybe<Scalars['DateTime']['output']>;
+    /** The factory's description in English, when it has one. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** The connector's name in English (or the first language Logto has). */
+    displayName: Scalars['String']['output'];
+    /** The factory, with its form items (one call for all the factories of a list). */
+    factory: ConnectorFactory;
+    /** Global id of this login connector. */
+    id: Scalars['ID']['output'];
+    /** Display metadata (name, logo, target) that overrides the factory's. */
+    metadata?: Maybe<Scalars['JSONObject']['output']>;
+    /** The Logto connector id. */
+    nativeId: Scalars['String']['output'];
+    /** For social connectors: Universal, Web or Native. */
+    platform?: Maybe<Scalars['String']['output']>;
+    /**
+     * The configuration as form fields, in sections: items named for a proxy or relay → RELAY; required or
+     * confidential items (the credentials) → GENERAL; Json and multi-line items, and keys about scopes, prompts,
+     * timeouts or custom settings → ADVANCED; the rest → ADDITIONAL. Confidential items are locked.
+     */
+    settings: ConnectorSettings;
+    /** Always LOGTO. */
+    source: ConnectorSource;
+    /** Whether the user profile is synced from the provider at every sign-in (social connectors). */
+    syncProfile: Scalars['Boolean']['output'];
+    /** For social connectors: the identity provider (e.g. google); connectors with the same target are alternatives. */
+    target?: Maybe<Scalars['String']['output']>;
+    /** Email, SMS or social. */
+    type: LoginConnectorType;
+    /** Logto does not report it: always null. */
+    updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  };
 
 /** The kind of a Logto sign-in connector. */
 export type LoginConnectorType =
@@ -437,24 +438,20 @@ export type Mutation = {
   uploadScriptConnectorFile: UpdateDetail;
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateAppConnectorArgs = {
   input: CreateAppConnectorInput;
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateLoginConnectorArgs = {
   input: CreateLoginConnectorInput;
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationCreateScriptConnectorArgs = {
   input: CreateScriptConnectorInput;
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteAppConnectorArgs = {
@@ -462,24 +459,20 @@ export type MutationDeleteAppConnectorArgs = {
   id: Scalars['String']['input'];
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteConnectorArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteLoginConnectorArgs = {
   id: Scalars['String']['input'];
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationDeleteScriptConnectorArgs = {
   scriptName: Scalars['String']['input'];
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationPatchConnectorArgs = {
@@ -487,13 +480,11 @@ export type MutationPatchConnectorArgs = {
   operations: Array<JsonPatchOperationInput>;
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationPatchScriptConnectorArgs = {
   operations: Array<JsonPatchOperationInput>;
   scriptName: Scalars['String']['input'];
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationTestLoginConnectorArgs = {
@@ -503,19 +494,16 @@ export type MutationTestLoginConnectorArgs = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUpdateAppConnectorArgs = {
   input: UpdateAppConnectorInput;
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUpdateLoginConnectorArgs = {
   id: Scalars['String']['input'];
   input: UpdateLoginConnectorInput;
 };
-
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUploadScriptConnectorFileArgs = {
@@ -584,12 +572,10 @@ export type Query = {
   scriptConnectors: ConnectorConnection;
 };
 
-
 /** Reads across the connector sources. */
 export type QueryAppArgs = {
   id: Scalars['String']['input'];
 };
-
 
 /** Reads across the connector sources. */
 export type QueryAppConnectorsArgs = {
@@ -598,18 +584,15 @@ export type QueryAppConnectorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
 /** Reads across the connector sources. */
 export type QueryConnectorArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 /** Reads across the connector sources. */
 export type QueryConnectorFactoriesArgs = {
   type?: InputMaybe<LoginConnectorType>;
 };
-
 
 /** Reads across the connector sources. */
 export type QueryConnectorsArgs = {
@@ -619,24 +602,20 @@ export type QueryConnectorsArgs = {
   sources?: InputMaybe<Array<ConnectorSource>>;
 };
 
-
 /** Reads across the connector sources. */
 export type QueryLoginConnectorsArgs = {
   type?: InputMaybe<LoginConnectorType>;
 };
-
 
 /** Reads across the connector sources. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 /** Reads across the connector sources. */
 export type QueryScriptConnectorArgs = {
   scriptName: Scalars['String']['input'];
 };
-
 
 /** Reads across the connector sources. */
 export type QueryScriptConnectorsArgs = {
@@ -652,56 +631,56 @@ export type QueryScriptConnectorsArgs = {
  * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
  * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
  */
-export type ScriptConnector = Connector & Node & {
-  __typename?: 'ScriptConnector';
-  /** The application definition (XML, secrets masked as `********`). Needs the connector's detail. */
-  applicationXml?: Maybe<Scalars['String']['output']>;
-  /** The Java class that implements the connector, e.g. `sailpoint.connector.OpenConnectorAdapter`. */
-  className?: Maybe<Scalars['String']['output']>;
-  /** Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). */
-  connectorMetadata?: Maybe<Scalars['JSONObject']['output']>;
-  /** The account correlation configuration (XML, secrets masked as `********`). Needs the connector's detail. */
-  correlationConfig?: Maybe<Scalars['String']['output']>;
-  /** SailPoint does not report it: always null. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The short description from the connector's metadata (`shortDesc`), when set. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Whether sources of this connector connect directly (no virtual appliance). */
-  directConnect?: Maybe<Scalars['Boolean']['output']>;
-  /** The connector's name. */
-  displayName: Scalars['String']['output'];
-  /** What the connector supports, e.g. PROVISIONING, SEARCH. */
-  features?: Maybe<Array<Scalars['String']['output']>>;
-  /** Global id of this script connector. */
-  id: Scalars['ID']['output'];
-  /** The connector's name (unique per tenant). */
-  name: Scalars['String']['output'];
-  /** The scriptName. */
-  nativeId: Scalars['String']['output'];
-  /** The url-friendly unique key SailPoint derived from the name at creation. */
-  scriptName: Scalars['String']['output'];
-  /**
-   * The fields of the connector's source configuration form, in sections (menu items named for connection or
-   * credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
-   * configuration: ADVANCED; anything else: ADDITIONAL). Secret fields are locked. Needs the connector's detail.
-   */
-  settings: ConnectorSettings;
-  /** Always SAILPOINT. */
-  source: ConnectorSource;
-  /** The source configuration form (XML, secrets masked as `********`; null when not well-formed). Needs the connector's detail. */
-  sourceConfig?: Maybe<Scalars['String']['output']>;
-  /** The source template (XML, secrets masked as `********`). Fetched from its own file endpoint. */
-  sourceTemplate?: Maybe<Scalars['String']['output']>;
-  /** Lifecycle status: RELEASED, DEVELOPMENT, DEMO or DEPRECATED. */
-  status?: Maybe<Scalars['String']['output']>;
-  /** The UI texts of one locale as a `.properties` text; null when the connector has none for that locale. */
-  translations?: Maybe<Scalars['String']['output']>;
-  /** The connector type, e.g. `ServiceNow`. */
-  type?: Maybe<Scalars['String']['output']>;
-  /** SailPoint does not report it: always null. */
-  updatedAt?: Maybe<Scalars['DateTime']['output']>;
-};
-
+export type ScriptConnector = Connector &
+  Node & {
+    __typename?: 'ScriptConnector';
+    /** The application definition (XML, secrets masked as `********`). Needs the connector's detail. */
+    applicationXml?: Maybe<Scalars['String']['output']>;
+    /** The Java class that implements the connector, e.g. `sailpoint.connector.OpenConnectorAdapter`. */
+    className?: Maybe<Scalars['String']['output']>;
+    /** Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). */
+    connectorMetadata?: Maybe<Scalars['JSONObject']['output']>;
+    /** The account correlation configuration (XML, secrets masked as `********`). Needs the connector's detail. */
+    correlationConfig?: Maybe<Scalars['String']['output']>;
+    /** SailPoint does not report it: always null. */
+    createdAt?: Maybe<Scalars['DateTime']['output']>;
+    /** The short description from the connector's metadata (`shortDesc`), when set. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Whether sources of this connector connect directly (no virtual appliance). */
+    directConnect?: Maybe<Scalars['Boolean']['output']>;
+    /** The connector's name. */
+    displayName: Scalars['String']['output'];
+    /** What the connector supports, e.g. PROVISIONING, SEARCH. */
+    features?: Maybe<Array<Scalars['String']['output']>>;
+    /** Global id of this script connector. */
+    id: Scalars['ID']['output'];
+    /** The connector's name (unique per tenant). */
+    name: Scalars['String']['output'];
+    /** The scriptName. */
+    nativeId: Scalars['String']['output'];
+    /** The url-friendly unique key SailPoint derived from the name at creation. */
+    scriptName: Scalars['String']['output'];
+    /**
+     * The fields of the connector's source configuration form, in sections (menu items named for connection or
+     * credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
+     * configuration: ADVANCED; anything else: ADDITIONAL). Secret fields are locked. Needs the connector's detail.
+     */
+    settings: ConnectorSettings;
+    /** Always SAILPOINT. */
+    source: ConnectorSource;
+    /** The source configuration form (XML, secrets masked as `********`; null when not well-formed). Needs the connector's detail. */
+    sourceConfig?: Maybe<Scalars['String']['output']>;
+    /** The source template (XML, secrets masked as `********`). Fetched from its own file endpoint. */
+    sourceTemplate?: Maybe<Scalars['String']['output']>;
+    /** Lifecycle status: RELEASED, DEVELOPMENT, DEMO or DEPRECATED. */
+    status?: Maybe<Scalars['String']['output']>;
+    /** The UI texts of one locale as a `.properties` text; null when the connector has none for that locale. */
+    translations?: Maybe<Scalars['String']['output']>;
+    /** The connector type, e.g. `ServiceNow`. */
+    type?: Maybe<Scalars['String']['output']>;
+    /** SailPoint does not report it: always null. */
+    updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  };
 
 /**
  * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
@@ -817,31 +796,31 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
-
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -855,34 +834,36 @@ export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
 }
 
 export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
-  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
-  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+  SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs> | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
-  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
-  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>) | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
-  next: NextResolverFn<TResult>,
-  parent: TParent,
-  args: TArgs,
-  context: TContext,
-  info: GraphQLResolveInfo
-) => TResult | Promise<TResult>;
-
-
-
-
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (next: NextResolverFn<TResult>, parent: TParent, args: TArgs, context: TContext, info: GraphQLResolveInfo) => TResult | Promise<TResult>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -977,7 +958,12 @@ export type SourceDirectiveArgs = {
   name?: Maybe<ConnectorSource>;
 };
 
-export type SourceDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = SourceDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type SourceDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = SourceDirectiveArgs> = DirectiveResolverFn<
+  Result,
+  Parent,
+  ContextType,
+  Args
+>;
 
 export type AppResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['App'] = ResolversParentTypes['App']> = ResolversObject<{
   connectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, Partial<AppConnectorsArgs>>;
@@ -987,7 +973,10 @@ export type AppResolvers<ContextType = GatewayContext, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AppConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnector'] = ResolversParentTypes['AppConnector']> = ResolversObject<{
+export type AppConnectorResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AppConnector'] = ResolversParentTypes['AppConnector'],
+> = ResolversObject<{
   app?: Resolver<Maybe<ResolversTypes['App']>, ParentType, ContextType>;
   appId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   catalogId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1014,36 +1003,57 @@ export type AppConnectorResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AppConnectorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnectorConnection'] = ResolversParentTypes['AppConnectorConnection']> = ResolversObject<{
+export type AppConnectorConnectionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AppConnectorConnection'] = ResolversParentTypes['AppConnectorConnection'],
+> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['AppConnectorEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type AppConnectorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AppConnectorEdge'] = ResolversParentTypes['AppConnectorEdge']> = ResolversObject<{
+export type AppConnectorEdgeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AppConnectorEdge'] = ResolversParentTypes['AppConnectorEdge'],
+> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType>;
 }>;
 
-export type ConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = ResolversObject<{
+export type ConnectorResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector'],
+> = ResolversObject<{
   __resolveType: TypeResolveFn<'AppConnector' | 'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
 }>;
 
-export type ConnectorConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorConfig'] = ResolversParentTypes['ConnectorConfig']> = ResolversObject<{
+export type ConnectorConfigResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorConfig'] = ResolversParentTypes['ConnectorConfig'],
+> = ResolversObject<{
   typeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
 }>;
 
-export type ConnectorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorConnection'] = ResolversParentTypes['ConnectorConnection']> = ResolversObject<{
+export type ConnectorConnectionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorConnection'] = ResolversParentTypes['ConnectorConnection'],
+> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ConnectorEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type ConnectorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorEdge'] = ResolversParentTypes['ConnectorEdge']> = ResolversObject<{
+export type ConnectorEdgeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorEdge'] = ResolversParentTypes['ConnectorEdge'],
+> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Connector'], ParentType, ContextType>;
 }>;
 
-export type ConnectorFactoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorFactory'] = ResolversParentTypes['ConnectorFactory']> = ResolversObject<{
+export type ConnectorFactoryResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorFactory'] = ResolversParentTypes['ConnectorFactory'],
+> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formItems?: Resolver<Maybe<Array<ResolversTypes['JSONObject']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1053,11 +1063,17 @@ export type ConnectorFactoryResolvers<ContextType = GatewayContext, ParentType e
   type?: Resolver<ResolversTypes['LoginConnectorType'], ParentType, ContextType>;
 }>;
 
-export type ConnectorSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorSettings'] = ResolversParentTypes['ConnectorSettings']> = ResolversObject<{
+export type ConnectorSettingsResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorSettings'] = ResolversParentTypes['ConnectorSettings'],
+> = ResolversObject<{
   sections?: Resolver<Array<ResolversTypes['ConnectorSettingsSection']>, ParentType, ContextType>;
 }>;
 
-export type ConnectorSettingsFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorSettingsField'] = ResolversParentTypes['ConnectorSettingsField']> = ResolversObject<{
+export type ConnectorSettingsFieldResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorSettingsField'] = ResolversParentTypes['ConnectorSettingsField'],
+> = ResolversObject<{
   isSet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1067,12 +1083,18 @@ export type ConnectorSettingsFieldResolvers<ContextType = GatewayContext, Parent
   value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
 
-export type ConnectorSettingsSectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorSettingsSection'] = ResolversParentTypes['ConnectorSettingsSection']> = ResolversObject<{
+export type ConnectorSettingsSectionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorSettingsSection'] = ResolversParentTypes['ConnectorSettingsSection'],
+> = ResolversObject<{
   fields?: Resolver<Array<ResolversTypes['ConnectorSettingsField']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['SettingsSection'], ParentType, ContextType>;
 }>;
 
-export type ConnectorStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectorStatus'] = ResolversParentTypes['ConnectorStatus']> = ResolversObject<{
+export type ConnectorStatusResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorStatus'] = ResolversParentTypes['ConnectorStatus'],
+> = ResolversObject<{
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1092,7 +1114,10 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
-export type LoginConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LoginConnector'] = ResolversParentTypes['LoginConnector']> = ResolversObject<{
+export type LoginConnectorResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['LoginConnector'] = ResolversParentTypes['LoginConnector'],
+> = ResolversObject<{
   connectorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1111,7 +1136,10 @@ export type LoginConnectorResolvers<ContextType = GatewayContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = ResolversObject<{
   createAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationCreateAppConnectorArgs, 'input'>>;
   createLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationCreateLoginConnectorArgs, 'input'>>;
   createScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationCreateScriptConnectorArgs, 'input'>>;
@@ -1120,23 +1148,44 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteLoginConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLoginConnectorArgs, 'id'>>;
   deleteScriptConnector?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteScriptConnectorArgs, 'scriptName'>>;
   patchConnector?: Resolver<ResolversTypes['Connector'], ParentType, ContextType, RequireFields<MutationPatchConnectorArgs, 'id' | 'operations'>>;
-  patchScriptConnector?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType, RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>>;
-  testLoginConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>>;
+  patchScriptConnector?: Resolver<
+    ResolversTypes['ScriptConnector'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>
+  >;
+  testLoginConnector?: Resolver<
+    ResolversTypes['TestConnectionResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>
+  >;
   updateAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationUpdateAppConnectorArgs, 'input'>>;
   updateLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationUpdateLoginConnectorArgs, 'id' | 'input'>>;
-  uploadScriptConnectorFile?: Resolver<ResolversTypes['UpdateDetail'], ParentType, ContextType, RequireFields<MutationUploadScriptConnectorFileArgs, 'file' | 'kind' | 'scriptName'>>;
+  uploadScriptConnectorFile?: Resolver<
+    ResolversTypes['UpdateDetail'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUploadScriptConnectorFileArgs, 'file' | 'kind' | 'scriptName'>
+  >;
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'App' | 'AppConnector' | 'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
 }>;
 
-export type OAuth2AuthorizedAsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OAuth2AuthorizedAs'] = ResolversParentTypes['OAuth2AuthorizedAs']> = ResolversObject<{
+export type OAuth2AuthorizedAsResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['OAuth2AuthorizedAs'] = ResolversParentTypes['OAuth2AuthorizedAs'],
+> = ResolversObject<{
   authEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorizedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
+> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1153,7 +1202,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   scriptConnectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
 }>;
 
-export type ScriptConnectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScriptConnector'] = ResolversParentTypes['ScriptConnector']> = ResolversObject<{
+export type ScriptConnectorResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ScriptConnector'] = ResolversParentTypes['ScriptConnector'],
+> = ResolversObject<{
   applicationXml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   className?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connectorMetadata?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
@@ -1178,12 +1230,18 @@ export type ScriptConnectorResolvers<ContextType = GatewayContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type TestConnectionResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TestConnectionResult'] = ResolversParentTypes['TestConnectionResult']> = ResolversObject<{
+export type TestConnectionResultResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['TestConnectionResult'] = ResolversParentTypes['TestConnectionResult'],
+> = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type UpdateDetailResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateDetail'] = ResolversParentTypes['UpdateDetail']> = ResolversObject<{
+export type UpdateDetailResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['UpdateDetail'] = ResolversParentTypes['UpdateDetail'],
+> = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scriptName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
