@@ -136,6 +136,69 @@ describe('POST /oauth/token', () => {
     expect((await json(viaQuery)).token_type).toBe('bearer');
   });
 
+  it('accepts the parameters as multipart/form-data fields (as sailpoint-api-client sends them)', async () => {
+    const form = new FormData();
+    form.set('grant_type', 'client_credentials');
+    form.set('client_id', sb.clientId);
+    form.set('client_secret', sb.clientSecret);
+    const res = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    const body = await json<SailPointTokenWire>(res);
+    expect(body.token_type).toBe('bearer');
+    expect((await api('/connectors?limit=1', {}, body.access_token)).status).toBe(200);
+    expect(sb.log.entries({ path: '/oauth/token' }).map((e) => [e.mediaType, e.status, e.authorized])).toEqual([['multipart/form-data', 200, true]]);
+  });
+
+  it('takes multipart fields beside HTTP Basic and skips file parts', async () => {
+    const form = new FormData();
+    form.set('grant_type', 'client_credentials');
+    form.set('client_secret', new Blob(['not a parameter']), 'secret.txt');
+    const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
+    const res = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}` }, body: form });
+    expect(res.status).toBe(200);
+    const withoutBasic = new FormData();
+    withoutBasic.set('grant_type', 'client_credentials');
+    withoutBasic.set('client_id', sb.clientId);
+    withoutBasic.set('client_secret', new Blob([sb.clientSecret]), 'secret.txt');
+    const fileOnly = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: withoutBasic });
+    expect(fileOnly.status).toBe(401);
+    expect(await json(fileOnly)).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('refuses a malformed or oversized multipart body with 400 invalid_request', async () => {
+    const broken = await fetch(`${sb.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: `--xyz\r\nContent-Disposition: form-data; name="client_id"\r\n\r\n${sb.clientId}`,
+    });
+    expect(broken.status).toBe(400);
+    expect(await json(broken)).toMatchObject({ error: 'invalid_request', error_description: expect.stringMatching(/multipart/) });
+    const noBoundary = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    expect(noBoundary.status).toBe(400);
+    const long = new FormData();
+    long.set('grant_type', 'client_credentials');
+    long.set('client_id', sb.clientId);
+    long.set('client_secret', 'x'.repeat(9000));
+    const tooLong = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: long });
+    expect(tooLong.status).toBe(400);
+    expect((await json(tooLong)).error_description).toMatch(/'client_secret' is longer than 8192 bytes/);
+    const many = new FormData();
+    for (let i = 0; i < 21; i++) many.append(`field${i}`, 'v');
+    const tooMany = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: many });
+    expect(tooMany.status).toBe(400);
+    expect((await json(tooMany)).error_description).toMatch(/more than 20 fields/);
+  });
+
+  it('reads no parameters from a JSON body, which SailPoint does not take', async () => {
+    const asJson = await fetch(`${sb.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }),
+    });
+    expect(asJson.status).toBe(401);
+    expect(await json(asJson)).toMatchObject({ error: 'invalid_client' });
+  });
+
   it('refuses wrong credentials with 401 and other grants with 400', async () => {
     const wrong = await fetch(`${sb.origin}/oauth/token`, {
       method: 'POST',
