@@ -349,6 +349,41 @@ describe('GET /v3/connectors/{scriptName}', () => {
     expect(body.translationProperties?.['de']).toContain('pageSize=Seitengr\\u00f6\\u00dfe');
   });
 
+  it('translates the sourceConfig form into the locale asked for; sourceConfigXml stays the stored file', async () => {
+    const ad = seed.find((c) => c.scriptName === 'active-directory')!;
+    const en = await detail(await api('/connectors/active-directory'));
+    expect(en.sourceConfig).toBe(ad.sourceConfigXml);
+    const de = await detail(await api('/connectors/active-directory?locale=de'));
+    expect(de.sourceConfigXml).toBe(ad.sourceConfigXml);
+    expect(de.sourceConfig).toContain('<MenuItem keyName="connectionSettings" label="Verbindungseinstellungen">');
+    expect(de.sourceConfig).toContain('<Section label="Verbindungseinstellungen" sectionHelpMessage="Wo und wie ');
+    expect(de.sourceConfig).toContain('name="forestName" displayName="Gesamtstrukturname"');
+    expect(de.sourceConfig).not.toContain('displayName="Forest Name"');
+    // Everything but the texts is as stored: the same tags, names, types and values.
+    const skeleton = (xml: string): string => xml.replace(/(label|displayName|sectionHelpMessage)="[^"]*"/g, '$1=""');
+    expect(skeleton(de.sourceConfig!)).toBe(skeleton(ad.sourceConfigXml));
+    const ja = await detail(await api('/connectors/active-directory?locale=ja'));
+    expect(ja.sourceConfig).toContain('displayName="フォレスト名"');
+  });
+
+  it('falls back to en for an unknown locale, and per text for a locale without that translation', async () => {
+    const en = (await detail(await api('/connectors/active-directory'))).sourceConfig;
+    for (const locale of ['xx', 'DE', 'de-DE', 'false', '']) {
+      expect((await detail(await api(`/connectors/active-directory?locale=${locale}`))).sourceConfig).toBe(en);
+    }
+    // Italian is one of SailPoint's locales, but Active Directory has no Italian file: English throughout.
+    expect((await detail(await api('/connectors/active-directory?locale=it'))).sourceConfig).toBe(en);
+    // A German file that translates one text: that text in German, the others in English.
+    const form = new FormData();
+    form.set('file', new Blob(['menuLabel_ConnectionSettings=Verbindung\nforestName=Wald & "Baum" <1>\n']), 'de.properties');
+    expect((await api('/connectors/active-directory/translations/de', { method: 'PUT', body: form })).status).toBe(200);
+    const partial = (await detail(await api('/connectors/active-directory?locale=de'))).sourceConfig!;
+    expect(partial).toContain('<MenuItem keyName="connectionSettings" label="Verbindung">');
+    expect(partial).toContain('displayName="Wald &amp; &quot;Baum&quot; &lt;1&gt;"');
+    expect(partial).toContain('displayName="Domain Name"');
+    expect(partial).toContain('<MenuItem keyName="aggregationSettings" label="Aggregation Settings">');
+  });
+
   it('finds non-RELEASED connectors by script name', async () => {
     expect((await detail(await api('/connectors/demo-hr'))).status).toBe('DEMO');
   });
