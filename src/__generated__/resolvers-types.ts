@@ -412,10 +412,11 @@ export type Mutation = {
    */
   patchConnector: Connector;
   /**
-   * Applies a JSON Patch (RFC 6902) to a script connector, sent to SailPoint as `application/json-patch+json`.
+   * Applies a JSON Patch (RFC 6902) to a script connector as reads show it (secrets masked); SailPoint gets each
+   * field that changed, with its stored secrets back where the result still shows them masked at the same place.
    * Only `/connectorMetadata` (and paths below it), `/applicationXml`, `/correlationConfigXml` and
-   * `/sourceConfigXml` can be patched; XML values must be well-formed. Anything else is refused with
-   * BAD_USER_INPUT before anything is sent.
+   * `/sourceConfigXml` can be patched (an XML field never as the `from` of a copy or move); XML values must be
+   * well-formed. Anything else is refused with BAD_USER_INPUT before anything is sent.
    */
   patchScriptConnector: ScriptConnector;
   /**
@@ -658,7 +659,10 @@ export type ScriptConnector = Connector & Node & {
   applicationXml?: Maybe<Scalars['String']['output']>;
   /** The Java class that implements the connector, e.g. `sailpoint.connector.OpenConnectorAdapter`. */
   className?: Maybe<Scalars['String']['output']>;
-  /** Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). */
+  /**
+   * Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). Secrets are masked: a value under a key
+   * that looks secret reads as null, XML strings as the XML fields, private keys as `********`.
+   */
   connectorMetadata?: Maybe<Scalars['JSONObject']['output']>;
   /** The account correlation configuration (XML, secrets masked as `********`). Needs the connector's detail. */
   correlationConfig?: Maybe<Scalars['String']['output']>;

@@ -17,6 +17,7 @@ import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileC
 import { deleteScriptConnector, detailOf, SAILPOINT_MAX_PAGE, scriptConnectorPatchable } from './graph.js';
 import { toCreateConnectorWire, toLocale, toScriptName } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, type ScriptConnectorRecord } from './mappers.js';
+import { shownMetadata } from './metadata.js';
 import { restoreUploadSecrets, shownXml, sourceConfigOf } from './xmlFields.js';
 import type { SailPointConnectorDetailWire } from './types.js';
 
@@ -98,13 +99,15 @@ export const sailpointResolvers: Resolvers = {
     id: (c) => scriptConnectorId(c.scriptName!),
     source: () => SAILPOINT,
     nativeId: (c) => c.scriptName!,
-    // `scriptName`, `type`, `className`, `status`, `directConnect`, `connectorMetadata` and `features` are the wire's
-    // own fields: no resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info
-    // object per connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName
-    // shows null.
+    // `scriptName`, `type`, `className`, `status`, `directConnect` and `features` are the wire's own fields: no
+    // resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info object per
+    // connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName shows null.
     displayName: (c) => c.name ?? c.scriptName!,
     name: (c) => c.name ?? c.scriptName!,
-    description: (c) => scriptConnectorDescription(c),
+    // The metadata reads masked as `settings` and the XML fields are (metadata.ts): secret-named values, private
+    // keys, XML secrets; `description` is its `shortDesc`, as masked.
+    description: (c) => scriptConnectorDescription({ connectorMetadata: shownMetadata(c.connectorMetadata) ?? undefined }),
+    connectorMetadata: (c) => shownMetadata(c.connectorMetadata),
     // The XML files are shown with their secrets masked, as `settings` locks them (xmlSecrets.ts).
     sourceConfig: detailXml('sourceConfig', sourceConfigOf),
     correlationConfig: detailXml('correlationConfig', (d) => d.correlationConfigXml),
