@@ -8,9 +8,10 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { keepSecrets } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
 import { isApp, type C1Connector } from './client.js';
-import { conductorone } from './context.js';
+import { CONDUCTORONE, conductorone } from './context.js';
 import { appConnectorId, connectorConfig, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, checkPosition, collectPage } from './paging.js';
 import type { C1AnyWire, C1ConnectorWire } from './types.js';
@@ -84,10 +85,10 @@ export function rememberAppConnector(ctx: SourceContext, connector: C1Connector)
   return connector;
 }
 
-/** Deletes an app connector; returns its global id. */
+/** Deletes an app connector, holding its write lock (not in the middle of a patch or update of it); returns its global id. */
 export async function deleteAppConnector(ctx: SourceContext, appId: string, id: string): Promise<string> {
   const { client, loaders } = conductorone(ctx);
-  await client.deleteConnector(appId, id, ctx.requestId);
+  await ctx.services.writeLocks.run(connectorLockKey(CONDUCTORONE, appId, id), () => client.deleteConnector(appId, id, ctx.requestId));
   loaders.connectorByKey.clear({ appId, id });
   loaders.connectorPage.clearAll();
   return appConnectorId(appId, id);

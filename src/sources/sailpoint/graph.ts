@@ -8,6 +8,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { parsePointer, type JsonPatchOperation } from '../../graph/jsonPatch.js';
 import type { Settings } from '../../graph/settings.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
 import { isConnectorDetail } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
@@ -64,10 +65,10 @@ export async function walkScriptConnectors(ctx: SourceContext, want: number, pos
   }
 }
 
-/** Deletes a script connector; returns its global id. */
+/** Deletes a script connector, holding its write lock (not in the middle of a patch of it); returns its global id. */
 export async function deleteScriptConnector(ctx: SourceContext, scriptName: string): Promise<string> {
   const { client, loaders } = sailpoint(ctx);
-  await client.deleteConnector(scriptName, ctx.requestId);
+  await ctx.services.writeLocks.run(connectorLockKey(SAILPOINT, scriptName), () => client.deleteConnector(scriptName, ctx.requestId));
   loaders.connectorByScriptName.clear(scriptName);
   return scriptConnectorId(scriptName);
 }

@@ -10,6 +10,7 @@ import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from '../.
 import type { JsonPatchOperation } from '../../graph/jsonPatch.js';
 import { applyConnectorPatch } from '../../graph/patchEngine.js';
 import { withUpload } from '../../graph/uploads.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
 import type { SailPointXmlFilePath } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
@@ -81,16 +82,24 @@ export const sailpointResolvers: Resolvers = {
         if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
         const checked = spec.check(text);
         if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
-        const body = spec.path === 'translations' ? bytes : await restoreUploadSecrets(ctx, scriptName, spec.path, kind, text, bytes);
         const { client, loaders } = sailpoint(ctx);
-        const result = await client.putFile(
-          scriptName,
-          target,
-          { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes: body },
-          ctx.requestId,
-        );
-        loaders.connectorByScriptName.clear(scriptName);
-        return result;
+        // The file is in memory: the connector's write lock covers only the read of its stored secrets and the write.
+        return ctx.services.writeLocks.run(connectorLockKey(SAILPOINT, scriptName), async () => {
+          loaders.connectorByScriptName.clear(scriptName);
+          loaders.xmlFileByScriptName.clear({ scriptName, file: 'source-template' });
+          const body = spec.path === 'translations' ? bytes : await restoreUploadSecrets(ctx, scriptName, spec.path, kind, text, bytes);
+          const result = await client.putFile(
+            scriptName,
+            target,
+            { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes: body },
+            ctx.requestId,
+          );
+          // Later reads in this request see the new file.
+          loaders.connectorByScriptName.clear(scriptName);
+          loaders.xmlFileByScriptName.clear({ scriptName, file: 'source-template' });
+          loaders.translationsByScriptName.clearAll();
+          return result;
+        });
       });
     },
   },
