@@ -23,7 +23,7 @@ export type CreateLoginConnectorInput = {
   id?: string | null | undefined;
   /** Display metadata that overrides the factory's. */
   metadata?: Record<string, unknown> | null | undefined;
-  /** Whether to sync the user profile at every sign-in. */
+  /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false, Logto's default); true only for social connectors. */
   syncProfile?: boolean | null | undefined;
 };
 

@@ -73,11 +73,11 @@ export type AppConnector = Connector &
     deletedAt?: Maybe<Scalars['DateTime']['output']>;
     /** The connector's description. */
     description?: Maybe<Scalars['String']['output']>;
-    /** Whether ConductorOne skips its check for syncs that lost most of their data. */
+    /** Whether ConductorOne's bad-sync check is disabled for this connector (its `disableCheckBadSync`, which ConductorOne's API document describes by its name only). */
     disableCheckBadSync?: Maybe<Scalars['Boolean']['output']>;
     /** The connector's display name (its id when it has none). */
     displayName: Scalars['String']['output'];
-    /** Where to download the connector (self-hosted connectors). */
+    /** Where to download the spreadsheet the connector was created from, for a connector created by uploading a file; null for any other. Read-only. */
     downloadUrl?: Maybe<Scalars['String']['output']>;
     /** Global id of this app connector (app id and connector id). */
     id: Scalars['ID']['output'];
@@ -288,7 +288,7 @@ export type CreateLoginConnectorInput = {
   id?: InputMaybe<Scalars['String']['input']>;
   /** Display metadata that overrides the factory's. */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
-  /** Whether to sync the user profile at every sign-in. */
+  /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false, Logto's default); true only for social connectors. */
   syncProfile?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -367,7 +367,7 @@ export type LoginConnector = Connector &
     settings: ConnectorSettings;
     /** Always LOGTO. */
     source: ConnectorSource;
-    /** Whether the user profile is synced from the provider at every sign-in (social connectors). */
+    /** Whether the user profile is synced from the identity provider to Logto at every sign-in; false: only when the user is created. Social connectors only (Logto refuses true for others). */
     syncProfile: Scalars['Boolean']['output'];
     /** For social connectors: the identity provider (e.g. google); connectors with the same target are alternatives. */
     target?: Maybe<Scalars['String']['output']>;
@@ -413,10 +413,11 @@ export type Mutation = {
    */
   patchConnector: Connector;
   /**
-   * Applies a JSON Patch (RFC 6902) to a script connector, sent to SailPoint as `application/json-patch+json`.
+   * Applies a JSON Patch (RFC 6902) to a script connector as reads show it (secrets masked); SailPoint gets each
+   * field that changed, with its stored secrets back where the result still shows them masked at the same place.
    * Only `/connectorMetadata` (and paths below it), `/applicationXml`, `/correlationConfigXml` and
-   * `/sourceConfigXml` can be patched; XML values must be well-formed. Anything else is refused with
-   * BAD_USER_INPUT before anything is sent.
+   * `/sourceConfigXml` can be patched (an XML field never as the `from` of a copy or move); XML values must be
+   * well-formed. Anything else is refused with BAD_USER_INPUT before anything is sent.
    */
   patchScriptConnector: ScriptConnector;
   /**
@@ -638,7 +639,10 @@ export type ScriptConnector = Connector &
     applicationXml?: Maybe<Scalars['String']['output']>;
     /** The Java class that implements the connector, e.g. `sailpoint.connector.OpenConnectorAdapter`. */
     className?: Maybe<Scalars['String']['output']>;
-    /** Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). */
+    /**
+     * Metadata the SailPoint UI uses (e.g. supportedUI, platform, shortDesc). Secrets are masked: a value under a key
+     * that looks secret reads as null, XML strings as the XML fields, private keys as `********`.
+     */
     connectorMetadata?: Maybe<Scalars['JSONObject']['output']>;
     /** The account correlation configuration (XML, secrets masked as `********`). Needs the connector's detail. */
     correlationConfig?: Maybe<Scalars['String']['output']>;
@@ -749,7 +753,7 @@ export type UpdateAppConnectorInput = {
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Whether to skip the check for bad syncs. */
+  /** Disables (true) or enables (false) ConductorOne's bad-sync check for this connector. */
   disableCheckBadSync?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new display name. */
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -787,7 +791,7 @@ export type UpdateLoginConnectorInput = {
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Metadata keys to change (merged onto the stored metadata; a key set to null is removed). */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
-  /** Whether to sync the user profile at every sign-in. */
+  /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false); true only for social connectors. */
   syncProfile?: InputMaybe<Scalars['Boolean']['input']>;
 };
 

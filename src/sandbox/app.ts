@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isJsonObject, readJsonBody } from './bodies.js';
+import { isJsonObject, mediaType, readJsonBody } from './bodies.js';
 import { FaultQueue, isTerminalFault, parseFaultJson, type FaultSpec, type RenderedFault } from './faults.js';
 import { HttpError, canRespond, sendEmpty, sendJson, sendText } from './http.js';
 import { RequestLog, type RequestLogEntry } from './requestLog.js';
@@ -106,7 +106,7 @@ export class SandboxApp {
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
-    const entry = this.log.begin(method, path, rawQuery);
+    const entry = this.log.begin(method, path, rawQuery, mediaType(req));
     recordStatus(res, entry);
     const ctx: SandboxContext = { req, res, method, path, rawQuery, query: url.searchParams, entry, signal: this.#abort.signal };
     try {

@@ -1,6 +1,6 @@
 /**
- * The sandboxes' in-memory request log: one entry per request (method, raw path and query, the status sent, whether
- * it was authorized or faulted), and the filters tests count entries with.
+ * The sandboxes' in-memory request log: one entry per request (method, raw path and query, media type, the status
+ * sent, whether it was authorized or faulted), and the filters tests count entries with.
  *
  * Internal module of the sandbox kit; knows no vendor.
  */
@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   path: string;
   /** The raw query string without `?` ('' when none). */
   query: string;
+  /** The request's media type (`Content-Type` without parameters, lower-cased; '' when none), so tests see what a client sent. */
+  mediaType: string;
   status: number;
   /** Whether the request carried valid credentials (a live bearer token, or right client credentials). */
   authorized: boolean;
@@ -63,7 +65,7 @@ export class RequestLog {
   constructor(readonly maxEntries = 200_000) {}
 
   /** Appends a live entry for a request that just arrived and returns it, so the caller can fill in the outcome. */
-  begin(method: string, path: string, query: string): RequestLogEntry {
+  begin(method: string, path: string, query: string, mediaType = ''): RequestLogEntry {
     this.#seq += 1;
     const entry: RequestLogEntry = {
       seq: this.#seq,
@@ -71,6 +73,7 @@ export class RequestLog {
       method,
       path,
       query,
+      mediaType,
       status: 0,
       authorized: false,
       faulted: false,

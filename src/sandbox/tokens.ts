@@ -1,11 +1,76 @@
 /**
- * OAuth2 client credentials in the sandboxes: reading HTTP Basic and bearer credentials, finding a token request's
- * client credentials, comparing secrets in constant time, and the store of issued bearer tokens.
+ * OAuth2 client credentials in the sandboxes: reading a token request's body in the encodings a vendor accepts,
+ * reading HTTP Basic and bearer credentials, finding a token request's client credentials, comparing secrets in
+ * constant time, and the store of issued bearer tokens.
  *
  * Internal module of the sandbox kit; knows no vendor.
  */
 import type { IncomingMessage } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { decodeBody, isJsonObject, mediaType, mediaTypeCharset, parseMultipartFields, readBody } from './bodies.js';
+import { HttpError } from './http.js';
+
+/** A body encoding a token endpoint may accept. */
+type TokenBodyEncoding = 'form' | 'multipart' | 'json';
+
+const ENCODING_MEDIA_TYPES: Record<TokenBodyEncoding, string> = {
+  form: 'application/x-www-form-urlencoded',
+  multipart: 'multipart/form-data',
+  json: 'application/json',
+};
+
+/** Options of {@link readTokenBody}. */
+export interface TokenBodyOptions {
+  /** The encodings the vendor's token endpoint reads parameters from. */
+  accept: readonly TokenBodyEncoding[];
+  /** Whether the `charset` parameter of `Content-Type` decodes form and JSON bodies (otherwise always UTF-8). */
+  honourCharset?: boolean;
+  /** Largest body read (default 64 KiB); more is an {@link HttpError} 413. */
+  limitBytes?: number;
+}
+
+/** What {@link readTokenBody} found: the body's parameters, or why there are none. */
+export type TokenBody =
+  | { ok: true; params: URLSearchParams; encoding: TokenBodyEncoding | 'empty' }
+  | { ok: false; problem: 'unsupported' | 'charset' | 'malformed'; message: string };
+
+/**
+ * Reads a token request's body parameters in the encodings the vendor accepts: form fields, the plain fields of a
+ * multipart form (busboy, small limits) or the string members of a JSON object. An empty body without a media type
+ * has no parameters (credentials may come by HTTP Basic or the query). Any other media type is `unsupported`, a
+ * charset no decoder knows is `charset`, and a body that does not parse is `malformed`; the vendor answers each its
+ * own way.
+ */
+export async function readTokenBody(req: IncomingMessage, options: TokenBodyOptions): Promise<TokenBody> {
+  const raw = await readBody(req, options.limitBytes ?? 64 * 1024);
+  const type = mediaType(req);
+  if (type === '' && raw.length === 0) return { ok: true, params: new URLSearchParams(), encoding: 'empty' };
+  const encoding = options.accept.find((candidate) => ENCODING_MEDIA_TYPES[candidate] === type);
+  if (!encoding) return { ok: false, problem: 'unsupported', message: `content type '${type || '(none)'}' is not accepted` };
+  if (encoding === 'multipart') {
+    try {
+      return { ok: true, params: await parseMultipartFields(req.headers, raw), encoding };
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 400) return { ok: false, problem: 'malformed', message: error.message };
+      throw error;
+    }
+  }
+  const charset = options.honourCharset ? mediaTypeCharset(req) : undefined;
+  const text = decodeBody(raw, charset);
+  if (text === undefined) return { ok: false, problem: 'charset', message: `charset '${charset ?? ''}' is not supported` };
+  if (encoding === 'form') return { ok: true, params: new URLSearchParams(text), encoding };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    return { ok: false, problem: 'malformed', message: 'the body is not valid JSON' };
+  }
+  if (!isJsonObject(parsed)) return { ok: false, problem: 'malformed', message: 'the body is not a JSON object' };
+  const params = new URLSearchParams();
+  // Token parameters are strings; members of any other type name nothing a token endpoint reads.
+  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') params.set(key, value);
+  return { ok: true, params, encoding };
+}
 
 /** Decodes `Authorization: Basic …` (RFC 6749 §2.3.1: both parts form-urlencoded); undefined when absent/garbled. */
 function parseBasicAuth(header: string | undefined): { username: string; password: string } | undefined {

@@ -196,13 +196,56 @@ describe('POST /oidc/token', () => {
     const scope = await requestToken(tokenForm({ scope: 'all write:users' }));
     expect(scope.status).toBe(400);
     expect(await json<LogtoOAuthErrorWire>(scope)).toMatchObject({ error: 'invalid_scope' });
+    for (const [type, body] of [['application/json1', JSON.stringify(Object.fromEntries(tokenForm()))], ['text/plain', tokenForm().toString()]] as const) {
+      const res = await fetch(`${sb.origin}/oidc/token`, { method: 'POST', headers: { 'content-type': type }, body });
+      expect(res.status).toBe(400);
+      expect(await json<LogtoOAuthErrorWire>(res)).toEqual({
+        error: 'invalid_request',
+        error_description: 'only application/x-www-form-urlencoded content-type bodies are supported on POST /token',
+      });
+    }
+  });
+
+  it('takes a JSON object as the form, as Logto does', async () => {
     const asJson = await fetch(`${sb.origin}/oidc/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(Object.fromEntries(tokenForm())),
     });
-    expect(asJson.status).toBe(400);
-    expect(await json<LogtoOAuthErrorWire>(asJson)).toMatchObject({ error: 'invalid_request' });
+    expect(asJson.status).toBe(200);
+    const body = await json<LogtoTokenWire>(asJson);
+    expect(body).toMatchObject({ token_type: 'Bearer', scope: 'all' });
+    expect((await api('/api/connectors', {}, body.access_token)).status).toBe(200);
+    // JSON that does not parse carries no parameters, so no client authentication either.
+    const malformed = await fetch(`${sb.origin}/oidc/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'this is not a json' });
+    expect(malformed.status).toBe(401);
+    expect(await json<LogtoOAuthErrorWire>(malformed)).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('decodes a form body in the charset its Content-Type names', async () => {
+    for (const charset of ['utf16le', 'latin1', 'utf-8'] as const) {
+      const res = await fetch(`${sb.origin}/oidc/token`, {
+        method: 'POST',
+        headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}` },
+        body: Buffer.from(tokenForm().toString(), charset === 'utf-8' ? 'utf8' : charset),
+      });
+      expect(res.status).toBe(200);
+    }
+    const unknown = await fetch(`${sb.origin}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
+      body: tokenForm(),
+    });
+    expect(unknown.status).toBe(400);
+    expect(await json<LogtoOAuthErrorWire>(unknown)).toMatchObject({ error: 'invalid_request', error_description: "charset 'klingon' is not supported" });
+  });
+
+  it('does not take multipart/form-data, which oidc-provider refuses', async () => {
+    const form = new FormData();
+    for (const [key, value] of tokenForm()) form.set(key, value);
+    const res = await fetch(`${sb.origin}/oidc/token`, { method: 'POST', body: form });
+    expect(res.status).toBe(400);
+    expect(await json<LogtoOAuthErrorWire>(res)).toMatchObject({ error: 'invalid_request' });
   });
 
   it('issues a token without scope when none is asked for, which the API refuses with 403', async () => {

@@ -46,6 +46,10 @@ describe('toPatchOperations', () => {
     [{ op: 'replace', path: '/applicationXml', value: 5 }, 'operations[0].value'],
     [{ op: 'replace', path: '/connectorMetadata', value: [1] }, 'operations[0].value'],
     [{ op: 'replace', path: '/sourceConfigXml', value: '<!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>' }, 'operations[0].value'],
+    // An XML field reads masked: never the source of a copy or move (review F1 of issue 15).
+    [{ op: 'copy', from: '/sourceConfigXml', path: '/connectorMetadata/leak' }, 'operations[0].from'],
+    [{ op: 'copy', from: '/applicationXml', path: '/correlationConfigXml' }, 'operations[0].from'],
+    [{ op: 'move', from: '/correlationConfigXml', path: '/connectorMetadata/x' }, 'operations[0].from'],
   ] as const)('refuses %j (%s)', (operation, argumentName) => {
     expect(refusal(() => toPatchOperations([operation as never]))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
   });

@@ -136,6 +136,69 @@ describe('POST /oauth/token', () => {
     expect((await json(viaQuery)).token_type).toBe('bearer');
   });
 
+  it('accepts the parameters as multipart/form-data fields (as sailpoint-api-client sends them)', async () => {
+    const form = new FormData();
+    form.set('grant_type', 'client_credentials');
+    form.set('client_id', sb.clientId);
+    form.set('client_secret', sb.clientSecret);
+    const res = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    const body = await json<SailPointTokenWire>(res);
+    expect(body.token_type).toBe('bearer');
+    expect((await api('/connectors?limit=1', {}, body.access_token)).status).toBe(200);
+    expect(sb.log.entries({ path: '/oauth/token' }).map((e) => [e.mediaType, e.status, e.authorized])).toEqual([['multipart/form-data', 200, true]]);
+  });
+
+  it('takes multipart fields beside HTTP Basic and skips file parts', async () => {
+    const form = new FormData();
+    form.set('grant_type', 'client_credentials');
+    form.set('client_secret', new Blob(['not a parameter']), 'secret.txt');
+    const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
+    const res = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}` }, body: form });
+    expect(res.status).toBe(200);
+    const withoutBasic = new FormData();
+    withoutBasic.set('grant_type', 'client_credentials');
+    withoutBasic.set('client_id', sb.clientId);
+    withoutBasic.set('client_secret', new Blob([sb.clientSecret]), 'secret.txt');
+    const fileOnly = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: withoutBasic });
+    expect(fileOnly.status).toBe(401);
+    expect(await json(fileOnly)).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('refuses a malformed or oversized multipart body with 400 invalid_request', async () => {
+    const broken = await fetch(`${sb.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: `--xyz\r\nContent-Disposition: form-data; name="client_id"\r\n\r\n${sb.clientId}`,
+    });
+    expect(broken.status).toBe(400);
+    expect(await json(broken)).toMatchObject({ error: 'invalid_request', error_description: expect.stringMatching(/multipart/) });
+    const noBoundary = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    expect(noBoundary.status).toBe(400);
+    const long = new FormData();
+    long.set('grant_type', 'client_credentials');
+    long.set('client_id', sb.clientId);
+    long.set('client_secret', 'x'.repeat(9000));
+    const tooLong = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: long });
+    expect(tooLong.status).toBe(400);
+    expect((await json(tooLong)).error_description).toMatch(/'client_secret' is longer than 8192 bytes/);
+    const many = new FormData();
+    for (let i = 0; i < 21; i++) many.append(`field${i}`, 'v');
+    const tooMany = await fetch(`${sb.origin}/oauth/token`, { method: 'POST', body: many });
+    expect(tooMany.status).toBe(400);
+    expect((await json(tooMany)).error_description).toMatch(/more than 20 fields/);
+  });
+
+  it('reads no parameters from a JSON body, which SailPoint does not take', async () => {
+    const asJson = await fetch(`${sb.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }),
+    });
+    expect(asJson.status).toBe(401);
+    expect(await json(asJson)).toMatchObject({ error: 'invalid_client' });
+  });
+
   it('refuses wrong credentials with 401 and other grants with 400', async () => {
     const wrong = await fetch(`${sb.origin}/oauth/token`, {
       method: 'POST',
@@ -284,6 +347,41 @@ describe('GET /v3/connectors/{scriptName}', () => {
       status: 'RELEASED',
     });
     expect(body.translationProperties?.de).toContain('pageSize=Seitengr\\u00f6\\u00dfe');
+  });
+
+  it('translates the sourceConfig form into the locale asked for; sourceConfigXml stays the stored file', async () => {
+    const ad = seed.find((c) => c.scriptName === 'active-directory')!;
+    const en = await detail(await api('/connectors/active-directory'));
+    expect(en.sourceConfig).toBe(ad.sourceConfigXml);
+    const de = await detail(await api('/connectors/active-directory?locale=de'));
+    expect(de.sourceConfigXml).toBe(ad.sourceConfigXml);
+    expect(de.sourceConfig).toContain('<MenuItem keyName="connectionSettings" label="Verbindungseinstellungen">');
+    expect(de.sourceConfig).toContain('<Section label="Verbindungseinstellungen" sectionHelpMessage="Wo und wie ');
+    expect(de.sourceConfig).toContain('name="forestName" displayName="Gesamtstrukturname"');
+    expect(de.sourceConfig).not.toContain('displayName="Forest Name"');
+    // Everything but the texts is as stored: the same tags, names, types and values.
+    const skeleton = (xml: string): string => xml.replace(/(label|displayName|sectionHelpMessage)="[^"]*"/g, '$1=""');
+    expect(skeleton(de.sourceConfig!)).toBe(skeleton(ad.sourceConfigXml));
+    const ja = await detail(await api('/connectors/active-directory?locale=ja'));
+    expect(ja.sourceConfig).toContain('displayName="フォレスト名"');
+  });
+
+  it('falls back to en for an unknown locale, and per text for a locale without that translation', async () => {
+    const en = (await detail(await api('/connectors/active-directory'))).sourceConfig;
+    for (const locale of ['xx', 'DE', 'de-DE', 'false', '']) {
+      expect((await detail(await api(`/connectors/active-directory?locale=${locale}`))).sourceConfig).toBe(en);
+    }
+    // Italian is one of SailPoint's locales, but Active Directory has no Italian file: English throughout.
+    expect((await detail(await api('/connectors/active-directory?locale=it'))).sourceConfig).toBe(en);
+    // A German file that translates one text: that text in German, the others in English.
+    const form = new FormData();
+    form.set('file', new Blob(['menuLabel_ConnectionSettings=Verbindung\nforestName=Wald & "Baum" <1>\n']), 'de.properties');
+    expect((await api('/connectors/active-directory/translations/de', { method: 'PUT', body: form })).status).toBe(200);
+    const partial = (await detail(await api('/connectors/active-directory?locale=de'))).sourceConfig!;
+    expect(partial).toContain('<MenuItem keyName="connectionSettings" label="Verbindung">');
+    expect(partial).toContain('displayName="Wald &amp; &quot;Baum&quot; &lt;1&gt;"');
+    expect(partial).toContain('displayName="Domain Name"');
+    expect(partial).toContain('<MenuItem keyName="aggregationSettings" label="Aggregation Settings">');
   });
 
   it('finds non-RELEASED connectors by script name', async () => {

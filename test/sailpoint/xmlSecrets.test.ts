@@ -201,4 +201,34 @@ describe('generated forms', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a stored value is given back only where it reads masked again: changing field types never unmasks one (review F2 of issue 15)', () => {
+    const types = fc.constantFrom('text', 'url', 'secret', 'password', undefined);
+    fc.assert(
+      fc.property(formArbitrary, fc.array(types, { minLength: 6, maxLength: 6 }), ({ fields, xml }, newTypes) => {
+        let edited = maskXmlSecrets(xml)!;
+        fields.forEach((f, i) => {
+          const type = newTypes[i];
+          edited = edited.replace(`<Field name="${f.name}"${f.type ? ` type="${f.type}"` : ''}`, `<Field name="${f.name}"${type ? ` type="${type}"` : ''}`);
+        });
+        const restored = restoreXmlSecrets(edited, xml);
+        if (!restored.ok) {
+          expect(restored.problem).toMatch(/^it holds the mask \*{8} at .*, which is no longer secret; send the value itself$/);
+          return;
+        }
+        // What is written reads exactly as what the client sent: no stored value shows.
+        expect(maskXmlSecrets(restored.xml)).toBe(maskXmlSecrets(edited));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses the mask left in a field whose type changed from secret to text', () => {
+    const stored = '<Form><Field name="connectionString" type="secret" value="TOPSECRET"/></Form>';
+    const flipped = maskXmlSecrets(stored)!.replace('type="secret"', 'type="text"');
+    expect(restoreXmlSecrets(flipped, stored)).toEqual({ ok: false, problem: 'it holds the mask ******** at Form/Field[name=connectionString]@value, which is no longer secret; send the value itself' });
+    // A private key stays masked whatever the field's type: it is given back.
+    const key = `<Form><Field name="cert" type="secret" value="${xmlAttr(KEY)}"/></Form>`;
+    expect(restoreXmlSecrets(maskXmlSecrets(key)!.replace('type="secret"', 'type="textarea"'), key)).toEqual({ ok: true, xml: key.replace('type="secret"', 'type="textarea"') });
+  });
 });

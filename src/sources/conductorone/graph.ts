@@ -9,9 +9,10 @@ import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { keepSecrets } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
 import type { NativeKey } from '../../graph/globalId.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
 import { isApp, type C1Connector } from './client.js';
-import { conductorone } from './context.js';
+import { CONDUCTORONE, conductorone } from './context.js';
 import type { ConnectorKey } from './loaders.js';
 import { appConnectorId, connectorConfig, setString, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, checkPosition, collectPage } from './paging.js';
@@ -94,10 +95,10 @@ export function rememberAppConnector(ctx: SourceContext, connector: C1Connector)
   return connector;
 }
 
-/** Deletes an app connector; returns its global id. */
+/** Deletes an app connector, holding its write lock (not in the middle of a patch or update of it); returns its global id. */
 export async function deleteAppConnector(ctx: SourceContext, appId: string, id: string): Promise<string> {
   const { client, loaders } = conductorone(ctx);
-  await client.deleteConnector(appId, id, ctx.requestId);
+  await ctx.services.writeLocks.run(connectorLockKey(CONDUCTORONE, appId, id), () => client.deleteConnector(appId, id, ctx.requestId));
   loaders.connectorByKey.clear({ appId, id });
   loaders.connectorPage.clearAll();
   return appConnectorId(appId, id);

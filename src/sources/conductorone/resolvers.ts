@@ -7,6 +7,7 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { checkPageSize } from '../../graph/cursor.js';
 import { mergeObject } from '../../graph/merge.js';
 import { looksSecret } from '../../graph/settings.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
 import type { C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
@@ -94,15 +95,20 @@ export const conductoroneResolvers: Resolvers = {
         (connector as Record<string, unknown>)[field] = value;
         mask.push(field);
       }
-      if (input.config != null) {
-        // ConductorOne replaces config whole: merge the given keys onto the stored config (secrets kept).
-        const current = await conductorone(ctx).loaders.connectorByKey.load({ appId: input.appId, id: input.id });
-        const merged = mergeObject(current.config ?? undefined, input.config, looksSecret);
-        connector.config = typedConfig(merged, 'input.config');
-        mask.push('config');
-      }
+      if (input.config != null) mask.push('config');
       if (mask.length === 0) throw new BadUserInputError('input changes nothing: give at least one field to change.', { argumentName: 'input' });
-      return rememberAppConnector(ctx, await conductorone(ctx).client.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
+      // Read, merge and write holding the connector's write lock, as a patch does: neither overwrites the other.
+      return ctx.services.writeLocks.run(connectorLockKey(CONDUCTORONE, input.appId, input.id), async () => {
+        if (input.config != null) {
+          // ConductorOne replaces config whole: merge the given keys onto the config stored now (secrets kept), not
+          // what this request read before the lock.
+          const key = { appId: input.appId, id: input.id };
+          const current = await conductorone(ctx).loaders.connectorByKey.clear(key).load(key);
+          const merged = mergeObject(current.config ?? undefined, input.config, looksSecret);
+          connector.config = typedConfig(merged, 'input.config');
+        }
+        return rememberAppConnector(ctx, await conductorone(ctx).client.updateConnector(input.appId, input.id, connector, mask, ctx.requestId));
+      });
     },
 
     deleteAppConnector: (_root, { appId, id }, ctx) => deleteAppConnector(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),

@@ -8,8 +8,9 @@ import { BadUserInputError } from '../../errors/classes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { keepSecrets } from '../../graph/merge.js';
 import { maskSecrets } from '../../graph/settings.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult } from '../port.js';
-import { logto } from './context.js';
+import { LOGTO, logto } from './context.js';
 import { checkConfig } from './inputs.js';
 import { ALL } from './loaders.js';
 import { loginConnectorId, logtoSecretTest, phrase } from './mappers.js';
@@ -42,10 +43,10 @@ export function rememberLoginConnector(ctx: SourceContext, connector: LogtoConne
   return connector;
 }
 
-/** Deletes a login connector; returns its global id. */
+/** Deletes a login connector, holding its write lock (not in the middle of a patch or update of it); returns its global id. */
 export async function deleteLoginConnector(ctx: SourceContext, id: string): Promise<string> {
   const { client, loaders } = logto(ctx);
-  await client.deleteConnector(id, ctx.requestId);
+  await ctx.services.writeLocks.run(connectorLockKey(LOGTO, id), () => client.deleteConnector(id, ctx.requestId));
   loaders.connectorById.clear(id);
   loaders.connectorList.clearAll();
   return loginConnectorId(id);

@@ -6,6 +6,7 @@ import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../errors/notFound.js';
 import { mergeObject } from '../../graph/merge.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
 import { LOGTO, logto } from './context.js';
 import { deleteLoginConnector, rememberLoginConnector } from './graph.js';
@@ -61,19 +62,25 @@ export const logtoResolvers: Resolvers = {
 
     async updateLoginConnector(_root, { id, input }, ctx) {
       toLogtoId(id, 'id');
-      const body: LogtoUpdateConnectorWire = {};
-      if (input.config != null || input.metadata != null) {
-        // Logto replaces config and metadata whole: merge the given keys onto what is stored.
-        const current = await logto(ctx).loaders.connectorById.load(id);
-        if (input.config != null) {
-          body.config = mergeObject(current.config, input.config, logtoSecretTest(current.formItems));
-          checkConfig(current.formItems, body.config, 'input.config');
-        }
-        if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
+      if (input.config == null && input.metadata == null && input.syncProfile == null) {
+        throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
       }
-      if (input.syncProfile != null) body.syncProfile = input.syncProfile;
-      if (Object.keys(body).length === 0) throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
-      return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id, body, ctx.requestId));
+      // Read, merge and write holding the connector's write lock, as a patch does: neither overwrites the other.
+      return ctx.services.writeLocks.run(connectorLockKey(LOGTO, id), async () => {
+        const body: LogtoUpdateConnectorWire = {};
+        if (input.config != null || input.metadata != null) {
+          // Logto replaces config and metadata whole: merge the given keys onto what is stored now (not what this
+          // request read before the lock).
+          const current = await logto(ctx).loaders.connectorById.clear(id).load(id);
+          if (input.config != null) {
+            body.config = mergeObject(current.config, input.config, logtoSecretTest(current.formItems));
+            checkConfig(current.formItems, body.config, 'input.config');
+          }
+          if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
+        }
+        if (input.syncProfile != null) body.syncProfile = input.syncProfile;
+        return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id, body, ctx.requestId));
+      });
     },
 
     deleteLoginConnector: (_root, { id }, ctx) => deleteLoginConnector(ctx, toLogtoId(id, 'id')),

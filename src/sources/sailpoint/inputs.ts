@@ -83,8 +83,8 @@ export function toLocale(locale: string | null | undefined, argumentName: string
 }
 
 /**
- * Checks a JSON Patch for SailPoint's `PATCH /connectors/{scriptName}`: well-formed operations, only the
- * patchable fields (`/connectorMetadata` and below it; the three XML fields as a whole), at most
+ * Checks a JSON Patch of a script connector: well-formed operations, only the patchable fields (`/connectorMetadata`
+ * and below it; the three XML fields as a whole, and never the `from` of a copy or move), at most
  * `limits.maxOperations` operations, values within `limits`, well-formed XML values.
  */
 export function toPatchOperations(operations: readonly JsonPatchOperationArgs[], limits: PatchLimits = DEFAULT_PATCH_LIMITS): SailPointJsonPatchOperationWire[] {
@@ -99,7 +99,11 @@ function toPatchOperation(operation: JsonPatchOperationArgs, at: string, limits:
   const wire: SailPointJsonPatchOperationWire = { op, path };
   if (op === 'move' || op === 'copy') {
     if (operation.from == null) throw new BadUserInputError(`${at}: ${op} needs from.`, { argumentName: `${at}.from` });
-    patchableField(operation.from, `${at}.from`);
+    const from = patchableField(operation.from, `${at}.from`);
+    // What a patch applies to reads with the XML secrets masked: a copy would carry masks, a move would lose the file.
+    if (XML_FIELDS.has(from)) {
+      throw new BadUserInputError(`${at}: ${op} cannot take ${from}, whose secrets read masked; send the value itself with add or replace.`, { argumentName: `${at}.from` });
+    }
     if (op === 'move' && (path === operation.from || path.startsWith(`${operation.from}/`))) {
       throw new BadUserInputError(`${at}: a value cannot be moved into itself.`, { argumentName: `${at}.path` });
     }

@@ -10,6 +10,7 @@ import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from '../.
 import type { JsonPatchOperation } from '../../graph/jsonPatch.js';
 import { applyConnectorPatch } from '../../graph/patchEngine.js';
 import { withUpload } from '../../graph/uploads.js';
+import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
 import type { SailPointXmlFilePath } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
@@ -17,6 +18,7 @@ import { checkProperties, checkXml, decodeUtf8, type CheckResult } from './fileC
 import { deleteScriptConnector, detailOf, SAILPOINT_MAX_PAGE, scriptConnectorPatchable } from './graph.js';
 import { toCreateConnectorWire, toLocale, toScriptName } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, type ScriptConnectorRecord } from './mappers.js';
+import { shownMetadata } from './metadata.js';
 import { restoreUploadSecrets, shownXml, sourceConfigOf } from './xmlFields.js';
 import type { SailPointConnectorDetailWire } from './types.js';
 
@@ -80,16 +82,24 @@ export const sailpointResolvers: Resolvers = {
         if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
         const checked = spec.check(text);
         if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
-        const body = spec.path === 'translations' ? bytes : await restoreUploadSecrets(ctx, scriptName, spec.path, kind, text, bytes);
         const { client, loaders } = sailpoint(ctx);
-        const result = await client.putFile(
-          scriptName,
-          target,
-          { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes: body },
-          ctx.requestId,
-        );
-        loaders.connectorByScriptName.clear(scriptName);
-        return result;
+        // The file is in memory: the connector's write lock covers only the read of its stored secrets and the write.
+        return ctx.services.writeLocks.run(connectorLockKey(SAILPOINT, scriptName), async () => {
+          loaders.connectorByScriptName.clear(scriptName);
+          loaders.xmlFileByScriptName.clear({ scriptName, file: 'source-template' });
+          const body = spec.path === 'translations' ? bytes : await restoreUploadSecrets(ctx, scriptName, spec.path, kind, text, bytes);
+          const result = await client.putFile(
+            scriptName,
+            target,
+            { filename: forwardedFilename(upload, scriptName, spec.ext), contentType: spec.mime, bytes: body },
+            ctx.requestId,
+          );
+          // Later reads in this request see the new file.
+          loaders.connectorByScriptName.clear(scriptName);
+          loaders.xmlFileByScriptName.clear({ scriptName, file: 'source-template' });
+          loaders.translationsByScriptName.clearAll();
+          return result;
+        });
       });
     },
   },
@@ -98,13 +108,15 @@ export const sailpointResolvers: Resolvers = {
     id: (c) => scriptConnectorId(c.scriptName),
     source: () => SAILPOINT,
     nativeId: (c) => c.scriptName,
-    // `scriptName`, `type`, `className`, `status`, `directConnect`, `connectorMetadata` and `features` are the wire's
-    // own fields: no resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info
-    // object per connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName
-    // shows null.
+    // `scriptName`, `type`, `className`, `status`, `directConnect` and `features` are the wire's own fields: no
+    // resolver, so the jit executor reads them inline (a resolver costs a call and a resolve-info object per
+    // connector). `features` is absent from the vendor's ConnectorDetail: a connector read by scriptName shows null.
     displayName: (c) => c.name ?? c.scriptName,
     name: (c) => c.name ?? c.scriptName,
-    description: (c) => scriptConnectorDescription(c),
+    // The metadata reads masked as `settings` and the XML fields are (metadata.ts): secret-named values, private
+    // keys, XML secrets; `description` is its `shortDesc`, as masked.
+    description: (c) => scriptConnectorDescription({ connectorMetadata: shownMetadata(c.connectorMetadata) ?? undefined }),
+    connectorMetadata: (c) => shownMetadata(c.connectorMetadata),
     // The XML files are shown with their secrets masked, as `settings` locks them (xmlSecrets.ts).
     sourceConfig: detailXml('sourceConfig', sourceConfigOf),
     correlationConfig: detailXml('correlationConfig', (d) => d.correlationConfigXml),

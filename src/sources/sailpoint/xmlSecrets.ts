@@ -13,6 +13,9 @@
  * A masked value reads as SECRET_MASK (`********`); an empty value stays empty (nothing is stored there). A document
  * with nothing to mask is returned as it is; one with something masked is re-serialised from the parse (the same
  * XML information, attributes in double quotes).
+ *
+ * A stored file is walked once (readXmlSecrets): the text as reads show it and the stored value of every place that
+ * reads masked, which a restore then uses without parsing the stored file again.
  */
 import { SaxesParser } from 'saxes';
 import { looksSecret, maskPrivateKeys, SECRET_MASK } from '../../graph/settings.js';
@@ -47,6 +50,7 @@ interface Open {
  * itself when `visit` changed nothing; undefined when the XML is not well-formed.
  */
 function rewrite(xml: string, visit: Visit): string | undefined {
+  xmlWork.chars += xml.length;
   const parser = new SaxesParser({ position: false });
   const out: string[] = xml.startsWith('\uFEFF') ? ['\uFEFF'] : [];
   const stack: Open[] = [];
@@ -122,6 +126,29 @@ function maskedValue(raw: string, secret: boolean): string {
   return maskPrivateKeys(raw);
 }
 
+/** The characters of XML the walks have read since the process started: the work a request costs (tests read it). */
+export const xmlWork = { chars: 0 };
+
+/** A stored XML file, walked once: its text, the text as reads show it, and each place that reads masked. */
+export interface StoredXml {
+  readonly raw: string;
+  /** `raw` with its secrets masked (`raw` itself when there is nothing to mask). */
+  readonly shown: string;
+  /** By slot (the place: elements named by their `name`/`key`, then the attribute or text): the stored value and how it reads. */
+  readonly slots: ReadonlyMap<string, { raw: string; shown: string }>;
+}
+
+/** Walks a stored file once (see StoredXml); undefined when it is not well-formed XML. */
+export function readXmlSecrets(xml: string): StoredXml | undefined {
+  const slots = new Map<string, { raw: string; shown: string }>();
+  const shown = rewrite(xml, (slot, raw, secret) => {
+    const masked = maskedValue(raw, secret);
+    if (masked !== raw || secret) slots.set(slot, { raw, shown: masked });
+    return masked;
+  });
+  return shown === undefined ? undefined : { raw: xml, shown, slots };
+}
+
 /**
  * `xml` with its secrets masked (see the module comment): the text itself when there is nothing to mask; undefined
  * when it is not well-formed XML (the caller shows nothing rather than something unmasked).
@@ -134,31 +161,30 @@ export function maskXmlSecrets(xml: string): string | undefined {
 export type RestoreResult = { ok: true; xml: string } | { ok: false; problem: string };
 
 /**
- * Puts the stored secrets back into `next` (an XML a client read masked, edited and sent back): every value that
- * reads exactly as the stored value at the same place (the same elements, named by their `name`/`key`, the same
- * attribute or text) reads masked is replaced by the stored value. A masked value in a secret place that has no
- * stored counterpart is a problem (sending it would store the mask as the secret). `next` comes back unchanged when
- * it holds no mask; it must be well-formed (checked before).
+ * Puts the stored secrets back into `next` (an XML a client read masked, edited and sent back): a value that reads
+ * exactly as the stored value at the same place (the same elements, named by their `name`/`key`, the same
+ * attribute or text) reads masked is replaced by the stored value, but only where the stored value reads masked in
+ * `next` too: a place that is no longer secret (a `Field` whose type changed from secret to text) would show it, so
+ * the mask left there is a problem. A masked value in a secret place that has no stored counterpart is a problem too
+ * (sending it would store the mask as the secret). `next` comes back unchanged when it holds no mask; it must be
+ * well-formed (checked before). `stored` is the stored file, or its walk (readXmlSecrets) when the caller has it.
  */
-export function restoreXmlSecrets(next: string, stored: string | undefined): RestoreResult {
+export function restoreXmlSecrets(next: string, stored: string | StoredXml | undefined): RestoreResult {
   if (!next.includes(SECRET_MASK)) return { ok: true, xml: next };
+  const read = typeof stored === 'string' ? readXmlSecrets(stored) : stored;
   // The stored file sent back exactly as read: the stored text itself.
-  if (stored !== undefined && maskXmlSecrets(stored) === next) return { ok: true, xml: stored };
-  let storedValues = new Map<string, { raw: string; shown: string }>();
-  if (stored !== undefined) {
-    const found = new Map<string, { raw: string; shown: string }>();
-    const wellFormed = rewrite(stored, (slot, raw, secret) => {
-      const shown = maskedValue(raw, secret);
-      if (shown !== raw || secret) found.set(slot, { raw, shown });
-      return raw;
-    });
-    if (wellFormed !== undefined) storedValues = found;
-  }
+  if (read?.shown === next) return { ok: true, xml: read.raw };
+  const storedValues = read?.slots ?? new Map<string, { raw: string; shown: string }>();
   let problem: string | undefined;
   const xml = rewrite(next, (slot, raw, secret) => {
     if (!raw.includes(SECRET_MASK)) return raw;
     const before = storedValues.get(slot);
-    if (before?.shown === raw) return before.raw;
+    if (before?.shown === raw) {
+      // Restored only where it reads as the client sent it: masked.
+      if (maskedValue(before.raw, secret) === raw) return before.raw;
+      problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, which is no longer secret; send the value itself`;
+      return raw;
+    }
     if (secret && raw === SECRET_MASK) problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, where no secret is stored; send the secret itself`;
     return raw;
   });

@@ -5,9 +5,8 @@
  * Internal module of the ConductorOne sandbox.
  */
 import type { SandboxContext } from '../../../sandbox/app.js';
-import { isJsonObject, mediaType, parseFormBody, readBody } from '../../../sandbox/bodies.js';
 import { sendJson } from '../../../sandbox/http.js';
-import { safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
+import { readTokenBody, safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
 import { C1_GRPC_CODES, C1_JWT_ASSERTION_TYPE, type C1OAuthErrorWire, type C1TokenWire } from '../types.js';
 import { C1RpcError } from './errors.js';
 
@@ -37,22 +36,6 @@ export function requireBearerToken(tokens: TokenStore, ctx: SandboxContext): voi
   throw new C1RpcError(C1_GRPC_CODES.UNAUTHENTICATED, message);
 }
 
-/** The parameters of a token request body, or undefined when its media type is neither form nor JSON. */
-function tokenParams(type: string, raw: Buffer): URLSearchParams | undefined {
-  if (type === 'application/x-www-form-urlencoded') return parseFormBody(raw);
-  if (type !== 'application/json') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-  if (!isJsonObject(parsed)) return undefined;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') params.set(key, value);
-  return params;
-}
-
 /**
  * `POST /auth/v1/token`: client credentials in the body (form, or JSON), as C1 requires; HTTP Basic is not read.
  * C1's SDKs authenticate with a JWT assertion signed with a key derived from the secret; the sandbox cannot check
@@ -60,16 +43,17 @@ function tokenParams(type: string, raw: Buffer): URLSearchParams | undefined {
  * `unsupported_client_auth` so that a client sending one notices at once.
  */
 export async function issueToken(ctx: SandboxContext, client: ConductorOneOAuthClient): Promise<void> {
-  const raw = await readBody(ctx.req, 64 * 1024);
   const oauthError = (status: number, error: string, description: string): void => {
     const body: C1OAuthErrorWire = { error, error_description: description };
     sendJson(ctx.res, status, body, NO_STORE);
   };
-  const params = tokenParams(mediaType(ctx.req), raw);
-  if (!params) {
+  const request = await readTokenBody(ctx.req, { accept: ['form', 'json'] });
+  // The credentials belong in the body, so a request without one is refused like a body of another type.
+  if (!request.ok || request.encoding === 'empty') {
     oauthError(400, 'invalid_request', 'send the token request as application/x-www-form-urlencoded (or a JSON object)');
     return;
   }
+  const { params } = request;
   if (params.has('client_assertion') || params.has('client_assertion_type')) {
     const kind = params.get('client_assertion_type') === C1_JWT_ASSERTION_TYPE ? 'JWT client assertions' : 'client assertions';
     oauthError(400, 'unsupported_client_auth', `the sandbox does not accept ${kind}; send client_id and client_secret in the body`);

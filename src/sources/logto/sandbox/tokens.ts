@@ -1,13 +1,13 @@
 /**
- * Credentials in the Logto sandbox: the OIDC client-credentials token endpoint (`POST /oidc/token`, resource
- * indicator and the `all` scope) and the Management API's bearer token and scope checks.
+ * Credentials in the Logto sandbox: the OIDC client-credentials token endpoint (`POST /oidc/token`: a form body in
+ * its declared charset or a JSON object, client credentials in the body or by HTTP Basic, resource indicator and the
+ * `all` scope) and the Management API's bearer token and scope checks.
  *
  * Internal module of the Logto sandbox.
  */
 import type { SandboxContext } from '../../../sandbox/app.js';
-import { mediaType, parseFormBody, readBody } from '../../../sandbox/bodies.js';
 import { sendJson } from '../../../sandbox/http.js';
-import { extractClientCredentials, safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
+import { extractClientCredentials, readTokenBody, safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
 import { LOGTO_MANAGEMENT_API_SCOPE, type LogtoOAuthErrorWire, type LogtoTokenWire } from '../types.js';
 import { requestError } from './errors.js';
 
@@ -48,18 +48,27 @@ export function requireBearerToken(tokens: TokenStore, ctx: SandboxContext): voi
   }
 }
 
-/** `POST /oidc/token`: issues a Management API token for the client credentials grant (scope `all` or none). */
+/**
+ * `POST /oidc/token`: issues a Management API token for the client credentials grant (scope `all` or none). Logto
+ * reads the body (at most 56 KB) in the charset its `Content-Type` names, and takes a JSON object as if it were the
+ * form (a body that does not parse as JSON then carries no parameters); any other media type is refused as
+ * oidc-provider refuses it.
+ */
 export async function issueToken(ctx: SandboxContext, client: LogtoOAuthClient): Promise<void> {
-  const raw = await readBody(ctx.req, 64 * 1024);
   const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}): void => {
     const body: LogtoOAuthErrorWire = { error, error_description: description };
     sendJson(ctx.res, status, body, { ...NO_STORE, ...headers });
   };
-  if (mediaType(ctx.req) !== 'application/x-www-form-urlencoded') {
-    oauthError(400, 'invalid_request', 'the token endpoint only accepts application/x-www-form-urlencoded bodies');
+  const request = await readTokenBody(ctx.req, { accept: ['form', 'json'], honourCharset: true, limitBytes: 56 * 1024 });
+  if (!request.ok && request.problem === 'unsupported') {
+    oauthError(400, 'invalid_request', 'only application/x-www-form-urlencoded content-type bodies are supported on POST /token');
     return;
   }
-  const form = parseFormBody(raw);
+  if (!request.ok && request.problem === 'charset') {
+    oauthError(400, 'invalid_request', request.message);
+    return;
+  }
+  const form = request.ok ? request.params : new URLSearchParams();
   // The OIDC provider takes client_secret_basic or client_secret_post; never query parameters.
   const credentials = extractClientCredentials({ authorization: ctx.req.headers.authorization, form });
   const valid =

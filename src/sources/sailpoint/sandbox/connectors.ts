@@ -1,6 +1,6 @@
 /**
  * The connector operations of the SailPoint sandbox (`/v3/connectors…`): the list with its paging, count and
- * `filters`, the detail, create, delete and JSON Patch.
+ * `filters`, the detail (in a `locale`), create, delete and JSON Patch.
  *
  * Internal module of the SailPoint sandbox.
  */
@@ -11,6 +11,7 @@ import type { SailPointConnectorStatus } from '../types.js';
 import { BODY_LIMIT_BYTES, requireMediaType } from './bodies.js';
 import { badRequest } from './errors.js';
 import { parseConnectorFilter } from './filters.js';
+import { resolveLocale } from './locale.js';
 import { parsePatch, patchConnectorFields } from './patch.js';
 import { createCustomConnector } from './seed.js';
 import type { SailPointConnectorStore } from './store.js';
@@ -55,9 +56,9 @@ export function listConnectors(ctx: SandboxContext, store: SailPointConnectorSto
   sendJson(ctx.res, 200, matching.slice(offset, offset + limit).map(toConnectorDto), headers);
 }
 
-/** `GET /v3/connectors/{scriptName}`. */
+/** `GET /v3/connectors/{scriptName}`: the detail in the `locale` asked for; an unknown or missing locale is `en`. */
 export function getConnector(ctx: SandboxContext, params: Record<string, string>, store: SailPointConnectorStore): void {
-  sendJson(ctx.res, 200, toConnectorDetail(store.find(params)));
+  sendJson(ctx.res, 200, toConnectorDetail(store.find(params), resolveLocale(ctx.query.get('locale'))));
 }
 
 /** `POST /v3/connectors`: a custom connector from a name and a class name. */

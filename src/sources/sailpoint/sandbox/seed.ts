@@ -988,7 +988,7 @@ function toProperties(pairs: [string, string][], title: string): string {
 }
 
 /** Escapes `.properties` text: backslash escapes, and every non-ASCII UTF-16 unit as `\uXXXX`. */
-function escapeProperties(text: string, isKey: boolean): string {
+export function escapeProperties(text: string, isKey: boolean): string {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const ch = text.charAt(i);

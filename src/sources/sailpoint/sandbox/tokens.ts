@@ -1,13 +1,13 @@
 /**
- * Credentials in the SailPoint sandbox: the client-credentials token endpoint (`POST /oauth/token`, credentials as
- * form fields, query parameters or HTTP Basic) and the bearer token every `/v3` call needs.
+ * Credentials in the SailPoint sandbox: the client-credentials token endpoint (`POST /oauth/token`, parameters as
+ * form fields, multipart form fields or query parameters, client credentials also by HTTP Basic) and the bearer
+ * token every `/v3` call needs.
  *
  * Internal module of the SailPoint sandbox.
  */
 import type { SandboxContext } from '../../../sandbox/app.js';
-import { mediaType, parseFormBody, readBody } from '../../../sandbox/bodies.js';
 import { HttpError, sendJson } from '../../../sandbox/http.js';
-import { extractClientCredentials, safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
+import { extractClientCredentials, readTokenBody, safeEqual, type TokenStore } from '../../../sandbox/tokens.js';
 import type { SailPointTokenWire } from '../types.js';
 
 /** The OAuth client the sandbox accepts and the tokens it issues. */
@@ -32,11 +32,17 @@ export function requireBearerToken(tokens: TokenStore, ctx: SandboxContext): voi
 
 /** `POST /oauth/token`: issues a bearer token for the client credentials grant. */
 export async function issueToken(ctx: SandboxContext, client: SailPointOAuthClient): Promise<void> {
-  const raw = await readBody(ctx.req, 64 * 1024);
-  // Credentials may come as form fields, query parameters (as the vendor's docs show) or HTTP Basic.
-  const form = mediaType(ctx.req) === 'application/x-www-form-urlencoded' ? parseFormBody(raw) : new URLSearchParams();
-  const credentials = extractClientCredentials({ authorization: ctx.req.headers.authorization, form, query: ctx.query });
   const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+  // The token endpoint reads request parameters: form fields, multipart form fields (what SailPoint's own SDK,
+  // sailpoint-api-client, sends) and the query string (as the vendor's docs show); credentials also by HTTP Basic.
+  // A body of another type (JSON) holds no parameters for it.
+  const request = await readTokenBody(ctx.req, { accept: ['form', 'multipart'] });
+  if (!request.ok && request.problem !== 'unsupported') {
+    sendJson(ctx.res, 400, { error: 'invalid_request', error_description: request.message }, noStore);
+    return;
+  }
+  const form = request.ok ? request.params : new URLSearchParams();
+  const credentials = extractClientCredentials({ authorization: ctx.req.headers.authorization, form, query: ctx.query });
   const valid =
     credentials !== undefined &&
     safeEqual(credentials.clientId, client.clientId) &&

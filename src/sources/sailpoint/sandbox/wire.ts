@@ -1,10 +1,11 @@
 /**
- * Wire shapes of the SailPoint sandbox's answers: stored connectors as `ConnectorDto` (list) and `ConnectorDetail`,
- * and the `UpdateDetail` of a file update.
+ * Wire shapes of the SailPoint sandbox's answers: stored connectors as `ConnectorDto` (list) and `ConnectorDetail`
+ * (in a locale), and the `UpdateDetail` of a file update.
  *
  * Internal module of the SailPoint sandbox.
  */
-import type { SailPointConnectorDetailWire, SailPointConnectorWire, SailPointUpdateDetailWire } from '../types.js';
+import type { SailPointConnectorDetailWire, SailPointConnectorWire, SailPointLocale, SailPointUpdateDetailWire } from '../types.js';
+import { localizeSourceConfig } from './locale.js';
 import type { SailPointSandboxConnector } from './seed.js';
 
 /** A connector as `GET /v3/connectors` lists it (`ConnectorDto`). */
@@ -21,8 +22,11 @@ export function toConnectorDto(c: SailPointSandboxConnector): SailPointConnector
   };
 }
 
-/** A connector as its own resource answers it (`ConnectorDetail`). */
-export function toConnectorDetail(c: SailPointSandboxConnector): SailPointConnectorDetailWire {
+/**
+ * A connector as its own resource answers it (`ConnectorDetail`): `sourceConfigXml` is the stored form, and
+ * `sourceConfig` the same form with its texts in `locale` (see `locale.ts`).
+ */
+export function toConnectorDetail(c: SailPointSandboxConnector, locale: SailPointLocale = 'en'): SailPointConnectorDetailWire {
   return {
     name: c.name,
     type: c.type,
@@ -32,7 +36,7 @@ export function toConnectorDetail(c: SailPointSandboxConnector): SailPointConnec
     applicationXml: c.applicationXml,
     correlationConfigXml: c.correlationConfigXml,
     sourceConfigXml: c.sourceConfigXml,
-    sourceConfig: c.sourceConfigXml,
+    sourceConfig: localizeSourceConfig(c.sourceConfigXml, c.translations, locale),
     sourceConfigFrom: c.sourceConfigFrom,
     s3Location: c.s3Location,
     uploadedFiles: c.uploadedFiles === null ? null : [...c.uploadedFiles],
