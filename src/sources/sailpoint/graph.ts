@@ -93,8 +93,7 @@ function patchableDocument(detail: SailPointConnectorDetailWire, ctx: SourceCont
 
 /** The operation that left `place` as it is: the last one that put a value at, above or below it (for a refusal's name). */
 function writerOf(operations: readonly JsonPatchOperation[], place: readonly string[]): string {
-  for (let i = operations.length - 1; i >= 0; i -= 1) {
-    const { op, path } = operations[i]!;
+  for (const [i, { op, path }] of [...operations.entries()].reverse()) {
     if (op === 'test' || op === 'remove') continue;
     const tokens = parsePointer(path) ?? [];
     const n = Math.min(tokens.length, place.length);
