@@ -28,12 +28,7 @@ export interface DistinctResult {
 const IDLE_MS = 1000;
 
 /** Sends `ops` distinct operations to `url`, checking every answer; throws a CheckFailure on a wrong one. */
-export async function runDistinctOperations(
-  scenario: DistinctOperationsScenario,
-  url: string,
-  gatewayPid: number,
-  ops: number,
-): Promise<DistinctResult> {
+export async function runDistinctOperations(scenario: DistinctOperationsScenario, url: string, gatewayPid: number, ops: number): Promise<DistinctResult> {
   const started = performance.now();
   const half = Math.floor(ops / 2);
   const checkpoints: RssCheckpoint[] = [await checkpoint(0, gatewayPid)];

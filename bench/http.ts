@@ -36,8 +36,9 @@ export function httpRequest(url: string, call: HttpCall): Promise<HttpAnswer> {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
-      res.on('end', () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }); },
-      );
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started });
+      });
     });
     req.setTimeout(call.timeoutMs ?? 30_000, () => req.destroy(new Error(`${call.method} ${url}: no answer within ${call.timeoutMs ?? 30_000} ms`)));
     req.on('error', reject);

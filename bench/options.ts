@@ -61,7 +61,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmupS: nonNegative('warmup', values.warmup, smoke ? 0.5 : 3),
     rounds: positive('rounds', values.rounds, smoke ? 1 : 3, true),
     distinctOps: positive('distinct-ops', values['distinct-ops'], smoke ? 500 : 10_000, true),
-    only: (values.only ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
+    only: (values.only ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
   };
 }
 

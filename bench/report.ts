@@ -130,7 +130,16 @@ export function loadTable(results: ScenarioResult[]): string {
     const oneShot = `${result.oneShot.backendCalls} (expected ${result.oneShot.expectedBackendCalls})`;
     if (gateway) {
       const share = floor && floor.reqPerSec > 0 ? `${((gateway.reqPerSec / floor.reqPerSec) * 100).toFixed(1)} %` : '–';
-      rows.push([result.name, ...targetCells(gateway), oneShot, num(gateway.backendCallsPerReq, 2), num(gateway.rssMaxMiB, 1), num(gateway.cpuMsPerReq, 3), share, failures(gateway)]);
+      rows.push([
+        result.name,
+        ...targetCells(gateway),
+        oneShot,
+        num(gateway.backendCallsPerReq, 2),
+        num(gateway.rssMaxMiB, 1),
+        num(gateway.cpuMsPerReq, 3),
+        share,
+        failures(gateway),
+      ]);
     }
     if (floor) {
       rows.push([`${result.name} (floor)`, ...targetCells(floor), '–', '–', num(floor.rssMaxMiB, 1), num(floor.cpuMsPerReq, 3), '100 %', failures(floor)]);
@@ -173,7 +182,9 @@ export function buildNotes(results: ScenarioResult[]): string[] {
     if (!gateway) continue;
     if (result.latencyMs > 0) notes.push(latencyNote(result, gateway));
     if (gateway.non2xx + gateway.errors + gateway.errorBodies > 0) {
-      notes.push(`${result.name}: under load ${gateway.non2xx} non-2xx, ${gateway.errors} socket errors/timeouts, ${gateway.errorBodies} answers with GraphQL errors.`);
+      notes.push(
+        `${result.name}: under load ${gateway.non2xx} non-2xx, ${gateway.errors} socket errors/timeouts, ${gateway.errorBodies} answers with GraphQL errors.`,
+      );
     }
     const underLoad = gateway.backendCallsPerReq;
     if (underLoad !== null && Math.abs(underLoad - result.oneShot.backendCalls) > Math.max(0.05, result.oneShot.backendCalls * 0.02)) {
@@ -208,7 +219,12 @@ function renderMarkdown(report: BenchReport): string {
   ];
   if (report.notes.length > 0) parts.push('', ...report.notes.map((note) => `- ${note}`));
   for (const result of report.distinct) {
-    parts.push('', `## ${result.name}: ${result.ops} distinct operations, ${result.concurrency} in flight, ${result.durationS.toFixed(1)} s`, '', distinctTable(result));
+    parts.push(
+      '',
+      `## ${result.name}: ${result.ops} distinct operations, ${result.concurrency} in flight, ${result.durationS.toFixed(1)} s`,
+      '',
+      distinctTable(result),
+    );
   }
   return `${parts.join('\n')}\n`;
 }

@@ -21,15 +21,7 @@ import { runDistinctOperations, type DistinctResult } from './distinct.js';
 import { closeHttpAgent, httpRequest, jsonOf, type PreparedRequest } from './http.js';
 import { measureTarget, stopActiveLoad, type Target } from './load.js';
 import { parseOptions, usage, type BenchOptions } from './options.js';
-import {
-  crashedProcesses,
-  freePort,
-  killAllProcessesNow,
-  startProcess,
-  stopAllProcesses,
-  watchForCrash,
-  type ManagedProcess,
-} from './processes.js';
+import { crashedProcesses, freePort, killAllProcessesNow, startProcess, stopAllProcesses, watchForCrash, type ManagedProcess } from './processes.js';
 import { buildNotes, describeMachine, distinctTable, loadTable, writeReport, type BenchReport, type OneShot, type ScenarioResult } from './report.js';
 import { startSandboxes, type SandboxClient } from './sandboxes.js';
 import { CheckFailure, SCENARIOS, type DistinctOperationsScenario, type LoadScenario, type Scenario } from './scenarios.js';
@@ -204,7 +196,10 @@ async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string
 
   // All three, whatever the scenarios use: the gateway runs with NODE_ENV=production, which refuses a source without
   // its URL. The seed lists 32 RELEASED connectors, enough for a page of 20; latency is set per scenario at run time.
-  const sandboxes = await startSandboxes(ROOT, ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'], { SANDBOX_LATENCY_MS: '0', SAILPOINT_SANDBOX_LIST_ALL_STATUSES: 'false' });
+  const sandboxes = await startSandboxes(ROOT, ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'], {
+    SANDBOX_LATENCY_MS: '0',
+    SAILPOINT_SANDBOX_LIST_ALL_STATUSES: 'false',
+  });
   log(`sandboxes: ${[...sandboxes.clients.values()].map((client) => `${client.name} ${client.origin}`).join(', ')}`);
   const gateway = await startGateway(sandboxes.gatewayEnv);
   log(`gateway: ${gateway.url} (pid ${gateway.process.pid})`);
@@ -334,7 +329,12 @@ function printReport(report: BenchReport, files: { json: string; md: string }): 
   const lines = ['', loadTable(report.scenarios)];
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `- ${note}`));
   for (const result of report.distinct) {
-    lines.push('', `${result.name}: ${result.ops} distinct operations, ${result.concurrency} in flight, ${result.durationS.toFixed(1)} s`, '', distinctTable(result));
+    lines.push(
+      '',
+      `${result.name}: ${result.ops} distinct operations, ${result.concurrency} in flight, ${result.durationS.toFixed(1)} s`,
+      '',
+      distinctTable(result),
+    );
   }
   lines.push('', `written: ${files.md}, ${files.json}`, '');
   process.stdout.write(lines.join('\n'));

@@ -178,7 +178,8 @@ async function checkLogtoList(ctx: CheckContext): Promise<void> {
   for (const node of nodes) {
     expectEqual(`${String(node.nativeId)} factory id`, at(node, 'factory', 'id'), node.connectorId);
     const fields = asArray(at(node, 'settings', 'sections'), 'sections').flatMap((s) => asArray(at(s, 'fields'), 'fields')) as Record<string, unknown>[];
-    for (const f of fields) if (f.locked === true && f.value !== null) throw new CheckFailure(`${String(node.nativeId)}.${String(f.key)} is locked but has a value`);
+    for (const f of fields)
+      if (f.locked === true && f.value !== null) throw new CheckFailure(`${String(node.nativeId)}.${String(f.key)} is locked but has a value`);
   }
 }
 
@@ -198,7 +199,11 @@ async function checkC1(ctx: CheckContext): Promise<void> {
     const truth = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}/connectors?page_size=100`), 'list') as { connector: { id: string } }[];
     const app = at(await sandbox.apiGetJson(`/api/v1/apps/${appId}`), 'app') as { displayName: string };
     const nodes = asArray(at(ctx.data, `a${i}`, 'edges'), `a${i}.edges`).map((e) => at(e, 'node') as Record<string, unknown>);
-    expectEqual(`app ${appId} connector ids`, nodes.map((n) => n.nativeId), truth.map((v) => v.connector.id));
+    expectEqual(
+      `app ${appId} connector ids`,
+      nodes.map((n) => n.nativeId),
+      truth.map((v) => v.connector.id),
+    );
     for (const n of nodes) expectEqual(`${String(n.nativeId)}.app`, n.app, { nativeId: appId, displayName: app.displayName });
   }
 }
@@ -216,7 +221,11 @@ function checkAll(ctx: CheckContext): void {
   expectEqual('number of connectors', edges.length, 50);
   expectEqual('distinct ids', new Set(edges.map((e) => e.id)).size, 50);
   const order = edges.map((e) => SOURCE_ORDER.indexOf(String(e.source)));
-  expectEqual('sources in order', order.every((o, i) => o >= (order[i - 1] ?? 0)), true);
+  expectEqual(
+    'sources in order',
+    order.every((o, i) => o >= (order[i - 1] ?? 0)),
+    true,
+  );
   expectEqual('every source present', new Set(order).size, 3);
   expectEqual('pageInfo.hasNextPage', at(ctx.data, 'connectors', 'pageInfo', 'hasNextPage'), true);
 }

@@ -96,7 +96,9 @@ function encodeRequest(query: string, variables: Record<string, unknown>): { hea
   const nulled = Object.fromEntries(files.map(([name]) => [name, null]));
   form.set('operations', JSON.stringify({ query, variables: { ...variables, ...nulled } }));
   form.set('map', JSON.stringify(Object.fromEntries(files.map(([name], i) => [String(i), [`variables.${name}`]]))));
-  files.forEach(([, file], i) => { form.set(String(i), file); });
+  files.forEach(([, file], i) => {
+    form.set(String(i), file);
+  });
   return { headers: { 'apollo-require-preflight': 'true' }, body: form };
 }
 
@@ -237,7 +239,9 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     for (const { id, what } of created.reverse()) {
       await deleteConnector(client, id).then(
         () => lines.push(`Deleted the ${what}`),
-        (error: unknown) => { console.error(`Could not delete the ${what} (${id}):`, error); },
+        (error: unknown) => {
+          console.error(`Could not delete the ${what} (${id}):`, error);
+        },
       );
     }
   }
@@ -246,7 +250,9 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runExample(clientFromEnv()).then(
-    (lines) => { console.log(lines.join('\n')); },
+    (lines) => {
+      console.log(lines.join('\n'));
+    },
     (error: unknown) => {
       console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
       process.exitCode = 1;

@@ -130,7 +130,8 @@ function scrubMarkup(text: string): string {
 function scrubAttributes(name: string, attributes: string, parentSecret: boolean, open: { name: string; secret: boolean }[], opens: boolean): string {
   const values = new Map<string, string>();
   if (attributes !== '') {
-    for (const [, , attribute, , value] of attributes.matchAll(ATTRIBUTE)) if (attribute !== undefined && value !== undefined) values.set(attribute, unquote(value));
+    for (const [, , attribute, , value] of attributes.matchAll(ATTRIBUTE))
+      if (attribute !== undefined && value !== undefined) values.set(attribute, unquote(value));
   }
   const named = (attribute: string) => {
     const value = values.get(attribute);
@@ -158,7 +159,9 @@ function scrubPairs(text: string): string {
 /** A flat object whose `name`, `key`, `field` or `type` looks secret, with its `value`/`defaultValue` members replaced. */
 function scrubNamedEntry(object: string): string {
   const members = [...object.matchAll(MEMBER)];
-  const secret = members.some(([, , key, , value]) => key !== undefined && value !== undefined && NAMING_MEMBERS.has(key.toLowerCase()) && looksSecret(unquote(value)));
+  const secret = members.some(
+    ([, , key, , value]) => key !== undefined && value !== undefined && NAMING_MEMBERS.has(key.toLowerCase()) && looksSecret(unquote(value)),
+  );
   if (!secret) return object;
   return object.replace(MEMBER, (all, quote: string, key: string, separator: string, value: string) => {
     if (!VALUE_MEMBERS.has(key.toLowerCase())) return all;
@@ -200,12 +203,14 @@ function scrubJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrubJson);
   if (typeof value !== 'object' || value === null) return value;
   const entries = Object.entries(value);
-  const isEntry = entries.some(([key]) => VALUE_MEMBERS.has(key.toLowerCase())) && entries.some(([key, v]) => NAMING_MEMBERS.has(key.toLowerCase()) && typeof v === 'string');
+  const isEntry =
+    entries.some(([key]) => VALUE_MEMBERS.has(key.toLowerCase())) && entries.some(([key, v]) => NAMING_MEMBERS.has(key.toLowerCase()) && typeof v === 'string');
   const secretEntry = isEntry && entries.some(([key, v]) => NAMING_MEMBERS.has(key.toLowerCase()) && typeof v === 'string' && looksSecret(v));
   const out: Record<string, unknown> = {};
   for (const [key, v] of entries) {
     const lower = key.toLowerCase();
-    if (isEntry && NAMING_MEMBERS.has(lower) && typeof v === 'string') out[key] = scrubText(v); // the entry's name, not a secret
+    if (isEntry && NAMING_MEMBERS.has(lower) && typeof v === 'string')
+      out[key] = scrubText(v); // the entry's name, not a secret
     else out[key] = looksSecret(key) || (secretEntry && VALUE_MEMBERS.has(lower)) ? REDACTED : scrubJson(v);
   }
   return out;

@@ -32,7 +32,9 @@ export function schemaDir(): string {
 /** The SDL files' contents: schema/*.graphql and the sources' files, base first, then by file name. */
 function loadTypeDefs(sources: readonly ConnectorSource[] = SOURCES): string[] {
   const dir = schemaDir();
-  const shared = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => join(dir, f));
+  const shared = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => join(dir, f));
   const files = [...shared, ...sources.flatMap((s) => s.typeDefs)];
   const name = (file: string) => basename(file);
   files.sort((a, b) => (name(a) === 'base.graphql' ? -1 : name(b) === 'base.graphql' ? 1 : name(a).localeCompare(name(b))));
@@ -43,7 +45,9 @@ function loadTypeDefs(sources: readonly ConnectorSource[] = SOURCES): string[] {
  * A scalar's behaviour without its name and description: @graphql-tools copies a resolver scalar's description
  * over the SDL's, and the SDL's (written for this API) is what clients should read.
  */
-function behaviourOf(scalar: GraphQLScalarType): Pick<GraphQLScalarTypeConfig<unknown, unknown>, 'serialize' | 'parseValue' | 'parseLiteral' | 'specifiedByURL'> {
+function behaviourOf(
+  scalar: GraphQLScalarType,
+): Pick<GraphQLScalarTypeConfig<unknown, unknown>, 'serialize' | 'parseValue' | 'parseLiteral' | 'specifiedByURL'> {
   const { serialize, parseValue, parseLiteral, specifiedByURL } = scalar.toConfig();
   return { serialize, parseValue, parseLiteral, ...(specifiedByURL ? { specifiedByURL } : {}) };
 }
@@ -77,7 +81,9 @@ const scalarResolvers = {
 /** Each connector type's `settings`, from its source's port. */
 function settingsResolvers(source: ConnectorSource): Record<string, { settings: (connector: object, args: unknown, ctx: GatewayContext) => unknown }> {
   const connectorTypes = Object.entries(source.nodeTypes).filter(([, spec]) => spec.connector);
-  return Object.fromEntries(connectorTypes.map(([type]) => [type, { settings: (connector: object, _args: unknown, ctx: GatewayContext) => source.settings(connector, ctx) }]));
+  return Object.fromEntries(
+    connectorTypes.map(([type]) => [type, { settings: (connector: object, _args: unknown, ctx: GatewayContext) => source.settings(connector, ctx) }]),
+  );
 }
 
 /** The name of the directive that ties a root field to its source (schema/base.graphql). */

@@ -19,7 +19,11 @@ describe('scrubBody', () => {
     const out = scrubBody(body, [], 10_000);
     for (const secret of ['cs-in-message', 'pw-1', 'hdr-token-1', 'k-1', 'json-in-string-1']) expect(out).not.toContain(secret);
     const parsed = JSON.parse(out);
-    expect(parsed).toMatchObject({ code: 'connector.invalid_config', message: `client_secret=${REDACTED}&scope=all`, data: { config: { host: 'smtp.example.com', password: REDACTED, customHeaders: { Authorization: REDACTED } }, list: [{ apiKey: REDACTED }] } });
+    expect(parsed).toMatchObject({
+      code: 'connector.invalid_config',
+      message: `client_secret=${REDACTED}&scope=all`,
+      data: { config: { host: 'smtp.example.com', password: REDACTED, customHeaders: { Authorization: REDACTED } }, list: [{ apiKey: REDACTED }] },
+    });
   });
 
   it('masks key=value, key: value, "key": "value", XML attributes, PEM keys and bearer credentials in any text', () => {
@@ -33,7 +37,16 @@ describe('scrubBody', () => {
       '{"cut json", "privateKey": "cut-json-secret-5',
     ].join('\n');
     const out = scrubBody(body, [], 10_000);
-    for (const secret of ['form-secret-1', 'yaml-secret-2', 'xml-secret-3', 'xml-secret-4', 'cut-json-secret-5', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'bearer-secret-6', 'YmFzaWMtc2VjcmV0LTc=']) {
+    for (const secret of [
+      'form-secret-1',
+      'yaml-secret-2',
+      'xml-secret-3',
+      'xml-secret-4',
+      'cut-json-secret-5',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+      'bearer-secret-6',
+      'YmFzaWMtc2VjcmV0LTc=',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('client_id=app');
@@ -84,7 +97,9 @@ describe('scrubBody', () => {
 
 describe('scrubBody: XML and named entries (review F6 of issue 15)', () => {
   it("masks the review's four cases and keeps the names", () => {
-    expect(scrubBody('<Field name="password" type="secret" value="changeit-XYZ"/>', [], 10_000)).toBe(`<Field name="password" type="secret" value="${REDACTED}"/>`);
+    expect(scrubBody('<Field name="password" type="secret" value="changeit-XYZ"/>', [], 10_000)).toBe(
+      `<Field name="password" type="secret" value="${REDACTED}"/>`,
+    );
     expect(scrubBody('<Password>s3cr3t</Password>', [], 10_000)).toBe(`<Password>${REDACTED}</Password>`);
     expect(JSON.parse(scrubBody('{"name":"clientSecret","value":"cs-value-1"}', [], 10_000))).toEqual({ name: 'clientSecret', value: REDACTED });
     expect(scrubBody('<entry key="apiToken" value="tok-value-2"/>', [], 10_000)).toBe(`<entry key="apiToken" value="${REDACTED}"/>`);
@@ -101,8 +116,17 @@ describe('scrubBody: XML and named entries (review F6 of issue 15)', () => {
       '<Token>  spaced-secret-6  </Token><!-- token=comment-secret-7 --><Note>kept text</Note></Form>',
     ].join('');
     const out = scrubBody(xml, [], 10_000);
-    for (const secret of ['nested-secret-1', 'default-secret-2', 'map-secret-3', 'cdata-secret-4', 'attr-secret-5', 'spaced-secret-6', 'comment-secret-7']) expect(out).not.toContain(secret);
-    for (const kept of ['value="ldap.example.com"', 'displayName="Host"', '<entry key="password">', '<entry key="port" value="636"/>', '<Note>kept text</Note>', `<Token>  ${REDACTED}  </Token>`, `<![CDATA[${REDACTED}]]>`]) {
+    for (const secret of ['nested-secret-1', 'default-secret-2', 'map-secret-3', 'cdata-secret-4', 'attr-secret-5', 'spaced-secret-6', 'comment-secret-7'])
+      expect(out).not.toContain(secret);
+    for (const kept of [
+      'value="ldap.example.com"',
+      'displayName="Host"',
+      '<entry key="password">',
+      '<entry key="port" value="636"/>',
+      '<Note>kept text</Note>',
+      `<Token>  ${REDACTED}  </Token>`,
+      `<![CDATA[${REDACTED}]]>`,
+    ]) {
       expect(out).toContain(kept);
     }
   });
@@ -135,13 +159,27 @@ describe('scrubBody: XML and named entries (review F6 of issue 15)', () => {
       { name: 'host', value: 'smtp.example.com' },
       { key: 'port', value: 587 },
     ]);
-    const text = scrubBody('error in [{"name":"host","value":"h"},{"value":"text-secret-5","name":"password"}, Field{name=apiKey, value=java-secret-6}, {"field":"clientSecret","value":"cut-secret-7', [], 10_000);
+    const text = scrubBody(
+      'error in [{"name":"host","value":"h"},{"value":"text-secret-5","name":"password"}, Field{name=apiKey, value=java-secret-6}, {"field":"clientSecret","value":"cut-secret-7',
+      [],
+      10_000,
+    );
     for (const secret of ['text-secret-5', 'java-secret-6', 'cut-secret-7']) expect(text).not.toContain(secret);
     expect(text).toContain('"value":"h"');
   });
 
   it('leaves nothing of a secret in XML or named entries, whatever surrounds it, and keeps what is not secret (property)', () => {
-    const secretKey = fc.constantFrom('password', 'client_secret', 'clientSecret', 'apiKey', 'X-Api-Key', 'access_token', 'Authorization', 'privateKey', 'bindPwd');
+    const secretKey = fc.constantFrom(
+      'password',
+      'client_secret',
+      'clientSecret',
+      'apiKey',
+      'X-Api-Key',
+      'access_token',
+      'Authorization',
+      'privateKey',
+      'bindPwd',
+    );
     const secretValue = fc.stringMatching(/^[A-Za-z0-9_\-.~]{6,20}$/).map((s) => `S3cr${s}`);
     const plainValue = fc.stringMatching(/^[a-z0-9]{4,12}$/).map((s) => `plain${s}`);
     const xmlShape = fc.constantFrom(

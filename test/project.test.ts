@@ -40,7 +40,10 @@ function importsOf(file: string): string[] {
 /** The package a bare specifier names (`@scope/name/sub` → `@scope/name`); undefined for paths and Node's modules. */
 function packageOf(specifier: string): string | undefined {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
-  const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const name = specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
   return builtinModules.includes(name) ? undefined : name;
 }
 
@@ -64,7 +67,9 @@ function moduleGraph(entries: string[]): Set<string> {
     seen.add(file);
     for (const specifier of importsOf(file)) {
       if (!specifier.startsWith('.')) continue;
-      const target = relative(ROOT, resolve(ROOT, dirname(file), specifier)).split('\\').join('/');
+      const target = relative(ROOT, resolve(ROOT, dirname(file), specifier))
+        .split('\\')
+        .join('/');
       pending.push(target.replace(/\.js$/, '.ts'));
     }
   }
@@ -74,7 +79,9 @@ function moduleGraph(entries: string[]): Set<string> {
 describe('npm test needs only the clone', () => {
   it('leaves the browser tests to npm run test:browser, and the two commands run every test file', async () => {
     const [main, browser] = await Promise.all([suiteOf('vitest.config.ts'), suiteOf('vitest.browser.config.ts')]);
-    const all = codeFiles('test').filter((p) => p.endsWith('.test.ts')).sort();
+    const all = codeFiles('test')
+      .filter((p) => p.endsWith('.test.ts'))
+      .sort();
     expect(browser.length).toBeGreaterThan(0);
     expect(browser.every((p) => p.endsWith('.browser.test.ts'))).toBe(true);
     expect(main.filter((p) => p.endsWith('.browser.test.ts'))).toEqual([]);
@@ -83,7 +90,11 @@ describe('npm test needs only the clone', () => {
 
   it('loads no browser driver in any file of the main suite, nor of the modules they import', async () => {
     const graph = moduleGraph(await suiteOf('vitest.config.ts'));
-    const drivers = [...graph].flatMap((file) => importsOf(file).filter((s) => /^(playwright|puppeteer)/.test(packageOf(s) ?? '')).map((s) => `${file}: ${s}`));
+    const drivers = [...graph].flatMap((file) =>
+      importsOf(file)
+        .filter((s) => /^(playwright|puppeteer)/.test(packageOf(s) ?? ''))
+        .map((s) => `${file}: ${s}`),
+    );
     expect(drivers).toEqual([]);
   });
 

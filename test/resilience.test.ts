@@ -48,7 +48,9 @@ describe('retries', () => {
 
   it('never sends a PATCH twice, even after a reset', async () => {
     stack.sailpoint.injectFault({ match: { method: 'PATCH' }, reset: true, count: Infinity });
-    const res = await stack.gql(`mutation { patchScriptConnector(scriptName: "openldap", operations: [{ op: add, path: "/connectorMetadata/x", value: 1 }]) { id } }`);
+    const res = await stack.gql(
+      `mutation { patchScriptConnector(scriptName: "openldap", operations: [{ op: add, path: "/connectorMetadata/x", value: 1 }]) { id } }`,
+    );
     expect(res.body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(stack.apiCalls({ method: 'PATCH' })).toBe(1);
   });

@@ -83,7 +83,15 @@ function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string,
     if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
     const arg = field.args.find((a) => a.name === argument.value);
     const argType = arg && getNullableType(arg.type);
-    const kind = !argType ? undefined : isListType(argType) ? (getNamedType(argType).name === 'ConnectorSource' ? 'sources' : undefined) : argType.name === 'ID' ? 'id' : undefined;
+    const kind = !argType
+      ? undefined
+      : isListType(argType)
+        ? getNamedType(argType).name === 'ConnectorSource'
+          ? 'sources'
+          : undefined
+        : argType.name === 'ID'
+          ? 'id'
+          : undefined;
     if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID or a [ConnectorSource!] argument of the field`);
     table.set(field.name, { argument: argument.value, kind });
   }
@@ -108,7 +116,11 @@ export function sourcesOfOperation(
   variables: Readonly<Record<string, unknown>> | undefined,
 ): { sources: Set<SourceName>; data: boolean; undetermined: string | undefined } {
   const rootType =
-    operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
+    operation.operation === OperationTypeNode.MUTATION
+      ? schema.getMutationType()
+      : operation.operation === OperationTypeNode.QUERY
+        ? schema.getQueryType()
+        : undefined;
   const table = rootFieldSources(schema);
   const map = operation.operation === OperationTypeNode.MUTATION ? table.mutation : table.query;
   const sources = new Set<SourceName>();
@@ -144,7 +156,11 @@ export function sourcesOfOperation(
     }
   };
   /** Adds the sources that a field's id or sources argument names; else says why it cannot (a clause). */
-  const addSourcesOfArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, how: { argument: string; kind: 'id' | 'sources' }): string | undefined => {
+  const addSourcesOfArguments = (
+    field: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+    how: { argument: string; kind: 'id' | 'sources' },
+  ): string | undefined => {
     coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 20 });
     if (coerced.errors) return invalidVariables(coerced.errors);
     let args: Record<string, unknown>;

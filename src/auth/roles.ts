@@ -49,7 +49,10 @@ function scopesText(sources: readonly SourceName[]): string {
  */
 export function parseApiKeys(text: string, sources: readonly SourceName[]): ApiKeyEntry[] {
   const entries: ApiKeyEntry[] = [];
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   items.forEach((item, i) => {
     const colon = item.lastIndexOf(':');
     const role = colon > 0 ? parseRole(item.slice(0, colon), sources) : undefined;
@@ -86,7 +89,9 @@ export const NO_ACCESS: Permissions = permissionsOf([], []);
 /** The refusal of reading (`write` false) or changing `source`'s connectors, naming the roles that would allow it. */
 export function forbiddenFor(write: boolean, source: SourceName): ForbiddenError {
   const level = write ? 'editor' : 'viewer';
-  return new ForbiddenError(`Your roles do not allow ${write ? 'changing' : 'reading'} ${source} connectors (needs ${level} or ${level}@${source.toLowerCase()}).`);
+  return new ForbiddenError(
+    `Your roles do not allow ${write ? 'changing' : 'reading'} ${source} connectors (needs ${level} or ${level}@${source.toLowerCase()}).`,
+  );
 }
 
 /**

@@ -40,7 +40,6 @@ const apiKeys = (sources: readonly SourceName[]) =>
     }
   });
 
-
 /** The resilience settings every source has, globally (`UPSTREAM_…`) and per source (`<SOURCE>_…`). */
 const perSourceShape = (prefix: string) => ({
   [`${prefix}TIMEOUT_MS`]: int(100, 600_000).optional(),
@@ -89,7 +88,10 @@ const GatewayEnvSchema = z.object({
   GATEWAY_JWT_JWKS_URL: url.optional(),
   GATEWAY_JWT_ISSUER: z.string().min(1).optional(),
   GATEWAY_JWT_AUDIENCE: z.string().min(1).optional(),
-  GATEWAY_JWT_ROLES_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'expected a claim name, or a dotted path such as realm_access.roles').default('roles'),
+  GATEWAY_JWT_ROLES_CLAIM: z
+    .string()
+    .regex(/^[\w-]+(\.[\w-]+)*$/, 'expected a claim name, or a dotted path such as realm_access.roles')
+    .default('roles'),
   GATEWAY_ALLOW_ANONYMOUS: bool.default(false),
   GATEWAY_MAX_DEPTH: int(1, 1000).default(12),
   GATEWAY_MAX_ALIASES: int(0, 1000).default(15),
@@ -104,7 +106,10 @@ const GatewayEnvSchema = z.object({
   UPSTREAM_DEDUPE: bool.default(true),
   ...perSourceShape('UPSTREAM_'),
   APOLLO_KEY: z.string().min(1).optional(),
-  APOLLO_GRAPH_REF: z.string().regex(/^[^\s@]+(@[^\s@]+)?$/, 'expected GRAPH_ID@VARIANT, e.g. connector-gateway@current').optional(),
+  APOLLO_GRAPH_REF: z
+    .string()
+    .regex(/^[^\s@]+(@[^\s@]+)?$/, 'expected GRAPH_ID@VARIANT, e.g. connector-gateway@current')
+    .optional(),
 });
 
 /** Every environment variable, the sources' included. */

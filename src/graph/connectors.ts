@@ -32,9 +32,7 @@ class WalkEdge {
 /** Records a failed source for the response's `errors` (added by the partial-errors plugin). */
 function recordFailure(ctx: GatewayContext, source: SourceName, error: unknown): void {
   const safe =
-    error instanceof GatewayError
-      ? error
-      : new GatewayError(`${source} failed.`, GatewayErrorCode.INTERNAL_SERVER_ERROR, { extensions: { source } });
+    error instanceof GatewayError ? error : new GatewayError(`${source} failed.`, GatewayErrorCode.INTERNAL_SERVER_ERROR, { extensions: { source } });
   if (!(error instanceof GatewayError)) ctx.logger.error({ requestId: ctx.requestId, source, err: error }, 'source failed in connectors');
   ctx.partialErrors.push(new GraphQLError(safe.message, { path: ['connectors'], extensions: { ...safe.extensions, source } }));
 }
@@ -71,10 +69,13 @@ export async function connectorsConnection(
       ? []
       : await Promise.all(
           reached.map((source, k) =>
-            ctx.services.sources.get(source).walk(ctx, first, k === 0 ? startPosition : undefined, search).then(
-              (value) => ({ source, status: 'fulfilled' as const, value }),
-              (reason: unknown) => ({ source, status: 'rejected' as const, reason }),
-            ),
+            ctx.services.sources
+              .get(source)
+              .walk(ctx, first, k === 0 ? startPosition : undefined, search)
+              .then(
+                (value) => ({ source, status: 'fulfilled' as const, value }),
+                (reason: unknown) => ({ source, status: 'rejected' as const, reason }),
+              ),
           ),
         );
   const edges: WalkEdge[] = [];

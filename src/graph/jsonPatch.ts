@@ -221,7 +221,11 @@ function boundsOf(doc: unknown, limits: SizeLimits): { limits: SizeLimits; maxDe
   if (typeof size !== 'string') return { limits, maxDepth: MAX_PATCH_DEPTH, size };
   // The source holds it so: measure it once in full (deepClone reads all of it anyway), and let it grow no further.
   const own = jsonSize(doc, UNBOUNDED, Infinity) as JsonSize;
-  return { limits: { maxNodes: Math.max(limits.maxNodes, own.nodes), maxBytes: Math.max(limits.maxBytes, own.bytes) }, maxDepth: Math.max(MAX_PATCH_DEPTH, own.depth), size: own };
+  return {
+    limits: { maxNodes: Math.max(limits.maxNodes, own.nodes), maxBytes: Math.max(limits.maxBytes, own.bytes) },
+    maxDepth: Math.max(MAX_PATCH_DEPTH, own.depth),
+    size: own,
+  };
 }
 
 /**
@@ -367,7 +371,9 @@ class Patching {
   }
 
   private refuse(bound: JsonBound, at: string): never {
-    throw new BadUserInputError(`${at}: the patched document would be over the patch bound: ${overWhat(bound, this.bounds.limits, this.bounds.maxDepth)}.`, { argumentName: at });
+    throw new BadUserInputError(`${at}: the patched document would be over the patch bound: ${overWhat(bound, this.bounds.limits, this.bounds.maxDepth)}.`, {
+      argumentName: at,
+    });
   }
 
   /** The exact size of a value within the document. */
@@ -404,7 +410,8 @@ function checkShape(operation: unknown, at: string): ShapedOperation {
   const { op, path, from } = operation as Partial<Record<keyof JsonPatchOperation, unknown>>;
   if (!OPS.has(op)) throw new BadUserInputError(`${at}: op must be one of add, remove, replace, move, copy, test.`, { argumentName: at });
   if (typeof path !== 'string') throw new BadUserInputError(`${at}: path must be a string (a JSON Pointer).`, { argumentName: at });
-  if ((op === 'move' || op === 'copy') && typeof from !== 'string') throw new BadUserInputError(`${at}: ${op as string} needs from (a JSON Pointer).`, { argumentName: at });
+  if ((op === 'move' || op === 'copy') && typeof from !== 'string')
+    throw new BadUserInputError(`${at}: ${op as string} needs from (a JSON Pointer).`, { argumentName: at });
   if ((op === 'add' || op === 'replace' || op === 'test') && (operation as { value?: unknown }).value === undefined) {
     throw new BadUserInputError(`${at}: ${op} needs a value.`, { argumentName: at });
   }
@@ -498,7 +505,8 @@ function locate(document: unknown, tokens: readonly string[], mode: Mode, member
         if (last && mode === 'test') return; // past the end: nothing there, so the test fails
         throw badPointer(at, member, pointer, 'uses "-" (past the end of an array) where an existing element is needed');
       }
-      if (!ARRAY_INDEX.test(token)) throw badPointer(at, member, pointer, `has ${JSON.stringify(token)} where an array index (0, 1, …; no leading zeros) is needed`);
+      if (!ARRAY_INDEX.test(token))
+        throw badPointer(at, member, pointer, `has ${JSON.stringify(token)} where an array index (0, 1, …; no leading zeros) is needed`);
       const index = Number(token);
       if (last && mode !== 'exists') {
         if (mode === 'add' && index > node.length) throw badPointer(at, member, pointer, 'is past the end of the array');

@@ -17,13 +17,19 @@ import { connectorLockKey } from './writeLocks.js';
 /** Refuses any operation whose path (or from) is not at or below one of `fields`. */
 function checkPatchPaths(operations: readonly JsonPatchOperation[], fields: readonly string[]): void {
   operations.forEach((op, i) => {
-    for (const [name, pointer] of [['path', op.path], ['from', op.from]] as const) {
+    for (const [name, pointer] of [
+      ['path', op.path],
+      ['from', op.from],
+    ] as const) {
       if (pointer == null) continue;
       const field = parsePointer(pointer)?.[0];
       if (field === undefined || !fields.includes(field)) {
-        throw new BadUserInputError(`operations[${i}].${name} "${pointer.slice(0, 200)}" is not patchable; the patchable fields are ${fields.map((f) => `/${f}`).join(', ')}.`, {
-          argumentName: `operations[${i}].${name}`,
-        });
+        throw new BadUserInputError(
+          `operations[${i}].${name} "${pointer.slice(0, 200)}" is not patchable; the patchable fields are ${fields.map((f) => `/${f}`).join(', ')}.`,
+          {
+            argumentName: `operations[${i}].${name}`,
+          },
+        );
       }
     }
   });

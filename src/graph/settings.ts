@@ -38,7 +38,24 @@ export interface RawSettingsField {
 }
 
 // Names of secrets, keys, tokens and passwords: matched on the key split at camelCase, `_`, `-` and `.`.
-const SECRET_WORDS = new Set(['secret', 'secrets', 'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'token', 'tokens', 'credential', 'credentials', 'key', 'keys', 'apikey', 'privatekey', 'pat']);
+const SECRET_WORDS = new Set([
+  'secret',
+  'secrets',
+  'password',
+  'passwords',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'key',
+  'keys',
+  'apikey',
+  'privatekey',
+  'pat',
+]);
 // Header names that carry a credential when they are the key's last word (`Authorization`, `Proxy-Authorization`,
 // `Cookie`), but not in other keys (`authorizationEndpoint` is a URL).
 const SECRET_LAST_WORDS = new Set(['authorization', 'cookie']);

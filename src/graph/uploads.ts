@@ -24,7 +24,8 @@ async function acquire(): Promise<void> {
 
 function release(): void {
   const next = waiting.shift();
-  if (next) next(); // the slot passes on
+  if (next)
+    next(); // the slot passes on
   else inMemory--;
 }
 

@@ -148,8 +148,9 @@ export class UpstreamClient {
       handleWhen(isSourceFailure),
       { halfOpenAfter: breaker.halfOpenMs, breaker: new ConsecutiveBreaker(breaker.failures) },
     );
-    this.breaker.onStateChange((state) => { options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`); },
-    );
+    this.breaker.onStateChange((state) => {
+      options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`);
+    });
     this.limiter = rate ? new TokenBucket(rate, options.source) : undefined;
   }
 
@@ -167,7 +168,9 @@ export class UpstreamClient {
     if (req.method !== 'GET' && !req.readOnly) {
       // Read your writes: a GET that started before this change ends must not answer a read made after it.
       this.inflight.clear();
-      return this.exchange<T>(req, prepared).finally(() => { this.inflight.clear(); });
+      return this.exchange<T>(req, prepared).finally(() => {
+        this.inflight.clear();
+      });
     }
     if (req.method !== 'GET' || !this.options.config.dedupe) return this.exchange<T>(req, prepared);
     const key = `${req.expect ?? 'json'} ${prepared.target}`;
@@ -275,7 +278,9 @@ export class UpstreamClient {
       try {
         body = JSON.stringify(req.json);
       } catch (cause) {
-        throw new BadUserInputError(`A value of the request cannot be sent as JSON: ${cause instanceof RangeError ? 'it is nested too deeply' : 'it is not JSON'}.`);
+        throw new BadUserInputError(
+          `A value of the request cannot be sent as JSON: ${cause instanceof RangeError ? 'it is nested too deeply' : 'it is not JSON'}.`,
+        );
       }
       return { target, body, contentType: req.contentType ?? 'application/json' };
     }

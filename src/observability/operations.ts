@@ -115,7 +115,10 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
   };
 }
 
-interface Result { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] }
+interface Result {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+}
 
 /** `partial` when a root field has a value beside the errors; `error` when all are null or there is no data. */
 function outcomeOf(result: Result | undefined): Outcome {

@@ -17,8 +17,7 @@ const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
  * `Connection: close`, so the unread rest of the upload cannot poison a keep-alive socket).
  */
 export async function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<Buffer> {
-  const tooLarge = (): HttpError =>
-    new HttpError(413, `request body exceeds ${limitBytes} bytes`, { Connection: 'close' });
+  const tooLarge = (): HttpError => new HttpError(413, `request body exceeds ${limitBytes} bytes`, { Connection: 'close' });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
     req.resume();
@@ -77,7 +76,11 @@ export function mediaTypeCharset(req: IncomingMessage): string | undefined {
   for (const parameter of (req.headers['content-type'] ?? '').split(';').slice(1)) {
     const equals = parameter.indexOf('=');
     if (equals < 0 || parameter.slice(0, equals).trim().toLowerCase() !== 'charset') continue;
-    return parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    return parameter
+      .slice(equals + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
   }
   return undefined;
 }
@@ -163,4 +166,3 @@ export async function parseMultipartFields(
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -46,10 +46,7 @@ function faultMatches(spec: FaultSpec, method: string, path: string): boolean {
   const match = spec.match;
   if (match === undefined) return true;
   if (typeof match === 'function') return match(method, path);
-  return (
-    (match.method === undefined || match.method.toUpperCase() === method) &&
-    (match.pathPrefix === undefined || path.startsWith(match.pathPrefix))
-  );
+  return (match.method === undefined || match.method.toUpperCase() === method) && (match.pathPrefix === undefined || path.startsWith(match.pathPrefix));
 }
 
 /** Whether a fault replaces the answer (rather than only delaying it). */

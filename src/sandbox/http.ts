@@ -33,7 +33,9 @@ export async function startHttpSandbox(options: StartHttpSandboxOptions): Promis
   const host = options.host ?? '127.0.0.1';
   const server = createServer(options.handler);
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error): void => { reject(error); };
+    const onError = (error: Error): void => {
+      reject(error);
+    };
     server.once('error', onError);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', onError);
@@ -46,7 +48,9 @@ export async function startHttpSandbox(options: StartHttpSandboxOptions): Promis
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      server.close(() => { resolve(); });
+      server.close(() => {
+        resolve();
+      });
       // Without this, idle keep-alive sockets would hold `close` open for seconds.
       server.closeAllConnections();
     });

@@ -43,7 +43,11 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
       const port = numberFromEnv(env, `${name}_SANDBOX_PORT`, 0, 65_535);
       const sandbox = await startSandbox(source, { port, latencyMs, env });
       running.push(sandbox);
-      process.stdout.write(`${summaryOf(name, sandbox).map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
+      process.stdout.write(
+        `${summaryOf(name, sandbox)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(' ')}\n`,
+      );
     }
   } catch (error) {
     await closeAll();

@@ -8,9 +8,7 @@ import type { SandboxContext } from './app.js';
 
 /** Outcome of {@link Router.match}. */
 export type RouteMatch<H> =
-  | { kind: 'found'; handler: H; params: Record<string, string> }
-  | { kind: 'methodNotAllowed'; allowed: string[] }
-  | { kind: 'notFound' };
+  { kind: 'found'; handler: H; params: Record<string, string> } | { kind: 'methodNotAllowed'; allowed: string[] } | { kind: 'notFound' };
 
 interface Route<H> {
   method: string;

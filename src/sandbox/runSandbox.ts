@@ -70,13 +70,23 @@ export async function runSandbox(
     port: http.port,
     log: {
       entries: (filter) => app.log.entries(filter),
-      reset: () => { app.log.reset(); },
+      reset: () => {
+        app.log.reset();
+      },
       count: (filter) => app.log.count(filter),
     },
-    injectFault: (spec) => { app.injectFault(spec); },
-    clearFaults: () => { app.clearFaults(); },
-    setLatency: (ms) => { app.setLatency(ms); },
-    expireTokens: () => { api.tokens.expireAll(); },
+    injectFault: (spec) => {
+      app.injectFault(spec);
+    },
+    clearFaults: () => {
+      app.clearFaults();
+    },
+    setLatency: (ms) => {
+      app.setLatency(ms);
+    },
+    expireTokens: () => {
+      api.tokens.expireAll();
+    },
     issuedTokens: () => api.tokens.issuedTokens(),
     reset: () => {
       api.reseed();

@@ -110,7 +110,10 @@ export function extractClientCredentials(input: {
 }): ClientCredentials | undefined {
   const basic = parseBasicAuth(input.authorization);
   if (basic) return { clientId: basic.username, clientSecret: basic.password, source: 'basic' };
-  for (const [source, params] of [['body', input.form], ['query', input.query]] as const) {
+  for (const [source, params] of [
+    ['body', input.form],
+    ['query', input.query],
+  ] as const) {
     const clientId = params?.get('client_id');
     if (clientId) return { clientId, clientSecret: params?.get('client_secret') ?? '', source };
   }
@@ -137,9 +140,7 @@ export interface IssuedToken {
 }
 
 /** Result of {@link TokenStore.check}. */
-export type TokenCheck =
-  | { ok: true; token: IssuedToken }
-  | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
+export type TokenCheck = { ok: true; token: IssuedToken } | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
 
 /** Options of {@link TokenStore}. */
 export interface TokenStoreOptions {

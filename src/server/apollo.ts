@@ -3,7 +3,11 @@
  * prevention on, cache-control and usage reporting off unless asked for. Internal module.
  */
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
@@ -77,15 +81,32 @@ export async function createApollo(
     parseOptions: limits.parseOptions,
     formatError,
     logger: {
-      debug: (m) => { logger.debug(m); },
-      info: (m) => { logger.info(m); },
-      warn: (m) => { logger.warn(m); },
-      error: (m) => { logger.error(m); },
+      debug: (m) => {
+        logger.debug(m);
+      },
+      info: (m) => {
+        logger.info(m);
+      },
+      warn: (m) => {
+        logger.warn(m);
+      },
+      error: (m) => {
+        logger.error(m);
+      },
     },
     // The cache-control plugin wraps every field resolver; the gateway sets no cache hints. Inline tracing is for
     // federated subgraphs, which this is not (Apollo would install it, with a hook on every request).
     // Authorization first: a caller who may not run an operation learns nothing about its cost.
     // The operation log after every plugin that adds errors to the response: it counts them.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), usageReporting, responseErrorsPlugin(), authorizationPlugin(), ...limits.plugins, operationLog, landingPagePlugin(config)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      usageReporting,
+      responseErrorsPlugin(),
+      authorizationPlugin(),
+      ...limits.plugins,
+      operationLog,
+      landingPagePlugin(config),
+    ],
   });
 }

@@ -31,7 +31,11 @@ export function createHttpDrain(): HttpDrain {
     ServerResponse: DrainingResponse,
     async drain(server, graceMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeIdleConnections();
       let graceful = true;
       const timer = setTimeout(() => {

@@ -21,11 +21,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import type {
-  GatewayExecutor,
-  GatewayInterface,
-  GatewaySchemaLoadOrUpdateCallback,
-} from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
 
 export interface ExecutorOptions {
   engine: 'jit' | 'graphql-js';
@@ -43,7 +39,9 @@ interface Compiled {
 function variableDefaults(document: DocumentNode, operationName: string | null | undefined): Compiled['defaults'] {
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName));
   if (operation?.kind !== Kind.OPERATION_DEFINITION) return [];
-  return (operation.variableDefinitions ?? []).flatMap((d) => (d.defaultValue ? [[d.variable.name.value, valueFromASTUntyped(d.defaultValue)] as [string, unknown]] : []));
+  return (operation.variableDefinitions ?? []).flatMap((d) =>
+    d.defaultValue ? [[d.variable.name.value, valueFromASTUntyped(d.defaultValue)] as [string, unknown]] : [],
+  );
 }
 
 /** `variables` with the defaults of those left out (the same object when none is). */

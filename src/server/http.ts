@@ -53,11 +53,18 @@ async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: Se
   const path = q === -1 ? url : url.slice(0, q);
   const search = q === -1 ? '' : url.slice(q);
   if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
-  if (options.landingAssets && path.startsWith(ASSET_PATH)) { serveLandingAsset(req, res, path); return; }
-  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) { sendJson(res, 200, { status: 'ok' }); return; }
+  if (options.landingAssets && path.startsWith(ASSET_PATH)) {
+    serveLandingAsset(req, res, path);
+    return;
+  }
+  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    sendJson(res, 200, { status: 'ok' });
+    return;
+  }
   if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const readiness = await options.readiness();
-    sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources }); return;
+    sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources });
+    return;
   }
   if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
     const text = await options.metrics.scrape();
@@ -91,7 +98,8 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
       options.logger.info({ requestId, reason: error.message }, 'caller refused');
       req.resume();
       res.setHeader('www-authenticate', options.authenticator.challenge);
-      sendRequestError(res, 401, error.message, 'UNAUTHENTICATED'); return;
+      sendRequestError(res, 401, error.message, 'UNAUTHENTICATED');
+      return;
     }
   }
 
@@ -104,12 +112,16 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
       body = parsed;
     } else {
       const text = await readBody(req, options.bodyLimitBytes);
-      if (text === undefined) { sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE'); return; }
+      if (text === undefined) {
+        sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+        return;
+      }
       if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
         try {
           body = text === '' ? {} : JSON.parse(text);
         } catch {
-          sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST'); return;
+          sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+          return;
         }
       } else {
         // Apollo answers other content types itself (CSRF prevention, or "invalid Content-Type").
@@ -217,14 +229,16 @@ async function readMultipart(options: HttpHandlerOptions, req: IncomingMessage, 
       400,
       'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Multipart requests must carry a non-empty `Apollo-Require-Preflight` (or `X-Apollo-Operation-Name`) header.',
       'BAD_REQUEST',
-    ); return;
+    );
+    return;
   }
   const { maxFileSize, maxFiles } = options.uploads;
   const declared = Number(headers.get('content-length'));
   // Whole request: the files plus the operations and map fields; a larger declared length is refused unread.
   if (Number.isFinite(declared) && declared > maxFileSize * maxFiles + 2 * options.bodyLimitBytes) {
     req.resume();
-    sendRequestError(res, 413, `Request body larger than the upload limits allow (${maxFiles} files of at most ${maxFileSize} bytes).`, 'PAYLOAD_TOO_LARGE'); return;
+    sendRequestError(res, 413, `Request body larger than the upload limits allow (${maxFiles} files of at most ${maxFileSize} bytes).`, 'PAYLOAD_TOO_LARGE');
+    return;
   }
   try {
     return await processRequest(req, res, { maxFieldSize: options.bodyLimitBytes, maxFileSize, maxFiles });
@@ -232,7 +246,12 @@ async function readMultipart(options: HttpHandlerOptions, req: IncomingMessage, 
     const status = (error as { status?: number }).status;
     const expose = (error as { expose?: boolean }).expose;
     const message = expose && error instanceof Error ? error.message : 'The multipart request could not be read.';
-    sendRequestError(res, typeof status === 'number' && status >= 400 && status < 500 ? status : 400, message, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
+    sendRequestError(
+      res,
+      typeof status === 'number' && status >= 400 && status < 500 ? status : 400,
+      message,
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+    );
     return undefined;
   }
 }

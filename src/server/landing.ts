@@ -86,7 +86,8 @@ export function readExamples(dir: string): { tabs: ExplorerTab[]; definitions: s
   for (const file of readdirSync(dir).sort()) {
     const text = (): string => readFileSync(join(dir, file), 'utf8');
     if (file.endsWith('.graphql')) texts.push(text());
-    else if (file.endsWith('.ts') && !file.endsWith('.d.ts')) for (const [, operation] of text().matchAll(/\bgraphql\(\s*`([^`]*)`/g)) if (operation !== undefined) texts.push(operation);
+    else if (file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      for (const [, operation] of text().matchAll(/\bgraphql\(\s*`([^`]*)`/g)) if (operation !== undefined) texts.push(operation);
   }
   const source = new Source(texts.join('\n'));
   const document = parse(source);
@@ -106,7 +107,11 @@ export function readExamples(dir: string): { tabs: ExplorerTab[]; definitions: s
 }
 
 /** The fragments `node` spreads, directly or through other fragments, by name. */
-function fragmentsUsed(node: ASTNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Map<string, FragmentDefinitionNode>()): Map<string, FragmentDefinitionNode> {
+function fragmentsUsed(
+  node: ASTNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Map<string, FragmentDefinitionNode>(),
+): Map<string, FragmentDefinitionNode> {
   visit(node, {
     FragmentSpread(spread) {
       const fragment = fragments.get(spread.name.value);
@@ -180,7 +185,8 @@ function graphiqlPage(tabs: ExplorerTab[]): string {
 `;
 }
 
-const STATIC_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}code{background:#f2f2f2;padding:0 .2em}';
+const STATIC_STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}code{background:#f2f2f2;padding:0 .2em}';
 
 /** The production page: what the URL is, and no request of any kind (the CSP allows only its own style). */
 function staticPage(): string {

@@ -50,11 +50,14 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
       }
     }
     if (cost > maxCost) {
-      throw new BadUserInputError(`The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`, {
-        cost,
-        maxCost,
-        http: { status: 400 },
-      });
+      throw new BadUserInputError(
+        `The query is too expensive: its estimated cost is ${cost}, the limit ${maxCost}. Ask for smaller pages (first) or fewer fields.`,
+        {
+          cost,
+          maxCost,
+          http: { status: 400 },
+        },
+      );
     }
   };
   // One listener for every request: nothing in it belongs to a request. A refusal rejects the hook.
@@ -134,9 +137,11 @@ function wellFormedValue(value: unknown): boolean {
 }
 
 /** What ApolloServer gets: graphql-armor's plugins and validation rules, the cost plugin and the parser's token limit. */
-export function createLimits(
-  limits: LimitsConfig,
-): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+export function createLimits(limits: LimitsConfig): {
+  plugins: ApolloServerPlugin<GatewayContext>[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },

@@ -85,7 +85,15 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
   const probeHttp = new UpstreamClient({
     source: name,
     baseUrl: source.url,
-    config: { ...upstream, connections: 1, retries: 0, deadlineMs: upstream.timeoutMs, rate: null, dedupe: false, breaker: { failures: Number.MAX_SAFE_INTEGER, halfOpenMs: upstream.breaker.halfOpenMs } },
+    config: {
+      ...upstream,
+      connections: 1,
+      retries: 0,
+      deadlineMs: upstream.timeoutMs,
+      rate: null,
+      dedupe: false,
+      breaker: { failures: Number.MAX_SAFE_INTEGER, halfOpenMs: upstream.breaker.halfOpenMs },
+    },
     logger,
     ...(observer ? { observer } : {}),
     ...vendorCodeOf,
@@ -103,7 +111,9 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
           readiness.observe(event.status);
           observer(event);
         }
-      : (event) => { readiness.observe(event.status); },
+      : (event) => {
+          readiness.observe(event.status);
+        },
     ...vendorCodeOf,
   });
   const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url }, source.settings);
@@ -137,7 +147,12 @@ async function closeWithin(http: UpstreamClient, graceMs: number | undefined): P
   const closing = http.close();
   if (graceMs === undefined) return closing;
   let timer: NodeJS.Timeout | undefined;
-  const cut = new Promise<'cut'>((resolve) => (timer = setTimeout(() => { resolve('cut'); }, graceMs)));
+  const cut = new Promise<'cut'>(
+    (resolve) =>
+      (timer = setTimeout(() => {
+        resolve('cut');
+      }, graceMs)),
+  );
   try {
     if ((await Promise.race([closing, cut])) === 'cut') await http.pool.destroy();
   } finally {
@@ -148,7 +163,8 @@ async function closeWithin(http: UpstreamClient, graceMs: number | undefined): P
 /** Connects every source of `sources` (at the same time), each as `config.sources[name]` says. */
 export async function connectSources(sources: SourceList, config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
   const unconfigured = sources.names.filter((name) => !Object.hasOwn(config.sources, name));
-  if (unconfigured.length > 0) throw new Error(`the configuration has no settings for ${unconfigured.join(', ')}: load it with the same sources (loadConfig(env, sources))`);
+  if (unconfigured.length > 0)
+    throw new Error(`the configuration has no settings for ${unconfigured.join(', ')}: load it with the same sources (loadConfig(env, sources))`);
   const settled = await Promise.allSettled(sources.all.map((source) => connectSource(source, logger, config, observer)));
   const connected = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = settled.find((result) => result.status === 'rejected');

@@ -67,7 +67,9 @@ beforeAll(async () => {
   });
   return () => stack.stop();
 });
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const LIST = `{ connectors(first: 100) { edges { node { id source } } } }`;
 const LOGTO_LIST = `{ loginConnectors { id } }`;
@@ -92,7 +94,10 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown API key and a malformed Authorization header', async () => {
-    for (const headers of [{ 'x-api-key': 'not-a-key-0123456789' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }] as Record<string, string>[]) {
+    for (const headers of [{ 'x-api-key': 'not-a-key-0123456789' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await stack.gql(LIST, {}, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -120,7 +125,9 @@ describe('authentication', () => {
     // A GET that prefers JSON (text/html accepted too) is an operation: a persisted query by hash, or a query.
     const apq = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }));
     for (const search of [`?extensions=${apq}`, `?query=${encodeURIComponent('{ __schema { types { name } } }')}`]) {
-      const res = await fetch(`${stack.gateway.url}${search}`, { headers: { accept: 'application/json, text/html;q=0.1', 'apollo-require-preflight': 'true' } });
+      const res = await fetch(`${stack.gateway.url}${search}`, {
+        headers: { accept: 'application/json, text/html;q=0.1', 'apollo-require-preflight': 'true' },
+      });
       expect(res.status, search).toBe(401);
     }
     expect(stack.backendCalls()).toBe(0);

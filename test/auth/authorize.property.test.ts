@@ -167,7 +167,7 @@ function fieldPlan(field: GraphQLField<unknown, unknown>): fc.Arbitrary<FieldPla
     args: fc
       .tuple(fc.tuple(...required.map((a) => argPlan(a.name, a.type))), fc.subarray(optional))
       .chain(([req, opt]) => fc.tuple(fc.constant(req), fc.tuple(...opt.map((a) => argPlan(a.name, a.type)))))
-      .map(([req, opt]) => [...req, ...(opt)]),
+      .map(([req, opt]) => [...req, ...opt]),
   });
 }
 
@@ -192,14 +192,19 @@ function literal(value: unknown, type: GraphQLInputType): string {
   if (isEnumType(type)) return value as string;
   if (isInputObjectType(type)) {
     const fields = type.getFields();
-    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`).join(', ')} }`;
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`)
+      .join(', ')} }`;
   }
   return jsonLiteral(value);
 }
 
 function jsonLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${jsonLiteral(v)}`).join(', ')} }`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${jsonLiteral(v)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 
@@ -272,7 +277,13 @@ function build(plan: OperationPlan): { query: string; variables: Record<string, 
 async function send(plan: OperationPlan): Promise<{ status: number; body: GraphQLResponse['body'] }> {
   const { query, variables, upload } = build(plan);
   if (!upload) return stack.gql(query, variables, { 'x-api-key': plan.role.key });
-  return uploadFile(stack.gateway.url, query, variables, { name: 'c.xml', content: '<a/>' }, { 'apollo-require-preflight': 'true', 'x-api-key': plan.role.key });
+  return uploadFile(
+    stack.gateway.url,
+    query,
+    variables,
+    { name: 'c.xml', content: '<a/>' },
+    { 'apollo-require-preflight': 'true', 'x-api-key': plan.role.key },
+  );
 }
 
 function callsBySource(): Record<SourceName, number> {
@@ -290,7 +301,10 @@ describe('a source-scoped caller (property)', () => {
         for (const f of plans) {
           for (const shape of ['inline', 'variable'] as const) {
             const { query } = build({ kind, role: ROLES[0]!, fields: [{ ...f, args: f.args.map((a) => ({ ...a, shape })) }] });
-            expect(validate(schema, parse(query)).map((e) => e.message), query).toEqual([]);
+            expect(
+              validate(schema, parse(query)).map((e) => e.message),
+              query,
+            ).toEqual([]);
           }
         }
       }

@@ -65,7 +65,9 @@ describe('sourcesOfOperation', () => {
   });
 
   it('cannot determine the source of a field whose variable is missing or invalid', () => {
-    expect(sourcesOf(`query($id: ID!) { node(id: $id) { id } }`, {}).undetermined).toBe('The source of `node` could not be determined: variable `$id` is missing or invalid.');
+    expect(sourcesOf(`query($id: ID!) { node(id: $id) { id } }`, {}).undetermined).toBe(
+      'The source of `node` could not be determined: variable `$id` is missing or invalid.',
+    );
     expect(sourcesOf(`query($id: ID!) { node(id: $id) { id } }`, { id: { not: 'an id' } }).undetermined).toMatch(/variable `\$id` is missing or invalid\.$/);
     expect(sourcesOf(`query($s: [ConnectorSource!]) { connectors(sources: $s) { pageInfo { hasNextPage } } }`, { s: ['OKTA'] }).undetermined).toBe(
       'The source of `connectors` could not be determined: variable `$s` is missing or invalid.',
@@ -77,23 +79,36 @@ describe('sourcesOfOperation', () => {
   });
 
   it('lets a missing optional variable be absent: connectors without sources names none (it lists the readable ones)', () => {
-    expect(sourcesOf(`query($s: [ConnectorSource!]) { connectors(sources: $s) { pageInfo { hasNextPage } } }`, {})).toEqual({ sources: [], data: true, undetermined: undefined });
+    expect(sourcesOf(`query($s: [ConnectorSource!]) { connectors(sources: $s) { pageInfo { hasNextPage } } }`, {})).toEqual({
+      sources: [],
+      data: true,
+      undetermined: undefined,
+    });
     expect(sourcesOf(`{ connectors(sources: [LOGTO, SAILPOINT]) { pageInfo { hasNextPage } } }`).sources).toEqual(['LOGTO', 'SAILPOINT']);
   });
 
   it('cannot determine the source of an id that is not a global id', () => {
     for (const id of ['not-an-id', '', Buffer.from('["Nope","x"]').toString('base64url')]) {
-      expect(sourcesOf(`query($id: ID!) { node(id: $id) { id } }`, { id }).undetermined, id).toBe('The source of `node` could not be determined: argument `id` is not a valid global id.');
+      expect(sourcesOf(`query($id: ID!) { node(id: $id) { id } }`, { id }).undetermined, id).toBe(
+        'The source of `node` could not be determined: argument `id` is not a valid global id.',
+      );
     }
   });
 
   it('counts every occurrence: aliases, repeated fields, inline and named fragments, fragments within fragments', () => {
-    expect(sourcesOf(`query($a: ID!) { mine: node(id: "${ID.LOGTO}") { id } other: node(id: $a) { id } }`, { a: ID.SAILPOINT }).sources).toEqual(['LOGTO', 'SAILPOINT']);
+    expect(sourcesOf(`query($a: ID!) { mine: node(id: "${ID.LOGTO}") { id } other: node(id: $a) { id } }`, { a: ID.SAILPOINT }).sources).toEqual([
+      'LOGTO',
+      'SAILPOINT',
+    ]);
     expect(sourcesOf(`query($a: ID! = "${ID.CONDUCTORONE}") { ... on Query { node(id: $a) { id } } }`).sources).toEqual(['CONDUCTORONE']);
     expect(
-      sourcesOf(`query($a: ID = "${ID.SAILPOINT}") { loginConnectors { id } ...Outer } fragment Outer on Query { ...Inner } fragment Inner on Query { x: connector(id: $a) { id } }`).sources,
+      sourcesOf(
+        `query($a: ID = "${ID.SAILPOINT}") { loginConnectors { id } ...Outer } fragment Outer on Query { ...Inner } fragment Inner on Query { x: connector(id: $a) { id } }`,
+      ).sources,
     ).toEqual(['LOGTO', 'SAILPOINT']);
-    expect(sourcesOf(`mutation($id: ID = "${ID.SAILPOINT}") { ...M } fragment M on Mutation { patchConnector(id: $id, operations: []) { id } }`).sources).toEqual(['SAILPOINT']);
+    expect(
+      sourcesOf(`mutation($id: ID = "${ID.SAILPOINT}") { ...M } fragment M on Mutation { patchConnector(id: $id, operations: []) { id } }`).sources,
+    ).toEqual(['SAILPOINT']);
   });
 
   it('reports the first undetermined field but still collects the sources of the others', () => {
@@ -107,9 +122,12 @@ describe('sourcesOfOperation', () => {
       fc.constantFrom(...Object.values(ID)),
       fc.string({ maxLength: 40 }),
       fc.json().map((j) => Buffer.from(j).toString('base64url')),
-      fc.tuple(fc.constantFrom('ScriptConnector', 'LoginConnector', 'AppConnector', 'App'), fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 })).map(([t, k]) =>
-        Buffer.from(JSON.stringify([t, ...k])).toString('base64url'),
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('ScriptConnector', 'LoginConnector', 'AppConnector', 'App'),
+          fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }),
+        )
+        .map(([t, k]) => Buffer.from(JSON.stringify([t, ...k])).toString('base64url')),
     );
     const shapes = fc.constantFrom('inline', 'variable', 'default', 'overridden');
     fc.assert(
@@ -135,8 +153,18 @@ describe('sourcesOfOperation', () => {
 describe('the resolvers check the source of an id before any backend call', () => {
   /** A context of a caller with `permissions` whose backends must not be reached: touching them throws. */
   function contextOf(permissions: GatewayContext['caller']['permissions']): GatewayContext {
-    const unreachable = new Proxy({}, { get: (_t, name) => { throw new Error(`backend reached (${String(name)})`); } });
-    const services = new Proxy({ sources: sourceList }, { get: (t, name) => (name === 'sources' ? t.sources : (unreachable as Record<string | symbol, unknown>)[name]) });
+    const unreachable = new Proxy(
+      {},
+      {
+        get: (_t, name) => {
+          throw new Error(`backend reached (${String(name)})`);
+        },
+      },
+    );
+    const services = new Proxy(
+      { sources: sourceList },
+      { get: (t, name) => (name === 'sources' ? t.sources : (unreachable as Record<string | symbol, unknown>)[name]) },
+    );
     return { requestId: 'r', caller: { kind: 'api-key', subject: 'key:test', permissions }, sources: unreachable, services } as unknown as GatewayContext;
   }
   const logtoViewer = contextOf(allowing([{ level: 'viewer', source: 'LOGTO' }]));
@@ -165,12 +193,14 @@ describe('the resolvers check the source of an id before any backend call', () =
   });
 
   it('assertCanRead and assertCanWrite name the source and the roles that would allow it', () => {
-    expect(() => { assertCanRead(fullAccess(sourceList.names), 'SAILPOINT'); }).not.toThrow();
-    expect(() => { assertCanRead(allowing([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT'); }).toThrow(
-      'Your roles do not allow reading SAILPOINT connectors (needs viewer or viewer@sailpoint).',
-    );
-    expect(() => { assertCanWrite(allowing([{ level: 'viewer' }]), 'CONDUCTORONE'); }).toThrow(
-      'Your roles do not allow changing CONDUCTORONE connectors (needs editor or editor@conductorone).',
-    );
+    expect(() => {
+      assertCanRead(fullAccess(sourceList.names), 'SAILPOINT');
+    }).not.toThrow();
+    expect(() => {
+      assertCanRead(allowing([{ level: 'editor', source: 'LOGTO' }]), 'SAILPOINT');
+    }).toThrow('Your roles do not allow reading SAILPOINT connectors (needs viewer or viewer@sailpoint).');
+    expect(() => {
+      assertCanWrite(allowing([{ level: 'viewer' }]), 'CONDUCTORONE');
+    }).toThrow('Your roles do not allow changing CONDUCTORONE connectors (needs editor or editor@conductorone).');
   });
 });

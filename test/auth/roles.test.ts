@@ -20,7 +20,13 @@ describe('roles', () => {
   });
 
   it('an editor reads what it writes; scoped roles add up', () => {
-    const p = permissionsOf([{ level: 'editor', source: 'LOGTO' }, { level: 'viewer', source: 'SAILPOINT' }], NAMES);
+    const p = permissionsOf(
+      [
+        { level: 'editor', source: 'LOGTO' },
+        { level: 'viewer', source: 'SAILPOINT' },
+      ],
+      NAMES,
+    );
     expect([...p.read].sort()).toEqual(['LOGTO', 'SAILPOINT']);
     expect([...p.write]).toEqual(['LOGTO']);
     expect(permissionsOf([{ level: 'viewer' }], NAMES).write.size).toBe(0);
@@ -31,7 +37,9 @@ describe('roles', () => {
     const keys = parseApiKeys(`viewer:${hash}, editor@sailpoint:${hash.toUpperCase()}`, NAMES);
     expect(keys.map((k) => k.role)).toEqual([{ level: 'viewer' }, { level: 'editor', source: 'SAILPOINT' }]);
     expect(keys[0]!.hash.equals(Buffer.from(hash, 'hex'))).toBe(true);
-    expect(() => parseApiKeys(`viewer:${hash},admin:${hash}`, NAMES)).toThrow('entry 2: expected ROLE:SHA256HEX with ROLE viewer or editor, optionally @conductorone, @logto or @sailpoint');
+    expect(() => parseApiKeys(`viewer:${hash},admin:${hash}`, NAMES)).toThrow(
+      'entry 2: expected ROLE:SHA256HEX with ROLE viewer or editor, optionally @conductorone, @logto or @sailpoint',
+    );
     expect(() => parseApiKeys('editor:my-plain-key', NAMES)).toThrow(/entry 1: .*64 hex/);
     expect(() => parseApiKeys('editor:my-plain-key', NAMES)).not.toThrow(/my-plain-key/);
   });

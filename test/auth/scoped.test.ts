@@ -38,12 +38,14 @@ beforeAll(async () => {
   };
   return () => stack.stop();
 });
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const as = (key: string) => ({ 'x-api-key': key });
 
 describe('a scoped caller and variable default values', () => {
-  it('viewer@logto: node(id: $id) with another source\'s id as the default is FORBIDDEN, nothing sent', async () => {
+  it("viewer@logto: node(id: $id) with another source's id as the default is FORBIDDEN, nothing sent", async () => {
     for (const type of ['ID!', 'ID']) {
       for (const source of ['SAILPOINT', 'CONDUCTORONE'] as const) {
         const res = await stack.gql(`query($id: ${type} = "${ids[source]}") { node(id: $id) { id } }`, {}, as(KEYS.logtoViewer));
@@ -83,7 +85,11 @@ describe('a scoped caller and variable default values', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.errors![0]!.message).toContain('LOGTO');
     expect(stack.backendCalls()).toBe(0);
-    const listed = await stack.gql(`query($s: [ConnectorSource!]) { connectors(sources: $s, first: 100) { edges { node { source } } } }`, {}, as(KEYS.c1Viewer));
+    const listed = await stack.gql(
+      `query($s: [ConnectorSource!]) { connectors(sources: $s, first: 100) { edges { node { source } } } }`,
+      {},
+      as(KEYS.c1Viewer),
+    );
     expect(listed.status).toBe(200);
     expect(new Set(listed.body.data!.connectors.edges.map((e: { node: { source: string } }) => e.node.source))).toEqual(new Set(['CONDUCTORONE']));
     expect(stack.apiCalls() + stack.logtoCalls()).toBe(0);
@@ -115,7 +121,7 @@ describe('a scoped caller and arguments that cannot be read', () => {
   });
 });
 
-describe('a scoped caller and the operation\'s shape', () => {
+describe("a scoped caller and the operation's shape", () => {
   it('aliases and repeated fields: one field of another source refuses the whole operation', async () => {
     const res = await stack.gql(
       `query($other: ID!) { mine: node(id: "${ids.LOGTO}") { id } again: node(id: "${ids.LOGTO}") { id } theirs: node(id: $other) { id } }`,

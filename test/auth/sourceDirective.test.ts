@@ -16,12 +16,19 @@ describe('the @source directive', () => {
     const schema = createSchema();
     const table = rootFieldSources(schema);
     const names = new Set(SOURCES.map((s) => s.name));
-    for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+    for (const [kind, type] of [
+      ['query', schema.getQueryType()],
+      ['mutation', schema.getMutationType()],
+    ] as const) {
       const fields = Object.keys(type!.getFields()).sort();
       expect([...table[kind].keys()].sort(), kind).toEqual(fields);
       for (const [field, rule] of table[kind]) {
         if ('source' in rule) expect(names.has(rule.source), `${field}: ${rule.source}`).toBe(true);
-        else expect(type!.getFields()[field]!.args.some((a) => a.name === rule.argument), field).toBe(true);
+        else
+          expect(
+            type!.getFields()[field]!.args.some((a) => a.name === rule.argument),
+            field,
+          ).toBe(true);
       }
     }
     expect(table.query.get('scriptConnectors')).toEqual({ source: 'SAILPOINT' });
@@ -38,7 +45,9 @@ describe('the @source directive', () => {
     const sources = new SourceList([]);
     const of = (query: string) => sourcesOfOperation(schema, sources, parse(query).definitions[0] as OperationDefinitionNode, {}, {});
     expect([...of('{ marked }').sources]).toEqual(['A']);
-    expect(() => of('{ marked unmarked }')).toThrow(expect.objectContaining({ message: 'No role allows `unmarked`.', extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => of('{ marked unmarked }')).toThrow(
+      expect.objectContaining({ message: 'No role allows `unmarked`.', extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
   });
 
   it('must name a source or an ID or [ConnectorSource!] argument of the field, not both', () => {
@@ -50,6 +59,9 @@ describe('the @source directive', () => {
       'type Query { f(s: [String!]): Int @source(argument: "s") }',
     ];
     for (const sdl of malformed) expect(() => rootFieldSources(buildSchema(`${DIRECTIVE} ${sdl}`)), sdl).toThrow(/@source on Query\.f/);
-    expect(rootFieldSources(buildSchema(`${DIRECTIVE} type Query { f(s: [ConnectorSource!]): Int @source(argument: "s") }`)).query.get('f')).toEqual({ argument: 's', kind: 'sources' });
+    expect(rootFieldSources(buildSchema(`${DIRECTIVE} type Query { f(s: [ConnectorSource!]): Int @source(argument: "s") }`)).query.get('f')).toEqual({
+      argument: 's',
+      kind: 'sources',
+    });
   });
 });

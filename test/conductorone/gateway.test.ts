@@ -8,7 +8,9 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 /** The app with the most connectors, and every app that has some. */
 function apps() {
@@ -95,10 +97,13 @@ describe('AppConnector fields', () => {
     const errored = stored.find((c) => c.status.status === 'SYNC_STATUS_ERROR');
     const authorized = stored.find((c) => c.oauthAuthorizedAs?.authEmail);
     if (!errored || !authorized) throw new Error('The seed has a connector whose sync failed and one authorized through OAuth.');
-    const { body } = await stack.gql(`query($a: ID!, $b: ID!) { a: node(id: $a) { ... on AppConnector { ${FIELDS} } } b: connector(id: $b) { ... on AppConnector { ${FIELDS} } } }`, {
-      a: appConnectorId(errored.appId, errored.id),
-      b: appConnectorId(authorized.appId, authorized.id),
-    });
+    const { body } = await stack.gql(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on AppConnector { ${FIELDS} } } b: connector(id: $b) { ... on AppConnector { ${FIELDS} } } }`,
+      {
+        a: appConnectorId(errored.appId, errored.id),
+        b: appConnectorId(authorized.appId, authorized.id),
+      },
+    );
     expect(body.errors).toBeUndefined();
     const a = body.data!.a;
     expect(a).toMatchObject({
@@ -139,7 +144,10 @@ describe('AppConnector fields', () => {
 describe('app', () => {
   it('returns an app with its connectors, and null for an unknown one', async () => {
     const { biggest } = apps();
-    const { body } = await stack.gql(`query($id: String!) { app(id: $id) { id nativeId displayName connectors(first: 2) { edges { node { nativeId } } pageInfo { hasNextPage } } } missing: app(id: "nope") { id } }`, { id: biggest.app.id });
+    const { body } = await stack.gql(
+      `query($id: String!) { app(id: $id) { id nativeId displayName connectors(first: 2) { edges { node { nativeId } } pageInfo { hasNextPage } } } missing: app(id: "nope") { id } }`,
+      { id: biggest.app.id },
+    );
     expect(body.data).toEqual({
       app: {
         id: appGlobalId(biggest.app.id),
@@ -163,11 +171,23 @@ describe('create, update and delete', () => {
     const typeUrl = template.config!['@type'];
     const secret = 'created-secret-token-0123456789abcdef';
     const created = await stack.gql(`mutation($input: CreateAppConnectorInput!) { createAppConnector(input: $input) { ${FIELDS} } }`, {
-      input: { appId: biggest.app.id, catalogId: template.catalogId, displayName: 'Gateway test connector', description: 'made by a test', config: { '@type': typeUrl, accessToken: secret, region: 'eu' } },
+      input: {
+        appId: biggest.app.id,
+        catalogId: template.catalogId,
+        displayName: 'Gateway test connector',
+        description: 'made by a test',
+        config: { '@type': typeUrl, accessToken: secret, region: 'eu' },
+      },
     });
     expect(created.body.errors).toBeUndefined();
     const c = created.body.data!.createAppConnector;
-    expect(c).toMatchObject({ appId: biggest.app.id, displayName: 'Gateway test connector', description: 'made by a test', catalogId: template.catalogId, config: { typeUrl, value: { accessToken: null, region: 'eu' } } });
+    expect(c).toMatchObject({
+      appId: biggest.app.id,
+      displayName: 'Gateway test connector',
+      description: 'made by a test',
+      catalogId: template.catalogId,
+      config: { typeUrl, value: { accessToken: null, region: 'eu' } },
+    });
     expect(JSON.stringify(created.body)).not.toContain(secret);
     expect(stack.conductorone.store.connector(biggest.app.id, c.nativeId)!.config!.accessToken).toBe(secret);
 

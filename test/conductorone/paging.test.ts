@@ -42,7 +42,11 @@ describe('collectPage', () => {
 
   it('asks only for what the page needs and moves to the next token at the end of a page', async () => {
     const { fetches } = await walk(10, 4, 100);
-    expect(fetches).toEqual([['', 4], ['4', 4], ['8', 4]]);
+    expect(fetches).toEqual([
+      ['', 4],
+      ['4', 4],
+      ['8', 4],
+    ]);
   });
 
   it('resumes inside a page by fetching that page with its size and skipping what was seen', async () => {
@@ -52,7 +56,10 @@ describe('collectPage', () => {
     expect(middle).toEqual({ t: '', s: 2, n: 3 });
     const rest = await collectPage(2, middle, 100, fetchPage);
     expect(rest.edges.map((e) => e.node)).toEqual([2, 3]);
-    expect(fetches.slice(1)).toEqual([['', 3], ['3', 1]]);
+    expect(fetches.slice(1)).toEqual([
+      ['', 3],
+      ['3', 1],
+    ]);
   });
 
   it('fills a page across source pages when a page size is capped', async () => {
@@ -60,7 +67,11 @@ describe('collectPage', () => {
     const page = await collectPage(12, undefined, 5, fetchPage);
     expect(page.edges.map((e) => e.node)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(page.hasNextPage).toBe(true);
-    expect(fetches).toEqual([['', 5], ['5', 5], ['a', 2]]);
+    expect(fetches).toEqual([
+      ['', 5],
+      ['5', 5],
+      ['a', 2],
+    ]);
   });
 
   it('refuses a malformed cursor', () => {
@@ -71,7 +82,14 @@ describe('collectPage', () => {
   it('refuses a forged position: a page size over the largest page, seen items past it, an over-long or ill-formed token', () => {
     const forged = (p: object) => Buffer.from(JSON.stringify({ k: 'c1', ...p })).toString('base64url');
     expect(decodePosition('c1', forged({ t: 'x', s: 3, n: 100 }), 100)).toEqual({ t: 'x', s: 3, n: 100 });
-    for (const p of [{ t: 'x', s: 0, n: 101 }, { t: 'x', s: 0, n: 1e9 }, { t: 'x', s: 5, n: 4 }, { t: 'x', s: 0.5, n: 4 }, { t: 'x'.repeat(1025), s: 0, n: 4 }, { t: '\ud800', s: 0, n: 4 }]) {
+    for (const p of [
+      { t: 'x', s: 0, n: 101 },
+      { t: 'x', s: 0, n: 1e9 },
+      { t: 'x', s: 5, n: 4 },
+      { t: 'x', s: 0.5, n: 4 },
+      { t: 'x'.repeat(1025), s: 0, n: 4 },
+      { t: '\ud800', s: 0, n: 4 },
+    ]) {
       expect(() => decodePosition('c1', forged(p), 100), JSON.stringify(p)).toThrow(/Malformed cursor/);
     }
   });

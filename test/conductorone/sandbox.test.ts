@@ -172,7 +172,9 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => { sb.reset(); });
+beforeEach(() => {
+  sb.reset();
+});
 
 describe('seed', () => {
   it('has eight apps and 27 connectors spread over them, in id order', () => {
@@ -343,11 +345,15 @@ describe('GET /api/v1/apps/{app_id}/connectors', () => {
     // Nor one from another sandbox instance (another key).
     const other = await startConductorOneSandbox();
     try {
-      const otherToken = (await json<C1TokenWire>(await fetch(`${other.origin}/auth/v1/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: other.clientSecret }),
-      }))).access_token;
+      const otherToken = (
+        await json<C1TokenWire>(
+          await fetch(`${other.origin}/auth/v1/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: other.clientSecret }),
+          }),
+        )
+      ).access_token;
       await expectStatus(await api(connectorsPath(APP.github, `?page_token=${encodeURIComponent(pageToken)}`), {}, otherToken, other), 400, 3);
     } finally {
       await other.close();
@@ -617,7 +623,10 @@ describe('update', () => {
       updateMask: 'syncConfig.syncResourceTypeIds,connectorSyncCronSchedule.cronSpec',
     });
     expect(res.status).toBe(200);
-    expect(stored()).toMatchObject({ syncConfig: { syncResourceTypeIds: ['team'] }, connectorSyncCronSchedule: { cronSpec: '15 * * * *', timezone: '', start: null } });
+    expect(stored()).toMatchObject({
+      syncConfig: { syncResourceTypeIds: ['team'] },
+      connectorSyncCronSchedule: { cronSpec: '15 * * * *', timezone: '', start: null },
+    });
   });
 
   it('answers 400 code 3 to an unknown, read-only, wildcard or missing mask and changes nothing', async () => {
@@ -659,7 +668,10 @@ describe('update', () => {
   });
 
   it('takes the ids from the URL and answers 404 code 5 for an unknown connector', async () => {
-    const res = await send('POST', connectorPath(APP.github, GH_ACME), { connector: { id: 'other', appId: APP.aws, description: 'x' }, updateMask: 'description' });
+    const res = await send('POST', connectorPath(APP.github, GH_ACME), {
+      connector: { id: 'other', appId: APP.aws, description: 'x' },
+      updateMask: 'description',
+    });
     expect(res.status).toBe(200);
     expect((await json<C1ConnectorServiceUpdateResponse>(res)).connectorView?.connector).toMatchObject({ id: GH_ACME, appId: APP.github, description: 'x' });
     await expectStatus(await send('POST', connectorPath(APP.github, '2zzzzzzzzzzzzzzzzzzzzzzzzzz'), { connector: {}, updateMask: 'description' }), 404, 5);

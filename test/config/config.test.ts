@@ -9,8 +9,16 @@ describe('loadConfig', () => {
     expect(config.sources.SAILPOINT!).toEqual({ settings: {}, upstream: expect.any(Object) });
     expect(config.sources.LOGTO!.settings).toEqual({ RESOURCE: 'https://default.logto.app/api' });
     expect(config.sources.SAILPOINT!.upstream).toEqual({
-      timeoutMs: 10_000, connectTimeoutMs: 5_000, deadlineMs: 15_000, connections: 32, retries: 2, retryBaseMs: 100, retryMaxMs: 2_000,
-      breaker: { failures: 5, halfOpenMs: 10_000 }, rate: null, dedupe: true,
+      timeoutMs: 10_000,
+      connectTimeoutMs: 5_000,
+      deadlineMs: 15_000,
+      connections: 32,
+      retries: 2,
+      retryBaseMs: 100,
+      retryMaxMs: 2_000,
+      breaker: { failures: 5, halfOpenMs: 10_000 },
+      rate: null,
+      dedupe: true,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -65,13 +73,21 @@ describe('loadConfig', () => {
 
   it("gives a configured SailPoint tenant the vendor's rate, and takes per-source settings over global ones", () => {
     const config = loadConfig({
-      SAILPOINT_URL: 'https://acme.api.identitynow.com/v3', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 's',
-      UPSTREAM_RETRIES: '4', LOGTO_RETRIES: '0', UPSTREAM_BREAKER: '3/500ms', CONDUCTORONE_RATE_LIMIT: '60/1m',
+      SAILPOINT_URL: 'https://acme.api.identitynow.com/v3',
+      SAILPOINT_CLIENT_ID: 'id',
+      SAILPOINT_CLIENT_SECRET: 's',
+      UPSTREAM_RETRIES: '4',
+      LOGTO_RETRIES: '0',
+      UPSTREAM_BREAKER: '3/500ms',
+      CONDUCTORONE_RATE_LIMIT: '60/1m',
     });
     expect(config.sources.SAILPOINT!.upstream).toMatchObject({ rate: { requests: 100, perMs: 10_000 }, retries: 4, breaker: { failures: 3, halfOpenMs: 500 } });
     expect(config.sources.LOGTO!.upstream).toMatchObject({ rate: null, retries: 0 });
     expect(config.sources.CONDUCTORONE!.upstream.rate).toEqual({ requests: 60, perMs: 60_000 });
-    expect(loadConfig({ SAILPOINT_URL: 'https://a.b/v3', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's', SAILPOINT_RATE_LIMIT: 'off' }).sources.SAILPOINT!.upstream.rate).toBeNull();
+    expect(
+      loadConfig({ SAILPOINT_URL: 'https://a.b/v3', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's', SAILPOINT_RATE_LIMIT: 'off' }).sources.SAILPOINT!
+        .upstream.rate,
+    ).toBeNull();
     expect(() => loadConfig({ SAILPOINT_RATE_LIMIT: 'fast' })).toThrow(/SAILPOINT_RATE_LIMIT/);
     expect(() => loadConfig({ UPSTREAM_BREAKER: '0/1s' })).toThrow(/UPSTREAM_BREAKER/);
   });
@@ -79,8 +95,24 @@ describe('loadConfig', () => {
 
 describe('loadConfig over the sources', () => {
   it("reads each source's variables from its name, its own settings included", () => {
-    const acme = { name: 'ACME', connection: { defaultRate: { requests: 5, perMs: 1000 }, settings: { REGION: { kind: 'text' as const }, HOME: { kind: 'url' as const, default: 'https://acme.example' } } } };
-    const config = loadConfig({ ACME_URL: 'https://api.acme.example/', ACME_CLIENT_ID: 'i', ACME_CLIENT_SECRET: 's', ACME_REGION: 'eu', ACME_RETRIES: '1', SAILPOINT_TOKEN_URL: 'https://login.example/oauth/token' }, [...SOURCES, acme]);
+    const acme = {
+      name: 'ACME',
+      connection: {
+        defaultRate: { requests: 5, perMs: 1000 },
+        settings: { REGION: { kind: 'text' as const }, HOME: { kind: 'url' as const, default: 'https://acme.example' } },
+      },
+    };
+    const config = loadConfig(
+      {
+        ACME_URL: 'https://api.acme.example/',
+        ACME_CLIENT_ID: 'i',
+        ACME_CLIENT_SECRET: 's',
+        ACME_REGION: 'eu',
+        ACME_RETRIES: '1',
+        SAILPOINT_TOKEN_URL: 'https://login.example/oauth/token',
+      },
+      [...SOURCES, acme],
+    );
     expect(config.sources.ACME).toMatchObject({ url: 'https://api.acme.example', clientId: 'i', settings: { REGION: 'eu', HOME: 'https://acme.example' } });
     expect(config.sources.ACME!.upstream).toMatchObject({ rate: { requests: 5, perMs: 1000 }, retries: 1 });
     expect(config.sources.SAILPOINT!.settings).toEqual({ TOKEN_URL: 'https://login.example/oauth/token' });

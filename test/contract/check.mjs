@@ -29,7 +29,11 @@ function parseFinding(line) {
   return /** @type {Finding} */ (finding);
 }
 
-const findings = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(parseFinding).filter((e) => gatewaySide(e.kind));
+const findings = readFileSync(log, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map(parseFinding)
+  .filter((e) => gatewaySide(e.kind));
 const unexpected = findings.filter((e) => !isAllowed(e));
 const excused = findings.length - unexpected.length;
 if (excused > 0) console.log(`\n${excused} gateway-side finding(s) allowed by test/contract/allowed.json (each with its reason there).`);

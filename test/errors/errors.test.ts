@@ -8,8 +8,16 @@ import { parseToken } from '../../src/http/tokens.js';
 
 describe('codeForStatus', () => {
   it.each([
-    [400, 'BAD_USER_INPUT'], [401, 'UNAUTHENTICATED'], [403, 'FORBIDDEN'], [404, 'NOT_FOUND'], [409, 'CONFLICT'],
-    [429, 'UPSTREAM_RATE_LIMITED'], [500, 'UPSTREAM_UNAVAILABLE'], [503, 'UPSTREAM_UNAVAILABLE'], [504, 'UPSTREAM_TIMEOUT'], [302, 'UPSTREAM_BAD_RESPONSE'],
+    [400, 'BAD_USER_INPUT'],
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+    [404, 'NOT_FOUND'],
+    [409, 'CONFLICT'],
+    [429, 'UPSTREAM_RATE_LIMITED'],
+    [500, 'UPSTREAM_UNAVAILABLE'],
+    [503, 'UPSTREAM_UNAVAILABLE'],
+    [504, 'UPSTREAM_TIMEOUT'],
+    [302, 'UPSTREAM_BAD_RESPONSE'],
   ])('%i → %s', (status, code) => {
     expect(codeForStatus(status)).toBe(code);
   });
@@ -26,7 +34,10 @@ describe('UpstreamError', () => {
 describe('formatError', () => {
   it('passes coded errors through and masks everything else', () => {
     const safe = new BadUserInputError('bad');
-    expect(formatError({ message: 'bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['x'] } }, safe)).toEqual({ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatError({ message: 'bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['x'] } }, safe)).toEqual({
+      message: 'bad',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const wrapped = new GraphQLError('db password is hunter2', { originalError: new Error('db password is hunter2') });
     expect(formatError({ message: 'db password is hunter2', path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped)).toEqual({
       message: MASKED_MESSAGE,
@@ -39,7 +50,10 @@ describe('formatError', () => {
     const http = (status: number) => ({ http: { status, headers: new Map() } });
     const masked = { message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     const formatted = { message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    expect(formatError(formatted, new GraphQLError('provided sha does not match query', { extensions: http(400) }))).toEqual({ message: 'Provided sha does not match query.', extensions: { code: 'BAD_REQUEST' } });
+    expect(formatError(formatted, new GraphQLError('provided sha does not match query', { extensions: http(400) }))).toEqual({
+      message: 'Provided sha does not match query.',
+      extensions: { code: 'BAD_REQUEST' },
+    });
     expect(formatError(formatted, new GraphQLError('provided sha does not match query', { extensions: http(500) }))).toEqual(masked);
     expect(formatError(formatted, new GraphQLError('provided sha does not match query'))).toEqual(masked);
     const fromResolver = new GraphQLError('db password is hunter2', { path: ['a'], extensions: http(400) });

@@ -29,7 +29,6 @@ const READ_LOGIN = `query($id: ID!) {
   connector(id: $id) { id displayName settings { sections { fields { key value } } } ... on LoginConnector { syncProfile metadata } }
 }`;
 
-
 describe('examples/client.ts', () => {
   let stack: TestStack;
   let client: GatewayClient;
@@ -92,7 +91,10 @@ describe('examples/client.ts', () => {
       expect(detail.status).toBe('UPDATED');
       expect(stack.apiCalls({ method: 'PUT', pathIncludes: `/connectors/${script.scriptName}/source-config` })).toBe(1);
 
-      const read = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig settings { sections { fields { key value locked } } } } }', { s: script.scriptName });
+      const read = await stack.gql(
+        'query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig settings { sections { fields { key value locked } } } } }',
+        { s: script.scriptName },
+      );
       const connector = read.body.data?.scriptConnector;
       expect(connector.sourceConfig).toBe(EXAMPLE_SOURCE_CONFIG);
       expect(settingValue(connector.settings, 'host')).toBe('https://directory.example.com');
@@ -111,9 +113,13 @@ describe('examples/client.ts', () => {
     expect(stack.logtoCalls({ method: 'DELETE' })).toBe(1);
     expect(stack.apiCalls({ method: 'DELETE' })).toBe(1);
 
-    const after = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { id } loginConnectors { metadata } }', { s: `example-client-${suffix}` });
+    const after = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { id } loginConnectors { metadata } }', {
+      s: `example-client-${suffix}`,
+    });
     expect(after.body.data?.scriptConnector).toBeNull();
-    expect(after.body.data?.loginConnectors.map((c: { metadata: unknown }) => c.metadata)).not.toContainEqual(expect.objectContaining({ target: `example-client-${suffix}` }));
+    expect(after.body.data?.loginConnectors.map((c: { metadata: unknown }) => c.metadata)).not.toContainEqual(
+      expect.objectContaining({ target: `example-client-${suffix}` }),
+    );
   });
 
   it('runs as a script (tsx examples/client.ts) and prints a summary', async () => {

@@ -11,13 +11,18 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 /** Every connector the three sandboxes hold, as global ids in the documented order. */
 function expectedIds(): string[] {
   const c1 = stack.conductorone.store.apps().flatMap((a) => stack.conductorone.store.connectors(a.id).map((c) => appConnectorId(c.appId, c.id)));
   const logto = stack.logto.store.connectors().map((c) => loginConnectorId(c.id));
-  const sailpoint = stack.sailpoint.store.list().filter((c) => c.status === 'RELEASED').map((c) => scriptConnectorId(c.scriptName));
+  const sailpoint = stack.sailpoint.store
+    .list()
+    .filter((c) => c.status === 'RELEASED')
+    .map((c) => scriptConnectorId(c.scriptName));
   return [...c1, ...logto, ...sailpoint];
 }
 
@@ -143,13 +148,20 @@ describe('connectors', () => {
 describe('node(id) for every type', () => {
   it('round-trips one id of each type', async () => {
     const ids = expectedIds();
-    const pick = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'].map((s) => ids.find((id) => JSON.parse(Buffer.from(id, 'base64url').toString())[0] === { CONDUCTORONE: 'AppConnector', LOGTO: 'LoginConnector', SAILPOINT: 'ScriptConnector' }[s])!);
+    const pick = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'].map((s) =>
+      ids.find(
+        (id) =>
+          JSON.parse(Buffer.from(id, 'base64url').toString())[0] === { CONDUCTORONE: 'AppConnector', LOGTO: 'LoginConnector', SAILPOINT: 'ScriptConnector' }[s],
+      )!,
+    );
     const app = stack.conductorone.store.apps()[0]!;
     for (const id of pick) {
       const { body } = await stack.gql(`query($id: ID!) { node(id: $id) { id } connector(id: $id) { id } }`, { id });
       expect(body.data).toEqual({ node: { id }, connector: { id } });
     }
-    const appRes = await stack.gql(`query($id: ID!) { node(id: $id) { id __typename } }`, { id: Buffer.from(JSON.stringify(['App', app.id])).toString('base64url') });
+    const appRes = await stack.gql(`query($id: ID!) { node(id: $id) { id __typename } }`, {
+      id: Buffer.from(JSON.stringify(['App', app.id])).toString('base64url'),
+    });
     expect(appRes.body.data!.node.__typename).toBe('App');
   });
 });
@@ -199,9 +211,25 @@ describe('patchConnector', () => {
 
   it.each([
     ['a path outside the patchable fields', 'LOGTO', [{ op: 'replace', path: '/type', value: 'EMAIL' }], 'BAD_USER_INPUT'],
-    ['a failed test', 'LOGTO', [{ op: 'test', path: '/syncProfile', value: 'not a boolean' }, { op: 'replace', path: '/syncProfile', value: true }], 'CONFLICT'],
+    [
+      'a failed test',
+      'LOGTO',
+      [
+        { op: 'test', path: '/syncProfile', value: 'not a boolean' },
+        { op: 'replace', path: '/syncProfile', value: true },
+      ],
+      'CONFLICT',
+    ],
     ['an invalid patch', 'CONDUCTORONE', [{ op: 'replace', path: '/config/value/nope/deeper', value: 1 }], 'BAD_USER_INPUT'],
-    ['a failed test', 'CONDUCTORONE', [{ op: 'test', path: '/displayName', value: 'something else' }, { op: 'replace', path: '/displayName', value: 'x' }], 'CONFLICT'],
+    [
+      'a failed test',
+      'CONDUCTORONE',
+      [
+        { op: 'test', path: '/displayName', value: 'something else' },
+        { op: 'replace', path: '/displayName', value: 'x' },
+      ],
+      'CONFLICT',
+    ],
     ['a non-patchable SailPoint path', 'SAILPOINT', [{ op: 'replace', path: '/name', value: 'x' }], 'BAD_USER_INPUT'],
   ])('refuses %s (%s) and changes nothing', async (_what, source, ops, code) => {
     const id =

@@ -24,12 +24,17 @@ describe('global ids', () => {
     expect(sources.decodeGlobalId(id).key).toEqual(['Servicenow-angularsc.v2_x']);
   });
 
-  it.each(['', 'not base64!', Buffer.from('["Unknown","x"]').toString('base64url'), Buffer.from('["ScriptConnector"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["ScriptConnector",""]').toString('base64url'), encodeGlobalId('ScriptConnector', 'a:b/c ü')])(
-    'refuses %j with BAD_USER_INPUT',
-    (id) => {
-      expect(codeOf(() => sources.decodeGlobalId(id))).toBe('BAD_USER_INPUT');
-    },
-  );
+  it.each([
+    '',
+    'not base64!',
+    Buffer.from('["Unknown","x"]').toString('base64url'),
+    Buffer.from('["ScriptConnector"]').toString('base64url'),
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('["ScriptConnector",""]').toString('base64url'),
+    encodeGlobalId('ScriptConnector', 'a:b/c ü'),
+  ])('refuses %j with BAD_USER_INPUT', (id) => {
+    expect(codeOf(() => sources.decodeGlobalId(id))).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('cursors', () => {
@@ -50,9 +55,23 @@ describe('cursors', () => {
 
 describe('settings', () => {
   it.each([
-    ['clientSecret', true], ['client_secret', true], ['password', true], ['apiKey', true], ['api-key', true], ['accessToken', true],
-    ['privateKey', true], ['PAT', true], ['baseUrl', false], ['username', false], ['tokenizer', false], ['monkey', false],
-    ['Authorization', true], ['Proxy-Authorization', true], ['Cookie', true], ['authorizationEndpoint', false], ['authorizationType', false],
+    ['clientSecret', true],
+    ['client_secret', true],
+    ['password', true],
+    ['apiKey', true],
+    ['api-key', true],
+    ['accessToken', true],
+    ['privateKey', true],
+    ['PAT', true],
+    ['baseUrl', false],
+    ['username', false],
+    ['tokenizer', false],
+    ['monkey', false],
+    ['Authorization', true],
+    ['Proxy-Authorization', true],
+    ['Cookie', true],
+    ['authorizationEndpoint', false],
+    ['authorizationType', false],
   ])('looksSecret(%s) is %s', (key, secret) => {
     expect(looksSecret(key)).toBe(secret);
   });

@@ -29,30 +29,81 @@ function refusal(fn: () => unknown): string | undefined {
 
 describe('checkJsonInput', () => {
   it('accepts JSON up to the depth and size bounds', () => {
-    expect(refusal(() => { checkJsonInput(nested(JSON_INPUT_LIMITS.maxDepth), 'JSON'); })).toBeUndefined();
-    expect(refusal(() => { checkJsonInput({ a: [1, 'x', null, true, { b: -1.5 }], c: {} }, 'JSONObject'); })).toBeUndefined();
-    expect(refusal(() => { checkJsonInput(Array.from({ length: JSON_INPUT_LIMITS.maxValues - 1 }, () => 0), 'JSON'); })).toBeUndefined();
+    expect(
+      refusal(() => {
+        checkJsonInput(nested(JSON_INPUT_LIMITS.maxDepth), 'JSON');
+      }),
+    ).toBeUndefined();
+    expect(
+      refusal(() => {
+        checkJsonInput({ a: [1, 'x', null, true, { b: -1.5 }], c: {} }, 'JSONObject');
+      }),
+    ).toBeUndefined();
+    expect(
+      refusal(() => {
+        checkJsonInput(
+          Array.from({ length: JSON_INPUT_LIMITS.maxValues - 1 }, () => 0),
+          'JSON',
+        );
+      }),
+    ).toBeUndefined();
   });
 
   it('refuses one level deeper, more values, and what is not plain JSON, in sentences', () => {
-    expect(refusal(() => { checkJsonInput(nested(JSON_INPUT_LIMITS.maxDepth + 1), 'JSON'); })).toBe('A JSON value may be nested at most 32 levels deep.');
-    expect(refusal(() => { checkJsonInput(Array.from({ length: JSON_INPUT_LIMITS.maxValues }, () => 0), 'JSON'); })).toBe('A JSON value may hold at most 10000 values.');
-    expect(refusal(() => { checkJsonInput({ a: new Date() }, 'JSONObject'); })).toBe('A JSONObject value must be JSON.');
-    expect(refusal(() => { checkJsonInput({ a: Infinity }, 'JSON'); })).toBe('A JSON value holds a number that is not finite.');
-    expect(refusal(() => { checkJsonInput({ a: 'x\uD800' }, 'JSON'); })).toBe('A JSON value holds a string that is not well-formed Unicode (a lone surrogate).');
-    expect(refusal(() => { checkJsonInput({ ['\uDC00']: 1 }, 'JSON'); })).toMatch(/lone surrogate/);
+    expect(
+      refusal(() => {
+        checkJsonInput(nested(JSON_INPUT_LIMITS.maxDepth + 1), 'JSON');
+      }),
+    ).toBe('A JSON value may be nested at most 32 levels deep.');
+    expect(
+      refusal(() => {
+        checkJsonInput(
+          Array.from({ length: JSON_INPUT_LIMITS.maxValues }, () => 0),
+          'JSON',
+        );
+      }),
+    ).toBe('A JSON value may hold at most 10000 values.');
+    expect(
+      refusal(() => {
+        checkJsonInput({ a: new Date() }, 'JSONObject');
+      }),
+    ).toBe('A JSONObject value must be JSON.');
+    expect(
+      refusal(() => {
+        checkJsonInput({ a: Infinity }, 'JSON');
+      }),
+    ).toBe('A JSON value holds a number that is not finite.');
+    expect(
+      refusal(() => {
+        checkJsonInput({ a: 'x\uD800' }, 'JSON');
+      }),
+    ).toBe('A JSON value holds a string that is not well-formed Unicode (a lone surrogate).');
+    expect(
+      refusal(() => {
+        checkJsonInput({ ['\uDC00']: 1 }, 'JSON');
+      }),
+    ).toMatch(/lone surrogate/);
   });
 
   it('checks values far deeper than the stack without overflowing it', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 1_000_000; i++) deep = [deep];
-    expect(refusal(() => { checkJsonInput(deep, 'JSON'); })).toMatch(/at most 32 levels/);
+    expect(
+      refusal(() => {
+        checkJsonInput(deep, 'JSON');
+      }),
+    ).toMatch(/at most 32 levels/);
   });
 
   it('property: whatever JSON it accepts serialises and stays within the bounds', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 40 }), (value) => {
-        if (refusal(() => { checkJsonInput(value, 'JSON'); }) !== undefined) return;
+        if (
+          refusal(() => {
+            checkJsonInput(value, 'JSON');
+          }) !== undefined
+        )
+          return;
         expect(() => JSON.stringify(value)).not.toThrow();
       }),
       { numRuns: 500 },

@@ -7,7 +7,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyJsonPatch, checkPatchValues, jsonSize, DEFAULT_PATCH_LIMITS, MAX_PATCH_DEPTH, PATCH_WORK_FACTOR, type JsonPatchOperation, type PatchLimits, type PatchWork } from '../../src/graph/jsonPatch.js';
+import {
+  applyJsonPatch,
+  checkPatchValues,
+  jsonSize,
+  DEFAULT_PATCH_LIMITS,
+  MAX_PATCH_DEPTH,
+  PATCH_WORK_FACTOR,
+  type JsonPatchOperation,
+  type PatchLimits,
+  type PatchWork,
+} from '../../src/graph/jsonPatch.js';
 import { GatewayError } from '../../src/errors/classes.js';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 
@@ -69,11 +79,24 @@ describe('JSON Patch bounds', () => {
     ['more bytes than a configured bound', { text: 'x'.repeat(2000) }, { maxNodes: 100, maxBytes: 2000, maxOperations: 100 }],
   ])('refuses a value with %s before applying anything', (_what, value, limits) => {
     for (const op of ['add', 'replace', 'test'] as const) {
-      const { code, argumentName, message } = refusal(() => applyJsonPatch({ a: 1, b: 2 }, [{ op: 'remove', path: '/b' }, { op, path: '/a', value }], limits));
+      const { code, argumentName, message } = refusal(() =>
+        applyJsonPatch(
+          { a: 1, b: 2 },
+          [
+            { op: 'remove', path: '/b' },
+            { op, path: '/a', value },
+          ],
+          limits,
+        ),
+      );
       expect(code).toBe('BAD_USER_INPUT');
       expect(argumentName).toBe('operations[1].value');
       expect(message).toMatch(/^operations\[1\]: value is over the patch bound: more than \d+ (JSON values|bytes of JSON)\.$/);
-      expect(refusal(() => { checkPatchValues([{ op, path: '/a', value }], limits); }).argumentName).toBe('operations[0].value');
+      expect(
+        refusal(() => {
+          checkPatchValues([{ op, path: '/a', value }], limits);
+        }).argumentName,
+      ).toBe('operations[0].value');
     }
   });
 
@@ -86,7 +109,16 @@ describe('JSON Patch bounds', () => {
   it('lets a document the source already holds above the bounds be patched, but not grown', () => {
     const limits = { maxNodes: 10, maxBytes: 100, maxOperations: 100 };
     const doc = { big: 'x'.repeat(500), small: 1 };
-    expect(applyJsonPatch(doc, [{ op: 'replace', path: '/small', value: 2 }, { op: 'remove', path: '/big' }], limits)).toEqual({ small: 2 });
+    expect(
+      applyJsonPatch(
+        doc,
+        [
+          { op: 'replace', path: '/small', value: 2 },
+          { op: 'remove', path: '/big' },
+        ],
+        limits,
+      ),
+    ).toEqual({ small: 2 });
     expect(applyJsonPatch(doc, [{ op: 'replace', path: '/big', value: 'y'.repeat(50) }], limits)).toEqual({ big: 'y'.repeat(50), small: 1 });
     const grown = refusal(() => applyJsonPatch(doc, [{ op: 'add', path: '/more', value: 12345 }], limits));
     expect(grown.message).toBe(`operations[0]: the patched document would be over the patch bound: more than ${JSON.stringify(doc).length} bytes of JSON.`);
@@ -94,8 +126,18 @@ describe('JSON Patch bounds', () => {
 
   it('reads the bounds from GATEWAY_PATCH_MAX_NODES, GATEWAY_PATCH_MAX_BYTES and GATEWAY_PATCH_MAX_OPERATIONS, and refuses bad ones', () => {
     expect(loadConfig({}).patch).toEqual({ maxNodes: 10_000, maxBytes: 1024 * 1024, maxOperations: 100 });
-    expect(loadConfig({ GATEWAY_PATCH_MAX_NODES: '500', GATEWAY_PATCH_MAX_BYTES: '16384', GATEWAY_PATCH_MAX_OPERATIONS: '7' }).patch).toEqual({ maxNodes: 500, maxBytes: 16384, maxOperations: 7 });
-    for (const env of [{ GATEWAY_PATCH_MAX_NODES: '0' }, { GATEWAY_PATCH_MAX_BYTES: 'lots' }, { GATEWAY_PATCH_MAX_BYTES: '12' }, { GATEWAY_PATCH_MAX_OPERATIONS: '0' }, { GATEWAY_PATCH_MAX_OPERATIONS: '1.5' }]) {
+    expect(loadConfig({ GATEWAY_PATCH_MAX_NODES: '500', GATEWAY_PATCH_MAX_BYTES: '16384', GATEWAY_PATCH_MAX_OPERATIONS: '7' }).patch).toEqual({
+      maxNodes: 500,
+      maxBytes: 16384,
+      maxOperations: 7,
+    });
+    for (const env of [
+      { GATEWAY_PATCH_MAX_NODES: '0' },
+      { GATEWAY_PATCH_MAX_BYTES: 'lots' },
+      { GATEWAY_PATCH_MAX_BYTES: '12' },
+      { GATEWAY_PATCH_MAX_OPERATIONS: '0' },
+      { GATEWAY_PATCH_MAX_OPERATIONS: '1.5' },
+    ]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(Object.keys(env)[0]!);
     }
@@ -116,7 +158,13 @@ describe('JSON Patch: bounded in length and in work', () => {
   it('refuses more operations than the bound before applying any, naming operations', () => {
     const ops = (n: number): JsonPatchOperation[] => Array.from({ length: n }, () => ({ op: 'test', path: '/a', value: 1 }));
     expect(applyJsonPatch({ a: 1 }, ops(100))).toEqual({ a: 1 });
-    for (const run of [() => applyJsonPatch({ a: 1 }, ops(101)), () => { checkPatchValues(ops(101), DEFAULT_PATCH_LIMITS); }, () => applyJsonPatch({ a: 1 }, ops(3000))]) {
+    for (const run of [
+      () => applyJsonPatch({ a: 1 }, ops(101)),
+      () => {
+        checkPatchValues(ops(101), DEFAULT_PATCH_LIMITS);
+      },
+      () => applyJsonPatch({ a: 1 }, ops(3000)),
+    ]) {
       expect(refusal(run)).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'operations', message: 'operations may hold at most 100 operations.' });
     }
     const limits = { ...DEFAULT_PATCH_LIMITS, maxOperations: 3 };
@@ -148,12 +196,26 @@ describe('JSON Patch: bounded in length and in work', () => {
 
   it('lets a patch test and replace a value near the bound (twice its size is well within the work bound)', () => {
     const doc = { config: { text: 'x'.repeat(900_000) } };
-    const patched = applyJsonPatch(doc, [{ op: 'test', path: '/config', value: { text: 'x'.repeat(900_000) } }, { op: 'replace', path: '/config', value: { text: 'y'.repeat(900_000) } }]);
+    const patched = applyJsonPatch(doc, [
+      { op: 'test', path: '/config', value: { text: 'x'.repeat(900_000) } },
+      { op: 'replace', path: '/config', value: { text: 'y'.repeat(900_000) } },
+    ]);
     expect(patched).toEqual({ config: { text: 'y'.repeat(900_000) } });
   });
 
   it('refuses operations of the wrong shape as fast-json-patch’s validator did, naming them', () => {
-    for (const operation of [null, [], 'add', { path: '/a', value: 1 }, { op: 'add', value: 1 }, { op: 'add', path: 5, value: 1 }, { op: 'copy', path: '/b' }, { op: 'move', path: '/b', from: null }, { op: 'add', path: '/b' }, { op: 'test', path: '/a', value: undefined }]) {
+    for (const operation of [
+      null,
+      [],
+      'add',
+      { path: '/a', value: 1 },
+      { op: 'add', value: 1 },
+      { op: 'add', path: 5, value: 1 },
+      { op: 'copy', path: '/b' },
+      { op: 'move', path: '/b', from: null },
+      { op: 'add', path: '/b' },
+      { op: 'test', path: '/a', value: undefined },
+    ]) {
       const { code, argumentName, message } = refusal(() => applyJsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 1 }, operation as never]));
       expect({ code, argumentName }, JSON.stringify(operation)).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'operations[1]' });
       expect(message).toMatch(/^operations\[1\]: [^\n]+[^.]\.$/);
@@ -184,7 +246,12 @@ describe('JSON Patch: a test compares values however they were built', () => {
     const literal = (entries: Record<string, unknown>) => Object.assign(Object.create(null) as object, entries);
     const doc = { metadata: { target: 'google', nested: { on: true } } };
     const same = literal({ target: 'google', nested: literal({ on: true }) });
-    expect(applyJsonPatch(doc, [{ op: 'test', path: '/metadata', value: same }, { op: 'replace', path: '/metadata/target', value: 'x' }])).toEqual({ metadata: { target: 'x', nested: { on: true } } });
+    expect(
+      applyJsonPatch(doc, [
+        { op: 'test', path: '/metadata', value: same },
+        { op: 'replace', path: '/metadata/target', value: 'x' },
+      ]),
+    ).toEqual({ metadata: { target: 'x', nested: { on: true } } });
     expect(refusal(() => applyJsonPatch(doc, [{ op: 'test', path: '/metadata', value: literal({ target: 'other' }) }])).code).toBe('CONFLICT');
     expect(refusal(() => applyJsonPatch(doc, [{ op: 'test', path: '', value: literal({ metadata: same }) }])).code).toBe('no error');
   });
@@ -200,7 +267,11 @@ describe('jsonSize', () => {
       }),
       { numRuns: 300 },
     );
-    expect(jsonSize({ 'k"\n': ['é', '\u0001', '😀', '\ud800'] }, HUGE)).toEqual({ nodes: 6, bytes: Buffer.byteLength(JSON.stringify({ 'k"\n': ['é', '\u0001', '😀', '\ud800'] })), depth: 3 });
+    expect(jsonSize({ 'k"\n': ['é', '\u0001', '😀', '\ud800'] }, HUGE)).toEqual({
+      nodes: 6,
+      bytes: Buffer.byteLength(JSON.stringify({ 'k"\n': ['é', '\u0001', '😀', '\ud800'] })),
+      depth: 3,
+    });
   });
 
   it('says which bound a value exceeds exactly when it exceeds it', () => {
@@ -257,7 +328,13 @@ function operationIn(document: unknown, { op, path, from, slot, value, truthful 
   }
   // add, copy, move: below a container (an index, `-` or a key, whichever it takes), or at a scalar's place.
   const target = pick(all, path);
-  const below = Array.isArray(target.value) ? (typeof slot === 'number' ? String(Math.min(slot, target.value.length)) : '-') : typeof slot === 'string' && slot !== '-' ? slot : 'k';
+  const below = Array.isArray(target.value)
+    ? typeof slot === 'number'
+      ? String(Math.min(slot, target.value.length))
+      : '-'
+    : typeof slot === 'string' && slot !== '-'
+      ? slot
+      : 'k';
   const to = typeof target.value === 'object' && target.value !== null ? `${target.pointer}/${below}` : target.pointer;
   if (op === 'add') return { op, path: to, value };
   if (op === 'copy of the root') return { op: 'copy', path: to, from: '' };
@@ -275,7 +352,11 @@ const HUGE_LIMITS: PatchLimits = { maxNodes: Number.MAX_SAFE_INTEGER, maxBytes: 
  * The patch applied one operation at a time without bounds, each result measured in full: the first operation that
  * fails (and its code), or the first that leaves a document over `bounds` ('over'); undefined when none does.
  */
-function reference(doc: unknown, operations: readonly JsonPatchOperation[], bounds: { nodes: number; bytes: number }): { index: number; code: string } | undefined {
+function reference(
+  doc: unknown,
+  operations: readonly JsonPatchOperation[],
+  bounds: { nodes: number; bytes: number },
+): { index: number; code: string } | undefined {
   let current = doc;
   for (let index = 0; index < operations.length; index += 1) {
     try {
@@ -363,33 +444,42 @@ describe('JSON Patch bounds: property', () => {
 
   it('keeps the size exactly: a patch passes under bounds at its largest document, and is refused one value or one byte below, where it crosses', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }), fc.array(operationSpec, { minLength: 1, maxLength: 60 }), (doc, specs) => {
-        const operations: JsonPatchOperation[] = [];
-        const states = [sizes(doc)];
-        let current: unknown = doc;
-        for (const spec of specs) {
-          const operation = operationIn(current, spec);
-          try {
-            current = applyJsonPatch(current, [operation], { maxNodes: 300, maxBytes: 4000, maxOperations: 1 });
-          } catch {
-            continue; // only operations that apply: the sizes below are those of the whole patch
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
+        fc.array(operationSpec, { minLength: 1, maxLength: 60 }),
+        (doc, specs) => {
+          const operations: JsonPatchOperation[] = [];
+          const states = [sizes(doc)];
+          let current: unknown = doc;
+          for (const spec of specs) {
+            const operation = operationIn(current, spec);
+            try {
+              current = applyJsonPatch(current, [operation], { maxNodes: 300, maxBytes: 4000, maxOperations: 1 });
+            } catch {
+              continue; // only operations that apply: the sizes below are those of the whole patch
+            }
+            operations.push(operation);
+            states.push(sizes(current));
           }
-          operations.push(operation);
-          states.push(sizes(current));
-        }
-        const peak = { nodes: Math.max(...states.map((s) => s.nodes)), bytes: Math.max(...states.map((s) => s.bytes)) };
-        const run = (maxNodes: number, maxBytes: number) => refusal(() => applyJsonPatch(doc, operations, { maxNodes, maxBytes, maxOperations: 100 }));
-        const overWork = (r: { message: string }) => r.message.includes(' the patch is over its work bound: ');
-        const atPeak = run(peak.nodes, peak.bytes);
-        if (!overWork(atPeak)) expect(atPeak.code, atPeak.message).toBe('no error');
-        for (const [bound, nodes, bytes] of [['nodes', peak.nodes - 1, peak.bytes], ['bytes', peak.nodes, peak.bytes - 1]] as const) {
-          if (states[0]![bound] === peak[bound]) continue; // the document itself is the largest: it may be patched within its own size
-          const crossing = states.findIndex((s) => s[bound] > (bound === 'nodes' ? nodes : bytes)) - 1;
-          const below = run(nodes, bytes);
-          if (overWork(below) || below.message.includes(' value is over the patch bound: ')) continue;
-          expect(below.message).toBe(`operations[${crossing}]: the patched document would be over the patch bound: more than ${bound === 'nodes' ? `${nodes} JSON values` : `${bytes} bytes of JSON`}.`);
-        }
-      }),
+          const peak = { nodes: Math.max(...states.map((s) => s.nodes)), bytes: Math.max(...states.map((s) => s.bytes)) };
+          const run = (maxNodes: number, maxBytes: number) => refusal(() => applyJsonPatch(doc, operations, { maxNodes, maxBytes, maxOperations: 100 }));
+          const overWork = (r: { message: string }) => r.message.includes(' the patch is over its work bound: ');
+          const atPeak = run(peak.nodes, peak.bytes);
+          if (!overWork(atPeak)) expect(atPeak.code, atPeak.message).toBe('no error');
+          for (const [bound, nodes, bytes] of [
+            ['nodes', peak.nodes - 1, peak.bytes],
+            ['bytes', peak.nodes, peak.bytes - 1],
+          ] as const) {
+            if (states[0]![bound] === peak[bound]) continue; // the document itself is the largest: it may be patched within its own size
+            const crossing = states.findIndex((s) => s[bound] > (bound === 'nodes' ? nodes : bytes)) - 1;
+            const below = run(nodes, bytes);
+            if (overWork(below) || below.message.includes(' value is over the patch bound: ')) continue;
+            expect(below.message).toBe(
+              `operations[${crossing}]: the patched document would be over the patch bound: more than ${bound === 'nodes' ? `${nodes} JSON values` : `${bytes} bytes of JSON`}.`,
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -105,7 +105,10 @@ describe('JSON Patch: checks beyond the suite', () => {
 
   it('never changes the values of the operations', () => {
     const value = { b: 1 };
-    const result = applyJsonPatch<Record<string, unknown>>({}, [{ op: 'add', path: '/a', value }, { op: 'add', path: '/a/c', value: 2 }]);
+    const result = applyJsonPatch<Record<string, unknown>>({}, [
+      { op: 'add', path: '/a', value },
+      { op: 'add', path: '/a/c', value: 2 },
+    ]);
     expect(result).toStrictEqual({ a: { b: 1, c: 2 } });
     expect(value).toStrictEqual({ b: 1 });
     expect(result.a).not.toBe(value);

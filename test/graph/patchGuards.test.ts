@@ -20,7 +20,9 @@ beforeAll(async () => {
   stack = await startTestStack({ GATEWAY_PATCH_MAX_NODES: String(MAX_NODES), GATEWAY_PATCH_MAX_BYTES: String(MAX_BYTES) });
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) {
   id ... on LoginConnector { syncProfile } ... on AppConnector { description } ... on ScriptConnector { connectorMetadata } } }`;

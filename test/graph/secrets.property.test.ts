@@ -10,18 +10,35 @@ import { appConnectorSettings, connectorConfig } from '../../src/sources/conduct
 import { mergeObject } from '../../src/graph/merge.js';
 import { looksSecret } from '../../src/graph/settings.js';
 
-const SECRET_KEYS = ['clientSecret', 'password', 'api_key', 'Authorization', 'X-Api-Key', 'accessToken', 'privateKey', 'credentials', 'Proxy-Authorization', 'Cookie'];
+const SECRET_KEYS = [
+  'clientSecret',
+  'password',
+  'api_key',
+  'Authorization',
+  'X-Api-Key',
+  'accessToken',
+  'privateKey',
+  'credentials',
+  'Proxy-Authorization',
+  'Cookie',
+];
 const PLAIN_KEYS = ['host', 'region', 'Accept', 'name', 'scope', 'authorizationEndpoint', 'items', 'nested', 'port', 'enabled'];
 
 /** A config whose secret values are all unique `secret-marker-<n>` strings under secret keys, at any depth. */
 function configArbitrary() {
   const secret = fc.constant('SECRET');
-  const leaf = fc.oneof(fc.string({ maxLength: 6 }).map((s) => `plain ${s}`), fc.integer(), fc.boolean());
+  const leaf = fc.oneof(
+    fc.string({ maxLength: 6 }).map((s) => `plain ${s}`),
+    fc.integer(),
+    fc.boolean(),
+  );
   const { tree } = fc.letrec((tie) => ({
     tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('object'), tie('array')),
     array: fc.array(tie('tree'), { maxLength: 3 }),
     object: fc
-      .array(fc.oneof(fc.tuple(fc.constantFrom(...SECRET_KEYS), fc.oneof(secret, tie('object'))), fc.tuple(fc.constantFrom(...PLAIN_KEYS), tie('tree'))), { maxLength: 4 })
+      .array(fc.oneof(fc.tuple(fc.constantFrom(...SECRET_KEYS), fc.oneof(secret, tie('object'))), fc.tuple(fc.constantFrom(...PLAIN_KEYS), tie('tree'))), {
+        maxLength: 4,
+      })
       .map((entries) => Object.fromEntries(entries)),
   }));
   return fc
@@ -29,7 +46,13 @@ function configArbitrary() {
     .map((entries) => {
       let n = 0;
       const number = (v: unknown): unknown =>
-        v === 'SECRET' ? `secret-marker-${++n}` : Array.isArray(v) ? v.map(number) : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, number(x)])) : v;
+        v === 'SECRET'
+          ? `secret-marker-${++n}`
+          : Array.isArray(v)
+            ? v.map(number)
+            : typeof v === 'object' && v !== null
+              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, number(x)]))
+              : v;
       return number(Object.fromEntries(entries)) as Record<string, unknown>;
     });
 }
@@ -49,7 +72,11 @@ describe('config masking at any depth', () => {
     fc.assert(
       fc.property(configArbitrary(), (config) => {
         const stored = markers(config);
-        const shown = JSON.stringify([loginConnectorSettings({ formItems: [], config }), appConnectorSettings(config), connectorConfig({ '@type': 't', ...config })]);
+        const shown = JSON.stringify([
+          loginConnectorSettings({ formItems: [], config }),
+          appConnectorSettings(config),
+          connectorConfig({ '@type': 't', ...config }),
+        ]);
         for (const secret of stored) expect(shown).not.toContain(secret);
       }),
       { numRuns: 300 },

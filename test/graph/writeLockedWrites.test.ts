@@ -21,7 +21,10 @@ beforeEach(() => {
 });
 
 /** Resolves once `sandbox` has received a request that `match` accepts (the gateway holds the connector's lock then). */
-async function received(sandbox: { log: { entries(): { method: string; path: string }[] } }, match: (e: { method: string; path: string }) => boolean): Promise<void> {
+async function received(
+  sandbox: { log: { entries(): { method: string; path: string }[] } },
+  match: (e: { method: string; path: string }) => boolean,
+): Promise<void> {
   for (let i = 0; i < 500 && !sandbox.log.entries().some(match); i++) await new Promise((r) => setTimeout(r, 5));
   expect(sandbox.log.entries().some(match)).toBe(true);
 }
@@ -45,7 +48,10 @@ describe('an update and a patch of one connector at once', () => {
     const [updated, patched] = await Promise.all([update, patch]);
     expect(updated.body.errors).toBeUndefined();
     expect(patched.body.errors).toBeUndefined();
-    expect(stack.logto.store.connectors().find((c) => c.id === id)!.config).toMatchObject({ fromName: 'Updated name', fromEmail: 'patched@sandbox.example.com' });
+    expect(stack.logto.store.connectors().find((c) => c.id === id)!.config).toMatchObject({
+      fromName: 'Updated name',
+      fromEmail: 'patched@sandbox.example.com',
+    });
   });
 
   it('ConductorOne: updateAppConnector and patchConnector (with a test) both land', async () => {
@@ -53,7 +59,10 @@ describe('an update and a patch of one connector at once', () => {
     expect(c.config).toMatchObject({ orgs: ['acme'] });
     const path = `/api/v1/apps/${c.appId}/connectors/${c.id}`;
     stack.conductorone.injectFault({ match: { method: 'POST', pathPrefix: path }, delayMs: 400, count: 2 });
-    const update = stack.gql(`mutation($appId: String!, $id: String!) { updateAppConnector(input: { appId: $appId, id: $id, config: { instanceUrl: "https://ghe.example.com" } }) { id } }`, { appId: c.appId, id: c.id });
+    const update = stack.gql(
+      `mutation($appId: String!, $id: String!) { updateAppConnector(input: { appId: $appId, id: $id, config: { instanceUrl: "https://ghe.example.com" } }) { id } }`,
+      { appId: c.appId, id: c.id },
+    );
     await received(stack.conductorone, (e) => e.method === 'GET' && e.path === path);
     const patch = stack.gql(PATCH, {
       id: encodeGlobalId('AppConnector', c.appId, c.id),
@@ -65,7 +74,10 @@ describe('an update and a patch of one connector at once', () => {
     const [updated, patched] = await Promise.all([update, patch]);
     expect(updated.body.errors).toBeUndefined();
     expect(patched.body.errors).toBeUndefined();
-    expect(stack.conductorone.store.connectors().find((x) => x.id === c.id)!.config).toMatchObject({ instanceUrl: 'https://ghe.example.com', orgs: ['acme', 'beta'] });
+    expect(stack.conductorone.store.connectors().find((x) => x.id === c.id)!.config).toMatchObject({
+      instanceUrl: 'https://ghe.example.com',
+      orgs: ['acme', 'beta'],
+    });
   });
 
   it('SailPoint: an upload of a masked file after a patch of its secret keeps the patched secret', async () => {
@@ -75,7 +87,10 @@ describe('an update and a patch of one connector at once', () => {
     stack.resetCalls();
     stack.sailpoint.injectFault({ match: { method: 'PATCH', pathPrefix: '/v3/connectors/web-services' }, delayMs: 400 });
     stack.sailpoint.injectFault({ match: { method: 'PUT', pathPrefix: '/v3/connectors/web-services' }, delayMs: 800 });
-    const patch = stack.gql(PATCH, { id: encodeGlobalId('ScriptConnector', 'web-services'), ops: [{ op: 'replace', path: '/sourceConfigXml', value: read.replace('value="********"', 'value="patched-secret"') }] });
+    const patch = stack.gql(PATCH, {
+      id: encodeGlobalId('ScriptConnector', 'web-services'),
+      ops: [{ op: 'replace', path: '/sourceConfigXml', value: read.replace('value="********"', 'value="patched-secret"') }],
+    });
     await received(stack.sailpoint, (e) => e.method === 'GET' && e.path === '/v3/connectors/web-services');
     const upload = uploadFile(
       stack.gateway.url,
@@ -104,7 +119,10 @@ describe('a delete and a patch of one connector at once', () => {
     const [patched, gone] = await Promise.all([patch, deleted]);
     expect(patched.body.errors).toBeUndefined();
     expect(gone.body.errors).toBeUndefined();
-    const writes = stack.logto.log.entries().filter((e) => e.method === 'PATCH' || e.method === 'DELETE').map((e) => e.method);
+    const writes = stack.logto.log
+      .entries()
+      .filter((e) => e.method === 'PATCH' || e.method === 'DELETE')
+      .map((e) => e.method);
     expect(writes).toEqual(['PATCH', 'DELETE']);
     expect(stack.logto.store.connectors().some((c) => c.id === id)).toBe(false);
   });

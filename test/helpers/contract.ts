@@ -13,10 +13,7 @@ interface ProxyHandle {
 }
 
 /** The URL the gateway should use for a sandbox at `target` (API root), and how to stop the proxy in between. */
-export async function contractProxyFor(
-  source: 'sailpoint' | 'logto' | 'conductorone',
-  target: string,
-): Promise<{ url: string; close: () => Promise<void> }> {
+export async function contractProxyFor(source: 'sailpoint' | 'logto' | 'conductorone', target: string): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = process.env.CONTRACT_PROXY;
   if (!dir) return { url: target, close: () => Promise.resolve() };
   const specs: Record<typeof source, { spec: string; basePath: string }> = {

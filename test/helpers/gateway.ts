@@ -60,28 +60,34 @@ export async function startTestStack(env: Record<string, string> = {}, options: 
       done();
     },
   });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'debug',
-    // The sandboxes do not throttle; the limiter has its own test.
-    SAILPOINT_RATE_LIMIT: 'off',
-    SAILPOINT_URL: sailpointProxy.url,
-    SAILPOINT_CLIENT_ID: sailpoint.clientId,
-    SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,
-    LOGTO_URL: logtoProxy.url,
-    LOGTO_CLIENT_ID: logto.clientId,
-    LOGTO_CLIENT_SECRET: logto.clientSecret,
-    LOGTO_RESOURCE: logto.resource,
-    CONDUCTORONE_URL: c1Proxy.url,
-    CONDUCTORONE_CLIENT_ID: conductorone.clientId,
-    CONDUCTORONE_CLIENT_SECRET: conductorone.clientSecret,
-    ...env,
-  }, options.sources);
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'debug',
+      // The sandboxes do not throttle; the limiter has its own test.
+      SAILPOINT_RATE_LIMIT: 'off',
+      SAILPOINT_URL: sailpointProxy.url,
+      SAILPOINT_CLIENT_ID: sailpoint.clientId,
+      SAILPOINT_CLIENT_SECRET: sailpoint.clientSecret,
+      LOGTO_URL: logtoProxy.url,
+      LOGTO_CLIENT_ID: logto.clientId,
+      LOGTO_CLIENT_SECRET: logto.clientSecret,
+      LOGTO_RESOURCE: logto.resource,
+      CONDUCTORONE_URL: c1Proxy.url,
+      CONDUCTORONE_CLIENT_ID: conductorone.clientId,
+      CONDUCTORONE_CLIENT_SECRET: conductorone.clientSecret,
+      ...env,
+    },
+    options.sources,
+  );
   const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), ...(options.sources ? { sources: options.sources } : {}) });
   const secrets = new Set<string>();
-  interface CallFilter { method?: string; pathIncludes?: string }
+  interface CallFilter {
+    method?: string;
+    pathIncludes?: string;
+  }
   const apiCalls = (filter: CallFilter = {}) => countCalls(sailpoint.log.entries(), '/v3/', filter);
   const logtoCalls = (filter: CallFilter = {}) => countCalls(logto.log.entries(), '/api/', filter);
   const c1Calls = (filter: CallFilter = {}) => countCalls(conductorone.log.entries(), '/api/', filter);

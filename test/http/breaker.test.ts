@@ -149,7 +149,9 @@ describe('UpstreamClient: the request is built before the breaker', () => {
     try {
       for (let i = 0; i < ROUNDS; i++) {
         await expect(client.request({ method: 'POST', path: '/connectors', json: deep })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-        await expect(client.request({ method: 'GET', path: '/connectors', query: { filters: 'name co "\uD800"' } })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+        await expect(client.request({ method: 'GET', path: '/connectors', query: { filters: 'name co "\uD800"' } })).rejects.toMatchObject({
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       }
       expect(stack.apiCalls()).toBe(0);
       expect(client.breakerState()).toBe('closed');

@@ -46,16 +46,22 @@ async function startEcho(target: string): Promise<Server> {
       armed.delete(`${req.method} ${path}`);
       if (mode === 'json') {
         res.writeHead(422, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ code: 'guard.invalid_input', message: `Invalid input ${body}`, data: { received: JSON.parse(body || '{}'), authorization: req.headers.authorization, note: `token ${bearer} secret ${clientSecret}` } }),
+          JSON.stringify({
+            code: 'guard.invalid_input',
+            message: `Invalid input ${body}`,
+            data: { received: JSON.parse(body || '{}'), authorization: req.headers.authorization, note: `token ${bearer} secret ${clientSecret}` },
+          }),
         );
       } else if (mode === 'text') {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end(
-          `upstream failure\nclient_secret=${clientSecret}&access_token=${bearer}\n<Config password="${PASSWORD}" host="smtp"/>\n${PEM}\nAuthorization: Bearer ${bearer}\nraw ${body}\nagain ${bearer} ${clientSecret}`,
-        );
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end(
+            `upstream failure\nclient_secret=${clientSecret}&access_token=${bearer}\n<Config password="${PASSWORD}" host="smtp"/>\n${PEM}\nAuthorization: Bearer ${bearer}\nraw ${body}\nagain ${bearer} ${clientSecret}`,
+          );
       } else {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ error: 'invalid_client', error_description: `client ${clientSecret} refused`, received: body }),
-        );
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_client', error_description: `client ${clientSecret} refused`, received: body }));
       }
       return;
     }
@@ -89,7 +95,11 @@ afterAll(async () => {
   // The tokens the echoing source handed out must not be in the log either.
   for (const secret of [...logto.issuedTokens(), ...logtoSecrets(logto)]) stack.registerSecret(secret);
   await stack.stop();
-  await new Promise<void>((resolve) => echo.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    echo.close(() => {
+      resolve();
+    }),
+  );
   await logto.close();
 });
 
@@ -132,7 +142,9 @@ describe('a source that echoes its credentials', () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', source: 'LOGTO', upstreamStatus: 500 });
     const failed = stack.logs.filter((l) => l.includes('upstream request failed') && l.includes('"status":500'));
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toContain('upstream failure\\nclient_secret=[redacted]&access_token=[redacted]\\n<Config password=\\"[redacted]\\" host=\\"smtp\\"/>\\n[redacted]\\nAuthorization: [redacted] [redacted]');
+    expect(failed[0]).toContain(
+      'upstream failure\\nclient_secret=[redacted]&access_token=[redacted]\\n<Config password=\\"[redacted]\\" host=\\"smtp\\"/>\\n[redacted]\\nAuthorization: [redacted] [redacted]',
+    );
     expectNoSecretIn(stack.logs);
   });
 });

@@ -27,13 +27,29 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/token`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => { r(); })));
+afterAll(
+  () =>
+    new Promise<void>((r) =>
+      server.close(() => {
+        r();
+      }),
+    ),
+);
 
 function provider(now: () => number = Date.now) {
   calls = 0;
   bodies = [];
   status = 200;
-  return new ClientCredentialsTokenProvider({ source: 'SAILPOINT', tokenUrl, clientId: 'cid', clientSecret: 'csecret', params: { scope: 'all' }, timeoutMs: 2000, logger: pino({ level: 'silent' }), now });
+  return new ClientCredentialsTokenProvider({
+    source: 'SAILPOINT',
+    tokenUrl,
+    clientId: 'cid',
+    clientSecret: 'csecret',
+    params: { scope: 'all' },
+    timeoutMs: 2000,
+    logger: pino({ level: 'silent' }),
+    now,
+  });
 }
 
 describe('ClientCredentialsTokenProvider', () => {
@@ -42,7 +58,12 @@ describe('ClientCredentialsTokenProvider', () => {
     const got = await Promise.all(Array.from({ length: 10 }, () => tokens.getToken()));
     expect(new Set(got)).toEqual(new Set(['token-1']));
     expect(calls).toBe(1);
-    expect(Object.fromEntries(new URLSearchParams(bodies[0]))).toEqual({ grant_type: 'client_credentials', client_id: 'cid', client_secret: 'csecret', scope: 'all' });
+    expect(Object.fromEntries(new URLSearchParams(bodies[0]))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'cid',
+      client_secret: 'csecret',
+      scope: 'all',
+    });
   });
 
   it('reuses the token until shortly before it expires, then refreshes once', async () => {

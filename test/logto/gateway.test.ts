@@ -9,7 +9,9 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 /** Every confidential value the Logto sandbox holds right now, by form item. */
 const storedSecrets = (): string[] => logtoSecrets(stack.logto);
@@ -82,14 +84,22 @@ describe('createLoginConnector', () => {
       input: { connectorId: 'facebook-universal', id: 'gwtestfacebook1', config: { clientId: '1234567890', clientSecret: secret }, syncProfile: true },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.createLoginConnector).toMatchObject({ nativeId: 'gwtestfacebook1', type: 'SOCIAL', syncProfile: true, factory: { id: 'facebook-universal' } });
+    expect(body.data!.createLoginConnector).toMatchObject({
+      nativeId: 'gwtestfacebook1',
+      type: 'SOCIAL',
+      syncProfile: true,
+      factory: { id: 'facebook-universal' },
+    });
     expect(JSON.stringify(body)).not.toContain(secret);
     expect(stack.logto.store.connectors()).toHaveLength(before + 1);
     expect(stack.logto.store.connector('gwtestfacebook1')!.config.clientSecret).toBe(secret);
 
-    const read = await stack.gql(`query($id: ID!) { node(id: $id) { ... on LoginConnector { settings { sections { fields { key locked value isSet } } } } } }`, {
-      id: loginConnectorId('gwtestfacebook1'),
-    });
+    const read = await stack.gql(
+      `query($id: ID!) { node(id: $id) { ... on LoginConnector { settings { sections { fields { key locked value isSet } } } } } }`,
+      {
+        id: loginConnectorId('gwtestfacebook1'),
+      },
+    );
     const fields = read.body.data!.node.settings.sections.flatMap((s: any) => s.fields);
     expect(fields.find((f: any) => f.key === 'clientSecret')).toEqual({ key: 'clientSecret', locked: true, value: null, isSet: true });
     expect(JSON.stringify(read.body)).not.toContain(secret);
@@ -98,8 +108,16 @@ describe('createLoginConnector', () => {
 
   it.each([
     ['a missing required item', { connectorId: 'github-universal', config: { clientSecret: 'x' } }, 'clientId is required'],
-    ['a Select value outside the choices', { connectorId: 'simple-mail-transfer-protocol', config: { host: 'h', port: 25, authType: 'kerberos', username: 'u', fromEmail: 'a@b.c' } }, 'authType must be one of'],
-    ['a Number given as text', { connectorId: 'simple-mail-transfer-protocol', config: { host: 'h', port: '25', authType: 'login', username: 'u', fromEmail: 'a@b.c' } }, 'port must be a number'],
+    [
+      'a Select value outside the choices',
+      { connectorId: 'simple-mail-transfer-protocol', config: { host: 'h', port: 25, authType: 'kerberos', username: 'u', fromEmail: 'a@b.c' } },
+      'authType must be one of',
+    ],
+    [
+      'a Number given as text',
+      { connectorId: 'simple-mail-transfer-protocol', config: { host: 'h', port: '25', authType: 'login', username: 'u', fromEmail: 'a@b.c' } },
+      'port must be a number',
+    ],
     ['an unknown factory', { connectorId: 'no-such-factory', config: {} }, 'no Logto connector factory'],
   ])('refuses %s with BAD_USER_INPUT and creates nothing', async (_what, input, message) => {
     const before = stack.logto.store.connectors().length;
@@ -163,9 +181,17 @@ describe('secrets below the top level of a config', () => {
         connectorId: 'simple-mail-transfer-protocol',
         id: 'gwnestedsecrets1',
         config: {
-          host: 'smtp.example.com', port: 587, authType: 'login', username: 'mailer', password, fromEmail: 'no-reply@example.com',
+          host: 'smtp.example.com',
+          port: 587,
+          authType: 'login',
+          username: 'mailer',
+          password,
+          fromEmail: 'no-reply@example.com',
           customHeaders: { Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Logto' },
-          templates: stack.logto.store.factories().find((f) => f.id === 'simple-mail-transfer-protocol')!.formItems!.find((i) => i.key === 'templates')!.defaultValue,
+          templates: stack.logto.store
+            .factories()
+            .find((f) => f.id === 'simple-mail-transfer-protocol')!
+            .formItems!.find((i) => i.key === 'templates')!.defaultValue,
         },
       },
     });
@@ -183,7 +209,11 @@ describe('secrets below the top level of a config', () => {
       input: { config: { customHeaders: { ...headers.value, 'X-Mailer': 'Gateway' } } },
     });
     expect(updated.body.errors).toBeUndefined();
-    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({ Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Gateway' });
+    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({
+      Authorization: bearer,
+      'X-Api-Key': apiKey,
+      'X-Mailer': 'Gateway',
+    });
 
     // patchConnector replacing the headers with what a read shows: the same.
     const patched = await stack.gql(`mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`, {
@@ -191,7 +221,11 @@ describe('secrets below the top level of a config', () => {
       ops: [{ op: 'replace', path: '/config/customHeaders', value: { ...headers.value, 'X-Mailer': 'Patched' } }],
     });
     expect(patched.body.errors).toBeUndefined();
-    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({ Authorization: bearer, 'X-Api-Key': apiKey, 'X-Mailer': 'Patched' });
+    expect(stack.logto.store.connector('gwnestedsecrets1')!.config.customHeaders).toEqual({
+      Authorization: bearer,
+      'X-Api-Key': apiKey,
+      'X-Mailer': 'Patched',
+    });
     expect(JSON.stringify(patched.body)).not.toContain(bearer);
 
     // A `test` of a nested secret compares with null, as reads show it: it cannot be used to guess the secret.
@@ -207,7 +241,10 @@ describe('secrets below the top level of a config', () => {
 describe('deleteLoginConnector and node', () => {
   it('round-trips a login connector through its global id, then deletes it', async () => {
     const id = loginConnectorId('o9p2l7k4j1hm');
-    const read = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on LoginConnector { nativeId displayName target } } connector(id: $id) { id source } }`, { id });
+    const read = await stack.gql(
+      `query($id: ID!) { node(id: $id) { id ... on LoginConnector { nativeId displayName target } } connector(id: $id) { id source } }`,
+      { id },
+    );
     expect(read.body.data).toEqual({
       node: { id, nativeId: 'o9p2l7k4j1hm', displayName: 'Acme Workforce SSO', target: 'acme-workforce' },
       connector: { id, source: 'LOGTO' },
@@ -228,8 +265,14 @@ describe('shapes the gateway relies on', () => {
   ])('a connector with %s is UPSTREAM_BAD_RESPONSE, not read as an empty one', async (_what, broken) => {
     const entry = stack.logto.store.connectors()[0]!;
     const factory = stack.logto.store.factories().find((f) => f.id === entry.connectorId)!;
-    stack.logto.injectFault({ match: { method: 'GET', pathPrefix: `/api/connectors/${entry.id}` }, status: 200, body: { ...toConnectorWire(entry, factory), ...broken } });
-    const res = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on LoginConnector { settings { sections { section } } } } }`, { id: loginConnectorId(entry.id) });
+    stack.logto.injectFault({
+      match: { method: 'GET', pathPrefix: `/api/connectors/${entry.id}` },
+      status: 200,
+      body: { ...toConnectorWire(entry, factory), ...broken },
+    });
+    const res = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on LoginConnector { settings { sections { section } } } } }`, {
+      id: loginConnectorId(entry.id),
+    });
     expect(res.body.errors?.[0]?.extensions, JSON.stringify(res.body)).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'LOGTO' });
   });
 });

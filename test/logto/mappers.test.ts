@@ -9,7 +9,16 @@ import { GatewayError } from '../../src/errors/classes.js';
 const FORM: LogtoFormItemWire[] = [
   { key: 'clientId', label: 'Client ID', type: 'Text', required: true },
   { key: 'clientSecret', label: 'Client Secret', type: 'Text', required: true, isConfidential: true },
-  { key: 'authType', label: 'Authentication', type: 'Select', required: true, selectItems: [{ value: 'login', title: 'Login' }, { value: 'oauth2', title: 'OAuth 2' }] },
+  {
+    key: 'authType',
+    label: 'Authentication',
+    type: 'Select',
+    required: true,
+    selectItems: [
+      { value: 'login', title: 'Login' },
+      { value: 'oauth2', title: 'OAuth 2' },
+    ],
+  },
   { key: 'password', label: 'Password', type: 'Text', required: true, isConfidential: true, showConditions: [{ targetKey: 'authType', expectValue: 'login' }] },
   { key: 'port', label: 'Port', type: 'Number' },
   { key: 'secure', label: 'TLS', type: 'Switch' },
@@ -69,32 +78,55 @@ describe('mergeObject', () => {
   it('keeps the secrets below a value sent back as read: nested objects, and list items sent back unchanged', () => {
     const stored = {
       customHeaders: { Authorization: 'Bearer stored-bearer', Accept: 'text/plain', vendor: { apiKey: 'stored-api-key', region: 'eu' } },
-      accounts: [{ name: 'a', token: 'token-a' }, { name: 'b', token: 'token-b' }],
+      accounts: [
+        { name: 'a', token: 'token-a' },
+        { name: 'b', token: 'token-b' },
+      ],
     };
     const merged = mergeObject(
       stored,
       {
         customHeaders: { Authorization: null, Accept: 'application/json', vendor: { apiKey: null, region: 'us' } },
         // b sent back as read, a changed (its secret is not guessed from its position), c new.
-        accounts: [{ name: 'b', token: null }, { name: 'a2', token: null }, { name: 'c', token: 'token-c' }],
+        accounts: [
+          { name: 'b', token: null },
+          { name: 'a2', token: null },
+          { name: 'c', token: 'token-c' },
+        ],
       },
       looksSecret,
     );
     expect(merged).toEqual({
       customHeaders: { Authorization: 'Bearer stored-bearer', Accept: 'application/json', vendor: { apiKey: 'stored-api-key', region: 'us' } },
-      accounts: [{ name: 'b', token: 'token-b' }, { name: 'a2', token: null }, { name: 'c', token: 'token-c' }],
+      accounts: [
+        { name: 'b', token: 'token-b' },
+        { name: 'a2', token: null },
+        { name: 'c', token: 'token-c' },
+      ],
     });
   });
 });
 
 describe('loginConnectorSettings', () => {
   it('puts items in sections by the documented rule and masks confidential ones', () => {
-    const settings = loginConnectorSettings({ formItems: FORM, config: { clientId: 'id', clientSecret: 'top-secret', scope: 'openid', fromName: 'Acme', apiToken: 'also-secret', note: 'n' } });
+    const settings = loginConnectorSettings({
+      formItems: FORM,
+      config: { clientId: 'id', clientSecret: 'top-secret', scope: 'openid', fromName: 'Acme', apiToken: 'also-secret', note: 'n' },
+    });
     const where = Object.fromEntries(settings.sections.flatMap((s) => s.fields.map((f) => [f.key, s.section])));
     expect(where).toMatchObject({
-      clientId: 'GENERAL', clientSecret: 'GENERAL', authType: 'GENERAL', password: 'GENERAL',
-      prompts: 'ADVANCED', customHeaders: 'ADVANCED', scope: 'ADVANCED',
-      port: 'ADDITIONAL', secure: 'ADDITIONAL', fromName: 'ADDITIONAL', apiToken: 'ADDITIONAL', note: 'ADDITIONAL',
+      clientId: 'GENERAL',
+      clientSecret: 'GENERAL',
+      authType: 'GENERAL',
+      password: 'GENERAL',
+      prompts: 'ADVANCED',
+      customHeaders: 'ADVANCED',
+      scope: 'ADVANCED',
+      port: 'ADDITIONAL',
+      secure: 'ADDITIONAL',
+      fromName: 'ADDITIONAL',
+      apiToken: 'ADDITIONAL',
+      note: 'ADDITIONAL',
       proxyUrl: 'RELAY',
     });
     const fields = settings.sections.flatMap((s) => s.fields);
@@ -137,7 +169,10 @@ describe('loginConnectorSettings at any depth', () => {
     const text = JSON.stringify(settings);
     for (const secret of ['header-bearer-1', 'header-api-key-1', 'nested-secret-1', 'confidential-deep-1']) expect(text).not.toContain(secret);
     const fields = settings.sections.flatMap((s) => s.fields);
-    expect(fields.find((f) => f.key === 'customHeaders')).toMatchObject({ locked: false, value: { Authorization: null, 'X-Api-Key': null, Accept: 'text/plain' } });
+    expect(fields.find((f) => f.key === 'customHeaders')).toMatchObject({
+      locked: false,
+      value: { Authorization: null, 'X-Api-Key': null, Accept: 'text/plain' },
+    });
     expect(fields.find((f) => f.key === 'extra')!.value).toEqual({ nested: [{ region: 'eu', secretAccessKey: null }, { smtpPassword: null }] });
   });
 });

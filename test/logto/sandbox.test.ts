@@ -5,12 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bodyEtag } from '../../src/sources/logto/sandbox/etag.js';
-import {
-  LOGTO_SANDBOX_CLIENT_ID,
-  LOGTO_SANDBOX_CLIENT_SECRET,
-  startLogtoSandbox,
-  type LogtoSandbox,
-} from '../../src/sources/logto/sandbox/server.js';
+import { LOGTO_SANDBOX_CLIENT_ID, LOGTO_SANDBOX_CLIENT_SECRET, startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
 import { createLogtoSeed } from '../../src/sources/logto/sandbox/seed.js';
 import {
   LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE,
@@ -111,7 +106,9 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => { sb.reset(); });
+beforeEach(() => {
+  sb.reset();
+});
 
 describe('seed', () => {
   it('has the documented factories and connectors', () => {
@@ -196,7 +193,10 @@ describe('POST /oidc/token', () => {
     const scope = await requestToken(tokenForm({ scope: 'all write:users' }));
     expect(scope.status).toBe(400);
     expect(await json<LogtoOAuthErrorWire>(scope)).toMatchObject({ error: 'invalid_scope' });
-    for (const [type, body] of [['application/json1', JSON.stringify(Object.fromEntries(tokenForm()))], ['text/plain', tokenForm().toString()]] as const) {
+    for (const [type, body] of [
+      ['application/json1', JSON.stringify(Object.fromEntries(tokenForm()))],
+      ['text/plain', tokenForm().toString()],
+    ] as const) {
       const res = await fetch(`${sb.origin}/oidc/token`, { method: 'POST', headers: { 'content-type': type }, body });
       expect(res.status).toBe(400);
       expect(await json<LogtoOAuthErrorWire>(res)).toEqual({
@@ -295,8 +295,25 @@ describe('GET /api/connectors', () => {
     expect(connectors.map((c) => c.id)).toEqual(SEED_CONNECTOR_IDS);
     const google = connectors[0]!;
     expect(Object.keys(google)).toEqual([
-      'id', 'syncProfile', 'enableTokenStorage', 'config', 'metadata', 'connectorId', 'target', 'name', 'description', 'logo',
-      'logoDark', 'readme', 'configTemplate', 'formItems', 'platform', 'isTokenStorageSupported', 'type', 'isDemo', 'extraInfo',
+      'id',
+      'syncProfile',
+      'enableTokenStorage',
+      'config',
+      'metadata',
+      'connectorId',
+      'target',
+      'name',
+      'description',
+      'logo',
+      'logoDark',
+      'readme',
+      'configTemplate',
+      'formItems',
+      'platform',
+      'isTokenStorageSupported',
+      'type',
+      'isDemo',
+      'extraInfo',
     ]);
     const factory = seed.factories.find((f) => f.id === 'google-universal')!;
     expect(google).toMatchObject({
@@ -397,7 +414,18 @@ describe('connector factories', () => {
     const factories = await json<LogtoConnectorFactoryWire[]>(res);
     expect(factories.map((f) => f.id)).toEqual(FACTORY_IDS);
     expect(Object.keys(factories[0]!)).toEqual([
-      'type', 'isDemo', 'id', 'target', 'name', 'description', 'logo', 'logoDark', 'readme', 'configTemplate', 'formItems', 'platform',
+      'type',
+      'isDemo',
+      'id',
+      'target',
+      'name',
+      'description',
+      'logo',
+      'logoDark',
+      'readme',
+      'configTemplate',
+      'formItems',
+      'platform',
     ]);
     expect(factories).toEqual(seed.factories);
   });
@@ -449,7 +477,14 @@ describe('POST /api/connectors', () => {
       id: 'apple-main',
       connectorId: 'apple-universal',
       syncProfile: true,
-      config: { clientId: 'com.example.signin', teamId: 'TEAM123456', keyId: 'KEY1234567', privateKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----', scope: '', extra: null },
+      config: {
+        clientId: 'com.example.signin',
+        teamId: 'TEAM123456',
+        keyId: 'KEY1234567',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+        scope: '',
+        extra: null,
+      },
     });
     expect(res.status).toBe(200);
     const created = await json<LogtoConnectorWire>(res);
@@ -515,7 +550,11 @@ describe('POST /api/connectors', () => {
 
   it('applies the social connector rules', async () => {
     const google = { clientId: 'x.apps.googleusercontent.com', clientSecret: 'y' };
-    await expectError(await send('POST', '/api/connectors', { connectorId: 'google-universal', config: google }), 422, 'connector.multiple_instances_not_supported');
+    await expectError(
+      await send('POST', '/api/connectors', { connectorId: 'google-universal', config: google }),
+      422,
+      'connector.multiple_instances_not_supported',
+    );
     await expectError(
       await send('POST', '/api/connectors', { connectorId: 'wechat-native', metadata: { name: { en: 'Mine' } }, config: {} }),
       400,
@@ -528,7 +567,11 @@ describe('POST /api/connectors', () => {
     expect(body.data).toEqual({ connectorId: 'google-universal', connectorName: expect.objectContaining({ en: 'Google' }) });
     expect(storedIds()).toEqual(SEED_CONNECTOR_IDS);
     // A second standard connector with its own target is fine, and so is the same target on another platform.
-    const partner = await send('POST', '/api/connectors', { connectorId: 'oidc', metadata: { target: 'partner-idp', name: { en: 'Partner' } }, config: oidcConfig });
+    const partner = await send('POST', '/api/connectors', {
+      connectorId: 'oidc',
+      metadata: { target: 'partner-idp', name: { en: 'Partner' } },
+      config: oidcConfig,
+    });
     expect(partner.status).toBe(200);
     expect(await json<LogtoConnectorWire>(partner)).toMatchObject({ target: 'partner-idp', name: { en: 'Partner' }, isStandard: true });
     expect((await send('POST', '/api/connectors', { connectorId: 'wechat-web', config: { appId: 'wx1', appSecret: 's' } })).status).toBe(200);
@@ -540,7 +583,11 @@ describe('POST /api/connectors', () => {
     const missing = await expectError(await send('POST', '/api/connectors', { config: {} }), 400, 'guard.invalid_input');
     expect(issuePaths(missing)).toEqual([['connectorId']]);
     expect(missing.details).toContain('"connectorId"');
-    const tooLong = await expectError(await send('POST', '/api/connectors', { connectorId: 'github-universal', id: 'x'.repeat(129) }), 400, 'guard.invalid_input');
+    const tooLong = await expectError(
+      await send('POST', '/api/connectors', { connectorId: 'github-universal', id: 'x'.repeat(129) }),
+      400,
+      'guard.invalid_input',
+    );
     expect(issuePaths(tooLong)).toEqual([['id']]);
     await expectError(await send('POST', '/api/connectors', [{ connectorId: 'github-universal' }]), 400, 'guard.invalid_input');
     await expectError(await send('POST', '/api/connectors', { connectorId: 'github-universal', config: 'x', syncProfile: 'yes' }), 400, 'guard.invalid_input');
@@ -670,7 +717,10 @@ describe('POST /api/connectors/{connectorId}/authorization-uri', () => {
     expect(new URL(github.redirectTo).searchParams.get('scope')).toBe('read:user user:email');
     // A native connector answers a custom-scheme URI for the provider's SDK.
     const native = await json<LogtoConnectorWire>(
-      await send('POST', '/api/connectors', { connectorId: 'wechat-native', config: { appId: 'wx5f', appSecret: 's', universalLinks: 'https://example.com/wx/' } }),
+      await send('POST', '/api/connectors', {
+        connectorId: 'wechat-native',
+        config: { appId: 'wx5f', appSecret: 's', universalLinks: 'https://example.com/wx/' },
+      }),
     );
     const wechat = await json<{ redirectTo: string }>(await send('POST', `/api/connectors/${native.id}/authorization-uri`, request));
     expect(wechat.redirectTo).toBe('wechat-native://authorize?app_id=wx5f&state=st4te&universal_links=https%3A%2F%2Fexample.com%2Fwx%2F');
@@ -706,7 +756,10 @@ describe('faults, latency and the request log', () => {
     const queued = await fetch(`${sb.origin}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ method: 'POST', pathPrefix: '/oidc/token', reset: true }, { pathPrefix: '/api/connectors/', status: 404 }]),
+      body: JSON.stringify([
+        { method: 'POST', pathPrefix: '/oidc/token', reset: true },
+        { pathPrefix: '/api/connectors/', status: 404 },
+      ]),
     });
     expect(queued.status).toBe(201);
     await expect(requestToken(tokenForm())).rejects.toThrow();

@@ -20,7 +20,13 @@ const KEYS = {
   logtoEditor: 'logto-editor-key-fourth-0123456789',
   logtoViewer: 'logto-viewer-key-fourth-0123456789',
 };
-const ROLES: Record<keyof typeof KEYS, string> = { viewer: 'viewer', acmeViewer: 'viewer@acme', acmeEditor: 'editor@acme', logtoEditor: 'editor@logto', logtoViewer: 'viewer@logto' };
+const ROLES: Record<keyof typeof KEYS, string> = {
+  viewer: 'viewer',
+  acmeViewer: 'viewer@acme',
+  acmeEditor: 'editor@acme',
+  logtoEditor: 'editor@logto',
+  logtoViewer: 'viewer@logto',
+};
 const as = (who: keyof typeof KEYS) => ({ 'x-api-key': KEYS[who] });
 
 let acme: AcmeSandbox;
@@ -39,7 +45,9 @@ beforeAll(async () => {
       ACME_CLIENT_SECRET: acme.clientSecret,
       // A failed call is one exchange: /readyz sees it at once.
       ACME_RETRIES: '0',
-      GATEWAY_API_KEYS: Object.entries(KEYS).map(([who, key]) => `${ROLES[who as keyof typeof KEYS]}:${sha(key)}`).join(','),
+      GATEWAY_API_KEYS: Object.entries(KEYS)
+        .map(([who, key]) => `${ROLES[who as keyof typeof KEYS]}:${sha(key)}`)
+        .join(','),
     },
     { sources: [...SOURCES, acmeSource] },
   );
@@ -57,9 +65,15 @@ const ALL = `query($first: Int, $after: String, $sources: [ConnectorSource!], $s
   connectors(first: $first, after: $after, sources: $sources, filter: { search: $search }) {
     edges { cursor node { __typename id source nativeId displayName } } pageInfo { hasNextPage endCursor } } }`;
 
-interface Edge { cursor: string; node: { __typename: string; id: string; source: string; nativeId: string; displayName: string } }
+interface Edge {
+  cursor: string;
+  node: { __typename: string; id: string; source: string; nativeId: string; displayName: string };
+}
 
-async function page(variables: Record<string, unknown>, who: keyof typeof KEYS = 'viewer'): Promise<{ edges: Edge[]; hasNextPage: boolean; endCursor: string | null }> {
+async function page(
+  variables: Record<string, unknown>,
+  who: keyof typeof KEYS = 'viewer',
+): Promise<{ edges: Edge[]; hasNextPage: boolean; endCursor: string | null }> {
   const res = await stack.gql(ALL, variables, as(who));
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
   const { edges, pageInfo } = res.body.data!.connectors as { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -68,10 +82,16 @@ async function page(variables: Record<string, unknown>, who: keyof typeof KEYS =
 
 describe('a fourth source, registered by passing a source list', () => {
   it('adds its SDL: its enum value, its type and its root fields', async () => {
-    const res = await stack.gql(`{ __type(name: "ConnectorSource") { enumValues { name } } acmeConnectors { __typename id nativeId region source } }`, {}, as('viewer'));
+    const res = await stack.gql(
+      `{ __type(name: "ConnectorSource") { enumValues { name } } acmeConnectors { __typename id nativeId region source } }`,
+      {},
+      as('viewer'),
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.__type.enumValues.map((v: { name: string }) => v.name).sort()).toEqual(['ACME', 'CONDUCTORONE', 'LOGTO', 'SAILPOINT']);
-    expect(res.body.data!.acmeConnectors).toEqual(acme.connectors.map((c) => ({ __typename: 'AcmeConnector', id: acmeId(c.acmeId), nativeId: c.acmeId, region: c.region, source: 'ACME' })));
+    expect(res.body.data!.acmeConnectors).toEqual(
+      acme.connectors.map((c) => ({ __typename: 'AcmeConnector', id: acmeId(c.acmeId), nativeId: c.acmeId, region: c.region, source: 'ACME' })),
+    );
   });
 
   it('connectors walks all four sources, Acme last (the list order), each connector exactly once across pages', async () => {
@@ -80,7 +100,9 @@ describe('a fourth source, registered by passing a source list', () => {
     const sources = [...new Set(whole.edges.map((e) => e.node.source))];
     expect(sources).toEqual(['CONDUCTORONE', 'LOGTO', 'SAILPOINT', 'ACME']);
     const acmeEdges = whole.edges.filter((e) => e.node.source === 'ACME');
-    expect(acmeEdges.map((e) => e.node)).toEqual(acme.connectors.map((c) => ({ __typename: 'AcmeConnector', id: acmeId(c.acmeId), source: 'ACME', nativeId: c.acmeId, displayName: c.name })));
+    expect(acmeEdges.map((e) => e.node)).toEqual(
+      acme.connectors.map((c) => ({ __typename: 'AcmeConnector', id: acmeId(c.acmeId), source: 'ACME', nativeId: c.acmeId, displayName: c.name })),
+    );
     expect(whole.edges.slice(-acmeEdges.length)).toEqual(acmeEdges);
     // Pages of 2 cross from SailPoint into Acme and through Acme's own pages (of 2) with its own positions.
     const seen: string[] = [];
@@ -117,7 +139,16 @@ describe('a fourth source, registered by passing a source list', () => {
         __typename: 'AcmeConnector',
         region: 'eu-1',
         // settings come from the port: the token is locked whatever the source returned.
-        settings: { sections: [{ fields: [{ key: 'region', value: 'eu-1', locked: false, isSet: true }, { key: 'apiToken', value: null, locked: true, isSet: true }] }] },
+        settings: {
+          sections: [
+            {
+              fields: [
+                { key: 'region', value: 'eu-1', locked: false, isSet: true },
+                { key: 'apiToken', value: null, locked: true, isSet: true },
+              ],
+            },
+          ],
+        },
       },
       connector: { displayName: 'Anvil feed' },
     });
@@ -132,11 +163,31 @@ describe('a fourth source, registered by passing a source list', () => {
     const token = acme.connectors.find((c) => c.acmeId === 'acme-3')!.apiToken;
     let patches = acme.apiCalls('PATCH');
     // The token reads as null (a test of it compares with null), and is kept when left so.
-    const ok = await stack.gql(patch, { id, ops: [{ op: 'test', path: '/apiToken', value: null }, { op: 'replace', path: '/region', value: 'ap-1' }] }, as('acmeEditor'));
+    const ok = await stack.gql(
+      patch,
+      {
+        id,
+        ops: [
+          { op: 'test', path: '/apiToken', value: null },
+          { op: 'replace', path: '/region', value: 'ap-1' },
+        ],
+      },
+      as('acmeEditor'),
+    );
     expect(ok.body).toEqual({ data: { patchConnector: { id, region: 'ap-1' } } });
     expect(acme.apiCalls('PATCH')).toBe(++patches);
     expect(acme.connectors.find((c) => c.acmeId === 'acme-3')).toMatchObject({ region: 'ap-1', apiToken: token, name: 'Giant magnet' });
-    const conflict = await stack.gql(patch, { id, ops: [{ op: 'test', path: '/region', value: 'eu-1' }, { op: 'replace', path: '/name', value: 'x' }] }, as('acmeEditor'));
+    const conflict = await stack.gql(
+      patch,
+      {
+        id,
+        ops: [
+          { op: 'test', path: '/region', value: 'eu-1' },
+          { op: 'replace', path: '/name', value: 'x' },
+        ],
+      },
+      as('acmeEditor'),
+    );
     expect(conflict.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const outside = await stack.gql(patch, { id, ops: [{ op: 'replace', path: '/acmeId', value: 'x' }] }, as('acmeEditor'));
     expect(outside.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operations[0].path' });
@@ -192,7 +243,10 @@ describe('roles over the fourth source', () => {
     ] as const) {
       const res = await stack.gql(query, variables, as('logtoEditor'));
       expect(res.status, query).toBe(403);
-      expect(res.body.errors?.[0], query).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/ACME connectors \(needs (viewer or viewer|editor or editor)@acme\)\.$/) });
+      expect(res.body.errors?.[0], query).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: expect.stringMatching(/ACME connectors \(needs (viewer or viewer|editor or editor)@acme\)\.$/),
+      });
     }
     const viewer = await stack.gql(`{ acmeConnectors { id } }`, {}, as('logtoViewer'));
     expect(viewer.status).toBe(403);

@@ -18,7 +18,11 @@ const ONE = `query($s: String!) { scriptConnector(scriptName: $s) { name applica
 
 describe('upstream error mapping', () => {
   it('maps a 500 to UPSTREAM_UNAVAILABLE without the upstream body, and logs the detail with the request id', async () => {
-    stack.sailpoint.injectFault({ match: { pathPrefix: '/v3/connectors/' }, status: 500, body: { detailCode: '500.0 Internal Fault', messages: [{ text: 'NullPointerException at com.sailpoint.Secret' }] } });
+    stack.sailpoint.injectFault({
+      match: { pathPrefix: '/v3/connectors/' },
+      status: 500,
+      body: { detailCode: '500.0 Internal Fault', messages: [{ text: 'NullPointerException at com.sailpoint.Secret' }] },
+    });
     const res = await stack.gql(ONE, { s: seed[0]!.scriptName }, { 'x-request-id': 'test-req-500' });
     expect(res.status).toBe(200);
     expect(res.body.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', source: 'SAILPOINT', upstreamStatus: 500, requestId: 'test-req-500' });
@@ -125,7 +129,10 @@ describe('in-flight deduplication and writes', () => {
     stack.sailpoint.injectFault({ match: { method: 'GET', pathPrefix: `/v3/connectors/${s}` }, delayMs: 300 });
     const early = stack.gql(READ, { s });
     await new Promise((r) => setTimeout(r, 50));
-    const patched = await stack.gql(`mutation($s: String!) { patchScriptConnector(scriptName: $s, operations: [{ op: add, path: "/connectorMetadata/marker", value: "after" }]) { id } }`, { s });
+    const patched = await stack.gql(
+      `mutation($s: String!) { patchScriptConnector(scriptName: $s, operations: [{ op: add, path: "/connectorMetadata/marker", value: "after" }]) { id } }`,
+      { s },
+    );
     expect(patched.body.errors).toBeUndefined();
     const late = await stack.gql(READ, { s });
     expect(late.body.data!.scriptConnector.connectorMetadata.marker).toBe('after');

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkProperties, checkXml, decodeUtf8 } from '../../src/sources/sailpoint/fileChecks.js';
 
 describe('checkXml', () => {
-  it('accepts well-formed XML, with or without SailPoint\'s DTD reference', () => {
+  it("accepts well-formed XML, with or without SailPoint's DTD reference", () => {
     expect(checkXml('<?xml version="1.0"?>\n<!DOCTYPE Application PUBLIC "sailpoint.dtd" "sailpoint.dtd">\n<Application name="a"/>')).toEqual({ ok: true });
     expect(checkXml('<Form a="1"><Field name="x">&amp;&#169;</Field></Form>')).toEqual({ ok: true });
   });
 
   it.each([
-    ['an internal DTD subset with an external entity', '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>', 'document type declaration'],
+    [
+      'an internal DTD subset with an external entity',
+      '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>',
+      'document type declaration',
+    ],
     ['a SYSTEM DTD', '<!DOCTYPE foo SYSTEM "http://example.com/x.dtd"><foo/>', 'document type declaration'],
     ['entity expansion', '<!DOCTYPE l [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]><l>&b;</l>', 'document type declaration'],
     ['an undefined entity', '<a>&nbsp;</a>', 'undefined entity'],

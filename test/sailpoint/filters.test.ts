@@ -30,18 +30,25 @@ describe('the sandbox parser reads the escaped search back', () => {
   it('matches exactly the names that contain the search, whatever the search holds', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 12 });
     const tricky = fc.constantFrom('"', '\\', '" or name sw "', '\\"', '") or (name co "', 'and', '(', ')');
-    const search = fc.oneof(text, fc.array(fc.oneof(text, tricky), { maxLength: 4 }).map((parts) => parts.join('')));
+    const search = fc.oneof(
+      text,
+      fc.array(fc.oneof(text, tricky), { maxLength: 4 }).map((parts) => parts.join('')),
+    );
     fc.assert(
-      fc.property(search, fc.array(fc.oneof(text, tricky), { maxLength: 4 }).map((parts) => parts.join('')), (s, name) => {
-        fc.pre(s.trim() !== '');
-        const filter = nameContainsFilter(s.toLowerCase());
-        // Through the URL as the gateway sends it and the sandbox reads it.
-        const received = new URLSearchParams(queryString({ filters: filter }).slice(1)).get('filters')!;
-        expect(received).toBe(filter);
-        const matches = parseConnectorFilter(received);
-        expect(matches(named(name))).toBe(name.toLowerCase().includes(s.toLowerCase()));
-        expect(matches(named(`x${s}y`))).toBe(true);
-      }),
+      fc.property(
+        search,
+        fc.array(fc.oneof(text, tricky), { maxLength: 4 }).map((parts) => parts.join('')),
+        (s, name) => {
+          fc.pre(s.trim() !== '');
+          const filter = nameContainsFilter(s.toLowerCase());
+          // Through the URL as the gateway sends it and the sandbox reads it.
+          const received = new URLSearchParams(queryString({ filters: filter }).slice(1)).get('filters')!;
+          expect(received).toBe(filter);
+          const matches = parseConnectorFilter(received);
+          expect(matches(named(name))).toBe(name.toLowerCase().includes(s.toLowerCase()));
+          expect(matches(named(`x${s}y`))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

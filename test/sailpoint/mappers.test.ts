@@ -79,9 +79,15 @@ describe('sectionForMenuItem', () => {
 
 describe('fieldType', () => {
   it('maps SailPoint form types to the contract names', () => {
-    expect([fieldType('text'), fieldType('secret'), fieldType('password'), fieldType('checkbox'), fieldType('select'), fieldType(undefined), fieldType('custom')]).toEqual([
-      'Text', 'Secret', 'Secret', 'Switch', 'Select', 'Text', 'Custom',
-    ]);
+    expect([
+      fieldType('text'),
+      fieldType('secret'),
+      fieldType('password'),
+      fieldType('checkbox'),
+      fieldType('select'),
+      fieldType(undefined),
+      fieldType('custom'),
+    ]).toEqual(['Text', 'Secret', 'Secret', 'Switch', 'Select', 'Text', 'Custom']);
   });
 });
 

@@ -46,7 +46,7 @@ describe('restoreMetadata', () => {
 
   it('gives the metadata sent back as read, or edited around its secrets, its stored values', () => {
     expect(restoreMetadata(shown(), STORED)).toEqual({ ok: true, value: STORED });
-    const edited = { ...shown(), shortDesc: 'New text', auth: { ...shown().auth as object, user: 'svc2' } };
+    const edited = { ...shown(), shortDesc: 'New text', auth: { ...(shown().auth as object), user: 'svc2' } };
     expect(restoreMetadata(edited, STORED)).toEqual({ ok: true, value: { ...STORED, shortDesc: 'New text', auth: { ...STORED.auth, user: 'svc2' } } });
   });
 
@@ -58,9 +58,17 @@ describe('restoreMetadata', () => {
 
   it('refuses a masked value carried to another place (copy, move) or edited in part, naming the place', () => {
     expect(restoreMetadata({ ...shown(), leak: shown().pem }, STORED)).toMatchObject({ ok: false, at: ['leak'] });
-    expect(restoreMetadata({ ...shown(), copy: shown().form }, STORED)).toMatchObject({ ok: false, at: ['copy'], problem: expect.stringMatching(/where no secret is stored/) });
+    expect(restoreMetadata({ ...shown(), copy: shown().form }, STORED)).toMatchObject({
+      ok: false,
+      at: ['copy'],
+      problem: expect.stringMatching(/where no secret is stored/),
+    });
     const partly = { ...shown(), pem: 'key: ******** (rotated again)' };
-    expect(restoreMetadata(partly, STORED)).toEqual({ ok: false, at: ['pem'], problem: 'it holds the mask ******** where a masked value is stored; send the whole value itself' });
+    expect(restoreMetadata(partly, STORED)).toEqual({
+      ok: false,
+      at: ['pem'],
+      problem: 'it holds the mask ******** where a masked value is stored; send the whole value itself',
+    });
     // A form field no longer secret does not get the stored secret back (it would read in clear).
     const flipped = { ...shown(), form: (shown().form as string).replace('type="secret"', 'type="text"') };
     expect(restoreMetadata(flipped, STORED)).toMatchObject({ ok: false, at: ['form'], problem: expect.stringMatching(/no longer secret/) });
@@ -72,14 +80,46 @@ describe('restoreMetadata', () => {
   });
 });
 
-const PATHS = ['', '/shortDesc', '/auth', '/auth/user', '/auth/password', '/auth/headers', '/auth/headers/Authorization', '/items', '/items/0', '/items/0/privateKey', '/items/1', '/items/-', '/pem', '/form', '/literal', '/new', '/auth/new', '/auth/apiKey'];
-const VALUES = [null, 'x', '********', { password: null }, { note: '********' }, [{ name: 'k1', privateKey: null }], `<Form><Field name="p" type="text" value="********"/></Form>`, `<Form><Field name="p" type="secret" value="********"/></Form>`, 'key: ******** (rotated)', 42];
-const operation: fc.Arbitrary<JsonPatchOperation> = fc.record({
-  op: fc.constantFrom('add', 'replace', 'remove', 'copy', 'move', 'test'),
-  path: fc.constantFrom(...PATHS),
-  from: fc.constantFrom(...PATHS),
-  value: fc.constantFrom(...VALUES),
-}).map(({ op, path, from, value }) => (op === 'copy' || op === 'move' ? { op, path, from } : op === 'remove' ? { op, path } : { op, path, value }));
+const PATHS = [
+  '',
+  '/shortDesc',
+  '/auth',
+  '/auth/user',
+  '/auth/password',
+  '/auth/headers',
+  '/auth/headers/Authorization',
+  '/items',
+  '/items/0',
+  '/items/0/privateKey',
+  '/items/1',
+  '/items/-',
+  '/pem',
+  '/form',
+  '/literal',
+  '/new',
+  '/auth/new',
+  '/auth/apiKey',
+];
+const VALUES = [
+  null,
+  'x',
+  '********',
+  { password: null },
+  { note: '********' },
+  [{ name: 'k1', privateKey: null }],
+  `<Form><Field name="p" type="text" value="********"/></Form>`,
+  `<Form><Field name="p" type="secret" value="********"/></Form>`,
+  'key: ******** (rotated)',
+  42,
+];
+const operation: fc.Arbitrary<JsonPatchOperation> = fc
+  .record({
+    op: fc.constantFrom('add', 'replace', 'remove', 'copy', 'move', 'test'),
+    path: fc.constantFrom(...PATHS),
+    from: fc.constantFrom(...PATHS),
+    value: fc.constantFrom(...VALUES),
+  })
+  .map(({ op, path, from, value }) => (op === 'copy' || op === 'move' ? { op, path, from } : op === 'remove' ? { op, path } : { op, path, value }));
 
 describe('any patch of the metadata as read', () => {
   it('writes what reads as its result, and no stored secret reads anywhere', () => {

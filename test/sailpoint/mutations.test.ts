@@ -10,7 +10,9 @@ beforeAll(async () => {
   stack = await startTestStack({ UPLOAD_MAX_FILE_SIZE: String(64 * 1024) });
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 /** What the sandbox holds for a connector, read over its own REST API (not through the gateway). */
 async function backendDetail(scriptName: string): Promise<Record<string, any>> {
@@ -29,7 +31,8 @@ const PATCH = `mutation($s: String!, $ops: [JsonPatchOperationInput!]!) {
 
 describe('createScriptConnector and deleteScriptConnector', () => {
   it('creates a connector that the list then shows, and deletes it', async () => {
-    const created = await stack.gql(`mutation { createScriptConnector(input: { name: "Gateway Test Connector", className: "sailpoint.connector.OpenConnectorAdapter", status: "DEVELOPMENT" }) {
+    const created =
+      await stack.gql(`mutation { createScriptConnector(input: { name: "Gateway Test Connector", className: "sailpoint.connector.OpenConnectorAdapter", status: "DEVELOPMENT" }) {
       id scriptName name type status directConnect } }`);
     expect(created.body.errors).toBeUndefined();
     const c = created.body.data!.createScriptConnector;
@@ -88,7 +91,13 @@ describe('patchScriptConnector', () => {
     ['a path inside an XML field', [{ op: 'replace', path: '/applicationXml/0', value: 'x' }]],
     ['XML that is not well-formed', [{ op: 'replace', path: '/applicationXml', value: '<Application>' }]],
     ['an XML entity declaration', [{ op: 'replace', path: '/sourceConfigXml', value: '<!DOCTYPE f [<!ENTITY x SYSTEM "file:///etc/passwd">]><f>&x;</f>' }]],
-    ['a valid operation followed by a refused one', [{ op: 'add', path: '/connectorMetadata/x', value: 1 }, { op: 'remove', path: '/status' }]],
+    [
+      'a valid operation followed by a refused one',
+      [
+        { op: 'add', path: '/connectorMetadata/x', value: 1 },
+        { op: 'remove', path: '/status' },
+      ],
+    ],
   ])('refuses %s with BAD_USER_INPUT before any call', async (_what, ops) => {
     const before = await backendDetail(target.scriptName);
     stack.resetCalls();
@@ -142,7 +151,12 @@ describe('uploadScriptConnectorFile', () => {
   const xmlFor = (root: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<${root} name="uploaded-${root}-${Date.now()}"/>`;
 
   it.each([
-    ['SOURCE_CONFIG', 'source-config', () => `<?xml version="1.0"?><Form xmlns="http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd" name="u${Date.now()}" type="SourceConfig"><Menu label="C"><MenuItem keyName="connectionSettings" label="Connection"><Section label="S"><Field name="host" type="url" required="true"/></Section></MenuItem></Menu></Form>`],
+    [
+      'SOURCE_CONFIG',
+      'source-config',
+      () =>
+        `<?xml version="1.0"?><Form xmlns="http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd" name="u${Date.now()}" type="SourceConfig"><Menu label="C"><MenuItem keyName="connectionSettings" label="Connection"><Section label="S"><Field name="host" type="url" required="true"/></Section></MenuItem></Menu></Form>`,
+    ],
     ['CORRELATION_CONFIG', 'correlation-config', () => xmlFor('CorrelationConfig')],
     ['SOURCE_TEMPLATE', 'source-template', () => xmlFor('Application')],
   ] as const)('uploads %s as a multipart file part and the backend keeps it', async (kind, path, make) => {
@@ -151,14 +165,21 @@ describe('uploadScriptConnectorFile', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.uploadScriptConnectorFile).toMatchObject({ status: 'UPDATED', scriptName: target.scriptName });
     expect(stack.apiCalls({ method: 'PUT', pathIncludes: `/${path}` })).toBe(1);
-    const read = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig correlationConfig sourceTemplate } }`, { s: target.scriptName });
+    const read = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { sourceConfig correlationConfig sourceTemplate } }`, {
+      s: target.scriptName,
+    });
     const field = { SOURCE_CONFIG: 'sourceConfig', CORRELATION_CONFIG: 'correlationConfig', SOURCE_TEMPLATE: 'sourceTemplate' }[kind];
     expect(read.body.data!.scriptConnector[field]).toBe(content);
   });
 
   it('uploads translations for a locale', async () => {
     const content = `# uploaded\nmenuLabel_ConnectionSettings=Verbindung ${Date.now()}\n`;
-    const res = await uploadFile(stack.gateway.url, UPLOAD, { s: target.scriptName, kind: 'TRANSLATIONS', locale: 'de' }, { name: 'de.properties', content, type: 'text/plain' });
+    const res = await uploadFile(
+      stack.gateway.url,
+      UPLOAD,
+      { s: target.scriptName, kind: 'TRANSLATIONS', locale: 'de' },
+      { name: 'de.properties', content, type: 'text/plain' },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(stack.apiCalls({ method: 'PUT', pathIncludes: '/translations/de' })).toBe(1);
     const read = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { translations(locale: "de") } }`, { s: target.scriptName });
@@ -167,7 +188,11 @@ describe('uploadScriptConnectorFile', () => {
 
   it.each([
     ['a non-XML source config', { kind: 'SOURCE_CONFIG' }, { name: 'a.xml', content: 'not xml at all' }],
-    ['XML with an external entity', { kind: 'SOURCE_TEMPLATE' }, { name: 'a.xml', content: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>' }],
+    [
+      'XML with an external entity',
+      { kind: 'SOURCE_TEMPLATE' },
+      { name: 'a.xml', content: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>' },
+    ],
     ['a binary file', { kind: 'CORRELATION_CONFIG' }, { name: 'a.xml', content: Uint8Array.from([0x3c, 0xff, 0xfe, 0x00, 0x3e]) }],
     ['XML as translations', { kind: 'TRANSLATIONS' }, { name: 'en.properties', content: '<a/>' }],
     ['an unknown locale', { kind: 'TRANSLATIONS', locale: 'xx' }, { name: 'xx.properties', content: 'a=b' }],

@@ -44,8 +44,16 @@ async function everyRead(scriptName: string): Promise<string> {
   const id = encodeGlobalId('ScriptConnector', scriptName);
   const reads = await Promise.all([
     stack.gql(READ, { s: scriptName }, as(KEYS.viewer)),
-    stack.gql(`query($id: ID!) { node(id: $id) { ... on ScriptConnector { ${FIELDS} } } c: connector(id: $id) { ... on ScriptConnector { ${FIELDS} } } }`, { id }, as(KEYS.viewer)),
-    stack.gql(`{ scriptConnectors(first: 250) { edges { node { ... on ScriptConnector { connectorMetadata description } } } } connectors(first: 100) { edges { node { ... on ScriptConnector { connectorMetadata description } } } } }`, {}, as(KEYS.viewer)),
+    stack.gql(
+      `query($id: ID!) { node(id: $id) { ... on ScriptConnector { ${FIELDS} } } c: connector(id: $id) { ... on ScriptConnector { ${FIELDS} } } }`,
+      { id },
+      as(KEYS.viewer),
+    ),
+    stack.gql(
+      `{ scriptConnectors(first: 250) { edges { node { ... on ScriptConnector { connectorMetadata description } } } } connectors(first: 100) { edges { node { ... on ScriptConnector { connectorMetadata description } } } } }`,
+      {},
+      as(KEYS.viewer),
+    ),
   ]);
   for (const r of reads) expect(r.body.errors).toBeUndefined();
   return JSON.stringify(reads.map((r) => r.body));
@@ -64,7 +72,9 @@ describe('review F1: copy or move from an XML field', () => {
         ? await stack.gql(PATCH_BY_ID, { id: encodeGlobalId('ScriptConnector', scriptName), ops }, as(KEYS.editor))
         : await stack.gql(PATCH, { s: scriptName, ops }, as(KEYS.editor));
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operations[0].from' });
-    expect(res.body.errors![0]!.message).toBe(`operations[0]: ${op} cannot take sourceConfigXml, whose secrets read masked; send the value itself with add or replace.`);
+    expect(res.body.errors![0]!.message).toBe(
+      `operations[0]: ${op} cannot take sourceConfigXml, whose secrets read masked; send the value itself with add or replace.`,
+    );
     expect(JSON.stringify(res.body)).not.toContain(secret);
     expect(stack.apiCalls()).toBe(0);
     expect(stack.sailpoint.store.get(scriptName)!.connectorMetadata.leak).toBeUndefined();
@@ -105,14 +115,28 @@ describe('review F1: connectorMetadata reads masked', () => {
     const text = await everyRead('box');
     for (const secret of ['META-PW-SECRET', 'TUVUQS1QRU0tU0VDUkVU', 'META-FORM-SECRET']) expect(text).not.toContain(secret);
     const { body } = await stack.gql(READ, { s: 'box' }, as(KEYS.viewer));
-    expect(body.data!.scriptConnector.connectorMetadata).toMatchObject({ auth: { user: 'svc', password: null }, cert: 'rotated 2026: ********', shortDesc: 'Key ********' });
+    expect(body.data!.scriptConnector.connectorMetadata).toMatchObject({
+      auth: { user: 'svc', password: null },
+      cert: 'rotated 2026: ********',
+      shortDesc: 'Key ********',
+    });
     expect(body.data!.scriptConnector.connectorMetadata.form).toContain('value="********"');
     expect(body.data!.scriptConnector.description).toBe('Key ********');
   });
 
   it('a copy inside the metadata writes what it read: a secret-named value arrives as null, a masked string is refused', async () => {
     await storeMetadataSecrets('box');
-    const copied = await stack.gql(PATCH, { s: 'box', ops: [{ op: 'copy', from: '/connectorMetadata/auth', path: '/connectorMetadata/visible' }, { op: 'copy', from: '/connectorMetadata/auth/password', path: '/connectorMetadata/plain' }] }, as(KEYS.editor));
+    const copied = await stack.gql(
+      PATCH,
+      {
+        s: 'box',
+        ops: [
+          { op: 'copy', from: '/connectorMetadata/auth', path: '/connectorMetadata/visible' },
+          { op: 'copy', from: '/connectorMetadata/auth/password', path: '/connectorMetadata/plain' },
+        ],
+      },
+      as(KEYS.editor),
+    );
     expect(copied.body.errors).toBeUndefined();
     const metadata = stack.sailpoint.store.get('box')!.connectorMetadata as Record<string, any>;
     expect(metadata.visible).toEqual({ user: 'svc', password: null });
@@ -131,11 +155,21 @@ describe('review F1: connectorMetadata reads masked', () => {
   it('a test compares with the metadata as read: what a viewer read passes and the secret is kept; the secret itself is CONFLICT', async () => {
     await storeMetadataSecrets('box');
     const read = (await stack.gql(READ, { s: 'box' }, as(KEYS.viewer))).body.data!.scriptConnector.connectorMetadata;
-    const guessed = await stack.gql(PATCH, { s: 'box', ops: [{ op: 'test', path: '/connectorMetadata/auth/password', value: 'META-PW-SECRET' }] }, as(KEYS.editor));
+    const guessed = await stack.gql(
+      PATCH,
+      { s: 'box', ops: [{ op: 'test', path: '/connectorMetadata/auth/password', value: 'META-PW-SECRET' }] },
+      as(KEYS.editor),
+    );
     expect(guessed.body.errors![0]!.extensions!.code).toBe('CONFLICT');
     const patched = await stack.gql(
       PATCH,
-      { s: 'box', ops: [{ op: 'test', path: '/connectorMetadata', value: read }, { op: 'replace', path: '/connectorMetadata/auth/user', value: 'svc2' }] },
+      {
+        s: 'box',
+        ops: [
+          { op: 'test', path: '/connectorMetadata', value: read },
+          { op: 'replace', path: '/connectorMetadata/auth/user', value: 'svc2' },
+        ],
+      },
       as(KEYS.editor),
     );
     expect(patched.body.errors).toBeUndefined();
@@ -160,7 +194,11 @@ const secretForm = (value: string, type = 'secret') =>
 
 describe('review F2: a secret is not restored into a field that is no longer secret', () => {
   it('patch: the mask left in a field whose type became text is BAD_USER_INPUT, nothing sent, the secret stays unread', async () => {
-    const stored = await stack.gql(PATCH, { s: 'oracle-database', ops: [{ op: 'replace', path: '/sourceConfigXml', value: secretForm('TOPSECRET-F2-VALUE') }] }, as(KEYS.admin));
+    const stored = await stack.gql(
+      PATCH,
+      { s: 'oracle-database', ops: [{ op: 'replace', path: '/sourceConfigXml', value: secretForm('TOPSECRET-F2-VALUE') }] },
+      as(KEYS.admin),
+    );
     expect(stored.body.errors).toBeUndefined();
     stack.resetCalls();
     const read = (await stack.gql(READ, { s: 'oracle-database' }, as(KEYS.editor))).body.data!.scriptConnector.sourceConfig as string;
@@ -168,17 +206,29 @@ describe('review F2: a secret is not restored into a field that is no longer sec
     const flipped = read.replace('type="secret"', 'type="text"');
     const res = await stack.gql(PATCH, { s: 'oracle-database', ops: [{ op: 'replace', path: '/sourceConfigXml', value: flipped }] }, as(KEYS.editor));
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operations[0].value' });
-    expect(res.body.errors![0]!.message).toMatch(/^operations\[0\]: sourceConfigXml is refused: it holds the mask \*{8} at .*connectionString.*, which is no longer secret; send the value itself\.$/);
+    expect(res.body.errors![0]!.message).toMatch(
+      /^operations\[0\]: sourceConfigXml is refused: it holds the mask \*{8} at .*connectionString.*, which is no longer secret; send the value itself\.$/,
+    );
     expect(stack.apiCalls({ method: 'PATCH' })).toBe(0);
     expect(stack.sailpoint.store.get('oracle-database')!.sourceConfigXml).toContain('type="secret" value="TOPSECRET-F2-VALUE"');
     expect(await everyRead('oracle-database')).not.toContain('TOPSECRET-F2-VALUE');
   });
 
   it('upload: the same file is BAD_USER_INPUT naming file', async () => {
-    await stack.gql(PATCH, { s: 'oracle-database', ops: [{ op: 'replace', path: '/sourceConfigXml', value: secretForm('TOPSECRET-F2-VALUE') }] }, as(KEYS.admin));
+    await stack.gql(
+      PATCH,
+      { s: 'oracle-database', ops: [{ op: 'replace', path: '/sourceConfigXml', value: secretForm('TOPSECRET-F2-VALUE') }] },
+      as(KEYS.admin),
+    );
     const read = (await stack.gql(READ, { s: 'oracle-database' }, as(KEYS.editor))).body.data!.scriptConnector.sourceConfig as string;
     stack.resetCalls();
-    const res = await uploadFile(stack.gateway.url, UPLOAD, { s: 'oracle-database', kind: 'SOURCE_CONFIG' }, { name: 'f.xml', content: read.replace('type="secret"', 'type="text"') }, { 'apollo-require-preflight': 'true', ...as(KEYS.editor) });
+    const res = await uploadFile(
+      stack.gateway.url,
+      UPLOAD,
+      { s: 'oracle-database', kind: 'SOURCE_CONFIG' },
+      { name: 'f.xml', content: read.replace('type="secret"', 'type="text"') },
+      { 'apollo-require-preflight': 'true', ...as(KEYS.editor) },
+    );
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'file' });
     expect(res.body.errors![0]!.message).toMatch(/which is no longer secret; send the value itself\.$/);
     expect(stack.apiCalls({ method: 'PUT' })).toBe(0);
@@ -205,7 +255,11 @@ describe('review F4: the stored file is walked once per request', () => {
     const small = `<Form xmlns="${SAILPOINT_FORM_NAMESPACE}"><Section a="x********"/></Form>`;
     const ops = Array.from({ length: 99 }, () => ({ op: 'replace', path: '/sourceConfigXml', value: small }));
     const before = xmlWork.chars;
-    const res = await stack.gql(`mutation($s: String!, $ops: [JsonPatchOperationInput!]!) { patchScriptConnector(scriptName: $s, operations: $ops) { scriptName } }`, { s: 'web-services', ops }, as(KEYS.editor));
+    const res = await stack.gql(
+      `mutation($s: String!, $ops: [JsonPatchOperationInput!]!) { patchScriptConnector(scriptName: $s, operations: $ops) { scriptName } }`,
+      { s: 'web-services', ops },
+      as(KEYS.editor),
+    );
     expect(res.body.errors).toBeUndefined();
     // One walk of the stored file (to show it as read) and one of the result: before, each operation walked it twice.
     expect(xmlWork.chars - before).toBeLessThan(1.5 * big.length);

@@ -12,7 +12,9 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const LIST = `query List($first: Int, $after: String, $filters: String) {
   scriptConnectors(first: $first, after: $after, filters: $filters) {
@@ -108,7 +110,9 @@ describe('scriptConnectors', () => {
   });
 
   it('asks for the same list twice under aliases only once', async () => {
-    const { body } = await stack.gql(`{ a: scriptConnectors(first: 3) { edges { node { id } } } b: scriptConnectors(first: 3) { edges { node { nativeId } } } }`);
+    const { body } = await stack.gql(
+      `{ a: scriptConnectors(first: 3) { edges { node { id } } } b: scriptConnectors(first: 3) { edges { node { nativeId } } } }`,
+    );
     expect(body.data!.a.edges).toHaveLength(3);
     expect(stack.apiCalls()).toBe(1);
   });
@@ -118,8 +122,11 @@ describe('scriptConnector', () => {
   const target = seed[5]!;
 
   it('returns a connector with its files; sourceTemplate and translations come from their own endpoints', async () => {
-    const { body } = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) {
-      id nativeId displayName description createdAt applicationXml sourceTemplate en: translations de: translations(locale: "de") } }`, { s: target.scriptName });
+    const { body } = await stack.gql(
+      `query($s: String!) { scriptConnector(scriptName: $s) {
+      id nativeId displayName description createdAt applicationXml sourceTemplate en: translations de: translations(locale: "de") } }`,
+      { s: target.scriptName },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.scriptConnector).toEqual({
       id: scriptConnectorId(target.scriptName),
@@ -150,7 +157,10 @@ describe('scriptConnector', () => {
   it('shows settings in sections with every secret masked', async () => {
     const withSecret = seed.find((c) => /type="(secret|password)"[^>]*value="[^"]+"|value="[^"]+"[^>]*type="(secret|password)"/.test(c.sourceConfigXml))!;
     expect(withSecret).toBeDefined();
-    const { body } = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { settings { sections { section fields { key type locked value isSet required } } } } }`, { s: withSecret.scriptName });
+    const { body } = await stack.gql(
+      `query($s: String!) { scriptConnector(scriptName: $s) { settings { sections { section fields { key type locked value isSet required } } } } }`,
+      { s: withSecret.scriptName },
+    );
     const sections = body.data!.scriptConnector.settings.sections;
     expect(sections.length).toBeGreaterThan(0);
     const fields = sections.flatMap((s: any) => s.fields);
@@ -172,7 +182,10 @@ describe('scriptConnector', () => {
 describe('node and connector', () => {
   it('round-trips a script connector through its global id', async () => {
     const id = scriptConnectorId(seed[2]!.scriptName);
-    const { body } = await stack.gql(`query($id: ID!) { node(id: $id) { id ... on ScriptConnector { scriptName } } connector(id: $id) { id nativeId source } }`, { id });
+    const { body } = await stack.gql(
+      `query($id: ID!) { node(id: $id) { id ... on ScriptConnector { scriptName } } connector(id: $id) { id nativeId source } }`,
+      { id },
+    );
     expect(body.data).toEqual({
       node: { id, scriptName: seed[2]!.scriptName },
       connector: { id, nativeId: seed[2]!.scriptName, source: 'SAILPOINT' },

@@ -4,11 +4,7 @@
  * the request log (in process and through the `/__sandbox/` control endpoints).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startSailPointSandbox,
-  SAILPOINT_SANDBOX_CLIENT_ID,
-  type SailPointSandbox,
-} from '../../src/sources/sailpoint/sandbox/server.js';
+import { startSailPointSandbox, SAILPOINT_SANDBOX_CLIENT_ID, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
 import { createSailPointSeed } from '../../src/sources/sailpoint/sandbox/seed.js';
 import type { RequestLogEntry } from '../../src/sandbox/requestLog.js';
 import type {
@@ -78,7 +74,9 @@ beforeAll(async () => {
   token = await fetchToken();
 });
 afterAll(() => sb.close());
-beforeEach(() => { sb.reset(); });
+beforeEach(() => {
+  sb.reset();
+});
 
 describe('seed', () => {
   it('has the documented catalogue', () => {
@@ -478,8 +476,20 @@ describe('PATCH /v3/connectors/{scriptName}', () => {
 
   it.each([
     ['a non-patchable path', [{ op: 'replace', path: '/name', value: 'Renamed' }]],
-    ['a valid operation followed by a refused one', [{ op: 'add', path: '/connectorMetadata/x', value: 1 }, { op: 'remove', path: '/status' }]],
-    ['a failed test', [{ op: 'add', path: '/connectorMetadata/x', value: 1 }, { op: 'test', path: '/connectorMetadata/platform', value: 'ccg' }]],
+    [
+      'a valid operation followed by a refused one',
+      [
+        { op: 'add', path: '/connectorMetadata/x', value: 1 },
+        { op: 'remove', path: '/status' },
+      ],
+    ],
+    [
+      'a failed test',
+      [
+        { op: 'add', path: '/connectorMetadata/x', value: 1 },
+        { op: 'test', path: '/connectorMetadata/platform', value: 'ccg' },
+      ],
+    ],
     ['a path that does not resolve', [{ op: 'replace', path: '/connectorMetadata/missing/deeper', value: 1 }]],
     ['malformed XML', [{ op: 'replace', path: '/applicationXml', value: '<Application name="x">' }]],
     ['XML of the wrong kind', [{ op: 'replace', path: '/correlationConfigXml', value: '<Application/>' }]],
@@ -534,7 +544,10 @@ describe('connector files', () => {
 
   it('updates the source config (detail shows it twice) and the source template', async () => {
     const original = sb.store.get('zoom')!.sourceConfigXml;
-    const form = original.replace('name="pageSize" displayName="Page Size" type="number" required="false" value="100"', 'name="pageSize" displayName="Page Size" type="number" required="false" value="50"');
+    const form = original.replace(
+      'name="pageSize" displayName="Page Size" type="number" required="false" value="100"',
+      'name="pageSize" displayName="Page Size" type="number" required="false" value="50"',
+    );
     expect(form).not.toBe(original);
     expect((await update(await putFile('/connectors/zoom/source-config', form))).updatedFiles).toEqual(['custom-connector/zoom/source-config.xml']);
     const zoom = await detail(await api('/connectors/zoom'));
@@ -605,7 +618,10 @@ describe('faults, latency and the request log', () => {
     expect(failed.status).toBe(503);
     await expectErrorResponse(failed, '503 Service Unavailable');
     expect((await api('/connectors/okta')).status).toBe(200);
-    expect(sb.log.entries().map((e) => [e.status, e.faulted])).toEqual([[503, true], [200, false]]);
+    expect(sb.log.entries().map((e) => [e.status, e.faulted])).toEqual([
+      [503, true],
+      [200, false],
+    ]);
   });
 
   it('injects 429 with Retry-After', async () => {
@@ -677,7 +693,10 @@ describe('faults, latency and the request log', () => {
 
   it('is driven over HTTP through /__sandbox/', async () => {
     const control = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${sb.origin}/__sandbox${path}`, init);
-    const queued = await control('/faults', { method: 'POST', body: JSON.stringify({ method: 'GET', pathPrefix: '/v3/connectors', status: 429, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' }) });
+    const queued = await control('/faults', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'GET', pathPrefix: '/v3/connectors', status: 429, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' }),
+    });
     expect(queued.status).toBe(201);
     const limited = await api('/connectors');
     expect(limited.status).toBe(429);

@@ -96,11 +96,22 @@ describe('localizeSourceConfig', () => {
     const en = 'HostURL=Host URL\nmenuLabel_ConnectionSettings=Connection settings (en file)\nsectionLabel_Other=Other (en file)\n';
     const german = elements(localizeSourceConfig(FORM, { de, en }, 'de'));
     const english = elements(localizeSourceConfig(FORM, { de, en }, 'en'));
-    const texts = (list: typeof german): (string | undefined)[] => list.map((e) => e.attributes.displayName ?? e.attributes.label ?? e.attributes.sectionHelpMessage);
+    const texts = (list: typeof german): (string | undefined)[] =>
+      list.map((e) => e.attributes.displayName ?? e.attributes.label ?? e.attributes.sectionHelpMessage);
     expect(texts(german)).toEqual([undefined, 'Configuration', 'Verbindung', 'Verbindung', 'Host-URL', 'Zeitlimit', 'Other', 'Other', 'Host-URL']);
     expect(german[3]?.attributes.sectionHelpMessage).toBe('Wo & wie');
     // en translates only the key-like text; its slot keys do not override the form's own English.
-    expect(texts(english)).toEqual([undefined, 'Configuration', 'Connection Settings', 'Connection Settings', 'Host URL', 'Timeout', 'Other', 'Other', 'Host URL']);
+    expect(texts(english)).toEqual([
+      undefined,
+      'Configuration',
+      'Connection Settings',
+      'Connection Settings',
+      'Host URL',
+      'Timeout',
+      'Other',
+      'Other',
+      'Host URL',
+    ]);
     // A locale without the file falls back to en the same way.
     expect(localizeSourceConfig(FORM, { de, en }, 'fr')).toBe(localizeSourceConfig(FORM, { de, en }, 'en'));
     expect(localizeSourceConfig(FORM, {}, 'de')).toBe(FORM);
@@ -112,7 +123,8 @@ describe('localizeSourceConfig', () => {
       for (const locale of Object.keys(connector.translations) as (keyof typeof connector.translations)[]) {
         const localized = elements(localizeSourceConfig(connector.sourceConfigXml, connector.translations, locale));
         const stored = elements(connector.sourceConfigXml);
-        const withoutTexts = (list: typeof stored) => list.map((e) => ({ ...e, attributes: { ...e.attributes, label: '', displayName: '', sectionHelpMessage: '' } }));
+        const withoutTexts = (list: typeof stored) =>
+          list.map((e) => ({ ...e, attributes: { ...e.attributes, label: '', displayName: '', sectionHelpMessage: '' } }));
         expect(withoutTexts(localized)).toEqual(withoutTexts(stored));
       }
     }
@@ -137,7 +149,11 @@ describe('localizeSourceConfig', () => {
         const [formElement, menuItem, section, fieldElement] = elements(result);
         expect(formElement?.name).toBe('Form');
         // The text itself is looked up first, so a text that happens to be one of the keys takes that key's text.
-        const file = new Map([[`menuLabel_${key}`, menuText], [`sectionInfo_${key}`, helpText], [field, fieldText]]);
+        const file = new Map([
+          [`menuLabel_${key}`, menuText],
+          [`sectionInfo_${key}`, helpText],
+          [field, fieldText],
+        ]);
         expect(menuItem?.attributes).toEqual({ keyName, label: file.get(label) ?? menuText });
         expect(section?.attributes).toEqual({ label: file.get(label) ?? menuText, sectionHelpMessage: file.get('h') ?? helpText });
         expect(fieldElement?.attributes).toEqual({ name: field, displayName: file.get(label) ?? fieldText, value: 'v' });

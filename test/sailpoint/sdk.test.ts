@@ -74,6 +74,8 @@ describe('sailpoint-api-client against the sandbox', () => {
     });
     expect(patched.data.connectorMetadata).toEqual({ shortDesc: 'made by the SDK' });
     expect(sb.store.get('sdk-made')?.connectorMetadata).toEqual({ shortDesc: 'made by the SDK' });
-    expect(sb.log.entries({ path: '/v3/connectors/sdk-made', method: 'PATCH' }).map((e) => [e.status, e.mediaType])).toEqual([[200, 'application/json-patch+json']]);
+    expect(sb.log.entries({ path: '/v3/connectors/sdk-made', method: 'PATCH' }).map((e) => [e.status, e.mediaType])).toEqual([
+      [200, 'application/json-patch+json'],
+    ]);
   });
 });

@@ -14,7 +14,9 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const FIELDS = `id nativeId displayName description scriptName name type className status connectorMetadata
   sourceConfig applicationXml correlationConfig sourceTemplate translations
@@ -23,7 +25,13 @@ const READ = `query($s: String!) { scriptConnector(scriptName: $s) { ${FIELDS} }
 const PATCH = `mutation($s: String!, $ops: [JsonPatchOperationInput!]!) { patchScriptConnector(scriptName: $s, operations: $ops) { ${FIELDS} } }`;
 const UPLOAD = `mutation($s: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) { uploadScriptConnectorFile(scriptName: $s, kind: $kind, file: $file) { status } }`;
 
-const unescape = (v: string) => v.replace(/&#10;/g, '\n').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (v: string) =>
+  v
+    .replace(/&#10;/g, '\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The secret values stored in a source config form: every non-empty value of a secret or password field. */
 function storedSecrets(xml: string): string[] {
@@ -45,7 +53,9 @@ describe('the seeded secrets', () => {
       const locked = body.data!.scriptConnector.settings.sections.flatMap((s: any) => s.fields).filter((f: any) => f.isSet && f.locked);
       expect(locked.length).toBeGreaterThanOrEqual(storedSecrets(c.sourceConfigXml).length);
     }
-    const list = await stack.gql(`{ scriptConnectors(first: 250) { edges { node { ... on ScriptConnector { sourceConfig applicationXml settings { sections { fields { value } } } } } } } }`);
+    const list = await stack.gql(
+      `{ scriptConnectors(first: 250) { edges { node { ... on ScriptConnector { sourceConfig applicationXml settings { sections { fields { value } } } } } } } }`,
+    );
     const listed = JSON.stringify(list.body);
     for (const secret of connectors.flatMap((c) => storedSecrets(c.sourceConfigXml))) expect(listed).not.toContain(JSON.stringify(secret).slice(1, -1));
   });
@@ -78,7 +88,9 @@ describe('a masked file sent back', () => {
     const forged = read.replace('</Section>', '<Field name="newSecret" type="secret" value="********"/></Section>');
     const { body } = await stack.gql(PATCH, { s: 'web-services', ops: [{ op: 'replace', path: '/sourceConfigXml', value: forged }] });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operations[0].value' });
-    expect(body.errors![0]!.message).toMatch(/^operations\[0\]: sourceConfigXml is refused: it holds the mask \*{8} at .*newSecret.*; send the secret itself\.$/);
+    expect(body.errors![0]!.message).toMatch(
+      /^operations\[0\]: sourceConfigXml is refused: it holds the mask \*{8} at .*newSecret.*; send the secret itself\.$/,
+    );
     expect(stack.apiCalls({ method: 'PATCH' })).toBe(0);
   });
 
@@ -88,7 +100,12 @@ describe('a masked file sent back', () => {
     expect(secrets).toEqual(['changeit']);
     const read = (await stack.gql(READ, { s: 'web-services' })).body.data!.scriptConnector.sourceConfig as string;
     const edited = read.replace('<Section ', '<Section data-edited="yes" ');
-    const res = await uploadFile(stack.gateway.url, UPLOAD, { s: 'web-services', kind: 'SOURCE_CONFIG' }, { name: 'source-config.xml', content: edited, type: 'application/xml' });
+    const res = await uploadFile(
+      stack.gateway.url,
+      UPLOAD,
+      { s: 'web-services', kind: 'SOURCE_CONFIG' },
+      { name: 'source-config.xml', content: edited, type: 'application/xml' },
+    );
     expect(res.body.errors).toBeUndefined();
     const after = stack.sailpoint.store.get('web-services')!.sourceConfigXml;
     expect(storedSecrets(after)).toEqual(['changeit']);
@@ -98,7 +115,9 @@ describe('a masked file sent back', () => {
 
 describe('generated forms with secret fields', () => {
   it('never show a secret value in the response of any field, patched in or read back', async () => {
-    const created = await stack.gql(`mutation { createScriptConnector(input: { name: "Generated Secrets", className: "sailpoint.connector.OpenConnectorAdapter" }) { scriptName } }`);
+    const created = await stack.gql(
+      `mutation { createScriptConnector(input: { name: "Generated Secrets", className: "sailpoint.connector.OpenConnectorAdapter" }) { scriptName } }`,
+    );
     const s = created.body.data!.createScriptConnector.scriptName as string;
     const field = fc.record({
       name: fc.constantFrom('password', 'clientSecret', 'api_key', 'accessToken', 'host', 'user'),

@@ -48,7 +48,17 @@ const APPLICATION = `<?xml version='1.0' encoding='UTF-8'?>
 </Application>
 `;
 
-const SECRETS = ['pa"ss<word', 'tok-123', 'MIIEowIBAAKCAQEA1c2VjcmV0LWtleS1ib2R5', 'not-so-secret-but-named-so', '1:ACP:encrypted-password', 'nested-string-secret', 'list-secret-1', 'list-secret-2', 'attr-secret-value'];
+const SECRETS = [
+  'pa"ss<word',
+  'tok-123',
+  'MIIEowIBAAKCAQEA1c2VjcmV0LWtleS1ib2R5',
+  'not-so-secret-but-named-so',
+  '1:ACP:encrypted-password',
+  'nested-string-secret',
+  'list-secret-1',
+  'list-secret-2',
+  'attr-secret-value',
+];
 
 describe('maskXmlSecrets', () => {
   const form = maskXmlSecrets(FORM)!;
@@ -92,7 +102,10 @@ describe('maskXmlSecrets', () => {
 
   it('agrees with settings: every field settings locks is masked in the XML, and no other', () => {
     const settings = settingsFromSourceConfig(FORM)!;
-    const locked = settings.sections.flatMap((s) => s.fields).filter((f) => f.locked && f.isSet).map((f) => f.key);
+    const locked = settings.sections
+      .flatMap((s) => s.fields)
+      .filter((f) => f.locked && f.isSet)
+      .map((f) => f.key);
     expect(locked.sort()).toEqual(['apiToken', 'certificate', 'connectionKeyName', 'password']);
     for (const key of locked) expect(form).toMatch(new RegExp(`name="${key}"[^>]*value="\\*{8}"`));
     expect(form).not.toMatch(/name="baseUrl"[^>]*value="\*{8}"/);
@@ -128,7 +141,8 @@ describe('restoreXmlSecrets', () => {
     const restored = restoreXmlSecrets(edited, APPLICATION);
     expect(restored.ok).toBe(true);
     const xml = (restored as { xml: string }).xml;
-    for (const secret of ['1:ACP:encrypted-password', 'nested-string-secret', 'list-secret-1', 'list-secret-2', 'attr-secret-value', KEY]) expect(xml).toContain(secret);
+    for (const secret of ['1:ACP:encrypted-password', 'nested-string-secret', 'list-secret-1', 'list-secret-2', 'attr-secret-value', KEY])
+      expect(xml).toContain(secret);
     expect(xml).toContain('<entry key="port" value="636"/><entry key="host" value="ldaps.example.com"/>');
     expect(checkXml(xml)).toEqual({ ok: true });
   });
@@ -137,8 +151,12 @@ describe('restoreXmlSecrets', () => {
     const withNew = maskXmlSecrets(FORM)!.replace('<Field name="apiToken"', '<Field name="newToken" type="secret" value="********"/>\n<Field name="apiToken"');
     const refused = restoreXmlSecrets(withNew, FORM);
     expect(refused.ok).toBe(false);
-    expect((refused as { problem: string }).problem).toMatch(/^it holds the mask \*{8} at .*Field\[name=newToken\]@value, where no secret is stored; send the secret itself$/);
-    const given = maskXmlSecrets(FORM)!.replace('value="tok-123"', '').replace('name="apiToken" displayName="API Token" type="text" value="********"', 'name="apiToken" type="text" value="a-new-token"');
+    expect((refused as { problem: string }).problem).toMatch(
+      /^it holds the mask \*{8} at .*Field\[name=newToken\]@value, where no secret is stored; send the secret itself$/,
+    );
+    const given = maskXmlSecrets(FORM)!
+      .replace('value="tok-123"', '')
+      .replace('name="apiToken" displayName="API Token" type="text" value="********"', 'name="apiToken" type="text" value="a-new-token"');
     expect((restoreXmlSecrets(given, FORM) as { xml: string }).xml).toContain('value="a-new-token"');
     expect((restoreXmlSecrets(given, FORM) as { xml: string }).xml).toContain('value="pa&quot;ss&lt;word"');
   });
@@ -148,16 +166,27 @@ describe('restoreXmlSecrets', () => {
 const formArbitrary = fc
   .array(
     fc.record({
-      name: fc.oneof(fc.constantFrom('password', 'clientSecret', 'api_key', 'privateKey', 'host', 'baseUrl', 'user', 'region'), fc.stringMatching(/^[a-z][A-Za-z]{0,8}$/)),
+      name: fc.oneof(
+        fc.constantFrom('password', 'clientSecret', 'api_key', 'privateKey', 'host', 'baseUrl', 'user', 'region'),
+        fc.stringMatching(/^[a-z][A-Za-z]{0,8}$/),
+      ),
       type: fc.constantFrom('text', 'secret', 'password', 'url', 'textarea', 'number', undefined),
-      value: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constant(KEY), fc.string({ maxLength: 6 }).map((s) => `x${s}${KEY}${s}`)),
+      value: fc.oneof(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.constant(KEY),
+        fc.string({ maxLength: 6 }).map((s) => `x${s}${KEY}${s}`),
+      ),
       child: fc.boolean(),
     }),
     { minLength: 1, maxLength: 6 },
   )
   .map((fields) => {
     // eslint-disable-next-line no-control-regex -- the characters an XML document cannot hold, which the generated values must not either.
-    const unique = fields.map((f, i) => ({ ...f, name: `${f.name}_${i}`, value: `v${i}~${f.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, '')}` }));
+    const unique = fields.map((f, i) => ({
+      ...f,
+      name: `${f.name}_${i}`,
+      value: `v${i}~${f.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, '')}`,
+    }));
     const xml = [
       "<?xml version='1.0' encoding='UTF-8'?>",
       '<Form name="Generated" type="SourceConfig"><Menu label="Configuration"><MenuItem keyName="connectionSettings" label="Connection"><Section label="Connection">',
@@ -226,9 +255,15 @@ describe('generated forms', () => {
   it('refuses the mask left in a field whose type changed from secret to text', () => {
     const stored = '<Form><Field name="connectionString" type="secret" value="TOPSECRET"/></Form>';
     const flipped = maskXmlSecrets(stored)!.replace('type="secret"', 'type="text"');
-    expect(restoreXmlSecrets(flipped, stored)).toEqual({ ok: false, problem: 'it holds the mask ******** at Form/Field[name=connectionString]@value, which is no longer secret; send the value itself' });
+    expect(restoreXmlSecrets(flipped, stored)).toEqual({
+      ok: false,
+      problem: 'it holds the mask ******** at Form/Field[name=connectionString]@value, which is no longer secret; send the value itself',
+    });
     // A private key stays masked whatever the field's type: it is given back.
     const key = `<Form><Field name="cert" type="secret" value="${xmlAttr(KEY)}"/></Form>`;
-    expect(restoreXmlSecrets(maskXmlSecrets(key)!.replace('type="secret"', 'type="textarea"'), key)).toEqual({ ok: true, xml: key.replace('type="secret"', 'type="textarea"') });
+    expect(restoreXmlSecrets(maskXmlSecrets(key)!.replace('type="secret"', 'type="textarea"'), key)).toEqual({
+      ok: true,
+      xml: key.replace('type="secret"', 'type="textarea"'),
+    });
   });
 });

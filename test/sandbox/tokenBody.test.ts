@@ -48,7 +48,11 @@ async function send(init: RequestInit, accept: TokenBodyOptions = { accept: ['fo
   return (await res.json()) as Record<string, unknown>;
 }
 
-const TOKEN_FIELDS: [string, string][] = [['grant_type', 'client_credentials'], ['client_id', 'id'], ['client_secret', 's3cr=t&+ü']];
+const TOKEN_FIELDS: [string, string][] = [
+  ['grant_type', 'client_credentials'],
+  ['client_id', 'id'],
+  ['client_secret', 's3cr=t&+ü'],
+];
 
 describe('readTokenBody', () => {
   it('reads the same parameters from a form, a multipart form and a JSON object', async () => {
@@ -57,14 +61,22 @@ describe('readTokenBody', () => {
     expect(await send({ body: new URLSearchParams(TOKEN_FIELDS) })).toEqual({ ok: true, encoding: 'form', params: TOKEN_FIELDS });
     expect(await send({ body: form })).toEqual({ ok: true, encoding: 'multipart', params: TOKEN_FIELDS });
     const json = JSON.stringify({ ...Object.fromEntries(TOKEN_FIELDS), scope: 7, resource: ['a', 'b'] });
-    expect(await send({ headers: { 'content-type': 'application/json; charset=utf-8' }, body: json })).toEqual({ ok: true, encoding: 'json', params: TOKEN_FIELDS });
+    expect(await send({ headers: { 'content-type': 'application/json; charset=utf-8' }, body: json })).toEqual({
+      ok: true,
+      encoding: 'json',
+      params: TOKEN_FIELDS,
+    });
     expect(await send({})).toEqual({ ok: true, encoding: 'empty', params: [] });
   });
 
   it('reads only the encodings it is told to accept', async () => {
     const form = new FormData();
     form.set('client_id', 'id');
-    expect(await send({ body: form }, { accept: ['form'] })).toEqual({ ok: false, problem: 'unsupported', message: "content type 'multipart/form-data' is not accepted" });
+    expect(await send({ body: form }, { accept: ['form'] })).toEqual({
+      ok: false,
+      problem: 'unsupported',
+      message: "content type 'multipart/form-data' is not accepted",
+    });
     expect(await send({ headers: { 'content-type': 'text/plain' }, body: 'client_id=id' })).toMatchObject({ ok: false, problem: 'unsupported' });
     expect(await send({ body: 'client_id=id' }, { accept: ['json'] })).toMatchObject({ ok: false, problem: 'unsupported' });
   });
@@ -72,12 +84,20 @@ describe('readTokenBody', () => {
   it('decodes a form or JSON body in its charset only when asked to', async () => {
     const body = Buffer.from('client_id=h\u00e9', 'utf16le');
     const headers = { 'content-type': 'application/x-www-form-urlencoded; charset="UTF16LE"' };
-    expect(await send({ headers, body }, { accept: ['form'], honourCharset: true })).toEqual({ ok: true, encoding: 'form', params: [['client_id', 'h\u00e9']] });
+    expect(await send({ headers, body }, { accept: ['form'], honourCharset: true })).toEqual({
+      ok: true,
+      encoding: 'form',
+      params: [['client_id', 'h\u00e9']],
+    });
     expect(((await send({ headers, body }, { accept: ['form'] })).params as string[][])[0]?.[1]).not.toBe('h\u00e9');
     const latin1 = { headers: { 'content-type': 'application/json; charset=latin1' }, body: Buffer.from('{"client_id":"h\u00e9"}', 'latin1') };
     expect(await send(latin1, { accept: ['json'], honourCharset: true })).toEqual({ ok: true, encoding: 'json', params: [['client_id', 'h\u00e9']] });
     const unknown = { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=x-unknown' }, body: 'a=b' };
-    expect(await send(unknown, { accept: ['form'], honourCharset: true })).toEqual({ ok: false, problem: 'charset', message: "charset 'x-unknown' is not supported" });
+    expect(await send(unknown, { accept: ['form'], honourCharset: true })).toEqual({
+      ok: false,
+      problem: 'charset',
+      message: "charset 'x-unknown' is not supported",
+    });
   });
 
   it('names a body that does not parse as malformed', async () => {
@@ -85,7 +105,10 @@ describe('readTokenBody', () => {
     expect(await send({ ...json, body: '{' })).toEqual({ ok: false, problem: 'malformed', message: 'the body is not valid JSON' });
     expect(await send({ ...json, body: '["client_id"]' })).toEqual({ ok: false, problem: 'malformed', message: 'the body is not a JSON object' });
     const multipart = { 'content-type': 'multipart/form-data; boundary=b' };
-    expect(await send({ headers: multipart, body: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue' })).toMatchObject({ ok: false, problem: 'malformed' });
+    expect(await send({ headers: multipart, body: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue' })).toMatchObject({
+      ok: false,
+      problem: 'malformed',
+    });
     expect(await send({ headers: { 'content-type': 'multipart/form-data' }, body: 'x' })).toMatchObject({ ok: false, problem: 'malformed' });
   });
 
@@ -115,7 +138,9 @@ describe('readTokenBody', () => {
     // Any Unicode text but what the HTML form encoding rewrites on the way: it normalises CR and LF to CRLF and
     // writes `"` in a name as %22 (and undici replaces lone surrogates), so those do not appear here.
     const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max }).map((s) => s.replace(/[\r\n]/g, ' '));
-    const name = text(30).map((s) => s.replace(/"/g, "'")).filter((s) => s !== '' && Buffer.byteLength(s) <= 100);
+    const name = text(30)
+      .map((s) => s.replace(/"/g, "'"))
+      .filter((s) => s !== '' && Buffer.byteLength(s) <= 100);
     const fields = fc.array(fc.tuple(name, text(200)), { maxLength: 20 });
     await fc.assert(
       fc.asyncProperty(fields, async (pairs) => {

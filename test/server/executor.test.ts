@@ -9,7 +9,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createLocalGateway } from '../../src/server/executor.js';
 
 const schema = makeExecutableSchema({
-  typeDefs: 'enum Color { RED BLUE } input Filter { color: Color = RED, n: Int! } type Query { echo(n: Int!, color: Color, filter: Filter): String! broken: String }',
+  typeDefs:
+    'enum Color { RED BLUE } input Filter { color: Color = RED, n: Int! } type Query { echo(n: Int!, color: Color, filter: Filter): String! broken: String }',
   resolvers: {
     Query: {
       echo: (_root: unknown, args: { n: number; color?: string; filter?: { color: string; n: number } }) => JSON.stringify(args),

@@ -28,7 +28,9 @@ function rawRequest(port: number, path: string, method = 'GET'): Promise<{ statu
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => { resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }); });
+      res.on('end', () => {
+        resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -75,11 +77,20 @@ describe('landing page (development)', () => {
     }
     // fetch decompresses transparently: check the encoding on the wire with node:http.
     const gz = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-      const req = request(new URL(urls.find((u) => u.includes('graphiql.min.js'))!, stack.gateway.url), { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => { resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }); });
-      });
+      const req = request(
+        new URL(
+          urls.find((u) => u.includes('graphiql.min.js'))!,
+          stack.gateway.url,
+        ),
+        { headers: { 'accept-encoding': 'gzip' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) });
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -167,7 +178,7 @@ describe('example operations', () => {
     );
     writeFileSync(
       join(dir, 'b.ts'),
-      "export const Q = graphql(`\n  query One {\n    node(id: \"x\") {\n      id\n    }\n  }\n`);\nconst notADocument = `query Nope { a }`;\n",
+      'export const Q = graphql(`\n  query One {\n    node(id: "x") {\n      id\n    }\n  }\n`);\nconst notADocument = `query Nope { a }`;\n',
     );
     writeFileSync(join(dir, 'c.d.ts'), 'graphql(`query Typed { a }`);\n');
     writeFileSync(join(dir, 'notes.md'), 'query Ignored { a }\n');

@@ -11,8 +11,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   return () => stack.stop();
 });
-beforeEach(() => { stack.resetCalls(); });
-
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 /** `connectors { … app { connectors { … app { … } } } }`, `levels` times. */
 function nested(levels: number): string {
@@ -58,7 +59,8 @@ describe('query limits', () => {
   });
 
   it('cost, with page sizes from variables', async () => {
-    const fields = 'id displayName description name type className status features directConnect connectorMetadata applicationXml sourceConfig correlationConfig';
+    const fields =
+      'id displayName description name type className status features directConnect connectorMetadata applicationXml sourceConfig correlationConfig';
     const query = `query($n: Int) { ${Array.from({ length: 15 }, (_, i) => `a${i}: scriptConnectors(first: $n) { edges { node { ... on ScriptConnector { ${fields} } } } }`).join(' ')} }`;
     const res = await stack.gql(query, { n: 250 });
     expect(res.status).toBe(400);
@@ -96,7 +98,18 @@ describe('query limits', () => {
     const attempts: [string, RequestInit][] = [
       ['text/plain', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) }],
       ['form', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(query)}` }],
-      ['multipart', { method: 'POST', body: (() => { const f = new FormData(); f.set('operations', JSON.stringify({ query })); f.set('map', '{}'); return f; })() }],
+      [
+        'multipart',
+        {
+          method: 'POST',
+          body: (() => {
+            const f = new FormData();
+            f.set('operations', JSON.stringify({ query }));
+            f.set('map', '{}');
+            return f;
+          })(),
+        },
+      ],
     ];
     for (const [name, init] of attempts) {
       const res = await fetch(stack.gateway.url, init);

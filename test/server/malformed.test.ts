@@ -13,7 +13,9 @@ beforeAll(async () => {
   stack = await startTestStack({ UPSTREAM_BREAKER: '3/10s' });
   return () => stack.stop();
 });
-beforeEach(() => { stack.resetCalls(); });
+beforeEach(() => {
+  stack.resetCalls();
+});
 
 const BAD_IDS: [string, string][] = [
   ['..', '..'],
@@ -59,13 +61,16 @@ describe('ids are names, never paths', () => {
   it.each(ID_ARGUMENTS)('%s refuses every bad id, naming %s, with 0 backend calls', async (query, argumentName) => {
     for (const [what, bad] of BAD_IDS) {
       const values = query.includes(GLOBAL)
-        ? (query.includes('node(') ? Object.keys(KEY_PARTS) : CONNECTOR_TYPES).map((type) => encodeGlobalId(type, ...Array.from({ length: KEY_PARTS[type]! }, () => bad)))
+        ? (query.includes('node(') ? Object.keys(KEY_PARTS) : CONNECTOR_TYPES).map((type) =>
+            encodeGlobalId(type, ...Array.from({ length: KEY_PARTS[type]! }, () => bad)),
+          )
         : [bad];
       for (const v of values) {
         const res = await stack.gql(query, { v });
         const extensions = res.body.errors?.[0]?.extensions;
         // A lone surrogate in a variable is refused before any resolver, naming the variable.
-        const expected = what === 'a lone surrogate' && !query.includes(GLOBAL) ? { code: 'BAD_USER_INPUT', variableName: 'v' } : { code: 'BAD_USER_INPUT', argumentName };
+        const expected =
+          what === 'a lone surrogate' && !query.includes(GLOBAL) ? { code: 'BAD_USER_INPUT', variableName: 'v' } : { code: 'BAD_USER_INPUT', argumentName };
         expect(extensions, `${what}: ${JSON.stringify(res.body).slice(0, 300)}`).toMatchObject(expected);
       }
     }
@@ -83,7 +88,11 @@ describe('ids are names, never paths', () => {
   });
 
   it('refuses inline literals too (a lone surrogate there is a syntax error)', async () => {
-    for (const query of ['{ scriptConnector(scriptName: "..") { id } }', '{ appConnectors(appId: "%2e%2e") { edges { cursor } } }', 'mutation { deleteLoginConnector(id: "a/b") }']) {
+    for (const query of [
+      '{ scriptConnector(scriptName: "..") { id } }',
+      '{ appConnectors(appId: "%2e%2e") { edges { cursor } } }',
+      'mutation { deleteLoginConnector(id: "a/b") }',
+    ]) {
       const res = await stack.gql(query);
       expect(res.body.errors![0]!.extensions!.code, query).toBe('BAD_USER_INPUT');
     }
@@ -127,11 +136,31 @@ const uploadOps = (variables: unknown = { f: null }) => JSON.stringify({ query: 
 
 /** Malformed `persistedQuery` extensions, and Apollo's message for each. */
 const PERSISTED_QUERIES: [string, () => Malformed, string][] = [
-  ['a persisted query whose hash does not match the query', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), 'Provided sha does not match query.'],
-  ['a persisted query hash that is not a string', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }), 'Provided sha does not match query.'],
-  ['a persisted query of version 2', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), 'Unsupported persisted query version.'],
-  ['a persisted query of version 2 without a query', () => json(JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } })), 'Unsupported persisted query version.'],
-  ['a persistedQuery that is a string', () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: 'abc' } }), 'Unsupported persisted query version.'],
+  [
+    'a persisted query whose hash does not match the query',
+    () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+    'Provided sha does not match query.',
+  ],
+  [
+    'a persisted query hash that is not a string',
+    () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }),
+    'Provided sha does not match query.',
+  ],
+  [
+    'a persisted query of version 2',
+    () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }),
+    'Unsupported persisted query version.',
+  ],
+  [
+    'a persisted query of version 2 without a query',
+    () => json(JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } })),
+    'Unsupported persisted query version.',
+  ],
+  [
+    'a persistedQuery that is a string',
+    () => op('{ loginConnectors { id } }', undefined, { extensions: { persistedQuery: 'abc' } }),
+    'Unsupported persisted query version.',
+  ],
   ['a persistedQuery that is a list', () => json(JSON.stringify({ extensions: { persistedQuery: [] } })), 'Unsupported persisted query version.'],
 ];
 
@@ -142,7 +171,10 @@ const MALFORMED: [string, () => Malformed][] = [
   ['a required variable left out', () => op('query($a: String!) { scriptConnector(scriptName: $a) { id } }', {})],
   ['a required variable given null', () => op('query($a: String!) { scriptConnector(scriptName: $a) { id } }', { a: null })],
   ['an enum variable out of its values', () => op('query($t: LoginConnectorType) { loginConnectors(type: $t) { id } }', { t: 'NOPE' })],
-  ['an input object variable with an unknown field', () => op('query($f: ConnectorFilter) { connectors(filter: $f) { edges { cursor } } }', { f: { nope: 1 } })],
+  [
+    'an input object variable with an unknown field',
+    () => op('query($f: ConnectorFilter) { connectors(filter: $f) { edges { cursor } } }', { f: { nope: 1 } }),
+  ],
   // complexity estimation (it coerces the variables of `first`)
   ['a `first` variable that is a string', () => op('query($n: Int) { scriptConnectors(first: $n) { edges { cursor } } }', { n: 'x' })],
   ['a `first` variable that is a fraction', () => op('query($n: Int) { scriptConnectors(first: $n) { edges { cursor } } }', { n: 1.5 })],
@@ -154,24 +186,52 @@ const MALFORMED: [string, () => Malformed][] = [
   // lone surrogates
   ['a lone surrogate in a variable', () => op('query($s: String) { connectors(filter: { search: $s }) { edges { cursor } } }', { s: 'git\uD800' })],
   ['a lone surrogate in a filter variable', () => op('query($s: String) { scriptConnectors(filters: $s) { edges { cursor } } }', { s: 'name co "\uDFFF"' })],
-  ['a lone surrogate deep in a JSON variable', () => op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: { a: [{ b: '\uD800' }] } })],
+  [
+    'a lone surrogate deep in a JSON variable',
+    () => op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: { a: [{ b: '\uD800' }] } }),
+  ],
   ['a lone surrogate in a JSON key', () => op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: { ['\uD800']: 1 } })],
   // JSON scalars
-  ['a JSON variable nested too deep', () => op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) })],
+  [
+    'a JSON variable nested too deep',
+    () =>
+      op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }),
+  ],
   ['a JSONObject variable that is an array', () => op('mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', { c: [1] })],
   ['a JSON literal nested too deep', () => op(`mutation { testLoginConnector(factoryId: "x", config: ${'{a: '.repeat(40)}1${' }'.repeat(40)}) { ok } }`)],
   // GET
-  ['GET variables of the wrong type', () => get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=${encodeURIComponent('{"a":5}')}`)],
-  ['GET variables with an escaped lone surrogate', () => get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=${encodeURIComponent('{"a":"\\ud800"}')}`)],
+  [
+    'GET variables of the wrong type',
+    () => get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=${encodeURIComponent('{"a":5}')}`),
+  ],
+  [
+    'GET variables with an escaped lone surrogate',
+    () =>
+      get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=${encodeURIComponent('{"a":"\\ud800"}')}`),
+  ],
   // multipart
   ['a map path that does not exist', () => multipart(uploadOps(), '{"0":["variables.nope.deep"]}')],
   ['a map path outside the variables', () => multipart(uploadOps(), '{"0":["x.y"]}')],
   ['a map path through the prototype', () => multipart(uploadOps(), '{"0":["__proto__.polluted"]}')],
   ['a map that replaces the variables', () => multipart(uploadOps(), '{"0":["variables"]}')],
   ['a mapped file missing from the request', () => multipart(uploadOps(), '{"0":["variables.f"]}', [])],
-  ['a file mapped twice to one variable (the later entry, whose file is missing, wins)', () => multipart(uploadOps(), '{"0":["variables.f"],"1":["variables.f"]}', ['0'])],
-  ['a file mapped to a JSON variable', () => multipart(JSON.stringify({ query: 'mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', variables: { c: null } }), '{"0":["variables.c"]}')],
-  ['a file mapped to a String variable', () => multipart(JSON.stringify({ query: 'query($s: String!) { scriptConnector(scriptName: $s) { id } }', variables: { s: null } }), '{"0":["variables.s"]}')],
+  [
+    'a file mapped twice to one variable (the later entry, whose file is missing, wins)',
+    () => multipart(uploadOps(), '{"0":["variables.f"],"1":["variables.f"]}', ['0']),
+  ],
+  [
+    'a file mapped to a JSON variable',
+    () =>
+      multipart(
+        JSON.stringify({ query: 'mutation($c: JSONObject!) { testLoginConnector(factoryId: "x", config: $c) { ok } }', variables: { c: null } }),
+        '{"0":["variables.c"]}',
+      ),
+  ],
+  [
+    'a file mapped to a String variable',
+    () =>
+      multipart(JSON.stringify({ query: 'query($s: String!) { scriptConnector(scriptName: $s) { id } }', variables: { s: null } }), '{"0":["variables.s"]}'),
+  ],
   // persisted queries (Apollo's refusals without a code were masked as INTERNAL_SERVER_ERROR, review F7)
   ...PERSISTED_QUERIES.map(([what, make]): [string, () => Malformed] => [what, make]),
 ];
@@ -182,7 +242,10 @@ const ALREADY_4XX: [string, () => Malformed][] = [
   ['a JSON body that is null', () => json('null')],
   ['a JSON body that is a string', () => json('"{ loginConnectors { id } }"')],
   ['a query that is not a string', () => json('{"query":42}')],
-  ['variables that are a string', () => json(JSON.stringify({ query: 'query($a: String!) { scriptConnector(scriptName: $a) { id } }', variables: '{"a":"openldap"}' }))],
+  [
+    'variables that are a string',
+    () => json(JSON.stringify({ query: 'query($a: String!) { scriptConnector(scriptName: $a) { id } }', variables: '{"a":"openldap"}' })),
+  ],
   ['variables that are an array', () => op('query($a: String!) { scriptConnector(scriptName: $a) { id } }', ['openldap'])],
   ['a variable of a type the schema lacks', () => op('query($a: Nope) { loginConnectors { id } }', { a: 1 })],
   ['a `first` literal of the wrong type', () => op('{ scriptConnectors(first: "x") { edges { cursor } } }')],
@@ -192,7 +255,10 @@ const ALREADY_4XX: [string, () => Malformed][] = [
   ['an escaped lone surrogate in the query text', () => op('{ scriptConnector(scriptName: "\\uDC00") { id } }')],
   ['a lone surrogate in a comment', () => op('{ loginConnectors { id } } # \uD800')],
   ['a lone surrogate in a variable name', () => op('query($a: String) { loginConnectors { id } }', { '\uD800': 'x' })],
-  ['GET variables that are not JSON', () => get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=%7Bnope`)],
+  [
+    'GET variables that are not JSON',
+    () => get(`?query=${encodeURIComponent('query($a: String!) { scriptConnector(scriptName: $a) { id } }')}&variables=%7Bnope`),
+  ],
   ['a GET mutation', () => get(`?query=${encodeURIComponent('mutation { deleteLoginConnector(id: "x") }')}`)],
   ['a map that is not JSON', () => multipart(uploadOps(), '{"0":')],
   ['a map that is an array', () => multipart(uploadOps(), '[["variables.f"]]')],
@@ -201,7 +267,10 @@ const ALREADY_4XX: [string, () => Malformed][] = [
   ['a map that replaces the query', () => multipart(uploadOps(), '{"0":["query"]}')],
   ['operations that are not JSON', () => multipart('{"query":', '{"0":["variables.f"]}')],
   ['operations whose variables are a string', () => multipart(JSON.stringify({ query: UPLOAD, variables: 'x' }), '{}', [])],
-  ['a map with more files than allowed', () => multipart(uploadOps(), JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i), ['variables.f']]))))],
+  [
+    'a map with more files than allowed',
+    () => multipart(uploadOps(), JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i), ['variables.f']])))),
+  ],
 ];
 
 describe('every malformed request is a 4xx with a code', () => {
@@ -242,12 +311,48 @@ describe('every malformed request is a 4xx with a code', () => {
 
 describe('variables with default values under the jit executor', () => {
   it.each([
-    ['a non-null Int with a default, left out', 'query($n: Int! = 2) { scriptConnectors(first: $n) { edges { cursor } } }', (d: any) => { expect(d.scriptConnectors.edges).toHaveLength(2); }],
-    ['a nullable Int with a default, left out', 'query($n: Int = 3) { scriptConnectors(first: $n) { edges { cursor } } }', (d: any) => { expect(d.scriptConnectors.edges).toHaveLength(3); }],
-    ['an enum list with a default', 'query($s: [ConnectorSource!]! = [LOGTO], $n: Int! = 2) { connectors(sources: $s, first: $n) { edges { node { source } } } }', (d: any) => { expect(d.connectors.edges).toEqual([{ node: { source: 'LOGTO' } }, { node: { source: 'LOGTO' } }]); }],
-    ['an input object with a default', 'query($f: ConnectorFilter! = { search: "openldap" }) { connectors(filter: $f, sources: [SAILPOINT]) { edges { node { nativeId } } } }', (d: any) => { expect(d.connectors.edges).toEqual([{ node: { nativeId: 'openldap' } }]); }],
-    ['a String and a nested argument with defaults', 'query($s: String! = "active-directory", $l: String! = "de") { scriptConnector(scriptName: $s) { nativeId translations(locale: $l) } }', (d: any) => { expect(d.scriptConnector.translations).toMatch(/German/); }],
-    ['a Boolean with a default in a directive', 'query($b: Boolean! = false) { scriptConnectors(first: 1) { edges { cursor @include(if: $b) node { nativeId } } } }', (d: any) => { expect(d.scriptConnectors.edges[0]).toEqual({ node: { nativeId: 'active-directory' } }); }],
+    [
+      'a non-null Int with a default, left out',
+      'query($n: Int! = 2) { scriptConnectors(first: $n) { edges { cursor } } }',
+      (d: any) => {
+        expect(d.scriptConnectors.edges).toHaveLength(2);
+      },
+    ],
+    [
+      'a nullable Int with a default, left out',
+      'query($n: Int = 3) { scriptConnectors(first: $n) { edges { cursor } } }',
+      (d: any) => {
+        expect(d.scriptConnectors.edges).toHaveLength(3);
+      },
+    ],
+    [
+      'an enum list with a default',
+      'query($s: [ConnectorSource!]! = [LOGTO], $n: Int! = 2) { connectors(sources: $s, first: $n) { edges { node { source } } } }',
+      (d: any) => {
+        expect(d.connectors.edges).toEqual([{ node: { source: 'LOGTO' } }, { node: { source: 'LOGTO' } }]);
+      },
+    ],
+    [
+      'an input object with a default',
+      'query($f: ConnectorFilter! = { search: "openldap" }) { connectors(filter: $f, sources: [SAILPOINT]) { edges { node { nativeId } } } }',
+      (d: any) => {
+        expect(d.connectors.edges).toEqual([{ node: { nativeId: 'openldap' } }]);
+      },
+    ],
+    [
+      'a String and a nested argument with defaults',
+      'query($s: String! = "active-directory", $l: String! = "de") { scriptConnector(scriptName: $s) { nativeId translations(locale: $l) } }',
+      (d: any) => {
+        expect(d.scriptConnector.translations).toMatch(/German/);
+      },
+    ],
+    [
+      'a Boolean with a default in a directive',
+      'query($b: Boolean! = false) { scriptConnectors(first: 1) { edges { cursor @include(if: $b) node { nativeId } } } }',
+      (d: any) => {
+        expect(d.scriptConnectors.edges[0]).toEqual({ node: { nativeId: 'active-directory' } });
+      },
+    ],
   ])('%s', async (_what, query, check) => {
     const res = await stack.gql(query);
     expect(res.body.errors, JSON.stringify(res.body).slice(0, 300)).toBeUndefined();
@@ -255,8 +360,16 @@ describe('variables with default values under the jit executor', () => {
   });
 
   it.each([
-    ['a JSONObject with a default reaches the resolver', 'mutation($c: JSONObject! = { a: { b: [1, 2] } }) { testLoginConnector(factoryId: "no-such-factory", config: $c) { ok } }', { code: 'BAD_USER_INPUT', argumentName: 'factoryId' }],
-    ['a patch with a default reaches the resolver', 'mutation($ops: [JsonPatchOperationInput!]! = [{ op: test, path: "/connectorMetadata/platform", value: "no-such-platform" }]) { patchScriptConnector(scriptName: "active-directory", operations: $ops) { id } }', { code: 'CONFLICT' }],
+    [
+      'a JSONObject with a default reaches the resolver',
+      'mutation($c: JSONObject! = { a: { b: [1, 2] } }) { testLoginConnector(factoryId: "no-such-factory", config: $c) { ok } }',
+      { code: 'BAD_USER_INPUT', argumentName: 'factoryId' },
+    ],
+    [
+      'a patch with a default reaches the resolver',
+      'mutation($ops: [JsonPatchOperationInput!]! = [{ op: test, path: "/connectorMetadata/platform", value: "no-such-platform" }]) { patchScriptConnector(scriptName: "active-directory", operations: $ops) { id } }',
+      { code: 'CONFLICT' },
+    ],
   ])('%s', async (_what, query, extensions) => {
     const res = await stack.gql(query);
     expect(res.body.errors![0]!.extensions).toMatchObject(extensions);

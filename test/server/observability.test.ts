@@ -67,11 +67,9 @@ describe('with metrics on', () => {
 
   it('counts a page of 20 connectors with applicationXml: 21 SailPoint requests, one batch of 20, one operation', async () => {
     const before = await scrape();
-    const res = await stack.gql(
-      `query Page20 { scriptConnectors(first: 20) { edges { node { id ... on ScriptConnector { applicationXml } } } } }`,
-      undefined,
-      { 'x-request-id': 'obs-page-20' },
-    );
+    const res = await stack.gql(`query Page20 { scriptConnectors(first: 20) { edges { node { id ... on ScriptConnector { applicationXml } } } } }`, undefined, {
+      'x-request-id': 'obs-page-20',
+    });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.scriptConnectors.edges).toHaveLength(20);
     expect(stack.apiCalls()).toBe(21);

@@ -5,7 +5,10 @@ import { startTestStack, type TestStack } from '../helpers/gateway.js';
 
 /** `/readyz` spends no caller budget: it answers from the callers' recent exchanges, else from a rationed probe. */
 
-interface ReadyBody { status: string; sources: Record<string, { status: string; code?: string; from: string; ageMs: number; breaker: string }> }
+interface ReadyBody {
+  status: string;
+  sources: Record<string, { status: string; code?: string; from: string; ageMs: number; breaker: string }>;
+}
 
 async function readyz(stack: TestStack): Promise<{ status: number; body: ReadyBody }> {
   const res = await fetch(new URL('/readyz', stack.gateway.url));
@@ -29,7 +32,11 @@ describe('SourceReadiness', () => {
   it('however /readyz is called, probes at most once per max age, never with recent traffic, and answers from the newest observation', async () => {
     const MAX_AGE = 1000;
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('observe' as const), advance: fc.integer({ min: 0, max: 2500 }), status: fc.option(fc.constantFrom(200, 404, 401, 429, 500, 503), { nil: undefined }) }),
+      fc.record({
+        kind: fc.constant('observe' as const),
+        advance: fc.integer({ min: 0, max: 2500 }),
+        status: fc.option(fc.constantFrom(200, 404, 401, 429, 500, 503), { nil: undefined }),
+      }),
       fc.record({
         kind: fc.constant('check' as const),
         advance: fc.integer({ min: 0, max: 2500 }),
@@ -77,7 +84,12 @@ describe('SourceReadiness', () => {
           } else {
             expect(starts.length).toBe(before + 1); // one probe, shared by every concurrent check
             probe = { at, fails: s.probeFails };
-            for (const a of answers) expect(a).toEqual(s.probeFails ? { status: 'down', code: 'UPSTREAM_TIMEOUT', from: 'probe', ageMs: s.probeMs } : { status: 'up', from: 'probe', ageMs: s.probeMs });
+            for (const a of answers)
+              expect(a).toEqual(
+                s.probeFails
+                  ? { status: 'down', code: 'UPSTREAM_TIMEOUT', from: 'probe', ageMs: s.probeMs }
+                  : { status: 'up', from: 'probe', ageMs: s.probeMs },
+              );
           }
         }
         for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThan(MAX_AGE);
@@ -92,7 +104,12 @@ describe('/readyz against the sandboxes', () => {
   beforeAll(async () => {
     // SailPoint's limiter as tight as a real tenant's could be: 5 calls per 10 s, and no waiting for a token.
     // A max age far above the test's length: every /readyz below falls in the first probe's interval.
-    stack = await startTestStack({ SAILPOINT_RATE_LIMIT: '5/10s', SAILPOINT_DEADLINE_MS: '1000', SAILPOINT_RETRIES: '0', GATEWAY_READINESS_MAX_AGE_MS: '60000' });
+    stack = await startTestStack({
+      SAILPOINT_RATE_LIMIT: '5/10s',
+      SAILPOINT_DEADLINE_MS: '1000',
+      SAILPOINT_RETRIES: '0',
+      GATEWAY_READINESS_MAX_AGE_MS: '60000',
+    });
   });
   afterAll(() => stack.stop());
 
@@ -125,7 +142,8 @@ describe('/readyz from traffic and probes', () => {
     stack.resetCalls();
     const ready = await readyz(stack);
     expect(ready.status).toBe(200);
-    for (const name of ['SAILPOINT', 'LOGTO', 'CONDUCTORONE']) expect(ready.body.sources[name]).toMatchObject({ status: 'up', from: 'traffic', breaker: 'closed' });
+    for (const name of ['SAILPOINT', 'LOGTO', 'CONDUCTORONE'])
+      expect(ready.body.sources[name]).toMatchObject({ status: 'up', from: 'traffic', breaker: 'closed' });
     expect(stack.backendCalls()).toBe(0);
 
     stack.sailpoint.injectFault({ match: { pathPrefix: '/v3/connectors' }, status: 503 });

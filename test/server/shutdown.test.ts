@@ -22,7 +22,9 @@ function post(stack: TestStack, agent: Agent, body = LIST): Promise<RawAnswer> {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => { resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }); });
+      res.on('end', () => {
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -44,7 +46,11 @@ describe('stop()', () => {
       const warm = await post(stack, agent);
       expect(warm.headers.connection).toBe('keep-alive');
       const idleSocketClosed = new Promise<void>((resolve) => {
-        for (const sockets of Object.values(agent.freeSockets)) for (const s of sockets ?? []) s.once('close', () => { resolve(); });
+        for (const sockets of Object.values(agent.freeSockets))
+          for (const s of sockets ?? [])
+            s.once('close', () => {
+              resolve();
+            });
       });
 
       stack.resetCalls();
@@ -93,7 +99,14 @@ describe('npm start on the built-in sandboxes', () => {
   it('exits 0 on SIGTERM without waiting for the shutdown timer (Apollo installs no signal handler of its own)', async () => {
     // As `npm start` runs it: its own process, no <NAME>_URL (the sandboxes start in it), not NODE_ENV=test (under
     // which Apollo Server would install no signal handler). The timer of src/index.ts exits 1 after the grace time + 5 s.
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', GATEWAY_SHUTDOWN_GRACE_MS: '1000' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      GATEWAY_SHUTDOWN_GRACE_MS: '1000',
+    };
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
@@ -106,10 +119,16 @@ describe('npm start on the built-in sandboxes', () => {
           if (listening) resolve(listening);
         });
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
-        void exited.then(() => { reject(new Error(`the gateway exited before listening:\n${lines.join('\n')}`)); });
+        void exited.then(() => {
+          reject(new Error(`the gateway exited before listening:\n${lines.join('\n')}`));
+        });
       });
       // Traffic first, so that the pools hold keep-alive connections to the in-process sandboxes.
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ connectors(first: 5) { edges { node { id } } } }' }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ connectors(first: 5) { edges { node { id } } } }' }),
+      });
       expect(res.status).toBe(200);
       child.kill('SIGTERM');
       const [code, signal] = await exited;

@@ -6,11 +6,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
 import { pathSegment } from '../../graph/ids.js';
-import type {
-  C1AppWire,
-  C1ConnectorServiceCreateRequestInput,
-  C1ConnectorWire,
-} from './types.js';
+import type { C1AppWire, C1ConnectorServiceCreateRequestInput, C1ConnectorWire } from './types.js';
 
 /** A connector with the two ids the gateway addresses it by. */
 export type C1Connector = C1ConnectorWire & { appId: string; id: string };

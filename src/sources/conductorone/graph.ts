@@ -47,9 +47,17 @@ export async function walkAppConnectors(ctx: SourceContext, want: number, positi
     const need = want - found.length;
     const start = inApp;
     const parts = await Promise.all(
-      apps.items.slice(appIndex).map((app, k) =>
-        collectPage(need, k === 0 ? start : undefined, C1_MAX_PAGE, (pageToken, pageSize) => loaders.connectorPage.load({ appId: app.id, pageSize, pageToken }), keep),
-      ),
+      apps.items
+        .slice(appIndex)
+        .map((app, k) =>
+          collectPage(
+            need,
+            k === 0 ? start : undefined,
+            C1_MAX_PAGE,
+            (pageToken, pageSize) => loaders.connectorPage.load({ appId: app.id, pageSize, pageToken }),
+            keep,
+          ),
+        ),
     );
     inApp = undefined;
     for (const [k, part] of parts.entries()) {

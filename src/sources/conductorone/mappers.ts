@@ -50,9 +50,15 @@ export function connectorConfig(config: Record<string, unknown> | null | undefin
  * about sync, schedules, timeouts, scopes, concurrency or custom settings → ADVANCED; anything else → ADDITIONAL.
  */
 function sectionForConfigKey(key: string): SettingsSectionName {
-  const text = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  const text = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]/g, ' ')
+    .toLowerCase();
   if (/\b(proxy|relay)/.test(text)) return 'RELAY';
-  if (looksSecret(key) || /\b(client id|user ?name|username|url|uri|host|domain|tenant|region|account|org|organization|instance|endpoint|subdomain)\b/.test(text)) {
+  if (
+    looksSecret(key) ||
+    /\b(client id|user ?name|username|url|uri|host|domain|tenant|region|account|org|organization|instance|endpoint|subdomain)\b/.test(text)
+  ) {
     return 'GENERAL';
   }
   if (/\b(sync|schedule|cron|timeout|scopes?|concurrency|parallel|custom|advanced|retries|page size)\b/.test(text)) return 'ADVANCED';
@@ -61,10 +67,13 @@ function sectionForConfigKey(key: string): SettingsSectionName {
 
 /** A readable label for a camelCase or snake_case key (`clientSecret` → `Client secret`). */
 function labelForConfigKey(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
 
 /** The settings of an app connector: one field per config key (but `@type`); secret-like keys are locked. */
 export function appConnectorSettings(config: Record<string, unknown> | null | undefined): Settings {

@@ -78,8 +78,12 @@ export const conductoroneResolvers: Resolvers = {
       try {
         return rememberAppConnector(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
       } catch (error) {
-        await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) => { ctx.logger.error({ requestId: ctx.requestId, source: CONDUCTORONE, appId: input.appId, id: created.id, err: undo }, 'could not undo a create whose rename failed'); },
-        );
+        await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) => {
+          ctx.logger.error(
+            { requestId: ctx.requestId, source: CONDUCTORONE, appId: input.appId, id: created.id, err: undo },
+            'could not undo a create whose rename failed',
+          );
+        });
         throw error;
       }
     },

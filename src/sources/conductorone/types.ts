@@ -29,12 +29,7 @@ export const C1_TYPE_URL_PREFIX = 'type.googleapis.com/';
 export const C1_APP_TYPE_URL = 'type.googleapis.com/c1.api.app.v1.App';
 
 /** State of a connector's sync (`c1.api.app.v1.ConnectorStatus.SyncStatus`). */
-export type C1SyncStatus =
-  | 'SYNC_STATUS_UNSPECIFIED'
-  | 'SYNC_STATUS_RUNNING'
-  | 'SYNC_STATUS_DONE'
-  | 'SYNC_STATUS_ERROR'
-  | 'SYNC_STATUS_DISABLED';
+export type C1SyncStatus = 'SYNC_STATUS_UNSPECIFIED' | 'SYNC_STATUS_RUNNING' | 'SYNC_STATUS_DONE' | 'SYNC_STATUS_ERROR' | 'SYNC_STATUS_DISABLED';
 
 /** Every {@link C1SyncStatus}, in the vendor's enum order. C1 may add values: treat unknown ones like UNSPECIFIED. */
 export const C1_SYNC_STATUSES = [
@@ -196,10 +191,7 @@ export type C1ConnectorServiceDeleteResponse = Record<string, never>;
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** `c1.api.app.v1.App.identityMatching`: how app users are matched to C1 identities. */
-type C1IdentityMatching =
-  | 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED'
-  | 'APP_USER_IDENTITY_MATCHING_STRICT'
-  | 'APP_USER_IDENTITY_MATCHING_DISPLAY_NAME';
+type C1IdentityMatching = 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED' | 'APP_USER_IDENTITY_MATCHING_STRICT' | 'APP_USER_IDENTITY_MATCHING_DISPLAY_NAME';
 
 /**
  * `c1.api.app.v1.App`, a subset: the trimmed OpenAPI document has no App schema, so this models the fields of the

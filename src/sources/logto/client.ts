@@ -6,13 +6,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
 import { pathSegment } from '../../graph/ids.js';
-import type {
-  LogtoConnectorFactoryWire,
-  LogtoConnectorWire,
-  LogtoCreateConnectorWire,
-  LogtoTestConnectorWire,
-  LogtoUpdateConnectorWire,
-} from './types.js';
+import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoCreateConnectorWire, LogtoTestConnectorWire, LogtoUpdateConnectorWire } from './types.js';
 
 /** One path segment: percent-encoded, never empty or a dot segment (a second line behind the id rules of `inputs.ts`). */
 const seg = pathSegment;
@@ -90,7 +84,13 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** A connector: its ids and type strings, its config and metadata objects (the rest is Logto's wire as documented). */
 function isConnector(value: unknown): value is LogtoConnectorWire {
   if (!isObject(value)) return false;
-  return typeof value.id === 'string' && typeof value.connectorId === 'string' && typeof value.type === 'string' && isObject(value.config) && isObject(value.metadata);
+  return (
+    typeof value.id === 'string' &&
+    typeof value.connectorId === 'string' &&
+    typeof value.type === 'string' &&
+    isObject(value.config) &&
+    isObject(value.metadata)
+  );
 }
 
 /** A factory: its id and type strings (the rest is Logto's wire as documented). */

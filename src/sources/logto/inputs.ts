@@ -49,9 +49,7 @@ function valueProblem(item: LogtoFormItemWire, value: unknown): string | undefin
     }
     case 'MultiSelect': {
       const allowed = item.selectItems.map((s) => s.value);
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v))
-        ? undefined
-        : `must be a list of ${allowed.join(', ')}`;
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v)) ? undefined : `must be a list of ${allowed.join(', ')}`;
     }
   }
 }

@@ -25,25 +25,31 @@ export const ALL = 'all' as const;
 
 export function createLogtoLoaders(client: LogtoClient, requestId: string, observeBatch?: BatchObserver): LogtoLoaders {
   const reported = batchReporter('LOGTO', observeBatch);
-  const factoryList = new DataLoader<typeof ALL, LogtoConnectorFactoryWire[]>(reported('factoryList', async (keys) => {
-    const factories = await client.listFactories(requestId);
-    return keys.map(() => factories);
-  }));
+  const factoryList = new DataLoader<typeof ALL, LogtoConnectorFactoryWire[]>(
+    reported('factoryList', async (keys) => {
+      const factories = await client.listFactories(requestId);
+      return keys.map(() => factories);
+    }),
+  );
   return {
     connectorById: new DataLoader(reported('connectorById', (ids) => eachKey(ids, (id) => client.getConnector(id, requestId)))),
-    connectorList: new DataLoader(reported('connectorList', async (keys) => {
-      const connectors = await client.listConnectors(requestId);
-      return keys.map(() => connectors);
-    })),
+    connectorList: new DataLoader(
+      reported('connectorList', async (keys) => {
+        const connectors = await client.listConnectors(requestId);
+        return keys.map(() => connectors);
+      }),
+    ),
     factoryList,
-    factoryById: new DataLoader(reported<string, LogtoConnectorFactoryWire>('factoryById', async (ids) => {
-      const factories = await factoryList.load(ALL);
-      const byId = new Map(factories.map((f) => [f.id, f]));
-      return ids.map(
-        (id) =>
-          byId.get(id) ??
-          new GatewayError(`LOGTO has no connector factory "${id.slice(0, 100)}".`, GatewayErrorCode.NOT_FOUND, { extensions: { source: 'LOGTO' } }),
-      );
-    })),
+    factoryById: new DataLoader(
+      reported<string, LogtoConnectorFactoryWire>('factoryById', async (ids) => {
+        const factories = await factoryList.load(ALL);
+        const byId = new Map(factories.map((f) => [f.id, f]));
+        return ids.map(
+          (id) =>
+            byId.get(id) ??
+            new GatewayError(`LOGTO has no connector factory "${id.slice(0, 100)}".`, GatewayErrorCode.NOT_FOUND, { extensions: { source: 'LOGTO' } }),
+        );
+      }),
+    ),
   };
 }

@@ -100,11 +100,7 @@ export const logtoResolvers: Resolvers = {
       if (phone != null && !/^\d{4,20}$/.test(phone)) throw new BadUserInputError('phone must be digits only (country code first).', { argumentName: 'phone' });
       checkConfig(factory.formItems, config, 'config');
       try {
-        await logto(ctx).client.testConnector(
-          factoryId,
-          { config, ...recipient },
-          ctx.requestId,
-        );
+        await logto(ctx).client.testConnector(factoryId, { config, ...recipient }, ctx.requestId);
         return { ok: true, message: null };
       } catch (error) {
         // A 400 that is not about the input is the provider refusing the test: a result, not an error.

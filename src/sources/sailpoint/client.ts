@@ -88,11 +88,7 @@ export class SailPointClient {
   }
 
   /** `PATCH /connectors/{scriptName}` with `application/json-patch+json`. */
-  async patchConnector(
-    scriptName: string,
-    operations: SailPointJsonPatchOperationWire[],
-    requestId?: string,
-  ): Promise<SailPointConnectorDetail> {
+  async patchConnector(scriptName: string, operations: SailPointJsonPatchOperationWire[], requestId?: string): Promise<SailPointConnectorDetail> {
     const res = await this.http.request({
       method: 'PATCH',
       path: `/connectors/${seg(scriptName)}`,

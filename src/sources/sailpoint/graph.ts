@@ -16,12 +16,7 @@ import { checkXml } from './fileChecks.js';
 import { toPatchOperations } from './inputs.js';
 import { nameContainsFilter, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
 import { restoreMetadata, shownMetadata } from './metadata.js';
-import {
-  SAILPOINT_PATCHABLE_FIELDS,
-  type SailPointConnectorDetailWire,
-  type SailPointJsonPatchOperationWire,
-  type SailPointPatchableField,
-} from './types.js';
+import { SAILPOINT_PATCHABLE_FIELDS, type SailPointConnectorDetailWire, type SailPointJsonPatchOperationWire, type SailPointPatchableField } from './types.js';
 import { restoreXml, shownXml, sourceConfigOf } from './xmlFields.js';
 
 type SailPointXmlField = Exclude<SailPointPatchableField, 'connectorMetadata'>;
@@ -110,7 +105,13 @@ function refused(operations: readonly JsonPatchOperation[], place: readonly stri
 }
 
 /** What a changed field of the patched document is written as: its stored secrets back where it still shows them as read. */
-function writtenValue(ctx: SourceContext, field: SailPointPatchableField, value: unknown, stored: SailPointConnectorDetailWire, operations: readonly JsonPatchOperation[]): unknown {
+function writtenValue(
+  ctx: SourceContext,
+  field: SailPointPatchableField,
+  value: unknown,
+  stored: SailPointConnectorDetailWire,
+  operations: readonly JsonPatchOperation[],
+): unknown {
   if (field === 'connectorMetadata') {
     const restored = restoreMetadata(value, stored.connectorMetadata);
     if (!restored.ok) throw refused(operations, [field, ...restored.at], restored.problem);
@@ -151,7 +152,12 @@ export const scriptConnectorPatchable: Patchable<SailPointConnectorDetail, SailP
       for (const field of SAILPOINT_PATCHABLE_FIELDS) {
         if (isDeepStrictEqual(after[field], before[field])) continue;
         if (after[field] === undefined) wire.push({ op: 'remove', path: `/${field}` });
-        else wire.push({ op: before[field] === undefined ? 'add' : 'replace', path: `/${field}`, value: writtenValue(ctx, field, after[field], stored, operations) });
+        else
+          wire.push({
+            op: before[field] === undefined ? 'add' : 'replace',
+            path: `/${field}`,
+            value: writtenValue(ctx, field, after[field], stored, operations),
+          });
       }
       if (wire.length === 0) return stored; // nothing changed: nothing to send
     }
@@ -173,7 +179,10 @@ export async function scriptConnectorSettings(connector: ScriptConnectorRecord, 
   if (known) return known;
   let settings = settingsFromSourceConfig(sourceConfigOf(detail));
   if (!settings) {
-    ctx.logger.warn({ requestId: ctx.requestId, source: SAILPOINT, scriptName: connector.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'source config is not well-formed XML; no settings shown');
+    ctx.logger.warn(
+      { requestId: ctx.requestId, source: SAILPOINT, scriptName: connector.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE },
+      'source config is not well-formed XML; no settings shown',
+    );
     settings = { sections: [] };
   }
   settingsOfDetail.set(detail, settings);

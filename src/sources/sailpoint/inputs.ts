@@ -87,7 +87,10 @@ export function toLocale(locale: string | null | undefined, argumentName: string
  * and below it; the three XML fields as a whole, and never the `from` of a copy or move), at most
  * `limits.maxOperations` operations, values within `limits`, well-formed XML values.
  */
-export function toPatchOperations(operations: readonly JsonPatchOperationArgs[], limits: PatchLimits = DEFAULT_PATCH_LIMITS): SailPointJsonPatchOperationWire[] {
+export function toPatchOperations(
+  operations: readonly JsonPatchOperationArgs[],
+  limits: PatchLimits = DEFAULT_PATCH_LIMITS,
+): SailPointJsonPatchOperationWire[] {
   if (operations.length === 0) throw new BadUserInputError('operations must not be empty.', { argumentName: 'operations' });
   checkPatchLength(operations, limits);
   return operations.map((operation, index) => toPatchOperation(operation, `operations[${index}]`, limits));
@@ -102,7 +105,9 @@ function toPatchOperation(operation: JsonPatchOperationArgs, at: string, limits:
     const from = patchableField(operation.from, `${at}.from`);
     // What a patch applies to reads with the XML secrets masked: a copy would carry masks, a move would lose the file.
     if (XML_FIELDS.has(from)) {
-      throw new BadUserInputError(`${at}: ${op} cannot take ${from}, whose secrets read masked; send the value itself with add or replace.`, { argumentName: `${at}.from` });
+      throw new BadUserInputError(`${at}: ${op} cannot take ${from}, whose secrets read masked; send the value itself with add or replace.`, {
+        argumentName: `${at}.from`,
+      });
     }
     if (op === 'move' && (path === operation.from || path.startsWith(`${operation.from}/`))) {
       throw new BadUserInputError(`${at}: a value cannot be moved into itself.`, { argumentName: `${at}.path` });

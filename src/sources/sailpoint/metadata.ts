@@ -89,7 +89,8 @@ function restore(next: unknown, stored: unknown, at: string[]): unknown {
     return next.map((item, i) => {
       // An item sent back unchanged takes the stored one (the same place first), each stored item at most once; a
       // changed item is matched to none (by position it could take another item's secret).
-      const same = !taken.has(i) && i < shown.length && isDeepStrictEqual(shown[i], item) ? i : shown.findIndex((s, k) => !taken.has(k) && isDeepStrictEqual(s, item));
+      const same =
+        !taken.has(i) && i < shown.length && isDeepStrictEqual(shown[i], item) ? i : shown.findIndex((s, k) => !taken.has(k) && isDeepStrictEqual(s, item));
       if (same !== -1) {
         taken.add(same);
         return storedItems[same];

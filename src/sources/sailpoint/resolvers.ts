@@ -26,11 +26,15 @@ const CURSOR_KIND = 'sp';
 
 /** Reads an XML field of the detail, secrets masked, fetching the detail only when the parent is a list item. */
 function detailXml(field: string, read: (detail: SailPointConnectorDetailWire) => string | undefined) {
-  return async (connector: ScriptConnectorRecord, _args: unknown, ctx: SourceContext) => shownXml(read(await detailOf(connector, ctx)), field, connector.scriptName, ctx);
+  return async (connector: ScriptConnectorRecord, _args: unknown, ctx: SourceContext) =>
+    shownXml(read(await detailOf(connector, ctx)), field, connector.scriptName, ctx);
 }
 
 /** The file endpoint and the check of each upload kind. */
-const FILE_KINDS: Record<ScriptConnectorFileKind, { path: SailPointXmlFilePath | 'translations'; check: (text: string) => CheckResult; ext: string; mime: string }> = {
+const FILE_KINDS: Record<
+  ScriptConnectorFileKind,
+  { path: SailPointXmlFilePath | 'translations'; check: (text: string) => CheckResult; ext: string; mime: string }
+> = {
   SOURCE_CONFIG: { path: 'source-config', check: checkXml, ext: 'xml', mime: 'application/xml' },
   CORRELATION_CONFIG: { path: 'correlation-config', check: checkXml, ext: 'xml', mime: 'application/xml' },
   SOURCE_TEMPLATE: { path: 'source-template', check: checkXml, ext: 'xml', mime: 'application/xml' },
@@ -39,7 +43,11 @@ const FILE_KINDS: Record<ScriptConnectorFileKind, { path: SailPointXmlFilePath |
 
 /** A file name safe to forward: the client's base name, or one derived from the kind. */
 function forwardedFilename(upload: FileUpload, scriptName: string, ext: string): string {
-  const base = (upload.filename ?? '').split(/[\\/]/).pop()?.replace(/[^\w.-]/g, '_') ?? '';
+  const base =
+    (upload.filename ?? '')
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[^\w.-]/g, '_') ?? '';
   return base !== '' && base !== '.' && base !== '..' ? base : `${scriptName}.${ext}`;
 }
 
@@ -122,7 +130,12 @@ export const sailpointResolvers: Resolvers = {
     correlationConfig: detailXml('correlationConfig', (d) => d.correlationConfigXml),
     applicationXml: detailXml('applicationXml', (d) => d.applicationXml),
     sourceTemplate: async (c, _args, ctx) =>
-      shownXml(await nullIfNotFound(sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName: c.scriptName, file: 'source-template' })), 'sourceTemplate', c.scriptName, ctx),
+      shownXml(
+        await nullIfNotFound(sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName: c.scriptName, file: 'source-template' })),
+        'sourceTemplate',
+        c.scriptName,
+        ctx,
+      ),
     translations: async (c, { locale }, ctx) => {
       const checked = toLocale(locale, 'locale');
       const text = await nullIfNotFound(sailpoint(ctx).loaders.translationsByScriptName.load({ scriptName: c.scriptName, locale: checked }));

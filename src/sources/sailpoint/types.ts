@@ -92,16 +92,29 @@ export interface SailPointTokenWire {
 export type SailPointFilePath = 'source-config' | 'correlation-config' | 'source-template' | 'translations';
 
 /** The paths `PATCH /connectors/{scriptName}` accepts (the vendor's list of patchable fields). */
-export const SAILPOINT_PATCHABLE_FIELDS = [
-  'connectorMetadata',
-  'applicationXml',
-  'correlationConfigXml',
-  'sourceConfigXml',
-] as const;
+export const SAILPOINT_PATCHABLE_FIELDS = ['connectorMetadata', 'applicationXml', 'correlationConfigXml', 'sourceConfigXml'] as const;
 export type SailPointPatchableField = (typeof SAILPOINT_PATCHABLE_FIELDS)[number];
 
 /** The locales that the translation and `locale` parameters accept. */
 export const SAILPOINT_LOCALES = [
-  'de', 'no', 'fi', 'sv', 'ru', 'pt', 'ko', 'zh-TW', 'en', 'it', 'fr', 'zh-CN', 'hu', 'es', 'cs', 'ja', 'pl', 'da', 'nl',
+  'de',
+  'no',
+  'fi',
+  'sv',
+  'ru',
+  'pt',
+  'ko',
+  'zh-TW',
+  'en',
+  'it',
+  'fr',
+  'zh-CN',
+  'hu',
+  'es',
+  'cs',
+  'ja',
+  'pl',
+  'da',
+  'nl',
 ] as const;
 export type SailPointLocale = (typeof SAILPOINT_LOCALES)[number];

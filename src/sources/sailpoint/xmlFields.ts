@@ -37,7 +37,10 @@ export function shownXml(xml: string | null | undefined, field: string, scriptNa
   if (xml == null) return null;
   const read = storedXml(ctx, xml);
   if (read !== undefined) return read.shown;
-  ctx.logger.warn({ requestId: ctx.requestId, source: SAILPOINT, scriptName, field, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE }, 'XML file is not well-formed; shown as null');
+  ctx.logger.warn(
+    { requestId: ctx.requestId, source: SAILPOINT, scriptName, field, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE },
+    'XML file is not well-formed; shown as null',
+  );
   return null;
 }
 
@@ -51,12 +54,21 @@ export function restoreXml(ctx: SourceContext, next: string, stored: string | un
  * An uploaded XML file with the stored secrets given back where it holds the mask (read masked, uploaded again);
  * a mask where nothing is stored is BAD_USER_INPUT naming `file`. A file without the mask costs no call.
  */
-export async function restoreUploadSecrets(ctx: SourceContext, scriptName: string, file: SailPointXmlFilePath, kind: string, text: string, bytes: Uint8Array): Promise<Uint8Array> {
+export async function restoreUploadSecrets(
+  ctx: SourceContext,
+  scriptName: string,
+  file: SailPointXmlFilePath,
+  kind: string,
+  text: string,
+  bytes: Uint8Array,
+): Promise<Uint8Array> {
   if (!text.includes(SECRET_MASK)) return bytes;
   const stored =
     file === 'source-template'
       ? await sailpoint(ctx).loaders.xmlFileByScriptName.load({ scriptName, file })
-      : await sailpoint(ctx).loaders.connectorByScriptName.load(scriptName).then((d) => (file === 'source-config' ? sourceConfigOf(d) : d.correlationConfigXml));
+      : await sailpoint(ctx)
+          .loaders.connectorByScriptName.load(scriptName)
+          .then((d) => (file === 'source-config' ? sourceConfigOf(d) : d.correlationConfigXml));
   const restored = restoreXml(ctx, text, stored);
   if (!restored.ok) throw new BadUserInputError(`The ${kind} file is refused: ${restored.problem}.`, { argumentName: 'file' });
   return restored.xml === text ? bytes : Buffer.from(restored.xml, 'utf8');

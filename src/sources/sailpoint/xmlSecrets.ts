@@ -76,7 +76,9 @@ function rewrite(xml: string, visit: Visit): string | undefined {
     failed = true;
   });
   parser.on('xmldecl', (decl) => {
-    out.push(`<?xml version="${decl.version ?? '1.0'}"${decl.encoding ? ` encoding="${decl.encoding}"` : ''}${decl.standalone ? ` standalone="${decl.standalone}"` : ''}?>`);
+    out.push(
+      `<?xml version="${decl.version ?? '1.0'}"${decl.encoding ? ` encoding="${decl.encoding}"` : ''}${decl.standalone ? ` standalone="${decl.standalone}"` : ''}?>`,
+    );
   });
   parser.on('doctype', (doctype) => out.push(`<!DOCTYPE${doctype}>`));
   parser.on('processinginstruction', (pi) => out.push(`<?${pi.target}${pi.body ? ` ${pi.body}` : ''}?>`));
@@ -185,7 +187,8 @@ export function restoreXmlSecrets(next: string, stored: string | StoredXml | und
       problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, which is no longer secret; send the value itself`;
       return raw;
     }
-    if (secret && raw === SECRET_MASK) problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, where no secret is stored; send the secret itself`;
+    if (secret && raw === SECRET_MASK)
+      problem ??= `it holds the mask ${SECRET_MASK} at ${slot.slice(0, 200)}, where no secret is stored; send the secret itself`;
     return raw;
   });
   if (xml === undefined) return { ok: false, problem: 'not well-formed XML' };

@@ -37,7 +37,8 @@ export const acmePatchable: Patchable<AcmeConnectorWire, AcmeConnectorWire> = {
     const changes: Partial<AcmeConnectorWire> = {};
     for (const field of ['name', 'region', 'apiToken'] as const) {
       if (isDeepStrictEqual(after[field], before[field])) continue;
-      if (typeof after[field] !== 'string' || after[field] === '') throw new BadUserInputError(`After the patch, ${field} must be a non-empty string.`, { argumentName: 'operations' });
+      if (typeof after[field] !== 'string' || after[field] === '')
+        throw new BadUserInputError(`After the patch, ${field} must be a non-empty string.`, { argumentName: 'operations' });
       changes[field] = after[field];
     }
     if (Object.keys(changes).length === 0) return stored;

@@ -67,42 +67,71 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     const url = new URL(req.url ?? '/', 'http://acme.invalid');
     sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
     const body = await bodyOf(req);
-    if (sandbox.down) { send(res, 503, { error: 'down' }); return; }
+    if (sandbox.down) {
+      send(res, 503, { error: 'down' });
+      return;
+    }
     if (url.pathname === '/oauth/token' && req.method === 'POST') {
       const form = new URLSearchParams(body);
-      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) { send(res, 401, { error: 'invalid_client' }); return; }
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
+        send(res, 401, { error: 'invalid_client' });
+        return;
+      }
       const token = randomBytes(16).toString('hex');
       tokens.add(token);
-      send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }); return;
+      send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+      return;
     }
-    if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) { send(res, 401, { error: 'unauthorized' }); return; }
+    if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
+      send(res, 401, { error: 'unauthorized' });
+      return;
+    }
     const [, root, rawId] = url.pathname.split('/');
-    if (root !== 'connectors') { send(res, 404, { error: 'no such path' }); return; }
+    if (root !== 'connectors') {
+      send(res, 404, { error: 'no such path' });
+      return;
+    }
     if (rawId === undefined) {
       if (req.method === 'GET') {
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 50);
-        send(res, 200, { items: sandbox.connectors.slice(offset, offset + limit), total: sandbox.connectors.length }); return;
+        send(res, 200, { items: sandbox.connectors.slice(offset, offset + limit), total: sandbox.connectors.length });
+        return;
       }
       if (req.method === 'POST') {
-        const created = { acmeId: `acme-${next++}`, name: String((JSON.parse(body) as { name?: unknown }).name), region: 'eu-1', apiToken: `acme-token-${randomBytes(8).toString('hex')}` };
+        const created = {
+          acmeId: `acme-${next++}`,
+          name: String((JSON.parse(body) as { name?: unknown }).name),
+          region: 'eu-1',
+          apiToken: `acme-token-${randomBytes(8).toString('hex')}`,
+        };
         sandbox.connectors.push(created);
-        send(res, 201, created); return;
+        send(res, 201, created);
+        return;
       }
-      send(res, 405, { error: 'method' }); return;
+      send(res, 405, { error: 'method' });
+      return;
     }
     const id = decodeURIComponent(rawId);
     const index = sandbox.connectors.findIndex((c) => c.acmeId === id);
-    if (index < 0) { send(res, 404, { error: 'no such connector' }); return; }
-    if (req.method === 'GET') { send(res, 200, sandbox.connectors[index]); return; }
+    if (index < 0) {
+      send(res, 404, { error: 'no such connector' });
+      return;
+    }
+    if (req.method === 'GET') {
+      send(res, 200, sandbox.connectors[index]);
+      return;
+    }
     if (req.method === 'PATCH') {
       const changes = JSON.parse(body) as Partial<AcmeConnectorWire>;
       sandbox.connectors[index] = { ...sandbox.connectors[index]!, ...changes, acmeId: id };
-      send(res, 200, sandbox.connectors[index]); return;
+      send(res, 200, sandbox.connectors[index]);
+      return;
     }
     if (req.method === 'DELETE') {
       sandbox.connectors.splice(index, 1);
-      send(res, 204); return;
+      send(res, 204);
+      return;
     }
     send(res, 405, { error: 'method' });
   }
@@ -113,7 +142,9 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   });
 }

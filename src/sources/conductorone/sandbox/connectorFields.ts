@@ -5,13 +5,7 @@
  * Internal module of the ConductorOne sandbox.
  */
 import { isJsonObject } from '../../../sandbox/bodies.js';
-import {
-  C1_SYNC_STATUSES,
-  type C1ConnectorSyncCronScheduleWire,
-  type C1OAuth2AuthorizedAsWire,
-  type C1SyncConfigWire,
-  type C1SyncStatus,
-} from '../types.js';
+import { C1_SYNC_STATUSES, type C1ConnectorSyncCronScheduleWire, type C1OAuth2AuthorizedAsWire, type C1SyncConfigWire, type C1SyncStatus } from '../types.js';
 import { invalidArgument } from './errors.js';
 import { describeValue, parseAny, parseBool, parseInt32, parseMessage, parseString, parseStrings, parseTimestamp } from './protojson.js';
 import type { C1SandboxConnector, C1SandboxConnectorStatus } from './seed.js';
@@ -77,7 +71,8 @@ export const CONNECTOR_FIELDS: { [K in ConnectorKey]: { parse: (value: unknown, 
   profileAllowList: { parse: parseStrings, writable: true },
   profileIgnoreList: { parse: parseStrings, writable: true },
   status: {
-    parse: (value, path) => parseStatus(value, path) ?? { status: 'SYNC_STATUS_UNSPECIFIED', startedAt: null, completedAt: null, lastError: '', updatedAt: null },
+    parse: (value, path) =>
+      parseStatus(value, path) ?? { status: 'SYNC_STATUS_UNSPECIFIED', startedAt: null, completedAt: null, lastError: '', updatedAt: null },
     writable: false,
   },
   syncConfig: { parse: parseSyncConfig, writable: true },

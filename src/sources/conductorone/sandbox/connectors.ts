@@ -213,9 +213,7 @@ function checkUserIds(userIds: string[], message: string): void {
 function checkConfigType(config: C1AnyWire | null, entry: C1SandboxCatalogEntry): void {
   if (!config || config['@type'] === entry.configType) return;
   const given = config['@type'].startsWith(C1_TYPE_URL_PREFIX) ? config['@type'].slice(C1_TYPE_URL_PREFIX.length) : config['@type'];
-  throw invalidArgument(
-    `invalid config: "${given}" is not the config type of the catalog entry "${entry.displayName}" (expects "${entry.configType}")`,
-  );
+  throw invalidArgument(`invalid config: "${given}" is not the config type of the catalog entry "${entry.displayName}" (expects "${entry.configType}")`);
 }
 
 /** Checks a repeated message of string fields (entitlement refs). */

@@ -41,9 +41,7 @@ const emptyCron = (target: C1SandboxConnector): C1ConnectorSyncCronScheduleWire 
 
 /** Every path an update mask may name. */
 export const MASK_PATHS: Record<string, MaskApplier> = {
-  ...Object.fromEntries(
-    (Object.keys(CONNECTOR_FIELDS) as ConnectorKey[]).filter((key) => CONNECTOR_FIELDS[key].writable).map((key) => [key, topLevel(key)]),
-  ),
+  ...Object.fromEntries((Object.keys(CONNECTOR_FIELDS) as ConnectorKey[]).filter((key) => CONNECTOR_FIELDS[key].writable).map((key) => [key, topLevel(key)])),
   ...NESTED_MASK_PATHS,
 };
 

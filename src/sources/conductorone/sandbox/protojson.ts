@@ -32,7 +32,7 @@ export function parseStrings(value: unknown, path: string): string[] {
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
     throw invalidArgument(`invalid value for repeated string field ${path}: ${describeValue(value)}`);
   }
-  return [...(value)];
+  return [...value];
 }
 
 export function parseInt32(value: unknown, path: string): number | null {

@@ -59,7 +59,9 @@ export async function startConductorOneSandbox(options: ConductorOneSandboxOptio
   const router = conductorOneRoutes({ client: { clientId, clientSecret, tokens }, store, paging: { pageTokens: new PageTokens(), pageSizeMax } });
   const api: VendorApi = {
     tokens,
-    reseed: () => { store.reseed(); },
+    reseed: () => {
+      store.reseed();
+    },
     // The log records whether an API call carried a live bearer token.
     authorize: (ctx) => isApiPath(ctx.path) && tokens.checkRequest(ctx.req).ok,
     handle: async (ctx) => {
@@ -70,7 +72,9 @@ export async function startConductorOneSandbox(options: ConductorOneSandboxOptio
   };
   const running = await runSandbox(api, {
     renderFault: (status) => renderInjectedFault(status),
-    renderError: (error, ctx) => { renderThrownError(error, ctx); },
+    renderError: (error, ctx) => {
+      renderThrownError(error, ctx);
+    },
     latencyMs: options.latencyMs,
     host: options.host,
     port: options.port,

@@ -106,7 +106,10 @@ export class ConductorOneStore {
       },
       connectors: (appId) => {
         const maps = appId === undefined ? [...this.#connectors.values()] : [this.#connectors.get(appId) ?? new Map<string, C1SandboxConnector>()];
-        return maps.flatMap((map) => [...map.values()]).sort(byId).map((connector) => structuredClone(connector));
+        return maps
+          .flatMap((map) => [...map.values()])
+          .sort(byId)
+          .map((connector) => structuredClone(connector));
       },
       connector: (appId, id) => {
         const connector = this.#connectors.get(appId)?.get(id);

@@ -68,8 +68,7 @@ const AUTHORIZATION_URI_BUILDERS: Record<string, AuthorizationUriBuilder> = {
       '#wechat_redirect',
     ),
   // The native connector hands its parameters to the WeChat SDK through a custom-scheme URI.
-  'wechat-native': (c, r) =>
-    withQuery('wechat-native://authorize', { app_id: text(c.appId), state: r.state, universal_links: text(c.universalLinks) }),
+  'wechat-native': (c, r) => withQuery('wechat-native://authorize', { app_id: text(c.appId), state: r.state, universal_links: text(c.universalLinks) }),
 };
 
 /** `POST /api/connectors/{connectorId}/authorization-uri`: where a social connector sends the user to sign in. */
@@ -83,7 +82,11 @@ export async function createAuthorizationUri(ctx: SandboxContext, params: Record
   checkConfig(entry.config, factory.formItems ?? []);
   const build = AUTHORIZATION_URI_BUILDERS[factory.id];
   if (!build) {
-    throw requestError(400, 'connector.not_implemented', `getAuthorizationUri: the '${factory.id}' connector needs a sign-in session and cannot build it here.`);
+    throw requestError(
+      400,
+      'connector.not_implemented',
+      `getAuthorizationUri: the '${factory.id}' connector needs a sign-in session and cannot build it here.`,
+    );
   }
   const answer: LogtoAuthorizationUriWire = { redirectTo: build(entry.config, body) };
   sendJson(ctx.res, 200, answer);

@@ -72,6 +72,8 @@ export function renderThrownError(error: unknown, ctx: SandboxContext): void {
 /** Logto's routing errors. */
 export const LOGTO_ROUTING_ERRORS: RoutingErrors = {
   methodNotAllowed: (ctx, allowed) =>
-    new LogtoRequestError(405, 'request.general', `${ctx.method} is not supported here; use ${allowed.join(', ')}.`, undefined, undefined, { Allow: allowed.join(', ') }),
+    new LogtoRequestError(405, 'request.general', `${ctx.method} is not supported here; use ${allowed.join(', ')}.`, undefined, undefined, {
+      Allow: allowed.join(', '),
+    }),
   notFound: (ctx) => requestError(404, 'entity.not_found', `Nothing exists at ${ctx.path}.`),
 };

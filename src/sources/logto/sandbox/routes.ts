@@ -21,13 +21,23 @@ interface LogtoRouteTargets {
 export function logtoRoutes({ client, store }: LogtoRouteTargets): Router<RouteHandler> {
   return new Router<RouteHandler>()
     .add('POST', '/oidc/token', (ctx) => issueToken(ctx, client))
-    .add('GET', '/api/connectors', (ctx) => { listConnectors(ctx, store); })
+    .add('GET', '/api/connectors', (ctx) => {
+      listConnectors(ctx, store);
+    })
     .add('POST', '/api/connectors', (ctx) => createConnector(ctx, store))
-    .add('GET', '/api/connectors/:id', (ctx, p) => { getConnector(ctx, p, store); })
+    .add('GET', '/api/connectors/:id', (ctx, p) => {
+      getConnector(ctx, p, store);
+    })
     .add('PATCH', '/api/connectors/:id', (ctx, p) => updateConnector(ctx, p, store))
-    .add('DELETE', '/api/connectors/:id', (ctx, p) => { deleteConnector(ctx, p, store); })
+    .add('DELETE', '/api/connectors/:id', (ctx, p) => {
+      deleteConnector(ctx, p, store);
+    })
     .add('POST', '/api/connectors/:factoryId/test', (ctx, p) => testConnector(ctx, p, store))
     .add('POST', '/api/connectors/:connectorId/authorization-uri', (ctx, p) => createAuthorizationUri(ctx, p, store))
-    .add('GET', '/api/connector-factories', (ctx) => { listConnectorFactories(ctx, store); })
-    .add('GET', '/api/connector-factories/:id', (ctx, p) => { getConnectorFactory(ctx, p, store); });
+    .add('GET', '/api/connector-factories', (ctx) => {
+      listConnectorFactories(ctx, store);
+    })
+    .add('GET', '/api/connector-factories/:id', (ctx, p) => {
+      getConnectorFactory(ctx, p, store);
+    });
 }

@@ -17,7 +17,6 @@ import { logtoRoutes } from './routes.js';
 import { LogtoConnectorStore, type LogtoSandboxStore } from './store.js';
 import { carriesManagementApiToken, isApiPath, requireBearerToken } from './tokens.js';
 
-
 /** Default client id of the sandbox's machine-to-machine application. */
 export const LOGTO_SANDBOX_CLIENT_ID = 'sandbox-logto-m2m';
 /** Default client secret of that application (a fixed, public sandbox value). */
@@ -52,7 +51,9 @@ export async function startLogtoSandbox(options: LogtoSandboxOptions = {}): Prom
   const router = logtoRoutes({ client: { clientId, clientSecret, resource, tokens }, store });
   const api: VendorApi = {
     tokens,
-    reseed: () => { store.reseed(); },
+    reseed: () => {
+      store.reseed();
+    },
     // The log records whether an API call carried a live token with scope `all`.
     authorize: (ctx) => isApiPath(ctx.path) && carriesManagementApiToken(tokens, ctx),
     handle: async (ctx) => {
@@ -63,7 +64,9 @@ export async function startLogtoSandbox(options: LogtoSandboxOptions = {}): Prom
   };
   const running = await runSandbox(api, {
     renderFault: (status) => renderInjectedFault(status),
-    renderError: (error, ctx) => { renderThrownError(error, ctx); },
+    renderError: (error, ctx) => {
+      renderThrownError(error, ctx);
+    },
     latencyMs: options.latencyMs,
     host: options.host,
     port: options.port,

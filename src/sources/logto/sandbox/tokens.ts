@@ -71,10 +71,7 @@ export async function issueToken(ctx: SandboxContext, client: LogtoOAuthClient):
   const form = request.ok ? request.params : new URLSearchParams();
   // The OIDC provider takes client_secret_basic or client_secret_post; never query parameters.
   const credentials = extractClientCredentials({ authorization: ctx.req.headers.authorization, form });
-  const valid =
-    credentials !== undefined &&
-    safeEqual(credentials.clientId, client.clientId) &&
-    safeEqual(credentials.clientSecret, client.clientSecret);
+  const valid = credentials !== undefined && safeEqual(credentials.clientId, client.clientId) && safeEqual(credentials.clientSecret, client.clientSecret);
   if (!valid) {
     oauthError(401, 'invalid_client', 'client authentication failed');
     return;

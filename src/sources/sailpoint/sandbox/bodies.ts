@@ -53,9 +53,12 @@ export async function readMultipart(req: IncomingMessage): Promise<MultipartBody
       stream.on('end', () => files.push({ fieldName, filename: info.filename ?? '', data: Buffer.concat(chunks) }));
     });
     parser.on('field', (name, value) => fields.set(name, value));
-    parser.on('error', (error: unknown) => { reject(badRequest(`malformed multipart request: ${error instanceof Error ? error.message : String(error)}`)); },
-    );
-    parser.on('close', () => { resolve({ files, fields }); });
+    parser.on('error', (error: unknown) => {
+      reject(badRequest(`malformed multipart request: ${error instanceof Error ? error.message : String(error)}`));
+    });
+    parser.on('close', () => {
+      resolve({ files, fields });
+    });
     parser.end(raw);
   });
 }

@@ -9,10 +9,7 @@ import { badRequest } from './errors.js';
 import type { SailPointSandboxConnector } from './seed.js';
 
 type FilterToken =
-  | { kind: 'word'; text: string }
-  | { kind: 'string'; text: string }
-  | { kind: 'number'; text: string }
-  | { kind: 'punct'; text: '(' | ')' | ',' };
+  { kind: 'word'; text: string } | { kind: 'string'; text: string } | { kind: 'number'; text: string } | { kind: 'punct'; text: '(' | ')' | ',' };
 
 function tokenizeFilter(input: string): FilterToken[] {
   const tokens: FilterToken[] = [];

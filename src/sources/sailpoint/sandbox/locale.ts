@@ -127,31 +127,34 @@ export function localizeSourceConfig(xml: string, translations: Partial<Record<S
   const menus: (string | undefined)[] = [];
   const menuDepths: number[] = [];
   let depth = 0;
-  return xml.replace(XML_TOKEN, (token: string, endName: string | undefined, startName: string | undefined, attributeText: string | undefined, selfClosing: string | undefined) => {
-    if (endName !== undefined) {
-      depth -= 1;
-      if (menuDepths.at(-1) === depth) {
-        menuDepths.pop();
-        menus.pop();
+  return xml.replace(
+    XML_TOKEN,
+    (token: string, endName: string | undefined, startName: string | undefined, attributeText: string | undefined, selfClosing: string | undefined) => {
+      if (endName !== undefined) {
+        depth -= 1;
+        if (menuDepths.at(-1) === depth) {
+          menuDepths.pop();
+          menus.pop();
+        }
+        return token;
       }
-      return token;
-    }
-    if (startName === undefined || attributeText === undefined) return token;
-    const element = localName(startName);
-    const attributes = new Map<string, string>();
-    for (const match of attributeText.matchAll(XML_ATTRIBUTE)) attributes.set(localName(match[1] ?? ''), decodeXmlAttribute(match[3] ?? match[4] ?? ''));
-    if (element === 'MenuItem' && selfClosing === '') {
-      menus.push(attributes.get('keyName'));
-      menuDepths.push(depth);
-    }
-    if (selfClosing === '') depth += 1;
-    const menuKey = element === 'MenuItem' ? attributes.get('keyName') : menus.at(-1);
-    const translated = attributeText.replace(XML_ATTRIBUTE, (whole: string, name: string, equals: string, double?: string, single?: string) => {
-      const value = decodeXmlAttribute(double ?? single ?? '');
-      const keys = translationKeys(element, localName(name), value, attributes, menuKey);
-      const text = keys.length > 0 ? lookup(keys) : undefined;
-      return text === undefined || text === value ? whole : `${name}${equals}"${xmlAttr(text)}"`;
-    });
-    return translated === attributeText ? token : `<${startName}${translated}${token.slice(1 + startName.length + attributeText.length)}`;
-  });
+      if (startName === undefined || attributeText === undefined) return token;
+      const element = localName(startName);
+      const attributes = new Map<string, string>();
+      for (const match of attributeText.matchAll(XML_ATTRIBUTE)) attributes.set(localName(match[1] ?? ''), decodeXmlAttribute(match[3] ?? match[4] ?? ''));
+      if (element === 'MenuItem' && selfClosing === '') {
+        menus.push(attributes.get('keyName'));
+        menuDepths.push(depth);
+      }
+      if (selfClosing === '') depth += 1;
+      const menuKey = element === 'MenuItem' ? attributes.get('keyName') : menus.at(-1);
+      const translated = attributeText.replace(XML_ATTRIBUTE, (whole: string, name: string, equals: string, double?: string, single?: string) => {
+        const value = decodeXmlAttribute(double ?? single ?? '');
+        const keys = translationKeys(element, localName(name), value, attributes, menuKey);
+        const text = keys.length > 0 ? lookup(keys) : undefined;
+        return text === undefined || text === value ? whole : `${name}${equals}"${xmlAttr(text)}"`;
+      });
+      return translated === attributeText ? token : `<${startName}${translated}${token.slice(1 + startName.length + attributeText.length)}`;
+    },
+  );
 }

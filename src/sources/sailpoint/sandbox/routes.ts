@@ -22,16 +22,26 @@ interface SailPointRouteTargets {
 export function sailPointRoutes({ client, store, listAllStatuses }: SailPointRouteTargets): Router<RouteHandler> {
   const router = new Router<RouteHandler>()
     .add('POST', '/oauth/token', (ctx) => issueToken(ctx, client))
-    .add('GET', '/v3/connectors', (ctx) => { listConnectors(ctx, store, listAllStatuses); })
+    .add('GET', '/v3/connectors', (ctx) => {
+      listConnectors(ctx, store, listAllStatuses);
+    })
     .add('POST', '/v3/connectors', (ctx) => createConnector(ctx, store))
-    .add('GET', '/v3/connectors/:scriptName', (ctx, p) => { getConnector(ctx, p, store); })
-    .add('DELETE', '/v3/connectors/:scriptName', (ctx, p) => { deleteConnector(ctx, p, store); })
+    .add('GET', '/v3/connectors/:scriptName', (ctx, p) => {
+      getConnector(ctx, p, store);
+    })
+    .add('DELETE', '/v3/connectors/:scriptName', (ctx, p) => {
+      deleteConnector(ctx, p, store);
+    })
     .add('PATCH', '/v3/connectors/:scriptName', (ctx, p) => patchConnector(ctx, p, store))
-    .add('GET', '/v3/connectors/:scriptName/translations/:locale', (ctx, p) => { getTranslations(ctx, p, store); })
+    .add('GET', '/v3/connectors/:scriptName/translations/:locale', (ctx, p) => {
+      getTranslations(ctx, p, store);
+    })
     .add('PUT', '/v3/connectors/:scriptName/translations/:locale', (ctx, p) => putTranslations(ctx, p, store));
   for (const [segment, kind] of Object.entries(XML_FILE_KINDS)) {
     router
-      .add('GET', `/v3/connectors/:scriptName/${segment}`, (ctx, p) => { getXmlFile(ctx, p, store, kind.field); })
+      .add('GET', `/v3/connectors/:scriptName/${segment}`, (ctx, p) => {
+        getXmlFile(ctx, p, store, kind.field);
+      })
       .add('PUT', `/v3/connectors/:scriptName/${segment}`, (ctx, p) => putXmlFile(ctx, p, store, kind.field, kind.file));
   }
   return router;

@@ -14,7 +14,6 @@ import { sailPointRoutes } from './routes.js';
 import { SailPointConnectorStore, type SailPointSandboxStore } from './store.js';
 import { isApiPath, requireBearerToken } from './tokens.js';
 
-
 /** Default client id of the sandbox's OAuth client. */
 export const SAILPOINT_SANDBOX_CLIENT_ID = 'sandbox-sailpoint';
 /** Default client secret of the sandbox's OAuth client (a fixed, public sandbox value). */
@@ -49,7 +48,9 @@ export async function startSailPointSandbox(options: SailPointSandboxOptions = {
   const router = sailPointRoutes({ client: { clientId, clientSecret, tokens }, store, listAllStatuses: options.listAllStatuses ?? false });
   const api: VendorApi = {
     tokens,
-    reseed: () => { store.reseed(); },
+    reseed: () => {
+      store.reseed();
+    },
     // The log records whether an API call carried a live bearer token.
     authorize: (ctx) => isApiPath(ctx.path) && tokens.checkRequest(ctx.req).ok,
     handle: async (ctx) => {
@@ -59,7 +60,9 @@ export async function startSailPointSandbox(options: SailPointSandboxOptions = {
   };
   const running = await runSandbox(api, {
     renderFault: (status) => renderInjectedFault(status),
-    renderError: (error, ctx) => { renderThrownError(error, ctx); },
+    renderError: (error, ctx) => {
+      renderThrownError(error, ctx);
+    },
     latencyMs: options.latencyMs,
     host: options.host,
     port: options.port,

@@ -43,15 +43,17 @@ export async function issueToken(ctx: SandboxContext, client: SailPointOAuthClie
   }
   const form = request.ok ? request.params : new URLSearchParams();
   const credentials = extractClientCredentials({ authorization: ctx.req.headers.authorization, form, query: ctx.query });
-  const valid =
-    credentials !== undefined &&
-    safeEqual(credentials.clientId, client.clientId) &&
-    safeEqual(credentials.clientSecret, client.clientSecret);
+  const valid = credentials !== undefined && safeEqual(credentials.clientId, client.clientId) && safeEqual(credentials.clientSecret, client.clientSecret);
   if (!valid) {
-    sendJson(ctx.res, 401, { error: 'invalid_client', error_description: 'Bad client credentials' }, {
-      ...noStore,
-      'WWW-Authenticate': 'Basic realm="sailpoint"',
-    });
+    sendJson(
+      ctx.res,
+      401,
+      { error: 'invalid_client', error_description: 'Bad client credentials' },
+      {
+        ...noStore,
+        'WWW-Authenticate': 'Basic realm="sailpoint"',
+      },
+    );
     return;
   }
   ctx.entry.authorized = true;
