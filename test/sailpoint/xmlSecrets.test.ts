@@ -181,12 +181,10 @@ const formArbitrary = fc
     { minLength: 1, maxLength: 6 },
   )
   .map((fields) => {
-    // eslint-disable-next-line no-control-regex -- the characters an XML document cannot hold, which the generated values must not either.
-    const unique = fields.map((f, i) => ({
-      ...f,
-      name: `${f.name}_${i}`,
-      value: `v${i}~${f.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, '')}`,
-    }));
+    // The characters an XML document cannot hold, which the generated values must not hold either.
+    // eslint-disable-next-line no-control-regex -- these control characters are what it removes.
+    const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+    const unique = fields.map((f, i) => ({ ...f, name: `${f.name}_${i}`, value: `v${i}~${f.value.replace(notXml, '')}` }));
     const xml = [
       "<?xml version='1.0' encoding='UTF-8'?>",
       '<Form name="Generated" type="SourceConfig"><Menu label="Configuration"><MenuItem keyName="connectionSettings" label="Connection"><Section label="Connection">',
