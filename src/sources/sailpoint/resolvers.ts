@@ -6,7 +6,7 @@ import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import type { Resolvers, ScriptConnectorFileKind } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError } from '../../errors/classes.js';
 import { nullIfNotFound } from '../../errors/notFound.js';
-import { checkPageSize, decodeCursor, encodeCursor, malformedCursor } from '../../graph/cursor.js';
+import { checkOffset, checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
 import type { JsonPatchOperation } from '../../graph/jsonPatch.js';
 import { applyConnectorPatch } from '../../graph/patchEngine.js';
 import { withUpload } from '../../graph/uploads.js';
@@ -159,9 +159,5 @@ class OffsetEdge {
 }
 
 function cursorOffset(after: string): number {
-  const { o } = decodeCursor(CURSOR_KIND, after);
-  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) {
-    throw malformedCursor();
-  }
-  return o;
+  return checkOffset(decodeCursor(CURSOR_KIND, after).o);
 }
