@@ -79,11 +79,13 @@ const scalarResolvers = {
 };
 
 /** Each connector type's `settings`, from its source's port. */
-function settingsResolvers(source: ConnectorSource): Record<string, { settings: (connector: object, args: unknown, ctx: GatewayContext) => unknown }> {
+function settingsResolvers(
+  source: ConnectorSource,
+): Record<string, { settings: (connector: object, args: { locale?: string | null }, ctx: GatewayContext) => unknown }> {
   const connectorTypes = Object.entries(source.nodeTypes).filter(([, spec]) => spec.connector);
-  return Object.fromEntries(
-    connectorTypes.map(([type]) => [type, { settings: (connector: object, _args: unknown, ctx: GatewayContext) => source.settings(connector, ctx) }]),
-  );
+  const settings = (connector: object, args: { locale?: string | null }, ctx: GatewayContext) =>
+    source.settings(connector, ctx, args.locale == null ? {} : { locale: args.locale });
+  return Object.fromEntries(connectorTypes.map(([type]) => [type, { settings }]));
 }
 
 /** The name of the directive that ties a root field to its source (schema/base.graphql). */

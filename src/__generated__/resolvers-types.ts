@@ -203,27 +203,47 @@ export type ConnectorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A connector's configuration, grouped in sections. Sections without fields are left out; the order is fixed: GENERAL, ADDITIONAL, ADVANCED, RELAY. */
+/**
+ * A connector's configuration as a form, grouped in sections. Sections without fields are left out; the order is fixed:
+ * GENERAL, ADDITIONAL, ADVANCED, RELAY. `updateConnectorSettings` writes it by field key and `testConnector` tests it.
+ */
 export type ConnectorSettings = {
   __typename?: 'ConnectorSettings';
   /** The non-empty sections in the fixed order. */
   sections: Array<ConnectorSettingsSection>;
+  /** What the fields' values are: the connector's own configuration, or the defaults of a form that others fill. */
+  valueKind: SettingsValueKind;
 };
 
 /** One configuration field. Locked fields (passwords, keys, tokens, secrets) are write-only: their value never comes back. */
 export type ConnectorSettingsField = {
   __typename?: 'ConnectorSettingsField';
+  /** The value the source uses when none is given; null when there is none or the field is locked. */
+  defaultValue?: Maybe<Scalars['JSON']['output']>;
+  /** Help text: what the field means, from the source. */
+  description?: Maybe<Scalars['String']['output']>;
   /** Whether a value is stored, also for locked fields. */
   isSet: Scalars['Boolean']['output'];
   /** The field's key at its source. */
   key: Scalars['String']['output'];
+  /** The kind of input. */
+  kind: FormFieldType;
   /** The label a person sees, when the source has one. */
   label?: Maybe<Scalars['String']['output']>;
   /** A secret: write-only. `value` is always null for it, whatever the source returns. */
   locked: Scalars['Boolean']['output'];
+  /** The choices of a SELECT or MULTI_SELECT field, in the source's order; null for other kinds. */
+  options?: Maybe<Array<FormFieldOption>>;
+  /** An example value shown in an empty input, from the source. */
+  placeholder?: Maybe<Scalars['String']['output']>;
   /** Whether the source requires a value. */
   required: Scalars['Boolean']['output'];
-  /** The kind of input, e.g. Text, Url, Number, Switch, Select, Json, Secret. */
+  /** The field is shown (and, when `required`, required) only while every one of these holds; empty: always. */
+  showIf: Array<FormFieldCondition>;
+  /**
+   * The kind of input as a name, e.g. Text, Url, Number, Switch, Select, Json, Secret; `kind` is the same as an enum.
+   * @deprecated Use `kind`, the same as the FormFieldType enum.
+   */
   type: Scalars['String']['output'];
   /** The stored (or default) value; null whenever `locked` is true. */
   value?: Maybe<Scalars['JSON']['output']>;
@@ -261,6 +281,17 @@ export type ConnectorStatus = {
   /** When this status last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** How a connector test was made. */
+export type ConnectorTestMethod =
+  /**
+   * The source has no test for this connector: the gateway checked the values against the form and what the source
+   * requires (SailPoint: the connector's XML files; ConductorOne: the config message of its catalog entry). No
+   * connection to the target system was made.
+   */
+  | 'FORM_CHECK'
+  /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
+  | 'SOURCE_TEST';
 
 /** A new app connector, created from a catalog entry. */
 export type CreateAppConnectorInput = {
@@ -305,6 +336,73 @@ export type CreateScriptConnectorInput = {
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** One field of a settings update. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The field's key. */
+  key: Scalars['String']['output'];
+  /** Whether the field is locked (a secret). */
+  locked: Scalars['Boolean']['output'];
+  /** What happens to it. */
+  status: FieldChangeStatus;
+};
+
+/** What a settings update does to one field. */
+export type FieldChangeStatus =
+  /** A new value replaces the stored one. */
+  | 'CHANGED'
+  /** The value is removed. */
+  | 'CLEARED'
+  /** A locked field gets a new value (never shown). */
+  | 'SET'
+  /** The value given is the value stored (for a locked field: no value given, the stored one is kept). */
+  | 'UNCHANGED';
+
+/** A condition for showing a field: another field of the same form holds a value. */
+export type FormFieldCondition = {
+  __typename?: 'FormFieldCondition';
+  /** The value it must hold; null: any value (it must be set). */
+  equals?: Maybe<Scalars['JSON']['output']>;
+  /** The key of the other field. */
+  key: Scalars['String']['output'];
+};
+
+/** One choice of a SELECT or MULTI_SELECT field. */
+export type FormFieldOption = {
+  __typename?: 'FormFieldOption';
+  /** What a person sees (the value when the source gives no label). */
+  label: Scalars['String']['output'];
+  /** The value stored when it is chosen. */
+  value: Scalars['String']['output'];
+};
+
+/** The kind of input a form field takes. */
+export type FormFieldType =
+  /** A file, uploaded on its own (not writable through `updateConnectorSettings`). */
+  | 'FILE'
+  /** Any JSON value (an object or a list as the source expects). */
+  | 'JSON'
+  /** A list of texts. */
+  | 'LIST'
+  /** Several lines of text. */
+  | 'MULTILINE_TEXT'
+  /** Any number of `options` (a list of their `value`s). */
+  | 'MULTI_SELECT'
+  /** A number (JSON number). */
+  | 'NUMBER'
+  /** A write-only secret (password, key, token): never read back. */
+  | 'SECRET'
+  /** One of `options` (its `value`). */
+  | 'SELECT'
+  /** On or off (JSON boolean). */
+  | 'SWITCH'
+  /** One line of text. */
+  | 'TEXT'
+  /** An absolute http(s) URL. */
+  | 'URL'
+  /** An XML text. */
+  | 'XML';
 
 /** A JSON Patch (RFC 6902) operation kind. */
 export type JsonPatchOp =
@@ -421,13 +519,38 @@ export type Mutation = {
    */
   patchScriptConnector: ScriptConnector;
   /**
+   * Tests a saved connector with its settings, `values` replacing some of them: the source's own test where it has one
+   * (Logto's email and SMS factories), else the strongest check its API allows without a connection (`method`
+   * FORM_CHECK). Locked values are never taken from the saved connector: a required one must be given in `values`
+   * (else a RE_ENTER_SECRET problem). Nothing is saved.
+   */
+  testConnector: TestConnectionResult;
+  /**
    * Tests a configuration with Logto's factory test (email and SMS factories send a test message to `email` or
    * `phone`). A config that does not fit the factory's form is BAD_USER_INPUT; a test the provider refused is
    * `ok: false`.
    */
   testLoginConnector: TestConnectionResult;
+  /**
+   * Tests the settings of a connector not created yet, from its template: a Logto factory id, a ConductorOne catalog
+   * id, or a SailPoint scriptName (the script connector whose source config form the values fill). As
+   * `testConnector`; nothing is created.
+   */
+  testNewConnector: TestConnectionResult;
   /** Changes an app connector (see UpdateAppConnectorInput). */
   updateAppConnector: AppConnector;
+  /**
+   * Writes a connector's settings as a form, by field key, for every source. The values are checked against the form
+   * (known key, kind, options, `showIf`, required) before anything is sent; a problem is returned in `problems` (nothing
+   * is sent), never thrown. Then, holding the connector's write lock, the change is made on the source's
+   * representation (the one `patchConnector` takes) and sent as the source's own update with only what changed.
+   * Locked fields are write-only: a value replaces the secret, a field left out keeps it, nothing reads it back.
+   * `dryRun: true` returns the problems and the exact change (`changes`, secrets hidden) and sends nothing. For
+   * SailPoint the values are the defaults of the source config form (`ConnectorSettings.valueKind` FORM_DEFAULTS).
+   * A refusal by the source is an error with the source's reason (`extensions.upstreamMessage`, `vendorCode`,
+   * `problems`).
+   */
+  updateConnectorSettings: UpdateConnectorSettingsResult;
   /** Changes a login connector (see UpdateLoginConnectorInput for the merge). */
   updateLoginConnector: LoginConnector;
   /**
@@ -488,6 +611,13 @@ export type MutationPatchScriptConnectorArgs = {
 };
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationTestConnectorArgs = {
+  id: Scalars['ID']['input'];
+  sendTo?: InputMaybe<TestRecipientInput>;
+  values?: Array<SettingValueInput>;
+};
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationTestLoginConnectorArgs = {
   config: Scalars['JSONObject']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
@@ -496,8 +626,23 @@ export type MutationTestLoginConnectorArgs = {
 };
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationTestNewConnectorArgs = {
+  sendTo?: InputMaybe<TestRecipientInput>;
+  source: ConnectorSource;
+  templateId: Scalars['String']['input'];
+  values: Array<SettingValueInput>;
+};
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
 export type MutationUpdateAppConnectorArgs = {
   input: UpdateAppConnectorInput;
+};
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationUpdateConnectorSettingsArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  values: Array<SettingValueInput>;
 };
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
@@ -708,6 +853,59 @@ export type ScriptConnectorFileKind =
   /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
   | 'TRANSLATIONS';
 
+/** A value for one field of a connector's settings, by the field's key. */
+export type SettingValueInput = {
+  /** The field's key (`ConnectorSettingsField.key`). */
+  key: Scalars['String']['input'];
+  /** The new value in the field's kind (a number for NUMBER, a boolean for SWITCH, …); null clears it. */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** One operation of the change `updateConnectorSettings` sends (or would send), against the source's representation. */
+export type SettingsChange = {
+  __typename?: 'SettingsChange';
+  /** The operation. */
+  op: JsonPatchOp;
+  /** A JSON Pointer into the source's representation (the one `patchConnector` takes). */
+  path: Scalars['String']['output'];
+  /** Whether the value is a secret (or holds one: SailPoint's XML shows them as `********`). */
+  secret: Scalars['Boolean']['output'];
+  /** The value; null when `secret` is true (a new secret is never shown), and for `remove`. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** What is wrong with the value of one field (or with the form as a whole when `key` is null). */
+export type SettingsProblem = {
+  __typename?: 'SettingsProblem';
+  /** The kind of problem. */
+  code: SettingsProblemCode;
+  /** The field's key; null when the problem is not one field's. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, in a sentence. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a value cannot be used. */
+export type SettingsProblemCode =
+  /** The key is given twice. */
+  | 'DUPLICATE'
+  /** The field is not shown (its `showIf` does not hold) and takes no value. */
+  | 'HIDDEN'
+  /** The value breaks a rule of the source (its own words in `message`). */
+  | 'INVALID'
+  /** The value is not one of the field's options. */
+  | 'NOT_AN_OPTION'
+  /** The field cannot be written this way (a FILE field). */
+  | 'READ_ONLY'
+  /** The field is required and has no value. */
+  | 'REQUIRED'
+  /** A locked value must be entered again for a test (saved secrets are never used for one). */
+  | 'RE_ENTER_SECRET'
+  /** The form has no field with this key. */
+  | 'UNKNOWN_FIELD'
+  /** The value is not of the field's kind. */
+  | 'WRONG_TYPE';
+
 /** Where a configuration field is shown. */
 export type SettingsSection =
   /** Further options: aggregation, filters, mappings, messages. */
@@ -718,6 +916,16 @@ export type SettingsSection =
   | 'GENERAL'
   /** Relay: proxies, virtual appliances, clusters and other intermediaries between the source and the target. */
   | 'RELAY';
+
+/** What the values of a connector's settings are. */
+export type SettingsValueKind =
+  /**
+   * The defaults of a form that other objects fill (SailPoint script connectors: the source config is the form each
+   * source of the connector fills; a value here is the default a new source starts with).
+   */
+  | 'FORM_DEFAULTS'
+  /** The connector's own stored configuration (Logto login connectors, ConductorOne app connectors). */
+  | 'STORED';
 
 /** The state of a connector's syncs. */
 export type SyncStatus =
@@ -735,10 +943,22 @@ export type SyncStatus =
 /** The result of a connection test. */
 export type TestConnectionResult = {
   __typename?: 'TestConnectionResult';
-  /** What the source said, when it said something a person can act on. */
+  /** What the source said, or what was checked, in a sentence a person can act on. */
   message?: Maybe<Scalars['String']['output']>;
-  /** Whether the source accepted the configuration. */
+  /** How the test was made; FORM_CHECK never means a connection was made. */
+  method: ConnectorTestMethod;
+  /** Whether the test passed: no problems, and, for SOURCE_TEST, the source accepted the configuration. */
   ok: Scalars['Boolean']['output'];
+  /** What is wrong, per field where one is named. */
+  problems: Array<SettingsProblem>;
+};
+
+/** Where a connector test sends its test message. */
+export type TestRecipientInput = {
+  /** An email address (email connectors). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** A phone number (SMS connectors). */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -765,6 +985,23 @@ export type UpdateAppConnectorInput = {
   profileIgnoreList?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The owners. */
   userIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The outcome of `updateConnectorSettings`. */
+export type UpdateConnectorSettingsResult = {
+  __typename?: 'UpdateConnectorSettingsResult';
+  /** The change, as a JSON Patch against the source's representation: exactly what is (or would be) sent, secrets hidden. */
+  changes: Array<SettingsChange>;
+  /** The connector after the save; null for a dry run, with problems, or when nothing changed and no read was needed. */
+  connector?: Maybe<Connector>;
+  /** Whether this was a dry run: nothing was sent. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Each field given, and what happens to it. */
+  fields: Array<FieldChange>;
+  /** No problems; unless `dryRun`, the change was saved (or there was nothing to change). */
+  ok: Scalars['Boolean']['output'];
+  /** What is wrong with the values; when not empty nothing was sent. */
+  problems: Array<SettingsProblem>;
 };
 
 /** What SailPoint reports after a file upload. */
@@ -887,10 +1124,16 @@ export type ResolversTypes = ResolversObject<{
   ConnectorSettingsSection: ResolverTypeWrapper<ConnectorSettingsSection>;
   ConnectorSource: ConnectorSource;
   ConnectorStatus: ResolverTypeWrapper<ConnectorStatus>;
+  ConnectorTestMethod: ConnectorTestMethod;
   CreateAppConnectorInput: CreateAppConnectorInput;
   CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
+  FieldChangeStatus: FieldChangeStatus;
+  FormFieldCondition: ResolverTypeWrapper<FormFieldCondition>;
+  FormFieldOption: ResolverTypeWrapper<FormFieldOption>;
+  FormFieldType: FormFieldType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -906,11 +1149,18 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScriptConnector: ResolverTypeWrapper<ScriptConnectorRecord>;
   ScriptConnectorFileKind: ScriptConnectorFileKind;
+  SettingValueInput: SettingValueInput;
+  SettingsChange: ResolverTypeWrapper<SettingsChange>;
+  SettingsProblem: ResolverTypeWrapper<SettingsProblem>;
+  SettingsProblemCode: SettingsProblemCode;
   SettingsSection: SettingsSection;
+  SettingsValueKind: SettingsValueKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SyncStatus: SyncStatus;
   TestConnectionResult: ResolverTypeWrapper<TestConnectionResult>;
+  TestRecipientInput: TestRecipientInput;
   UpdateAppConnectorInput: UpdateAppConnectorInput;
+  UpdateConnectorSettingsResult: ResolverTypeWrapper<Omit<UpdateConnectorSettingsResult, 'connector'> & { connector?: Maybe<ResolversTypes['Connector']> }>;
   UpdateDetail: ResolverTypeWrapper<SailPointUpdateDetailWire>;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
@@ -937,6 +1187,9 @@ export type ResolversParentTypes = ResolversObject<{
   CreateLoginConnectorInput: CreateLoginConnectorInput;
   CreateScriptConnectorInput: CreateScriptConnectorInput;
   DateTime: Scalars['DateTime']['output'];
+  FieldChange: FieldChange;
+  FormFieldCondition: FormFieldCondition;
+  FormFieldOption: FormFieldOption;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -949,9 +1202,14 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ScriptConnector: ScriptConnectorRecord;
+  SettingValueInput: SettingValueInput;
+  SettingsChange: SettingsChange;
+  SettingsProblem: SettingsProblem;
   String: Scalars['String']['output'];
   TestConnectionResult: TestConnectionResult;
+  TestRecipientInput: TestRecipientInput;
   UpdateAppConnectorInput: UpdateAppConnectorInput;
+  UpdateConnectorSettingsResult: Omit<UpdateConnectorSettingsResult, 'connector'> & { connector?: Maybe<ResolversParentTypes['Connector']> };
   UpdateDetail: SailPointUpdateDetailWire;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: Scalars['Upload']['output'];
@@ -1072,17 +1330,24 @@ export type ConnectorSettingsResolvers<
   ParentType extends ResolversParentTypes['ConnectorSettings'] = ResolversParentTypes['ConnectorSettings'],
 > = ResolversObject<{
   sections?: Resolver<Array<ResolversTypes['ConnectorSettingsSection']>, ParentType, ContextType>;
+  valueKind?: Resolver<ResolversTypes['SettingsValueKind'], ParentType, ContextType>;
 }>;
 
 export type ConnectorSettingsFieldResolvers<
   ContextType = GatewayContext,
   ParentType extends ResolversParentTypes['ConnectorSettingsField'] = ResolversParentTypes['ConnectorSettingsField'],
 > = ResolversObject<{
+  defaultValue?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isSet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FormFieldType'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['FormFieldOption']>>, ParentType, ContextType>;
+  placeholder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  showIf?: Resolver<Array<ResolversTypes['FormFieldCondition']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
@@ -1109,6 +1374,31 @@ export type ConnectorStatusResolvers<
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FieldChangeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange'],
+> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FieldChangeStatus'], ParentType, ContextType>;
+}>;
+
+export type FormFieldConditionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['FormFieldCondition'] = ResolversParentTypes['FormFieldCondition'],
+> = ResolversObject<{
+  equals?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FormFieldOptionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['FormFieldOption'] = ResolversParentTypes['FormFieldOption'],
+> = ResolversObject<{
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -1158,13 +1448,26 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>
   >;
+  testConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestConnectorArgs, 'id' | 'values'>>;
   testLoginConnector?: Resolver<
     ResolversTypes['TestConnectionResult'],
     ParentType,
     ContextType,
     RequireFields<MutationTestLoginConnectorArgs, 'config' | 'factoryId'>
   >;
+  testNewConnector?: Resolver<
+    ResolversTypes['TestConnectionResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationTestNewConnectorArgs, 'source' | 'templateId' | 'values'>
+  >;
   updateAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationUpdateAppConnectorArgs, 'input'>>;
+  updateConnectorSettings?: Resolver<
+    ResolversTypes['UpdateConnectorSettingsResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateConnectorSettingsArgs, 'dryRun' | 'id' | 'values'>
+  >;
   updateLoginConnector?: Resolver<ResolversTypes['LoginConnector'], ParentType, ContextType, RequireFields<MutationUpdateLoginConnectorArgs, 'id' | 'input'>>;
   uploadScriptConnectorFile?: Resolver<
     ResolversTypes['UpdateDetail'],
@@ -1234,12 +1537,45 @@ export type ScriptConnectorResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SettingsChangeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['SettingsChange'] = ResolversParentTypes['SettingsChange'],
+> = ResolversObject<{
+  op?: Resolver<ResolversTypes['JsonPatchOp'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
+
+export type SettingsProblemResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['SettingsProblem'] = ResolversParentTypes['SettingsProblem'],
+> = ResolversObject<{
+  code?: Resolver<ResolversTypes['SettingsProblemCode'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TestConnectionResultResolvers<
   ContextType = GatewayContext,
   ParentType extends ResolversParentTypes['TestConnectionResult'] = ResolversParentTypes['TestConnectionResult'],
 > = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ConnectorTestMethod'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['SettingsProblem']>, ParentType, ContextType>;
+}>;
+
+export type UpdateConnectorSettingsResultResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['UpdateConnectorSettingsResult'] = ResolversParentTypes['UpdateConnectorSettingsResult'],
+> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['SettingsChange']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['SettingsProblem']>, ParentType, ContextType>;
 }>;
 
 export type UpdateDetailResolvers<
@@ -1271,6 +1607,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ConnectorSettingsSection?: ConnectorSettingsSectionResolvers<ContextType>;
   ConnectorStatus?: ConnectorStatusResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldChange?: FieldChangeResolvers<ContextType>;
+  FormFieldCondition?: FormFieldConditionResolvers<ContextType>;
+  FormFieldOption?: FormFieldOptionResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
   LoginConnector?: LoginConnectorResolvers<ContextType>;
@@ -1280,7 +1619,10 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ScriptConnector?: ScriptConnectorResolvers<ContextType>;
+  SettingsChange?: SettingsChangeResolvers<ContextType>;
+  SettingsProblem?: SettingsProblemResolvers<ContextType>;
   TestConnectionResult?: TestConnectionResultResolvers<ContextType>;
+  UpdateConnectorSettingsResult?: UpdateConnectorSettingsResultResolvers<ContextType>;
   UpdateDetail?: UpdateDetailResolvers<ContextType>;
   Upload?: GraphQLScalarType;
 }>;

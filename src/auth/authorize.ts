@@ -14,6 +14,7 @@ import {
   getNullableType,
   getVariableValues,
   isListType,
+  isNamedType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -21,6 +22,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLField,
+  type GraphQLNullableType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -35,10 +37,12 @@ import { NO_CREDENTIALS } from './authenticate.js';
 import { forbiddenFor } from './roles.js';
 
 /**
- * How a root field finds its source: a fixed source, the source of the global id in its `ID` argument, or the
- * sources its `[ConnectorSource!]` argument names (all the caller may read when unset).
+ * How a root field finds its source: a fixed source, the source of the global id in its `ID` argument, the source
+ * its `ConnectorSource!` argument names, or the sources its `[ConnectorSource!]` argument names (all the caller may
+ * read when unset).
  */
-type FieldSource = { source: SourceName } | { argument: string; kind: 'id' | 'sources' };
+type ArgumentKind = 'id' | 'source' | 'sources';
+type FieldSource = { source: SourceName } | { argument: string; kind: ArgumentKind };
 
 /** The source rule of every root query and mutation field that has one (`@source`); a field without one is refused. */
 export interface RootFieldSources {
@@ -62,6 +66,14 @@ export function rootFieldSources(schema: GraphQLSchema): RootFieldSources {
   return table;
 }
 
+/** What an argument of this (nullable) type names: a global id, one source, or a list of sources. */
+function argumentKind(type: GraphQLNullableType): ArgumentKind | undefined {
+  if (isListType(type)) return getNamedType(type).name === 'ConnectorSource' ? 'sources' : undefined;
+  if (isNamedType(type) && type.name === 'ID') return 'id';
+  if (isNamedType(type) && type.name === 'ConnectorSource') return 'source';
+  return undefined;
+}
+
 function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string, FieldSource> {
   const table = new Map<string, FieldSource>();
   if (!type) return table;
@@ -83,16 +95,8 @@ function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string,
     if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
     const arg = field.args.find((a) => a.name === argument.value);
     const argType = arg && getNullableType(arg.type);
-    const kind = !argType
-      ? undefined
-      : isListType(argType)
-        ? getNamedType(argType).name === 'ConnectorSource'
-          ? 'sources'
-          : undefined
-        : argType.name === 'ID'
-          ? 'id'
-          : undefined;
-    if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID or a [ConnectorSource!] argument of the field`);
+    const kind = argType ? argumentKind(argType) : undefined;
+    if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID, a ConnectorSource! or a [ConnectorSource!] argument of the field`);
     table.set(field.name, { argument: argument.value, kind });
   }
   return table;
@@ -156,11 +160,7 @@ export function sourcesOfOperation(
     }
   };
   /** Adds the sources that a field's id or sources argument names; else says why it cannot (a clause). */
-  const addSourcesOfArguments = (
-    field: GraphQLField<unknown, unknown>,
-    node: FieldNode,
-    how: { argument: string; kind: 'id' | 'sources' },
-  ): string | undefined => {
+  const addSourcesOfArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, how: { argument: string; kind: ArgumentKind }): string | undefined => {
     coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 20 });
     if (coerced.errors) return invalidVariables(coerced.errors);
     let args: Record<string, unknown>;
@@ -174,6 +174,9 @@ export function sourcesOfOperation(
       const source = sourceOfId(sourceList, value);
       if (source === undefined) return `argument \`${how.argument}\` is not a valid global id`;
       sources.add(source);
+    } else if (how.kind === 'source') {
+      if (typeof value !== 'string' || !sourceList.has(value)) return `argument \`${how.argument}\` is not a source`;
+      sources.add(value);
     } else if (value != null) {
       if (!Array.isArray(value) || !value.every((v) => sourceList.has(v))) return `argument \`${how.argument}\` is not a list of sources`;
       for (const s of value) sources.add(s);

@@ -7,11 +7,36 @@
 const SECTION_ORDER = ['GENERAL', 'ADDITIONAL', 'ADVANCED', 'RELAY'] as const;
 export type SettingsSectionName = (typeof SECTION_ORDER)[number];
 
+/** The GraphQL `FormFieldType`: the kind of input a field takes. */
+export type FormFieldKind = 'TEXT' | 'MULTILINE_TEXT' | 'NUMBER' | 'SWITCH' | 'SELECT' | 'MULTI_SELECT' | 'JSON' | 'SECRET' | 'URL' | 'XML' | 'LIST' | 'FILE';
+
+/** One choice of a select (`FormFieldOption`). */
+export interface FormFieldOption {
+  value: string;
+  label: string;
+}
+
+/** `FormFieldCondition`: shown while the field `key` holds `equals` (null/undefined: any set value). */
+export interface FormFieldCondition {
+  key: string;
+  equals?: unknown;
+}
+
+/** What the settings' values are (`SettingsValueKind`). */
+export type SettingsValueKind = 'STORED' | 'FORM_DEFAULTS';
+
 /** One configuration field as the GraphQL `ConnectorSettingsField` returns it. */
-interface SettingsField {
+export interface SettingsField {
   key: string;
   label: string | null;
   type: string;
+  kind: FormFieldKind;
+  description: string | null;
+  placeholder: string | null;
+  options: FormFieldOption[] | null;
+  /** Always null when locked. */
+  defaultValue: unknown;
+  showIf: FormFieldCondition[];
   required: boolean;
   locked: boolean;
   /** Always null when locked. */
@@ -21,6 +46,7 @@ interface SettingsField {
 
 /** `ConnectorSettings`: only non-empty sections, in SECTION_ORDER. */
 export interface Settings {
+  valueKind: SettingsValueKind;
   sections: { section: SettingsSectionName; fields: SettingsField[] }[];
 }
 
@@ -29,12 +55,22 @@ export interface RawSettingsField {
   section: SettingsSectionName;
   key: string;
   label?: string | null;
+  /** The source's own name of the input kind (the deprecated `type`). */
   type: string;
+  /** The kind of input; default: from `type` (see kindOfType). */
+  kind?: FormFieldKind;
+  description?: string | null;
+  placeholder?: string | null;
+  options?: readonly FormFieldOption[] | null;
+  defaultValue?: unknown;
+  showIf?: readonly FormFieldCondition[];
   required?: boolean;
   /** Whether the source marks it confidential; names that look secret are locked as well. */
   confidential?: boolean;
   /** The stored or default value, if any. It is dropped here when the field is locked. */
   value?: unknown;
+  /** Whether a value is stored, when `value` cannot tell (a locked value read as null); default: from `value`. */
+  isSet?: boolean;
 }
 
 // Names of secrets, keys, tokens and passwords: matched on the key split at camelCase, `_`, `-` and `.`.
@@ -110,27 +146,72 @@ export function typeOfValue(value: unknown): string {
   return 'Text';
 }
 
+const KIND_OF_TYPE: Readonly<Record<string, FormFieldKind>> = {
+  text: 'TEXT',
+  textarea: 'MULTILINE_TEXT',
+  multilinetext: 'MULTILINE_TEXT',
+  number: 'NUMBER',
+  switch: 'SWITCH',
+  select: 'SELECT',
+  multiselect: 'MULTI_SELECT',
+  json: 'JSON',
+  secret: 'SECRET',
+  url: 'URL',
+  xml: 'XML',
+  list: 'LIST',
+  file: 'FILE',
+};
+
+/** The kind of a source's type name (`Text`, `MultilineText`, `TextArea`, `Json`, …), TEXT when unknown. */
+export function kindOfType(type: string): FormFieldKind {
+  return KIND_OF_TYPE[type.toLowerCase()] ?? 'TEXT';
+}
+
+/** Whether a field is locked (write-only): the source marks it confidential, its kind is SECRET, or its key names a secret. */
+export function isLockedField(raw: Pick<RawSettingsField, 'confidential' | 'type' | 'kind' | 'key'>): boolean {
+  return raw.confidential === true || raw.kind === 'SECRET' || raw.type === 'Secret' || looksSecret(raw.key);
+}
+
+/** Whether a value counts as set (not absent, null or the empty text). */
+export function isSetValue(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** One field as the schema returns it: locked values (and defaults) dropped, secrets below the top level masked. */
+export function settingsField(raw: RawSettingsField): SettingsField {
+  const locked = isLockedField(raw);
+  const isSet = raw.isSet ?? isSetValue(raw.value);
+  const type = locked && raw.type === 'Text' ? 'Secret' : raw.type;
+  const kind = locked ? 'SECRET' : (raw.kind ?? kindOfType(type));
+  return {
+    key: raw.key,
+    label: raw.label ?? null,
+    type,
+    kind,
+    description: raw.description ?? null,
+    placeholder: raw.placeholder ?? null,
+    options: raw.options ? [...raw.options] : null,
+    defaultValue: locked || raw.defaultValue === undefined ? null : maskSecrets(raw.defaultValue),
+    showIf: raw.showIf ? [...raw.showIf] : [],
+    required: raw.required === true,
+    locked,
+    // A value that is not locked may still hold secrets below it (a headers object, nested JSON): masked at any depth.
+    value: locked || !isSetValue(raw.value) ? null : maskSecrets(raw.value),
+    isSet,
+  };
+}
+
 /** Groups fields into sections and masks every locked value. */
-export function buildSettings(fields: Iterable<RawSettingsField>): Settings {
+export function buildSettings(fields: Iterable<RawSettingsField>, valueKind: SettingsValueKind = 'STORED'): Settings {
   const bySection = new Map<SettingsSectionName, SettingsField[]>();
   for (const raw of fields) {
-    const locked = raw.confidential === true || raw.type === 'Secret' || looksSecret(raw.key);
-    const isSet = raw.value !== undefined && raw.value !== null && raw.value !== '';
-    const field: SettingsField = {
-      key: raw.key,
-      label: raw.label ?? null,
-      type: locked && raw.type === 'Text' ? 'Secret' : raw.type,
-      required: raw.required === true,
-      locked,
-      // A value that is not locked may still hold secrets below it (a headers object, nested JSON): masked at any depth.
-      value: locked || !isSet ? null : maskSecrets(raw.value),
-      isSet,
-    };
+    const field = settingsField(raw);
     const list = bySection.get(raw.section);
     if (list) list.push(field);
     else bySection.set(raw.section, [field]);
   }
   return {
+    valueKind,
     sections: SECTION_ORDER.flatMap((section) => {
       const fields = bySection.get(section);
       return fields ? [{ section, fields }] : [];

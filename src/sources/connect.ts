@@ -78,7 +78,8 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
   } else {
     source = configured;
   }
-  const vendorCodeOf = connection.vendorCodeOf ? { vendorCodeOf: connection.vendorCodeOf } : {};
+  const { reasonOf } = connection;
+  const vendorCodeOf = reasonOf ? { vendorCodeOf: (body: string) => reasonOf(body)?.vendorCode } : {};
   // Probes go through a client of their own: one connection, one try, no rate limiter and no breaker (the
   // readiness budget, one probe per source per readinessMaxAgeMs, is their limit), so that a probe never takes a
   // token, a connection or a breaker's half-open try that a caller needs. It shares the callers' access token.

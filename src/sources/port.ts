@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import type { NativeKey, NativeKeyRules } from '../graph/globalId.js';
 import type { JsonPatchOperation, PatchLimits } from '../graph/jsonPatch.js';
-import type { Settings } from '../graph/settings.js';
+import type { RawSettingsField, Settings, SettingsValueKind } from '../graph/settings.js';
 import type { WriteLocks } from '../graph/writeLocks.js';
 import type { Rate } from '../http/resilience.js';
 import type { UpstreamClient } from '../http/upstream.js';
@@ -101,6 +101,89 @@ export interface Patchable<Stored = unknown, Result = object> {
   write(ctx: SourceContext, type: string, key: NativeKey, change: PatchChange<Stored>): Promise<Result>;
 }
 
+/**
+ * A problem with one field's value (`SettingsProblem`); `key` null: the form as a whole.
+ * @public
+ */
+export interface SettingsProblem {
+  key: string | null;
+  message: string;
+  code: 'UNKNOWN_FIELD' | 'DUPLICATE' | 'REQUIRED' | 'WRONG_TYPE' | 'NOT_AN_OPTION' | 'HIDDEN' | 'READ_ONLY' | 'RE_ENTER_SECRET' | 'INVALID';
+}
+
+/**
+ * One operation of a settings change, as `SettingsForms.operations` plans it.
+ * @public
+ */
+export interface PlannedOperation {
+  operation: JsonPatchOperation;
+  /** Whether the value is (or holds) a secret: a dry run then shows `shown` (default null) instead of the value. */
+  secret?: boolean;
+  /** What a dry run shows as the value of a secret operation (e.g. the XML with its secrets masked). */
+  shown?: unknown;
+}
+
+/**
+ * What a connector test is given: a saved connector as a patch read it, or a template id (a connector not created yet).
+ * @public
+ */
+export type TestSubject<Stored = unknown> = { read: PatchRead<Stored>; templateId?: undefined } | { read?: undefined; templateId: string };
+
+/**
+ * The outcome of a connector test (`TestConnectionResult`).
+ * @public
+ */
+export interface TestOutcome {
+  ok: boolean;
+  message: string | null;
+  problems: SettingsProblem[];
+  method: 'SOURCE_TEST' | 'FORM_CHECK';
+}
+
+/**
+ * A source's connectors as forms (`updateConnectorSettings`, `testConnector`, `testNewConnector`), on top of its
+ * `patchable` representation: the engine (graph/settingsEngine.ts) reads the connector with `patchable.read` inside
+ * its write lock, gets its form from `fields`, checks the values against it, turns them into operations on the
+ * representation with `operations` and writes them with `patchable.write`.
+ * @public
+ */
+export interface SettingsForms<Stored = unknown> {
+  /** What the settings' values are (`ConnectorSettings.valueKind`). */
+  readonly valueKind: SettingsValueKind;
+  /** The connector's form with its current values (a locked one as `isSet` with no value), from a patch read. */
+  fields(read: PatchRead<Stored>): RawSettingsField[];
+  /**
+   * The JSON Patch operations on `read.document` that give the fields these values (already checked against the
+   * form: known keys, kinds, options; a null value clears). Only what changes.
+   */
+  operations(read: PatchRead<Stored>, values: ReadonlyMap<string, unknown>): PlannedOperation[];
+  /** The form of a connector not created yet, from a template id; undefined when there is no such template. */
+  templateFields(ctx: SourceContext, templateId: string): Promise<RawSettingsField[] | undefined>;
+  /**
+   * Tests complete values (checked against the form; locked ones re-entered): the source's own test where it has
+   * one, else the strongest check its API allows without a connection (method FORM_CHECK).
+   */
+  test(
+    ctx: SourceContext,
+    subject: TestSubject<Stored>,
+    values: ReadonlyMap<string, unknown>,
+    sendTo: { email?: string; phone?: string },
+  ): Promise<TestOutcome>;
+}
+
+/**
+ * A source's reason for refusing a request (a 4xx answer), read from its body: shown to the caller after scrubbing.
+ * @public
+ */
+export interface UpstreamReason {
+  /** The source's own message. */
+  message?: string;
+  /** The source's own error code (e.g. Logto's `connector.general`). */
+  vendorCode?: string;
+  /** Per-field problems where the source names a field (its own key or path, e.g. `config.email`). */
+  problems?: { key: string; message: string }[];
+}
+
 /** A setting of its own a source reads from the environment, as `<NAME>_<key>`. */
 export interface SourceSettingSpec {
   /** `url`: an http(s) URL (a trailing slash dropped); `text`: any non-empty string. */
@@ -145,8 +228,11 @@ export interface SourceConnection<Client = unknown> {
   tokenUrl(api: { origin: string; url: string }, settings: Readonly<Record<string, string>>): string;
   /** Extra fields of the token request. */
   tokenParams?(settings: Readonly<Record<string, string>>): Record<string, string>;
-  /** The vendor's own error code in an error body (logged, and for the source's own branching). */
-  vendorCodeOf?: (body: string) => string | undefined;
+  /**
+   * The source's reason in an error body: its message, vendor code and field problems. A 4xx answer's reason reaches
+   * the caller (`extensions.upstreamMessage`, `vendorCode`, `problems`, scrubbed as the log is); a 5xx's only the log.
+   */
+  reasonOf?: (body: string) => UpstreamReason | undefined;
   /** The vendor's documented rate, applied to a configured tenant unless `<NAME>_RATE_LIMIT` says otherwise; null: none. */
   defaultRate: Rate | null;
   /** Settings of its own beyond `<NAME>_URL`, `_CLIENT_ID`, `_CLIENT_SECRET` and the resilience ones. */
@@ -198,6 +284,8 @@ export interface ConnectorSource<Client = unknown, Loaders = unknown> {
   readonly patchable?: Patchable;
   /** Deletes a connector. */
   delete(ctx: SourceContext, type: string, key: NativeKey): Promise<void>;
-  /** A connector's `settings` (secrets locked by buildSettings). */
-  settings(connector: object, ctx: SourceContext): Settings | Promise<Settings>;
+  /** A connector's `settings` (secrets locked by buildSettings); `locale` where the source translates its form. */
+  settings(connector: object, ctx: SourceContext, options: { locale?: string }): Settings | Promise<Settings>;
+  /** Its connectors as forms: writable settings and tests; without it, updateConnectorSettings and tests refuse. */
+  readonly forms?: SettingsForms;
 }

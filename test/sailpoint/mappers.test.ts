@@ -58,7 +58,7 @@ describe('settingsFromSourceConfig', () => {
 
   it('returns undefined for XML that is not well-formed and no sections for no XML', () => {
     expect(settingsFromSourceConfig('<Form><Field name="x"></Form>')).toBeUndefined();
-    expect(settingsFromSourceConfig(undefined)).toEqual({ sections: [] });
+    expect(settingsFromSourceConfig(undefined)).toEqual({ valueKind: 'FORM_DEFAULTS', sections: [] });
   });
 });
 

@@ -25,7 +25,10 @@ export const conductoroneSource = {
   connection: {
     // Client id and secret in the form body, as ConductorOne's API documents (its SDKs sign a JWT instead).
     tokenUrl: (api) => `${api.url}/auth/v1/token`,
-    vendorCodeOf: c1ErrorCode,
+    reasonOf: (body) => {
+      const vendorCode = c1ErrorCode(body);
+      return vendorCode === undefined ? undefined : { vendorCode };
+    },
     defaultRate: null,
     createClient: (http) => new ConductorOneClient(http),
     // Any app id answers: a search for none still proves the token and the API.

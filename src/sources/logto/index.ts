@@ -23,7 +23,10 @@ export const logtoSource = {
     tokenUrl: (api) => `${api.url}/oidc/token`,
     // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
     tokenParams: (settings) => ({ resource: settings.RESOURCE ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
-    vendorCodeOf: logtoErrorCode,
+    reasonOf: (body) => {
+      const vendorCode = logtoErrorCode(body);
+      return vendorCode === undefined ? undefined : { vendorCode };
+    },
     defaultRate: null,
     // LOGTO_RESOURCE: the Management API's resource indicator (Logto Cloud: https://<tenant>.logto.app/api).
     settings: { RESOURCE: { kind: 'text', default: LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } },

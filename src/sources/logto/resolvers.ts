@@ -101,11 +101,11 @@ export const logtoResolvers: Resolvers = {
       checkConfig(factory.formItems, config, 'config');
       try {
         await logto(ctx).client.testConnector(factoryId, { config, ...recipient }, ctx.requestId);
-        return { ok: true, message: null };
+        return { ok: true, message: null, problems: [], method: 'SOURCE_TEST' as const };
       } catch (error) {
         // A 400 that is not about the input is the provider refusing the test: a result, not an error.
         if (error instanceof UpstreamError && error.status === 400 && error.vendorCode && !INVALID_INPUT_CODES.has(error.vendorCode)) {
-          return { ok: false, message: `The provider refused the test (Logto: ${error.vendorCode}).` };
+          return { ok: false, message: `The provider refused the test (Logto: ${error.vendorCode}).`, problems: [], method: 'SOURCE_TEST' as const };
         }
         throw error;
       }

@@ -183,7 +183,7 @@ export async function scriptConnectorSettings(connector: ScriptConnectorRecord, 
       { requestId: ctx.requestId, source: SAILPOINT, scriptName: connector.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE },
       'source config is not well-formed XML; no settings shown',
     );
-    settings = { sections: [] };
+    settings = { valueKind: 'FORM_DEFAULTS', sections: [] };
   }
   settingsOfDetail.set(detail, settings);
   return settings;

@@ -93,7 +93,7 @@ function fieldValue(type: string, raw: string | undefined): unknown {
  * buildSettings. Returns undefined when the XML is not well-formed (the caller logs it and shows no sections).
  */
 export function settingsFromSourceConfig(xml: string | undefined): Settings | undefined {
-  if (!xml) return { sections: [] };
+  if (!xml) return { valueKind: 'FORM_DEFAULTS', sections: [] };
   const fields: RawSettingsField[] = [];
   const sections: SettingsSectionName[] = [];
   const parser = new SaxesParser();
@@ -135,5 +135,5 @@ export function settingsFromSourceConfig(xml: string | undefined): Settings | un
   } catch {
     failed = true;
   }
-  return failed ? undefined : buildSettings(fields);
+  return failed ? undefined : buildSettings(fields, 'FORM_DEFAULTS');
 }
