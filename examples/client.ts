@@ -13,13 +13,17 @@ import { pathToFileURL } from 'node:url';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { CreateLoginConnectorInput, JsonPatchOperationInput, SettingsFieldsFragment } from './__generated__/graphql.js';
+import { fillForm } from './form.js';
 import {
+  connectorFormQuery,
   createLoginConnectorMutation,
   createScriptConnectorMutation,
   deleteConnectorMutation,
   listConnectorsQuery,
   patchConnectorMutation,
   readConnectorQuery,
+  testConnectorMutation,
+  updateConnectorSettingsMutation,
   uploadScriptConnectorFileMutation,
 } from './operations.js';
 
@@ -207,6 +211,33 @@ export async function deleteConnector(client: GatewayClient, id: string): Promis
   return deleted;
 }
 
+/**
+ * A connector's form filled from its own field metadata (examples/form.ts), dry-run, saved and tested: what a
+ * connector page does, for any source. The dry run and the save must agree; the test re-enters the locked values
+ * (saved secrets are never read back, so a test needs them again).
+ */
+export async function fillSaveAndTest(client: GatewayClient, id: string, suffix: string) {
+  const { connector } = await request(client, connectorFormQuery, { id });
+  if (!connector) throw new Error(`No connector has the id ${id}.`);
+  const secret = `example-secret-${suffix}`;
+  const values = fillForm(connector.settings, suffix, secret);
+  const { updateConnectorSettings: dryRun } = await request(client, updateConnectorSettingsMutation, { id, values, dryRun: true });
+  if (!dryRun.ok) throw new Error(`The form refused the values: ${dryRun.problems.map((p) => p.message).join(' ')}`);
+  const { updateConnectorSettings: saved } = await request(client, updateConnectorSettingsMutation, { id, values, dryRun: false });
+  if (!saved.ok || !saved.connector) throw new Error(`The save was refused: ${saved.problems.map((p) => p.message).join(' ')}`);
+  const retest = fillForm(saved.connector.settings, suffix, secret).filter((v) => values.some((given) => given.key === v.key));
+  const { testConnector: test } = await request(client, testConnectorMutation, { id, values: retest, sendTo: { email: 'example@example.com' } });
+  return { source: connector.source, values, dryRun, saved, test };
+}
+
+/** One line about a form round trip: what the dry run showed, what was saved, how the test went. */
+function formLine(name: string, round: Awaited<ReturnType<typeof fillSaveAndTest>>): string {
+  const shown = round.dryRun.changes.map((c) => `${c.op} ${c.path}${c.secret ? ' (secret, hidden)' : ''}`).join(', ');
+  const statuses = round.saved.fields.map((f) => `${f.key} ${f.status}`).join(', ');
+  const test = `${round.test.ok ? 'passed' : 'failed'} (${round.test.method})${round.test.message ? `: ${round.test.message}` : ''}`;
+  return `Form of ${name} (${round.source}): dry run would send [${shown}]; saved ${statuses}; test ${test}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // The whole run
 // ---------------------------------------------------------------------------------------------------------------------
@@ -227,6 +258,7 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     const patched = await patchConnector(client, login.id);
     const syncProfile = patched.__typename === 'LoginConnector' ? patched.syncProfile : undefined;
     lines.push(`Patched it: scope is now "${String(settingValue(patched.settings, 'scope'))}", syncProfile ${String(syncProfile)}`);
+    lines.push(formLine(`login connector "${login.displayName}"`, await fillSaveAndTest(client, login.id, suffix)));
 
     const script = await createScriptConnector(client, suffix);
     created.push({ id: script.id, what: `script connector ${script.scriptName}` });
@@ -234,6 +266,7 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     const after = await readConnector(client, script.id);
     const keys = after?.settings.sections.flatMap((s) => s.fields.map((f) => (f.locked ? `${f.key} (locked)` : f.key))) ?? [];
     lines.push(`Uploaded a source config to script connector ${script.scriptName}: ${detail.status ?? '?'}; its settings now have ${keys.join(', ')}`);
+    lines.push(formLine(`script connector ${script.scriptName}`, await fillSaveAndTest(client, script.id, suffix)));
   } finally {
     // Newest first; a failed delete is reported and does not hide the error of a failed step.
     for (const { id, what } of created.reverse()) {

@@ -13,6 +13,17 @@ export type ConnectorSource =
   /** SailPoint Identity Security Cloud v3: custom script connectors. */
   | 'SAILPOINT';
 
+/** How a connector test was made. */
+export type ConnectorTestMethod =
+  /**
+   * The source has no test for this connector: the gateway checked the values against the form and what the source
+   * requires (SailPoint: the connector's XML files; ConductorOne: the config message of its catalog entry). No
+   * connection to the target system was made.
+   */
+  | 'FORM_CHECK'
+  /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
+  | 'SOURCE_TEST';
+
 /** A new login connector, created from a factory. */
 export type CreateLoginConnectorInput = {
   /** The configuration; checked against the factory's form items before anything is sent. */
@@ -40,6 +51,44 @@ export type CreateScriptConnectorInput = {
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: string | null | undefined;
 };
+
+/** What a settings update does to one field. */
+export type FieldChangeStatus =
+  /** A new value replaces the stored one. */
+  | 'CHANGED'
+  /** The value is removed. */
+  | 'CLEARED'
+  /** A locked field gets a new value (never shown). */
+  | 'SET'
+  /** The value given is the value stored (for a locked field: no value given, the stored one is kept). */
+  | 'UNCHANGED';
+
+/** The kind of input a form field takes. */
+export type FormFieldType =
+  /** A file, uploaded on its own (not writable through `updateConnectorSettings`). */
+  | 'FILE'
+  /** Any JSON value (an object or a list as the source expects). */
+  | 'JSON'
+  /** A list of texts. */
+  | 'LIST'
+  /** Several lines of text. */
+  | 'MULTILINE_TEXT'
+  /** Any number of `options` (a list of their `value`s). */
+  | 'MULTI_SELECT'
+  /** A number (JSON number). */
+  | 'NUMBER'
+  /** A write-only secret (password, key, token): never read back. */
+  | 'SECRET'
+  /** One of `options` (its `value`). */
+  | 'SELECT'
+  /** On or off (JSON boolean). */
+  | 'SWITCH'
+  /** One line of text. */
+  | 'TEXT'
+  /** An absolute http(s) URL. */
+  | 'URL'
+  /** An XML text. */
+  | 'XML';
 
 /** A JSON Patch (RFC 6902) operation kind. */
 export type JsonPatchOp =
@@ -79,6 +128,35 @@ export type ScriptConnectorFileKind =
   /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
   | 'TRANSLATIONS';
 
+/** A value for one field of a connector's settings, by the field's key. */
+export type SettingValueInput = {
+  /** The field's key (`ConnectorSettingsField.key`). */
+  key: string;
+  /** The new value in the field's kind (a number for NUMBER, a boolean for SWITCH, …); null clears it. */
+  value?: unknown;
+};
+
+/** Why a value cannot be used. */
+export type SettingsProblemCode =
+  /** The key is given twice. */
+  | 'DUPLICATE'
+  /** The field is not shown (its `showIf` does not hold) and takes no value. */
+  | 'HIDDEN'
+  /** The value breaks a rule of the source (its own words in `message`). */
+  | 'INVALID'
+  /** The value is not one of the field's options. */
+  | 'NOT_AN_OPTION'
+  /** The field cannot be written this way (a FILE field). */
+  | 'READ_ONLY'
+  /** The field is required and has no value. */
+  | 'REQUIRED'
+  /** A locked value must be entered again for a test (saved secrets are never used for one). */
+  | 'RE_ENTER_SECRET'
+  /** The form has no field with this key. */
+  | 'UNKNOWN_FIELD'
+  /** The value is not of the field's kind. */
+  | 'WRONG_TYPE';
+
 /** Where a configuration field is shown. */
 export type SettingsSection =
   /** Further options: aggregation, filters, mappings, messages. */
@@ -89,6 +167,24 @@ export type SettingsSection =
   | 'GENERAL'
   /** Relay: proxies, virtual appliances, clusters and other intermediaries between the source and the target. */
   | 'RELAY';
+
+/** What the values of a connector's settings are. */
+export type SettingsValueKind =
+  /**
+   * The defaults of a form that other objects fill (SailPoint script connectors: the source config is the form each
+   * source of the connector fills; a value here is the default a new source starts with).
+   */
+  | 'FORM_DEFAULTS'
+  /** The connector's own stored configuration (Logto login connectors, ConductorOne app connectors). */
+  | 'STORED';
+
+/** Where a connector test sends its test message. */
+export type TestRecipientInput = {
+  /** An email address (email connectors). */
+  email?: string | null | undefined;
+  /** A phone number (SMS connectors). */
+  phone?: string | null | undefined;
+};
 
 export type SettingsFieldsFragment = {
   sections: Array<{ section: SettingsSection; fields: Array<{ key: string; locked: boolean; value: unknown; isSet: boolean }> }>;
@@ -210,6 +306,213 @@ export type DeleteConnectorMutationVariables = Exact<{
 
 export type DeleteConnectorMutation = { deleteConnector: string };
 
+export type FormFieldsFragment = {
+  valueKind: SettingsValueKind;
+  sections: Array<{
+    section: SettingsSection;
+    fields: Array<{
+      key: string;
+      label: string | null;
+      kind: FormFieldType;
+      description: string | null;
+      placeholder: string | null;
+      required: boolean;
+      locked: boolean;
+      isSet: boolean;
+      value: unknown;
+      defaultValue: unknown;
+      options: Array<{ value: string; label: string }> | null;
+      showIf: Array<{ key: string; equals: unknown }>;
+    }>;
+  }>;
+};
+
+export type ConnectorFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConnectorFormQuery = {
+  connector:
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | null;
+};
+
+export type UpdateConnectorSettingsMutationVariables = Exact<{
+  id: string | number;
+  values: Array<SettingValueInput> | SettingValueInput;
+  dryRun?: boolean | null | undefined;
+}>;
+
+export type UpdateConnectorSettingsMutation = {
+  updateConnectorSettings: {
+    ok: boolean;
+    dryRun: boolean;
+    problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
+    fields: Array<{ key: string; locked: boolean; status: FieldChangeStatus }>;
+    changes: Array<{ op: JsonPatchOp; path: string; value: unknown; secret: boolean }>;
+    connector:
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | null;
+  };
+};
+
+export type TestConnectorMutationVariables = Exact<{
+  id: string | number;
+  values: Array<SettingValueInput> | SettingValueInput;
+  sendTo?: TestRecipientInput | null | undefined;
+}>;
+
+export type TestConnectorMutation = {
+  testConnector: {
+    ok: boolean;
+    message: string | null;
+    method: ConnectorTestMethod;
+    problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
+  };
+};
+
 export const SettingsFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -248,6 +551,73 @@ export const SettingsFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SettingsFieldsFragment, unknown>;
+export const FormFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FormFieldsFragment, unknown>;
 export const ListConnectorsDocument = {
   kind: 'Document',
   definitions: [
@@ -693,3 +1063,334 @@ export const DeleteConnectorDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteConnectorMutation, DeleteConnectorMutationVariables>;
+export const ConnectorFormDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ConnectorForm' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connector' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'settings' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConnectorFormQuery, ConnectorFormQueryVariables>;
+export const UpdateConnectorSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateConnectorSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'values' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SettingValueInput' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dryRun' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateConnectorSettings' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'values' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'values' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'dryRun' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'dryRun' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'problems' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'changes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'op' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'connector' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'settings' },
+                        selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateConnectorSettingsMutation, UpdateConnectorSettingsMutationVariables>;
+export const TestConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TestConnector' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'values' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SettingValueInput' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sendTo' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'TestRecipientInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'testConnector' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'values' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'values' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'sendTo' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'sendTo' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'problems' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TestConnectorMutation, TestConnectorMutationVariables>;
