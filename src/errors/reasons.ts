@@ -70,7 +70,8 @@ export function secretValuesIn(body: unknown): Set<string> {
     }
     const entries = Object.entries(value);
     const namedSecret = entries.some(
-      ([key, v]) => (NAMING_MEMBERS.has(key.toLowerCase()) && typeof v === 'string' && looksSecret(v)) || (key === 'path' && typeof v === 'string' && pathLooksSecret(v)),
+      ([key, v]) =>
+        (NAMING_MEMBERS.has(key.toLowerCase()) && typeof v === 'string' && looksSecret(v)) || (key === 'path' && typeof v === 'string' && pathLooksSecret(v)),
     );
     for (const [key, v] of entries) walk(v, secret || looksSecret(key) || (namedSecret && VALUE_MEMBERS.has(key.toLowerCase())), depth + 1);
   };
@@ -80,7 +81,10 @@ export function secretValuesIn(body: unknown): Set<string> {
 
 /** Whether a JSON Patch path's last segment looks secret (`/config/clientSecret`). */
 function pathLooksSecret(path: string): boolean {
-  const last = path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const last = path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   return last !== '' && looksSecret(last);
 }
 

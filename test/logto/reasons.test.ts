@@ -99,7 +99,11 @@ describe('logtoReasonOf', () => {
   });
 
   it("puts a config guard's paths under config, and reads `details` when data has no issues", () => {
-    const invalidConfig = { code: 'connector.invalid_config', message: "The connector's config is invalid.", data: { issues: [{ path: ['apiKey'], message: 'Required' }] } };
+    const invalidConfig = {
+      code: 'connector.invalid_config',
+      message: "The connector's config is invalid.",
+      data: { issues: [{ path: ['apiKey'], message: 'Required' }] },
+    };
     expect(logtoReasonOf(JSON.stringify(invalidConfig))?.problems).toEqual([{ key: 'config.apiKey', message: 'Required' }]);
     const detailsOnly = {
       code: 'guard.invalid_input',
