@@ -8,11 +8,11 @@ import { looksSecret } from '../graph/settings.js';
 import type { UpstreamReason } from '../sources/port.js';
 
 /** The most characters of a source's message (and of each problem's) that a caller sees. */
-export const MAX_REASON_MESSAGE = 500;
+const MAX_REASON_MESSAGE = 500;
 /** The most field problems a caller sees. */
-export const MAX_REASON_PROBLEMS = 20;
+const MAX_REASON_PROBLEMS = 20;
 /** The most characters of a problem's key. */
-export const MAX_REASON_KEY = 200;
+const MAX_REASON_KEY = 200;
 /** The most characters of a vendor code. */
 const MAX_VENDOR_CODE = 200;
 /** The most secret values collected from one request (each at least this long: shorter ones would match ordinary text). */
@@ -89,7 +89,7 @@ function pathLooksSecret(path: string): boolean {
 }
 
 /** The values of secret-looking pairs, XML attributes, elements and named entries in a text (see secretValuesIn). */
-export function secretValuesInText(text: string): string[] {
+function secretValuesInText(text: string): string[] {
   const out: string[] = [];
   if (/[:=]/.test(text)) {
     for (const [, , key, double, single, bare] of text.matchAll(PAIR)) {
