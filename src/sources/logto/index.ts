@@ -5,7 +5,8 @@
  */
 import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
-import { LogtoClient, logtoErrorCode } from './client.js';
+import { LogtoClient } from './client.js';
+import { logtoReasonOf } from './reasons.js';
 import { LOGTO, logto } from './context.js';
 import { deleteLoginConnector, loginConnectorPatchable, logtoTypeOf, walkLoginConnectors } from './graph.js';
 import { LOGTO_ID } from './inputs.js';
@@ -23,10 +24,7 @@ export const logtoSource = {
     tokenUrl: (api) => `${api.url}/oidc/token`,
     // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
     tokenParams: (settings) => ({ resource: settings.RESOURCE ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
-    reasonOf: (body) => {
-      const vendorCode = logtoErrorCode(body);
-      return vendorCode === undefined ? undefined : { vendorCode };
-    },
+    reasonOf: logtoReasonOf,
     defaultRate: null,
     // LOGTO_RESOURCE: the Management API's resource indicator (Logto Cloud: https://<tenant>.logto.app/api).
     settings: { RESOURCE: { kind: 'text', default: LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } },
