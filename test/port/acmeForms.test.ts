@@ -18,8 +18,9 @@ const KEYS = {
   viewer: 'viewer-key-acme-forms-0123456789',
   acmeEditor: 'acme-editor-key-forms-0123456789',
   logtoEditor: 'logto-editor-key-forms-0123456789',
+  editor: 'editor-key-acme-forms-0123456789',
 };
-const ROLES: Record<keyof typeof KEYS, string> = { viewer: 'viewer', acmeEditor: 'editor@acme', logtoEditor: 'editor@logto' };
+const ROLES: Record<keyof typeof KEYS, string> = { viewer: 'viewer', acmeEditor: 'editor@acme', logtoEditor: 'editor@logto', editor: 'editor' };
 const as = (who: keyof typeof KEYS) => ({ 'x-api-key': KEYS[who] });
 
 let acme: AcmeSandbox;
@@ -430,5 +431,38 @@ describe('testConnector and testNewConnector over Acme', () => {
     });
     expect(acme.tests.at(-1)).toEqual({ kind: 'webhook', region: 'eu-1', apiToken: newToken, options: { endpoint: 'http://plain.example/hook' } });
     expect(JSON.stringify(ok.body)).not.toContain(newToken);
+  });
+});
+
+describe('an own __proto__ key in a JSON argument (JSON.parse makes one from the request body)', () => {
+  // An editor of every source: a scoped one is refused earlier (FORBIDDEN: the id's source cannot be read from
+  // invalid variables, so the roles cannot be checked).
+  it('is BAD_USER_INPUT naming the variable, in a setting value and in a Logto config merged onto the stored one; nothing is sent', async () => {
+    const before = writes().length;
+    const body = `{"query": ${JSON.stringify(UPDATE)}, "variables": {"id": ${JSON.stringify(hookId)}, "values": [{"key": "notes", "value": {"__proto__": {"polluted": true}}}]}}`;
+    const res = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...as('editor') }, body });
+    const answer = (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(res.status, JSON.stringify(answer)).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^Variable "\$values" got invalid value .* at "values\[0\]\.value"; A JSON value may not hold a "__proto__" key\.$/,
+    );
+    const literal = await stack.gql(
+      `mutation($id: ID!) { updateConnectorSettings(id: $id, values: [{ key: "notes", value: { __proto__: 1 } }]) { ok } }`,
+      { id: hookId },
+      as('editor'),
+    );
+    expect(literal.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.body.errors?.[0]?.message).toMatch(/may not hold a "__proto__" key/);
+    expect(writes().length).toBe(before);
+
+    const logto = stack.logto.store.connectors()[0]!;
+    stack.resetCalls();
+    const update = `{"query": "mutation($id: String!, $config: JSONObject) { updateLoginConnector(id: $id, input: { config: $config }) { id } }", "variables": {"id": ${JSON.stringify(logto.id)}, "config": {"__proto__": {"x": 1}}}}`;
+    const refused = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...as('editor') }, body: update });
+    const refusal = (await refused.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(refusal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refusal.errors?.[0]?.message).toMatch(/^Variable "\$config" got invalid value .*; A JSONObject value may not hold a "__proto__" key\.$/);
+    expect(stack.logtoCalls()).toBe(0);
   });
 });
