@@ -24,7 +24,7 @@ interface Stored {
 const RULE = { maxLength: 20, pattern: /^[a-z0-9]+$/, shape: 'letters and digits' };
 
 /** A source whose forms plan the password in the clear, unmarked, and whose test echoes it. */
-function leakySource(store: Map<string, Stored>, writes: PatchChange<Stored>[], held: { now: boolean }, withForms = true): ConnectorSource {
+function leakySource(store: Map<string, Stored>, writes: PatchChange<Stored>[], held: { now: boolean; runs: number }, withForms = true): ConnectorSource {
   const forms: SettingsForms<Stored> = {
     valueKind: 'STORED',
     fields: (read) => [
@@ -73,7 +73,7 @@ function leakySource(store: Map<string, Stored>, writes: PatchChange<Stored>[], 
   };
 }
 
-function contextFor(source: ConnectorSource, held: { now: boolean }, permissions = fullAccess([source.name])): GatewayContext {
+function contextFor(source: ConnectorSource, held: { now: boolean; runs: number }, permissions = fullAccess([source.name])): GatewayContext {
   const locks = new LocalWriteLocks();
   return {
     requestId: 'r1',
@@ -85,6 +85,7 @@ function contextFor(source: ConnectorSource, held: { now: boolean }, permissions
       writeLocks: {
         run: <T>(key: string, fn: () => Promise<T>) =>
           locks.run(key, async () => {
+            held.runs += 1;
             held.now = true;
             try {
               return await fn();
@@ -105,7 +106,7 @@ const id = encodeGlobalId('LeakyConnector', 'c1');
 function setup(withForms = true) {
   const store = new Map([['c1', { host: 'db.example', password: 'stored-password' }]]);
   const writes: PatchChange<Stored>[] = [];
-  const held = { now: false };
+  const held = { now: false, runs: 0 };
   const source = leakySource(store, writes, held, withForms);
   return { store, writes, held, source, ctx: contextFor(source, held) };
 }
@@ -142,7 +143,7 @@ describe('updateConnectorSettings', () => {
   });
 
   it('a dry run plans and applies but does not write, and takes no lock', async () => {
-    const { ctx, writes } = setup();
+    const { ctx, writes, held } = setup();
     const result = await updateConnectorSettings(ctx, id, [{ key: 'host', value: 'db2.example' }], true);
     expect(result).toEqual({
       ok: true,
@@ -153,6 +154,10 @@ describe('updateConnectorSettings', () => {
       connector: null,
     });
     expect(writes).toHaveLength(0);
+    expect(held.runs).toBe(0);
+    await updateConnectorSettings(ctx, id, [{ key: 'host', value: 'db2.example' }], false);
+    expect(held.runs).toBe(1);
+    expect(writes).toHaveLength(1);
   });
 
   it('nothing to change: no write, the connector loaded', async () => {
