@@ -3,12 +3,12 @@
  * and `testNewConnector` ask of this source. A script connector's settings are its source config form, which each
  * source of the connector fills: a value is the form's default (FORM_DEFAULTS), and a save writes the defaults into
  * the form's `Field` elements. SailPoint has no connection test for a script connector (it has no connection of its
- * own): a test checks the values against the form and the connector's XML files against what SailPoint requires,
- * and says that no connection was made. Internal module.
+ * own): a test checks the values against the form (required fields included) and the connector's XML files against
+ * what SailPoint requires, and says that no connection was made. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
 import { nullIfNotFound } from '../../errors/notFound.js';
-import { isLockedField, kindOfType, type RawSettingsField } from '../../graph/settings.js';
+import { isLockedField, isSetValue, kindOfType, type RawSettingsField } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
 import type { SailPointConnectorDetail } from './client.js';
 import { sailpoint } from './context.js';
@@ -24,6 +24,29 @@ import { shownXml, sourceConfigOf } from './xmlFields.js';
 function formFields(shown: unknown, detail: SailPointConnectorDetail): RawSettingsField[] {
   if (typeof shown !== 'string') return [];
   return sourceConfigFields(shown, formTexts(detail, 'en')) ?? [];
+}
+
+/**
+ * The form as the engine checks values against it. `required` is a rule for the sources that fill the form, not for
+ * its defaults: a save of defaults need not fill every required field, so it is off here and the test checks it.
+ */
+function engineFields(fields: readonly RawSettingsField[]): RawSettingsField[] {
+  return fields.map((f) => ({ ...f, required: false }));
+}
+
+/** A required field the values leave empty: REQUIRED, or RE_ENTER_SECRET for a saved secret (never used for a test). */
+function requiredProblems(fields: readonly RawSettingsField[], values: ReadonlyMap<string, unknown>): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  for (const field of fields) {
+    if (field.required !== true || isSetValue(values.get(field.key))) continue;
+    const name = field.label ? `${field.label} (${JSON.stringify(field.key)})` : JSON.stringify(field.key);
+    problems.push(
+      isLockedField(field) && field.isSet === true
+        ? { key: field.key, code: 'RE_ENTER_SECRET', message: `${name} is locked: enter it again for a test (saved secrets are never used for one).` }
+        : { key: field.key, code: 'REQUIRED', message: `${name} is required of every source that fills this form.` },
+    );
+  }
+  return problems;
 }
 
 /** What writing `values` into a form gives: the new XML, or a problem per value that XML cannot carry. */
@@ -78,7 +101,7 @@ const NO_CONNECTION =
 export const scriptConnectorForms: SettingsForms<SailPointConnectorDetail> = {
   valueKind: 'FORM_DEFAULTS',
 
-  fields: (read) => formFields(read.document.sourceConfigXml, read.stored),
+  fields: (read) => engineFields(formFields(read.document.sourceConfigXml, read.stored)),
 
   operations(read: PatchRead<SailPointConnectorDetail>, values): PlannedOperation[] {
     const xml = read.document.sourceConfigXml;
@@ -96,7 +119,7 @@ export const scriptConnectorForms: SettingsForms<SailPointConnectorDetail> = {
     if (templateId.length > SCRIPT_NAME.maxLength || !SCRIPT_NAME.pattern.test(templateId)) return undefined;
     const detail = await nullIfNotFound(sailpoint(ctx).loaders.connectorByScriptName.load(templateId));
     if (!detail) return undefined;
-    return formFields(shownXml(sourceConfigOf(detail), 'sourceConfig', detail.scriptName, ctx), detail);
+    return engineFields(formFields(shownXml(sourceConfigOf(detail), 'sourceConfig', detail.scriptName, ctx), detail));
   },
 
   async test(ctx, subject, values): Promise<TestOutcome> {
@@ -113,8 +136,9 @@ export const scriptConnectorForms: SettingsForms<SailPointConnectorDetail> = {
       const message = 'The connector has no well-formed source config form to fill.';
       return { ok: false, message: `${message} ${NO_CONNECTION}`, problems: [{ key: null, code: 'INVALID', message }], method: 'FORM_CHECK' };
     }
-    const filled = fill(shown, formFields(shown, detail), values);
-    const problems = [...filled.problems, ...(await fileProblems(ctx, detail, filled.xml))];
+    const form = formFields(shown, detail);
+    const filled = fill(shown, form, values);
+    const problems = [...requiredProblems(form, values), ...filled.problems, ...(await fileProblems(ctx, detail, filled.xml))];
     const ok = problems.length === 0;
     const message = ok
       ? `The values fit the source config form, and the connector's XML files (source config, application, correlation config, source template) pass SailPoint's checks. ${NO_CONNECTION}`
