@@ -36,7 +36,10 @@ const TEST = `mutation($id: ID!, $values: [SettingValueInput!]!) { testConnector
 const TEST_NEW = `mutation($t: String!, $values: [SettingValueInput!]!) {
   testNewConnector(source: SAILPOINT, templateId: $t, values: $values) { ok message method problems { key code message } } }`;
 
-type Field = { key: string; [k: string]: unknown };
+interface Field {
+  key: string;
+  [k: string]: unknown;
+}
 const fieldsOf = (settings: { sections: { fields: Field[] }[] }) => settings.sections.flatMap((s) => s.fields);
 
 describe('settings', () => {
