@@ -42,7 +42,7 @@ export function checkXml(text: string): CheckResult {
 }
 
 /** The namespace SailPoint requires of a source config form (its answer otherwise: "unsupported xsd version"). */
-export const SAILPOINT_FORM_NAMESPACE = 'http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd';
+const SAILPOINT_FORM_NAMESPACE = 'http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd';
 
 /** The XML files of a script connector, by what SailPoint requires of each. */
 export type SailPointXmlKind = 'source config' | 'application' | 'correlation config' | 'source template';

@@ -137,7 +137,7 @@ export function fieldKind(type: string | undefined, hasOptions: boolean): FormFi
 }
 
 /** A `value` attribute in its kind's JSON type (a text that does not read as one stays text: the form check shows it). */
-export function parseFieldValue(kind: FormFieldKind, raw: string | undefined): unknown {
+function parseFieldValue(kind: FormFieldKind, raw: string | undefined): unknown {
   if (raw === undefined) return undefined;
   switch (kind) {
     case 'NUMBER': {
