@@ -331,8 +331,8 @@ export type CreateScriptConnectorInput = {
   directConnect?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unique per tenant; SailPoint derives the scriptName from it. */
   name: Scalars['String']['input'];
-  /** DEVELOPMENT, DEMO or RELEASED. */
-  status?: InputMaybe<Scalars['String']['input']>;
+  /** The lifecycle status; SailPoint's create takes DEVELOPMENT, DEMO or RELEASED. */
+  status?: InputMaybe<ScriptConnectorCreateStatus>;
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -655,7 +655,7 @@ export type MutationUpdateLoginConnectorArgs = {
 export type MutationUploadScriptConnectorFileArgs = {
   file: Scalars['Upload']['input'];
   kind: ScriptConnectorFileKind;
-  locale?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<SailPointLocale>;
   scriptName: Scalars['String']['input'];
 };
 
@@ -713,9 +713,9 @@ export type Query = {
   scriptConnector?: Maybe<ScriptConnector>;
   /**
    * SailPoint script connectors, one page at a time (`first`/`after` map to SailPoint's limit/offset; at most 250
-   * a page). Every node is a ScriptConnector.
+   * a page).
    */
-  scriptConnectors: ConnectorConnection;
+  scriptConnectors: ScriptConnectorConnection;
 };
 
 /** Reads across the connector sources. */
@@ -771,6 +771,50 @@ export type QueryScriptConnectorsArgs = {
 };
 
 /**
+ * A locale of SailPoint's connector texts. The GraphQL names are upper case with `_` (enum values cannot hold `-`);
+ * each stands for SailPoint's own code, named in its description, which is what SailPoint is sent.
+ */
+export type SailPointLocale =
+  /** `cs`: Czech. */
+  | 'CS'
+  /** `da`: Danish. */
+  | 'DA'
+  /** `de`: German. */
+  | 'DE'
+  /** `en`: English, SailPoint's fallback. */
+  | 'EN'
+  /** `es`: Spanish. */
+  | 'ES'
+  /** `fi`: Finnish. */
+  | 'FI'
+  /** `fr`: French. */
+  | 'FR'
+  /** `hu`: Hungarian. */
+  | 'HU'
+  /** `it`: Italian. */
+  | 'IT'
+  /** `ja`: Japanese. */
+  | 'JA'
+  /** `ko`: Korean. */
+  | 'KO'
+  /** `nl`: Dutch. */
+  | 'NL'
+  /** `no`: Norwegian. */
+  | 'NO'
+  /** `pl`: Polish. */
+  | 'PL'
+  /** `pt`: Portuguese. */
+  | 'PT'
+  /** `ru`: Russian. */
+  | 'RU'
+  /** `sv`: Swedish. */
+  | 'SV'
+  /** `zh-CN`: Chinese (China, simplified). */
+  | 'ZH_CN'
+  /** `zh-TW`: Chinese (Taiwan, traditional). */
+  | 'ZH_TW';
+
+/**
  * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
  * List fields come with every list page; the file fields (`sourceConfig`, `correlationConfig`, `sourceTemplate`,
  * `applicationXml`, `translations`) and `settings` are fetched only when selected, once per connector and request.
@@ -810,9 +854,15 @@ export type ScriptConnector = Connector &
     /** The url-friendly unique key SailPoint derived from the name at creation. */
     scriptName: Scalars['String']['output'];
     /**
-     * The fields of the connector's source configuration form, in sections (menu items named for connection or
-     * credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
-     * configuration: ADVANCED; anything else: ADDITIONAL). Secret fields are locked. Needs the connector's detail.
+     * The fields of the connector's source configuration form (its `Field` elements), in sections (menu items named for
+     * connection or credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
+     * configuration: ADVANCED; anything else: ADDITIONAL). This form is what each source of the connector fills: `value`
+     * is the field's default (`valueKind` FORM_DEFAULTS), and `updateConnectorSettings` writes these defaults into the
+     * form. `kind` comes from the field's type, `options` from its allowed values, `label` from its display name as
+     * SailPoint translates the form into `locale`, `description` from its help key and `placeholder` from the
+     * `placeHolder_<key>` entry, both looked up in the connector's translations for `locale`, then `en`, else the text
+     * itself. Hidden fields are left out; secret fields are locked. Needs the connector's detail (one more GET for a
+     * locale other than `en`).
      */
     settings: ConnectorSettings;
     /** Always SAILPOINT. */
@@ -821,8 +871,8 @@ export type ScriptConnector = Connector &
     sourceConfig?: Maybe<Scalars['String']['output']>;
     /** The source template (XML, secrets masked as `********`). Fetched from its own file endpoint. */
     sourceTemplate?: Maybe<Scalars['String']['output']>;
-    /** Lifecycle status: RELEASED, DEVELOPMENT, DEMO or DEPRECATED. */
-    status?: Maybe<Scalars['String']['output']>;
+    /** Lifecycle status. */
+    status?: Maybe<ScriptConnectorStatus>;
     /** The UI texts of one locale as a `.properties` text; null when the connector has none for that locale. */
     translations?: Maybe<Scalars['String']['output']>;
     /** The connector type, e.g. `ServiceNow`. */
@@ -838,8 +888,46 @@ export type ScriptConnector = Connector &
  * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
  * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
  */
+export type ScriptConnectorSettingsArgs = {
+  locale?: InputMaybe<SailPointLocale>;
+};
+
+/**
+ * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
+ * List fields come with every list page; the file fields (`sourceConfig`, `correlationConfig`, `sourceTemplate`,
+ * `applicationXml`, `translations`) and `settings` are fetched only when selected, once per connector and request.
+ * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
+ * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
+ */
 export type ScriptConnectorTranslationsArgs = {
-  locale?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<SailPointLocale>;
+};
+
+/** A page of SailPoint script connectors (Relay cursor connection). */
+export type ScriptConnectorConnection = {
+  __typename?: 'ScriptConnectorConnection';
+  /** The script connectors of this page, in SailPoint's order. */
+  edges: Array<ScriptConnectorEdge>;
+  /** Whether more follow, and where to continue. */
+  pageInfo: PageInfo;
+};
+
+/** The status a new script connector may be created with: SailPoint's create takes these three (not DEPRECATED). */
+export type ScriptConnectorCreateStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** In development (kept out of the RELEASED list). */
+  | 'DEVELOPMENT'
+  /** Released. */
+  | 'RELEASED';
+
+/** One script connector in a connection. */
+export type ScriptConnectorEdge = {
+  __typename?: 'ScriptConnectorEdge';
+  /** Opaque cursor of this edge; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The script connector. */
+  node: ScriptConnector;
 };
 
 /** The files of a script connector that `uploadScriptConnectorFile` replaces. */
@@ -852,6 +940,17 @@ export type ScriptConnectorFileKind =
   | 'SOURCE_TEMPLATE'
   /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
   | 'TRANSLATIONS';
+
+/** Lifecycle status of a script connector (SailPoint's `status`). */
+export type ScriptConnectorStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** Deprecated. */
+  | 'DEPRECATED'
+  /** In development. */
+  | 'DEVELOPMENT'
+  /** Released: listed for every tenant (the list shows only RELEASED connectors). */
+  | 'RELEASED';
 
 /** A value for one field of a connector's settings, by the field's key. */
 export type SettingValueInput = {
@@ -1011,11 +1110,22 @@ export type UpdateDetail = {
   message?: Maybe<Scalars['String']['output']>;
   /** The connector that was updated. */
   scriptName?: Maybe<Scalars['String']['output']>;
-  /** ERROR, UPDATED, UNCHANGED or SKIPPED. */
-  status?: Maybe<Scalars['String']['output']>;
+  /** What the upload did. */
+  status?: Maybe<UpdateDetailStatus>;
   /** Storage paths of the files that were written. */
   updatedFiles?: Maybe<Array<Scalars['String']['output']>>;
 };
+
+/** What a file upload did (SailPoint's `UpdateDetail.status`). */
+export type UpdateDetailStatus =
+  /** The file was refused; `message` says why. */
+  | 'ERROR'
+  /** Nothing was done. */
+  | 'SKIPPED'
+  /** The file was the same as the stored one. */
+  | 'UNCHANGED'
+  /** The file was stored. */
+  | 'UPDATED';
 
 /**
  * Changes to a login connector; omitted fields stay as they are. Logto replaces `config` and `metadata` as a whole,
@@ -1147,8 +1257,13 @@ export type ResolversTypes = ResolversObject<{
   OAuth2AuthorizedAs: ResolverTypeWrapper<OAuth2AuthorizedAs>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SailPointLocale: SailPointLocale;
   ScriptConnector: ResolverTypeWrapper<ScriptConnectorRecord>;
+  ScriptConnectorConnection: ResolverTypeWrapper<Omit<ScriptConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ScriptConnectorEdge']> }>;
+  ScriptConnectorCreateStatus: ScriptConnectorCreateStatus;
+  ScriptConnectorEdge: ResolverTypeWrapper<Omit<ScriptConnectorEdge, 'node'> & { node: ResolversTypes['ScriptConnector'] }>;
   ScriptConnectorFileKind: ScriptConnectorFileKind;
+  ScriptConnectorStatus: ScriptConnectorStatus;
   SettingValueInput: SettingValueInput;
   SettingsChange: ResolverTypeWrapper<SettingsChange>;
   SettingsProblem: ResolverTypeWrapper<SettingsProblem>;
@@ -1162,6 +1277,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateAppConnectorInput: UpdateAppConnectorInput;
   UpdateConnectorSettingsResult: ResolverTypeWrapper<Omit<UpdateConnectorSettingsResult, 'connector'> & { connector?: Maybe<ResolversTypes['Connector']> }>;
   UpdateDetail: ResolverTypeWrapper<SailPointUpdateDetailWire>;
+  UpdateDetailStatus: UpdateDetailStatus;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
 }>;
@@ -1202,6 +1318,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ScriptConnector: ScriptConnectorRecord;
+  ScriptConnectorConnection: Omit<ScriptConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScriptConnectorEdge']> };
+  ScriptConnectorEdge: Omit<ScriptConnectorEdge, 'node'> & { node: ResolversParentTypes['ScriptConnector'] };
   SettingValueInput: SettingValueInput;
   SettingsChange: SettingsChange;
   SettingsProblem: SettingsProblem;
@@ -1506,7 +1624,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   scriptConnector?: Resolver<Maybe<ResolversTypes['ScriptConnector']>, ParentType, ContextType, RequireFields<QueryScriptConnectorArgs, 'scriptName'>>;
-  scriptConnectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
+  scriptConnectors?: Resolver<ResolversTypes['ScriptConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
 }>;
 
 export type ScriptConnectorResolvers<
@@ -1526,15 +1644,31 @@ export type ScriptConnectorResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scriptName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType, RequireFields<ScriptConnectorSettingsArgs, 'locale'>>;
   source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
   sourceConfig?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ScriptConnectorStatus']>, ParentType, ContextType>;
   translations?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ScriptConnectorTranslationsArgs, 'locale'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ScriptConnectorConnectionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ScriptConnectorConnection'] = ResolversParentTypes['ScriptConnectorConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScriptConnectorEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ScriptConnectorEdgeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ScriptConnectorEdge'] = ResolversParentTypes['ScriptConnectorEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType>;
 }>;
 
 export type SettingsChangeResolvers<
@@ -1584,7 +1718,7 @@ export type UpdateDetailResolvers<
 > = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scriptName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['UpdateDetailStatus']>, ParentType, ContextType>;
   updatedFiles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
 
@@ -1619,6 +1753,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ScriptConnector?: ScriptConnectorResolvers<ContextType>;
+  ScriptConnectorConnection?: ScriptConnectorConnectionResolvers<ContextType>;
+  ScriptConnectorEdge?: ScriptConnectorEdgeResolvers<ContextType>;
   SettingsChange?: SettingsChangeResolvers<ContextType>;
   SettingsProblem?: SettingsProblemResolvers<ContextType>;
   TestConnectionResult?: TestConnectionResultResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { SailPointClient } from './client.js';
 import { sailpointReasonOf } from './reasons.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { deleteScriptConnector, sailpointTypeOf, scriptConnectorPatchable, scriptConnectorSettings, walkScriptConnectors } from './graph.js';
+import { scriptConnectorForms } from './forms.js';
 import { SCRIPT_NAME } from './inputs.js';
 import { createSailPointLoaders, type SailPointLoaders } from './loaders.js';
 import type { ScriptConnectorRecord } from './mappers.js';
@@ -38,5 +39,6 @@ export const sailpointSource = {
   delete: async (ctx, _type, [scriptName]) => {
     await deleteScriptConnector(ctx, scriptName);
   },
-  settings: (connector, ctx) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx),
+  settings: (connector, ctx, { locale }) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx, locale),
+  forms: scriptConnectorForms,
 } satisfies ConnectorSource<SailPointClient, SailPointLoaders>;
