@@ -7,6 +7,7 @@ import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
 import { LogtoClient, logtoErrorCode } from './client.js';
 import { LOGTO, logto } from './context.js';
+import { loginConnectorForms } from './forms.js';
 import { deleteLoginConnector, loginConnectorPatchable, logtoTypeOf, walkLoginConnectors } from './graph.js';
 import { LOGTO_ID } from './inputs.js';
 import { createLogtoLoaders, type LogtoLoaders } from './loaders.js';
@@ -43,4 +44,5 @@ export const logtoSource = {
     await deleteLoginConnector(ctx, id);
   },
   settings: (connector) => loginConnectorSettings(connector as LogtoConnectorWire),
+  forms: loginConnectorForms,
 } satisfies ConnectorSource<LogtoClient, LogtoLoaders>;
