@@ -124,6 +124,8 @@ describe('loginConnectorFields', () => {
   });
 });
 
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 describe('configOperations', () => {
   const isSecret = logtoSecretTest([{ key: 'password', isConfidential: true }]);
   const document = { syncProfile: false, metadata: {}, config: { host: 'h', port: 25, password: null, headers: { Accept: 'a' }, 'a/b~c': 'x' } };
@@ -174,9 +176,10 @@ describe('configOperations', () => {
         fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
         fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 6 }),
         (stored, given) => {
-          const config = Object.fromEntries(Object.entries(stored));
+          // As JSON carries them (no -0: a JSON round trip makes it 0).
+          const config = json(stored);
           const doc = { config };
-          const values = new Map(given);
+          const values = new Map(given.map(([k, v]) => [k, json(v)]));
           const planned = configOperations(doc, values, looksSecret);
           const after = applyJsonPatch(
             doc,
@@ -307,14 +310,44 @@ describe('the forms adapter against the Logto sandbox', () => {
     const none = await loginConnectorForms.test(ctx, { templateId: 'sendgrid-email-service' }, sendgrid, {});
     expect(none).toMatchObject({ ok: false, method: 'FORM_CHECK', problems: [{ key: null, code: 'REQUIRED' }] });
     expect(none.message).toContain('sendTo.email');
-    const sms = await loginConnectorForms.test(ctx, { templateId: 'twilio-short-message-service' }, new Map(), { phone: '+49 151' });
+    const twilio = sandbox.store.connectors().find((c) => c.connectorId === 'twilio-short-message-service')!;
+    const sms = await loginConnectorForms.test(ctx, { templateId: 'twilio-short-message-service' }, new Map(Object.entries(twilio.config)), {
+      phone: '+49 151',
+    });
     expect(sms).toMatchObject({ ok: false, problems: [{ key: null, code: 'INVALID' }] });
     expect(sms.message).toContain('sendTo.phone');
     expect(calls('/test')).toBe(0);
   });
 
+  it('checks a Json item as Logto does (an object or a list) before any call: WRONG_TYPE, FORM_CHECK', async () => {
+    const values = new Map<string, unknown>([
+      ['authorizationEndpoint', 'https://idp.example.com/authorize'],
+      ['tokenEndpoint', 'https://idp.example.com/token'],
+      ['clientId', 'gw'],
+      ['clientSecret', 'gw-secret'],
+      ['tokenEndpointAuthMethod', 'client_secret_post'],
+      ['scope', 'openid'],
+      ['idTokenVerificationConfig', 'https://idp.example.com/jwks'],
+    ]);
+    const outcome = await loginConnectorForms.test(ctx, { templateId: 'oidc' }, values, {});
+    expect(outcome).toMatchObject({
+      ok: false,
+      method: 'FORM_CHECK',
+      problems: [{ key: 'idTokenVerificationConfig', code: 'WRONG_TYPE', message: 'idTokenVerificationConfig must be a JSON object or array.' }],
+    });
+    const read = await loginConnectorPatchable.read(ctx, 'LoginConnector', ['o9p2l7k4j1hm']);
+    expect(() => loginConnectorForms.operations(read, new Map([['idTokenVerificationConfig', 'text']]))).toThrow(
+      "The values do not fit the connector's form: idTokenVerificationConfig must be a JSON object or array.",
+    );
+    expect(loginConnectorForms.operations(read, new Map([['idTokenVerificationConfig', { jwksUri: 'https://x.example/jwks' }]]))).toHaveLength(1);
+  });
+
   it('makes no call for a social factory: a FORM_CHECK saying Logto has none and no connection was made', async () => {
-    const outcome = await loginConnectorForms.test(ctx, { templateId: 'github-universal' }, new Map([['clientId', 'x']]), {});
+    const values = new Map([
+      ['clientId', 'x'],
+      ['clientSecret', 'y'],
+    ]);
+    const outcome = await loginConnectorForms.test(ctx, { templateId: 'github-universal' }, values, {});
     expect(outcome).toMatchObject({ ok: true, method: 'FORM_CHECK', problems: [] });
     expect(outcome.message).toMatch(/Logto has no test for social connectors: no connection .* was made/);
     expect(calls('/test')).toBe(0);

@@ -6,14 +6,14 @@
  * Internal module.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { UpstreamError } from '../../errors/classes.js';
+import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../errors/notFound.js';
 import { maskSecrets, SECRET_MASK } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
 import { logto } from './context.js';
-import { toLogtoId } from './inputs.js';
+import { configProblems, toLogtoId, valueProblem } from './inputs.js';
 import { factoryFormFields, loginConnectorFields, logtoSecretTest, phrase } from './mappers.js';
-import type { LogtoConnectorFactoryWire, LogtoConnectorWire } from './types.js';
+import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoFormItemWire } from './types.js';
 
 /** A JSON Pointer (RFC 6901) reference token: `~` as `~0`, `/` as `~1`. */
 export function pointerToken(key: string): string {
@@ -178,6 +178,38 @@ function factoryOfConnector(connector: LogtoConnectorWire): LogtoConnectorFactor
   return { ...connector, id: connector.connectorId };
 }
 
+/**
+ * Refuses values that the engine's kinds let through but Logto's form does not (a Json item holds an object or a
+ * list, never a text or a number): BAD_USER_INPUT naming `values`, before anything is sent.
+ */
+export function checkLogtoValues(formItems: readonly LogtoFormItemWire[] | undefined, values: ReadonlyMap<string, unknown>): void {
+  const problems: string[] = [];
+  for (const item of formItems ?? []) {
+    const value = values.get(item.key);
+    if (value === undefined || value === null) continue;
+    const problem = valueProblem(item, value);
+    if (problem !== undefined) problems.push(`${item.key} ${problem}`);
+  }
+  if (problems.length > 0)
+    throw new BadUserInputError(`The values do not fit the connector's form: ${problems.join('; ')}.`, { argumentName: 'values', problems });
+}
+
+/**
+ * The problems Logto's form finds with a complete config (beyond the engine's checks: a Json item's value must be an
+ * object or a list), as a FORM_CHECK that sends nothing; undefined when it fits.
+ */
+function formOutcome(factory: LogtoConnectorFactoryWire, config: Record<string, unknown>): TestOutcome | undefined {
+  const found = configProblems(factory.formItems, config);
+  if (found.length === 0) return undefined;
+  const problems: SettingsProblem[] = found.map((p) => ({ key: p.key, code: p.missing ? 'REQUIRED' : 'WRONG_TYPE', message: `${p.message}.` }));
+  return {
+    ok: false,
+    message: `The values do not fit the form of Logto's factory: ${found.map((p) => p.message).join('; ')}.`,
+    problems,
+    method: 'FORM_CHECK',
+  };
+}
+
 /** Values as a config object (own properties only, whatever the keys). */
 function configOf(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(values);
@@ -190,7 +222,10 @@ function configOf(values: ReadonlyMap<string, unknown>): Record<string, unknown>
 export const loginConnectorForms: SettingsForms<LogtoConnectorWire> = {
   valueKind: 'STORED',
   fields: (read: PatchRead<LogtoConnectorWire>) => loginConnectorFields(read.stored),
-  operations: (read, values) => configOperations(read.document, values, logtoSecretTest(read.stored.formItems)),
+  operations(read, values) {
+    checkLogtoValues(read.stored.formItems, values);
+    return configOperations(read.document, values, logtoSecretTest(read.stored.formItems));
+  },
   async templateFields(ctx, templateId) {
     const factory = await findFactory(ctx, toLogtoId(templateId, 'templateId'));
     return factory === undefined ? undefined : factoryFormFields(factory);
@@ -199,6 +234,7 @@ export const loginConnectorForms: SettingsForms<LogtoConnectorWire> = {
     const factory = subject.read === undefined ? await findFactory(ctx, subject.templateId) : factoryOfConnector(subject.read.stored);
     // The engine asks for a test only of a template whose form it read.
     if (factory === undefined) throw new Error(`The Logto factory "${subject.templateId ?? ''}" disappeared during the test.`);
-    return runFactoryTest(ctx, factory, configOf(values), sendTo);
+    const config = configOf(values);
+    return formOutcome(factory, config) ?? runFactoryTest(ctx, factory, config, sendTo);
   },
 };
