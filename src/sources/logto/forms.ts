@@ -182,7 +182,7 @@ function factoryOfConnector(connector: LogtoConnectorWire): LogtoConnectorFactor
  * Refuses values that the engine's kinds let through but Logto's form does not (a Json item holds an object or a
  * list, never a text or a number): BAD_USER_INPUT naming `values`, before anything is sent.
  */
-export function checkLogtoValues(formItems: readonly LogtoFormItemWire[] | undefined, values: ReadonlyMap<string, unknown>): void {
+function checkLogtoValues(formItems: readonly LogtoFormItemWire[] | undefined, values: ReadonlyMap<string, unknown>): void {
   const problems: string[] = [];
   for (const item of formItems ?? []) {
     const value = values.get(item.key);
