@@ -2,6 +2,7 @@
  * Checks of Logto inputs made before anything is sent: a connector config against its factory's form items, and
  * the merge of a partial update onto the stored values. Pure functions. Internal module.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
 import type { LogtoFormItemWire } from './types.js';
@@ -22,9 +23,14 @@ export function toLogtoId(id: string, argumentName: string): string {
   return checkId(id, LOGTO_ID, argumentName);
 }
 
-/** Whether a form item is shown (and so, when required, required) for `config`: every show condition holds. */
+/**
+ * Whether a form item is shown (and so, when required, required) for `config`: every show condition holds, i.e. the
+ * target holds `expectValue`, or without one any value (false and 0 too), as Logto and the settings form read it.
+ */
 function isShown(item: LogtoFormItemWire, config: Record<string, unknown>): boolean {
-  return (item.showConditions ?? []).every((c) => ('expectValue' in c ? config[c.targetKey] === c.expectValue : Boolean(config[c.targetKey])));
+  return (item.showConditions ?? []).every((c) =>
+    c.expectValue === undefined ? !isEmpty(config[c.targetKey]) : isDeepStrictEqual(config[c.targetKey], c.expectValue),
+  );
 }
 
 function isEmpty(value: unknown): boolean {
