@@ -51,7 +51,7 @@ describe('checkConfig', () => {
     expect(problemsOf({ clientId: 'a', clientSecret: 'b', authType: 'login' })).toEqual(['password is required']);
   });
 
-  it('reads a condition without expectValue as "any value", false and 0 included (as the settings form and Logto do)', () => {
+  it('reads a condition without expectValue as "any value", false and 0 included (as the sandbox and the settings form do)', () => {
     const form: LogtoFormItemWire[] = [
       { key: 'secure', label: 'TLS', type: 'Switch' },
       { key: 'tlsCert', label: 'TLS certificate', type: 'MultilineText', required: true, showConditions: [{ targetKey: 'secure' }] },
