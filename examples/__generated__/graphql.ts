@@ -19,7 +19,9 @@ export type CreateLoginConnectorInput = {
   config?: Record<string, unknown> | null | undefined;
   /** The factory id. */
   connectorId: string;
-  /** The connector id to use; Logto generates one when omitted. */
+  /** Store the identity provider's tokens (social connectors whose factory supports it; Logto's default: false). */
+  enableTokenStorage?: boolean | null | undefined;
+  /** The connector id to use (1 to 128 characters); Logto generates one when omitted. */
   id?: string | null | undefined;
   /** Display metadata that overrides the factory's. */
   metadata?: Record<string, unknown> | null | undefined;

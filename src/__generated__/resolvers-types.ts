@@ -180,14 +180,29 @@ export type ConnectorFactory = {
   __typename?: 'ConnectorFactory';
   /** The factory's description in English, when it has one. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The configuration form: Logto's form items (key, label, type, required, isConfidential, selectItems, …). */
+  /**
+   * The configuration form as typed fields, in the sections `LoginConnector.settings` uses: each field's kind,
+   * choices, help text, placeholder, default (`defaultValue`, which Logto does not apply by itself: send it) and show
+   * conditions, from the factory's form items. `valueKind` is FORM_DEFAULTS (the form a new connector fills) and no
+   * field has a value. Test values with `testNewConnector(source: LOGTO, templateId: <this id>)`, create with
+   * `createLoginConnector`.
+   */
+  form: ConnectorSettings;
+  /** The configuration form as Logto sends it (its raw form items: key, label, type, required, isConfidential, selectItems, …); `form` is the same, typed. */
   formItems?: Maybe<Array<Scalars['JSONObject']['output']>>;
   /** The factory id: pass it as `connectorId` to createLoginConnector. */
   id: Scalars['String']['output'];
+  /**
+   * A standard connector (OIDC, OAuth 2, SAML): any number of connectors may be created from it, each with its own
+   * `metadata.target` (required on create); a connector of another social factory takes no metadata.
+   */
+  isStandard: Scalars['Boolean']['output'];
+  /** Whether its connectors can store the identity provider's tokens (`enableTokenStorage`). */
+  isTokenStorageSupported: Scalars['Boolean']['output'];
   /** The factory's name in English (or the first language Logto has). */
   name: Scalars['String']['output'];
-  /** For social factories: Universal, Web or Native. */
-  platform?: Maybe<Scalars['String']['output']>;
+  /** For social factories: where its connectors sign people in; null for email and SMS factories. */
+  platform?: Maybe<LoginConnectorPlatform>;
   /** For social factories: the identity provider, e.g. google. */
   target?: Maybe<Scalars['String']['output']>;
   /** Email, SMS or social. */
@@ -315,7 +330,9 @@ export type CreateLoginConnectorInput = {
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** The factory id. */
   connectorId: Scalars['String']['input'];
-  /** The connector id to use; Logto generates one when omitted. */
+  /** Store the identity provider's tokens (social connectors whose factory supports it; Logto's default: false). */
+  enableTokenStorage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The connector id to use (1 to 128 characters); Logto generates one when omitted. */
   id?: InputMaybe<Scalars['String']['input']>;
   /** Display metadata that overrides the factory's. */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
@@ -447,6 +464,8 @@ export type LoginConnector = Connector &
     description?: Maybe<Scalars['String']['output']>;
     /** The connector's name in English (or the first language Logto has). */
     displayName: Scalars['String']['output'];
+    /** Whether Logto stores the identity provider's tokens for this connector (social connectors whose factory supports it). */
+    enableTokenStorage: Scalars['Boolean']['output'];
     /** The factory, with its form items (one call for all the factories of a list). */
     factory: ConnectorFactory;
     /** Global id of this login connector. */
@@ -455,8 +474,8 @@ export type LoginConnector = Connector &
     metadata?: Maybe<Scalars['JSONObject']['output']>;
     /** The Logto connector id. */
     nativeId: Scalars['String']['output'];
-    /** For social connectors: Universal, Web or Native. */
-    platform?: Maybe<Scalars['String']['output']>;
+    /** For social connectors: where it signs people in; null for email and SMS connectors. */
+    platform?: Maybe<LoginConnectorPlatform>;
     /**
      * The configuration as form fields, in sections: items named for a proxy or relay → RELAY; required or
      * confidential items (the credentials) → GENERAL; Json and multi-line items, and keys about scopes, prompts,
@@ -474,6 +493,15 @@ export type LoginConnector = Connector &
     /** Logto does not report it: always null. */
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
   };
+
+/** Where a Logto social connector signs people in (Logto's `Universal`, `Web` and `Native`). */
+export type LoginConnectorPlatform =
+  /** Native iOS and Android apps only (the provider's app SDK). */
+  | 'NATIVE'
+  /** Every platform: web browsers and native apps. */
+  | 'UNIVERSAL'
+  /** Web browsers only (e.g. WeChat's QR code sign-in on desktop). */
+  | 'WEB';
 
 /** The kind of a Logto sign-in connector. */
 export type LoginConnectorType =
@@ -528,7 +556,8 @@ export type Mutation = {
   /**
    * Tests a configuration with Logto's factory test (email and SMS factories send a test message to `email` or
    * `phone`). A config that does not fit the factory's form is BAD_USER_INPUT; a test the provider refused is
-   * `ok: false`.
+   * `ok: false` with the provider's reason. Social factories have no test (BAD_USER_INPUT).
+   * @deprecated Use testNewConnector(source: LOGTO, templateId: <factory id>, values, sendTo): typed values checked field by field, and a FORM_CHECK for social factories.
    */
   testLoginConnector: TestConnectionResult;
   /**
@@ -694,6 +723,8 @@ export type Query = {
   connector?: Maybe<Connector>;
   /** Logto's connector factories, optionally of one type. */
   connectorFactories: Array<ConnectorFactory>;
+  /** A Logto connector factory by its id (from the one list call of the request); null when Logto has none with this id. */
+  connectorFactory?: Maybe<ConnectorFactory>;
   /**
    * Connectors of every selected source as one Relay connection. Order: by source in the order of ConnectorSource
    * (CONDUCTORONE, LOGTO, SAILPOINT), then each source's own order (ConductorOne: apps in ConductorOne's order, each
@@ -705,6 +736,8 @@ export type Query = {
    * (`extensions.source` and its code); that source's connectors are then skipped for this page.
    */
   connectors: ConnectorConnection;
+  /** A Logto sign-in connector by its Logto id (one call); null when Logto has none with this id. */
+  loginConnector?: Maybe<LoginConnector>;
   /** Logto's sign-in connectors, optionally of one type. */
   loginConnectors: Array<LoginConnector>;
   /** Any object by its global id. A malformed or foreign id is BAD_USER_INPUT; an id whose object is gone gives null. */
@@ -741,11 +774,21 @@ export type QueryConnectorFactoriesArgs = {
 };
 
 /** Reads across the connector sources. */
+export type QueryConnectorFactoryArgs = {
+  id: Scalars['String']['input'];
+};
+
+/** Reads across the connector sources. */
 export type QueryConnectorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConnectorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sources?: InputMaybe<Array<ConnectorSource>>;
+};
+
+/** Reads across the connector sources. */
+export type QueryLoginConnectorArgs = {
+  id: Scalars['String']['input'];
 };
 
 /** Reads across the connector sources. */
@@ -1136,6 +1179,8 @@ export type UpdateDetailStatus =
 export type UpdateLoginConnectorInput = {
   /** Configuration keys to change (merged onto the stored configuration; a key set to null is removed, except a confidential one, which reads show as null and which is kept). */
   config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Store the identity provider's tokens (social connectors whose factory supports it). */
+  enableTokenStorage?: InputMaybe<Scalars['Boolean']['input']>;
   /** Metadata keys to change (merged onto the stored metadata; a key set to null is removed). */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false); true only for social connectors. */
@@ -1251,6 +1296,7 @@ export type ResolversTypes = ResolversObject<{
   JsonPatchOp: JsonPatchOp;
   JsonPatchOperationInput: JsonPatchOperationInput;
   LoginConnector: ResolverTypeWrapper<LogtoConnectorWire>;
+  LoginConnectorPlatform: LoginConnectorPlatform;
   LoginConnectorType: LoginConnectorType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<object>;
@@ -1435,10 +1481,13 @@ export type ConnectorFactoryResolvers<
   ParentType extends ResolversParentTypes['ConnectorFactory'] = ResolversParentTypes['ConnectorFactory'],
 > = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
   formItems?: Resolver<Maybe<Array<ResolversTypes['JSONObject']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isStandard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isTokenStorageSupported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['LoginConnectorPlatform']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LoginConnectorType'], ParentType, ContextType>;
 }>;
@@ -1534,11 +1583,12 @@ export type LoginConnectorResolvers<
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enableTokenStorage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   factory?: Resolver<ResolversTypes['ConnectorFactory'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['LoginConnectorPlatform']>, ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
   syncProfile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1620,7 +1670,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   appConnectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, RequireFields<QueryAppConnectorsArgs, 'appId' | 'first'>>;
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
   connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
+  connectorFactory?: Resolver<Maybe<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, RequireFields<QueryConnectorFactoryArgs, 'id'>>;
   connectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryConnectorsArgs, 'first'>>;
+  loginConnector?: Resolver<Maybe<ResolversTypes['LoginConnector']>, ParentType, ContextType, RequireFields<QueryLoginConnectorArgs, 'id'>>;
   loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   scriptConnector?: Resolver<Maybe<ResolversTypes['ScriptConnector']>, ParentType, ContextType, RequireFields<QueryScriptConnectorArgs, 'scriptName'>>;

@@ -8,6 +8,7 @@ import type { ConnectorSource } from '../port.js';
 import { LogtoClient } from './client.js';
 import { logtoReasonOf } from './reasons.js';
 import { LOGTO, logto } from './context.js';
+import { loginConnectorForms } from './forms.js';
 import { deleteLoginConnector, loginConnectorPatchable, logtoTypeOf, walkLoginConnectors } from './graph.js';
 import { LOGTO_ID } from './inputs.js';
 import { createLogtoLoaders, type LogtoLoaders } from './loaders.js';
@@ -41,4 +42,5 @@ export const logtoSource = {
     await deleteLoginConnector(ctx, id);
   },
   settings: (connector) => loginConnectorSettings(connector as LogtoConnectorWire),
+  forms: loginConnectorForms,
 } satisfies ConnectorSource<LogtoClient, LogtoLoaders>;
