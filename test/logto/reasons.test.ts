@@ -50,22 +50,30 @@ describe("Logto's reasons through the gateway", () => {
     expect(JSON.stringify(body)).not.toContain(String(google.config.clientSecret));
   });
 
-  it('a factory test to a malformed email: the guard error names the field', async () => {
-    const { body } = await stack.gql(TEST, {
-      factoryId: 'sendgrid-email-service',
-      config: stack.logto.store.connectors().find((c) => c.connectorId === 'sendgrid-email-service')!.config,
-      email: 'not-an-email',
-    });
+  it("a metadata value of the wrong type: Logto's guard error names the field", async () => {
+    const oidc = stack.logto.store.connectors().find((c) => c.connectorId === 'oidc')!;
+    const { body } = await stack.gql(UPDATE, { id: oidc.id, input: { metadata: { logo: 42 } } });
     const [error] = body.errors!;
     expect(error!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       source: 'LOGTO',
       upstreamStatus: 400,
       vendorCode: 'guard.invalid_input',
-      problems: [{ key: 'email', message: expect.stringMatching(/^Invalid/) }],
+      problems: [{ key: 'metadata.logo', message: expect.stringMatching(/string/i) }],
     });
     expect(error!.extensions!.upstreamMessage).toMatch(/invalid/i);
     expect(error!.message).toMatch(/^LOGTO refused the request as invalid \(HTTP 400\): .+\.$/);
+  });
+
+  it('a factory test to a malformed email: the gateway names sendTo before anything is sent', async () => {
+    stack.resetCalls();
+    const { body } = await stack.gql(TEST, {
+      factoryId: 'sendgrid-email-service',
+      config: stack.logto.store.connectors().find((c) => c.connectorId === 'sendgrid-email-service')!.config,
+      email: 'not-an-email',
+    });
+    expect(body.data?.testLoginConnector).toMatchObject({ ok: false, message: expect.stringMatching(/email/) });
+    expect(stack.logtoCalls({ method: 'POST', pathIncludes: '/test' })).toBe(0);
   });
 });
 
