@@ -64,7 +64,8 @@ export function kindProblem(kind: FormFieldKind, value: unknown): string | undef
     case 'TEXT':
       return given === 'TEXT' || given === 'URL' ? undefined : 'must be a text';
     case 'URL':
-      return given === 'URL' ? undefined : 'must be an absolute http(s) URL';
+      // "" is proto3's unset string: a URL field that is not used.
+      return given === 'URL' || value === '' ? undefined : 'must be an absolute http(s) URL';
     case 'NUMBER':
       return given === 'NUMBER' ? undefined : 'must be a number';
     case 'SWITCH':
