@@ -1,7 +1,7 @@
 /**
- * What spans the sources: `node(id)`, `connector(id)`, `connectors`, `patchConnector`, `deleteConnector` and the
- * abstract types' `__resolveType`, all through the port: the id names a node type, the type its source. Internal
- * module.
+ * What spans the sources: `node(id)`, `connector(id)`, `connectors`, `patchConnector`, `deleteConnector`, the
+ * settings forms (`updateConnectorSettings`, `testConnector`, `testNewConnector`) and the abstract types'
+ * `__resolveType`, all through the port: the id names a node type, the type its source. Internal module.
  */
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../context.js';
@@ -11,6 +11,7 @@ import type { GlobalId } from './globalId.js';
 import { connectorsConnection } from './connectors.js';
 import { deleteConnector, notAConnector, patchConnector } from './patchConnector.js';
 import type { JsonPatchOperation } from './jsonPatch.js';
+import { testConnector, testNewConnector, updateConnectorSettings } from './settingsEngine.js';
 
 /** Loads the object a global id names, if the caller may read its source; null when its source no longer has it. */
 async function loadNode(id: GlobalId, ctx: GatewayContext): Promise<object | null> {
@@ -41,6 +42,9 @@ export const graphResolvers: Resolvers = {
   Mutation: {
     patchConnector: (_root, { id, operations }, ctx) => patchConnector(ctx, id, operations as JsonPatchOperation[]),
     deleteConnector: (_root, { id }, ctx) => deleteConnector(ctx, id),
+    updateConnectorSettings: (_root, { id, values, dryRun }, ctx) => updateConnectorSettings(ctx, id, values, dryRun),
+    testConnector: (_root, { id, values, sendTo }, ctx) => testConnector(ctx, id, values, sendTo),
+    testNewConnector: (_root, { source, templateId, values, sendTo }, ctx) => testNewConnector(ctx, source, templateId, values, sendTo),
   },
   Node: { __resolveType: typeOf as never },
   Connector: { __resolveType: typeOf as never },

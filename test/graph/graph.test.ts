@@ -76,6 +76,20 @@ describe('settings', () => {
     expect(looksSecret(key)).toBe(secret);
   });
 
+  const LOCKED = {
+    label: null,
+    type: 'Secret',
+    kind: 'SECRET',
+    description: null,
+    placeholder: null,
+    options: null,
+    defaultValue: null,
+    showIf: [],
+    required: false,
+    locked: true,
+    value: null,
+  };
+
   it('masks locked values whatever the source sent and drops empty sections', () => {
     const settings = buildSettings([
       { section: 'RELAY', key: 'relayHost', type: 'Text', value: 'relay.local' },
@@ -84,9 +98,21 @@ describe('settings', () => {
     ]);
     expect(settings.sections.map((s) => s.section)).toEqual(['GENERAL', 'RELAY']);
     expect(settings.sections[0]!.fields).toEqual([
-      { key: 'appSecret', label: null, type: 'Secret', required: false, locked: true, value: null, isSet: true },
-      { key: 'sender', label: null, type: 'Secret', required: false, locked: true, value: null, isSet: false },
+      { ...LOCKED, key: 'appSecret', isSet: true },
+      { ...LOCKED, key: 'sender', isSet: false },
     ]);
+  });
+
+  it('never shows the default of a locked field, and types a field by its kind', () => {
+    const settings = buildSettings([
+      { section: 'GENERAL', key: 'apiKey', type: 'Text', defaultValue: 'default-secret', value: 'stored-secret' },
+      { section: 'GENERAL', key: 'mode', type: 'Select', options: [{ value: 'a', label: 'A' }], defaultValue: 'a', value: 'a' },
+      { section: 'GENERAL', key: 'notes', type: 'MultilineText', defaultValue: { token: 'x', shown: 1 } },
+    ]);
+    const [apiKey, mode, notes] = settings.sections[0]!.fields;
+    expect(apiKey).toMatchObject({ kind: 'SECRET', locked: true, value: null, defaultValue: null, isSet: true });
+    expect(mode).toMatchObject({ kind: 'SELECT', options: [{ value: 'a', label: 'A' }], defaultValue: 'a', value: 'a' });
+    expect(notes).toMatchObject({ kind: 'MULTILINE_TEXT', defaultValue: { token: null, shown: 1 }, isSet: false });
   });
 });
 

@@ -3,7 +3,7 @@ import { UpstreamError } from '../../../src/errors/classes.js';
 import { GatewayErrorCode } from '../../../src/errors/codes.js';
 import { pathSegment } from '../../../src/graph/ids.js';
 import type { UpstreamClient } from '../../../src/http/upstream.js';
-import type { AcmeConnectorWire, AcmePageWire } from './types.js';
+import type { AcmeConnectorWire, AcmePageWire, AcmeTestResultWire, AcmeTestWire } from './types.js';
 
 /** A page: an object with a list of items (the rest is Acme's wire as documented). */
 function isPage(value: unknown): value is AcmePageWire {
@@ -29,6 +29,10 @@ export class AcmeClient {
 
   async updateConnector(id: string, changes: Partial<AcmeConnectorWire>, requestId?: string): Promise<AcmeConnectorWire> {
     return (await this.http.request<AcmeConnectorWire>({ method: 'PATCH', path: `/connectors/${pathSegment(id)}`, json: changes, requestId })).body;
+  }
+
+  async testSettings(settings: AcmeTestWire, requestId?: string): Promise<AcmeTestResultWire> {
+    return (await this.http.request<AcmeTestResultWire>({ method: 'POST', path: '/connector-tests', json: settings, requestId })).body;
   }
 
   async deleteConnector(id: string, requestId?: string): Promise<void> {

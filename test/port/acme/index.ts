@@ -6,7 +6,7 @@ import { sdlFile } from '../../../src/sources/sdl.js';
 import type { ConnectorSource } from '../../../src/sources/port.js';
 import { AcmeClient } from './client.js';
 import { ACME, acme } from './context.js';
-import { acmePatchable, acmeSettings, deleteAcmeConnector, walkAcmeConnectors } from './graph.js';
+import { acmeForms, acmePatchable, acmeSettings, deleteAcmeConnector, walkAcmeConnectors } from './graph.js';
 import { createAcmeLoaders, type AcmeLoaders } from './loaders.js';
 import { acmeResolvers } from './resolvers.js';
 import type { AcmeConnectorWire } from './types.js';
@@ -33,4 +33,5 @@ export const acmeSource = {
   patchable: acmePatchable,
   delete: (ctx, _type, [id]) => deleteAcmeConnector(ctx, id),
   settings: (connector) => acmeSettings(connector as AcmeConnectorWire),
+  forms: acmeForms,
 } satisfies ConnectorSource<AcmeClient, AcmeLoaders>;

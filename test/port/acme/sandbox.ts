@@ -1,13 +1,13 @@
 /**
  * Acme's tiny sandbox: a real HTTP server on loopback (node:http) with a client-credentials token endpoint and a
- * connectors API (list by offset, get, create, patch, delete) that wants the bearer token; a request log, and a
- * switch that makes every answer a 503 (a source that is down).
+ * connectors API (list by offset, get, create, patch, delete; a test of settings not saved) that wants the bearer
+ * token; a request log (with the bodies), and a switch that makes every answer a 503 (a source that is down).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxModule } from '../../../src/sources/port.js';
-import type { AcmeConnectorWire } from './types.js';
+import type { AcmeConnectorWire, AcmeTestResultWire, AcmeTestWire } from './types.js';
 
 export interface AcmeSandbox {
   url: string;
@@ -15,8 +15,10 @@ export interface AcmeSandbox {
   clientSecret: string;
   /** The connectors it holds, in list order. */
   connectors: AcmeConnectorWire[];
-  /** Every request: method and path (query included). */
-  log: { method: string; path: string }[];
+  /** Every request: method, path (query included) and body (token requests' left out). */
+  log: { method: string; path: string; body?: string }[];
+  /** The settings `POST /connector-tests` was given, in order. */
+  tests: AcmeTestWire[];
   /** Requests to the connectors API (token requests left out). */
   apiCalls(method?: string): number;
   /** Tokens it issued (secrets the gateway must never log). */
@@ -46,6 +48,28 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+/** RFC 7396 for one level: a key's value replaces, null removes. */
+function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out = new Map(Object.entries(target));
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) out.delete(key);
+    else out.set(key, value);
+  }
+  return Object.fromEntries(out);
+}
+
+/** Acme's test of settings: its tokens start with `acme-token-`; a webhook's endpoint must answer (here: be https). */
+function testOf(settings: AcmeTestWire): AcmeTestResultWire {
+  if (typeof settings.apiToken !== 'string' || !settings.apiToken.startsWith('acme-token-')) {
+    return { ok: false, message: 'Acme does not know this API token.', field: 'apiToken' };
+  }
+  const endpoint = settings.options?.endpoint;
+  if (settings.kind === 'webhook' && (typeof endpoint !== 'string' || !endpoint.startsWith('https://'))) {
+    return { ok: false, message: 'The webhook endpoint did not answer over https.', field: 'endpoint' };
+  }
+  return { ok: true, message: `Reached Acme in ${String(settings.region)}.` };
+}
+
 export async function startAcmeSandbox(): Promise<AcmeSandbox> {
   const clientId = 'acme-gateway';
   const clientSecret = `acme-secret-${randomBytes(8).toString('hex')}`;
@@ -56,6 +80,7 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     clientSecret,
     connectors: SEED.map((c) => ({ ...c, apiToken: `acme-token-${randomBytes(8).toString('hex')}` })),
     log: [],
+    tests: [],
     apiCalls: (method) => sandbox.log.filter((e) => e.path.startsWith('/connectors') && (!method || e.method === method)).length,
     tokens,
     down: false,
@@ -65,8 +90,8 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://acme.invalid');
-    sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
     const body = await bodyOf(req);
+    sandbox.log.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, ...(url.pathname === '/oauth/token' ? {} : { body }) });
     if (sandbox.down) {
       send(res, 503, { error: 'down' });
       return;
@@ -84,6 +109,12 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     }
     if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
       send(res, 401, { error: 'unauthorized' });
+      return;
+    }
+    if (url.pathname === '/connector-tests' && req.method === 'POST') {
+      const settings = JSON.parse(body) as AcmeTestWire;
+      sandbox.tests.push(settings);
+      send(res, 200, testOf(settings));
       return;
     }
     const [, root, rawId] = url.pathname.split('/');
@@ -124,7 +155,9 @@ export async function startAcmeSandbox(): Promise<AcmeSandbox> {
     }
     if (req.method === 'PATCH') {
       const changes = JSON.parse(body) as Partial<AcmeConnectorWire>;
-      sandbox.connectors[index] = { ...sandbox.connectors[index]!, ...changes, acmeId: id };
+      const current = sandbox.connectors[index]!;
+      const options = changes.options === undefined ? current.options : mergePatch(current.options ?? {}, changes.options);
+      sandbox.connectors[index] = { ...current, ...changes, acmeId: id, ...(options === undefined ? {} : { options }) };
       send(res, 200, sandbox.connectors[index]);
       return;
     }
