@@ -112,14 +112,9 @@ export function checkConfigMessage(entry: C1CatalogEntry, typeUrl: string | null
   return problems;
 }
 
-/** The config message a test checks: the saved non-secret values (secrets must be re-entered), then `values`. */
-function testedMessage(saved: Json, values: ReadonlyMap<string, unknown>): Json {
-  const message = new Map(Object.entries(saved).filter(([key]) => key !== TYPE_KEY && !looksSecret(key)));
-  for (const [key, value] of values) {
-    if (value === null || value === undefined) message.delete(key);
-    else message.set(key, value);
-  }
-  return Object.fromEntries(message);
+/** The config message a test checks: the complete values it is given (the engine's: saved secrets only when given again). */
+function testedMessage(values: ReadonlyMap<string, unknown>): Json {
+  return Object.fromEntries([...values].filter(([, value]) => value !== null && value !== undefined));
 }
 
 async function testConfig(ctx: SourceContext, subject: TestSubject<C1Connector>, values: ReadonlyMap<string, unknown>): Promise<TestOutcome> {
@@ -133,7 +128,7 @@ async function testConfig(ctx: SourceContext, subject: TestSubject<C1Connector>,
   }
   const storedConfig: Json = saved?.config ?? {};
   const typeUrl = saved ? (typeof storedConfig[TYPE_KEY] === 'string' ? storedConfig[TYPE_KEY] : null) : entry.configType;
-  const problems = checkConfigMessage(entry, typeUrl, testedMessage(storedConfig, values));
+  const problems = checkConfigMessage(entry, typeUrl, testedMessage(values));
   // A saved secret is never used for a test: one the connector has must be given again.
   for (const [key, value] of Object.entries(storedConfig)) {
     if (key !== TYPE_KEY && looksSecret(key) && value !== null && value !== '' && !values.has(key)) {
