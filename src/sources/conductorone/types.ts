@@ -172,13 +172,13 @@ export interface C1ConnectorServiceCreateRequestInput {
 }
 
 /** `c1.api.app.v1.AppEntitlementRef`: an entitlement of an app. */
-export interface C1AppEntitlementRefWire {
+interface C1AppEntitlementRefWire {
   appId?: string;
   id?: string;
 }
 
 /** `c1.api.app.v1.AppManagedStateBindingRef`: a resource (of another app) bound to the app's managed state. */
-export interface C1AppManagedStateBindingRefWire {
+interface C1AppManagedStateBindingRefWire {
   appId?: string;
   resourceId?: string;
   resourceTypeId?: string;
