@@ -129,6 +129,27 @@ describe('testConnector and testNewConnector', () => {
     expect(stack.c1Calls({ method: 'POST' })).toBe(0);
   });
 
+  it('testConnector checks the values it is given: a saved value of the wrong kind is named, and clearing it passes', async () => {
+    // The newest GitHub connector gets a number for `orgs`: the catalog's form (from the oldest one) says LIST.
+    const c = stack.conductorone.store
+      .connectors()
+      .filter((x) => x.config?.['@type'].endsWith('.GithubConfig'))
+      .sort((a, b) => (a.createdAt! < b.createdAt! ? 1 : -1))[0]!;
+    const set = await stack.gql(`mutation($input: UpdateAppConnectorInput!) { updateAppConnector(input: $input) { id } }`, {
+      input: { appId: c.appId, id: c.id, config: { orgs: 5 } },
+    });
+    expect(set.body.errors).toBeUndefined();
+    const id = appConnectorId(c.appId, c.id);
+    const token = { key: 'accessToken', value: 'test-secret-token-0123456789' };
+    const kept = await stack.gql(TEST, { id, values: [token] });
+    expect(kept.body.data!.testConnector).toMatchObject({ ok: false, problems: [{ key: 'orgs', code: 'WRONG_TYPE' }] });
+    const cleared = await stack.gql(TEST, { id, values: [token, { key: 'orgs', value: null }] });
+    expect(cleared.body.data!.testConnector).toMatchObject({ ok: true, problems: [] });
+    await stack.gql(`mutation($input: UpdateAppConnectorInput!) { updateAppConnector(input: $input) { id } }`, {
+      input: { appId: c.appId, id: c.id, config: { orgs: c.config!.orgs } },
+    });
+  });
+
   it('testNewConnector: the values against the catalog entry’s form; an entry the tenant does not use is NOT_FOUND', async () => {
     const c = github();
     const good = await stack.gql(TEST_NEW, {
