@@ -169,7 +169,7 @@ export async function patchConnector(client: GatewayClient, id: string, operatio
 
 /** Creates a SailPoint script connector (DEVELOPMENT, so it stays out of the RELEASED list) to upload to. */
 export async function createScriptConnector(client: GatewayClient, suffix: string) {
-  const input = { name: `Example client ${suffix}`, className: 'sailpoint.connector.OpenConnectorAdapter', status: 'DEVELOPMENT' };
+  const input = { name: `Example client ${suffix}`, className: 'sailpoint.connector.OpenConnectorAdapter', status: 'DEVELOPMENT' as const };
   const { createScriptConnector: created } = await request(client, createScriptConnectorMutation, { input });
   return created;
 }

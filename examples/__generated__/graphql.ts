@@ -19,7 +19,9 @@ export type CreateLoginConnectorInput = {
   config?: Record<string, unknown> | null | undefined;
   /** The factory id. */
   connectorId: string;
-  /** The connector id to use; Logto generates one when omitted. */
+  /** Store the identity provider's tokens (social connectors whose factory supports it; Logto's default: false). */
+  enableTokenStorage?: boolean | null | undefined;
+  /** The connector id to use (1 to 128 characters); Logto generates one when omitted. */
   id?: string | null | undefined;
   /** Display metadata that overrides the factory's. */
   metadata?: Record<string, unknown> | null | undefined;
@@ -35,8 +37,8 @@ export type CreateScriptConnectorInput = {
   directConnect?: boolean | null | undefined;
   /** Unique per tenant; SailPoint derives the scriptName from it. */
   name: string;
-  /** DEVELOPMENT, DEMO or RELEASED. */
-  status?: string | null | undefined;
+  /** The lifecycle status; SailPoint's create takes DEVELOPMENT, DEMO or RELEASED. */
+  status?: ScriptConnectorCreateStatus | null | undefined;
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: string | null | undefined;
 };
@@ -68,6 +70,15 @@ export type JsonPatchOperationInput = {
   value?: unknown;
 };
 
+/** The status a new script connector may be created with: SailPoint's create takes these three (not DEPRECATED). */
+export type ScriptConnectorCreateStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** In development (kept out of the RELEASED list). */
+  | 'DEVELOPMENT'
+  /** Released. */
+  | 'RELEASED';
+
 /** The files of a script connector that `uploadScriptConnectorFile` replaces. */
 export type ScriptConnectorFileKind =
   /** The account correlation configuration (XML, a SailPoint `CorrelationConfig`). */
@@ -79,6 +90,17 @@ export type ScriptConnectorFileKind =
   /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
   | 'TRANSLATIONS';
 
+/** Lifecycle status of a script connector (SailPoint's `status`). */
+export type ScriptConnectorStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** Deprecated. */
+  | 'DEPRECATED'
+  /** In development. */
+  | 'DEVELOPMENT'
+  /** Released: listed for every tenant (the list shows only RELEASED connectors). */
+  | 'RELEASED';
+
 /** Where a configuration field is shown. */
 export type SettingsSection =
   /** Further options: aggregation, filters, mappings, messages. */
@@ -89,6 +111,17 @@ export type SettingsSection =
   | 'GENERAL'
   /** Relay: proxies, virtual appliances, clusters and other intermediaries between the source and the target. */
   | 'RELAY';
+
+/** What a file upload did (SailPoint's `UpdateDetail.status`). */
+export type UpdateDetailStatus =
+  /** The file was refused; `message` says why. */
+  | 'ERROR'
+  /** Nothing was done. */
+  | 'SKIPPED'
+  /** The file was the same as the stored one. */
+  | 'UNCHANGED'
+  /** The file was stored. */
+  | 'UPDATED';
 
 export type SettingsFieldsFragment = {
   sections: Array<{ section: SettingsSection; fields: Array<{ key: string; locked: boolean; value: unknown; isSet: boolean }> }>;
@@ -192,7 +225,7 @@ export type CreateScriptConnectorMutationVariables = Exact<{
   input: CreateScriptConnectorInput;
 }>;
 
-export type CreateScriptConnectorMutation = { createScriptConnector: { id: string; scriptName: string; name: string; status: string | null } };
+export type CreateScriptConnectorMutation = { createScriptConnector: { id: string; scriptName: string; name: string; status: ScriptConnectorStatus | null } };
 
 export type UploadScriptConnectorFileMutationVariables = Exact<{
   scriptName: string;
@@ -201,7 +234,7 @@ export type UploadScriptConnectorFileMutationVariables = Exact<{
 }>;
 
 export type UploadScriptConnectorFileMutation = {
-  uploadScriptConnectorFile: { status: string | null; message: string | null; updatedFiles: Array<string> | null };
+  uploadScriptConnectorFile: { status: UpdateDetailStatus | null; message: string | null; updatedFiles: Array<string> | null };
 };
 
 export type DeleteConnectorMutationVariables = Exact<{

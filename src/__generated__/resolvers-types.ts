@@ -225,14 +225,29 @@ export type ConnectorFactory = {
   __typename?: 'ConnectorFactory';
   /** The factory's description in English, when it has one. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The configuration form: Logto's form items (key, label, type, required, isConfidential, selectItems, …). */
+  /**
+   * The configuration form as typed fields, in the sections `LoginConnector.settings` uses: each field's kind,
+   * choices, help text, placeholder, default (`defaultValue`, which Logto does not apply by itself: send it) and show
+   * conditions, from the factory's form items. `valueKind` is FORM_DEFAULTS (the form a new connector fills) and no
+   * field has a value. Test values with `testNewConnector(source: LOGTO, templateId: <this id>)`, create with
+   * `createLoginConnector`.
+   */
+  form: ConnectorSettings;
+  /** The configuration form as Logto sends it (its raw form items: key, label, type, required, isConfidential, selectItems, …); `form` is the same, typed. */
   formItems?: Maybe<Array<Scalars['JSONObject']['output']>>;
   /** The factory id: pass it as `connectorId` to createLoginConnector. */
   id: Scalars['String']['output'];
+  /**
+   * A standard connector (OIDC, OAuth 2, SAML): any number of connectors may be created from it, each with its own
+   * `metadata.target` (required on create); a connector of another social factory takes no metadata.
+   */
+  isStandard: Scalars['Boolean']['output'];
+  /** Whether its connectors can store the identity provider's tokens (`enableTokenStorage`). */
+  isTokenStorageSupported: Scalars['Boolean']['output'];
   /** The factory's name in English (or the first language Logto has). */
   name: Scalars['String']['output'];
-  /** For social factories: Universal, Web or Native. */
-  platform?: Maybe<Scalars['String']['output']>;
+  /** For social factories: where its connectors sign people in; null for email and SMS factories. */
+  platform?: Maybe<LoginConnectorPlatform>;
   /** For social factories: the identity provider, e.g. google. */
   target?: Maybe<Scalars['String']['output']>;
   /** Email, SMS or social. */
@@ -381,7 +396,9 @@ export type CreateLoginConnectorInput = {
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** The factory id. */
   connectorId: Scalars['String']['input'];
-  /** The connector id to use; Logto generates one when omitted. */
+  /** Store the identity provider's tokens (social connectors whose factory supports it; Logto's default: false). */
+  enableTokenStorage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The connector id to use (1 to 128 characters); Logto generates one when omitted. */
   id?: InputMaybe<Scalars['String']['input']>;
   /** Display metadata that overrides the factory's. */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
@@ -397,8 +414,8 @@ export type CreateScriptConnectorInput = {
   directConnect?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unique per tenant; SailPoint derives the scriptName from it. */
   name: Scalars['String']['input'];
-  /** DEVELOPMENT, DEMO or RELEASED. */
-  status?: InputMaybe<Scalars['String']['input']>;
+  /** The lifecycle status; SailPoint's create takes DEVELOPMENT, DEMO or RELEASED. */
+  status?: InputMaybe<ScriptConnectorCreateStatus>;
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -513,6 +530,8 @@ export type LoginConnector = Connector &
     description?: Maybe<Scalars['String']['output']>;
     /** The connector's name in English (or the first language Logto has). */
     displayName: Scalars['String']['output'];
+    /** Whether Logto stores the identity provider's tokens for this connector (social connectors whose factory supports it). */
+    enableTokenStorage: Scalars['Boolean']['output'];
     /** The factory, with its form items (one call for all the factories of a list). */
     factory: ConnectorFactory;
     /** Global id of this login connector. */
@@ -521,8 +540,8 @@ export type LoginConnector = Connector &
     metadata?: Maybe<Scalars['JSONObject']['output']>;
     /** The Logto connector id. */
     nativeId: Scalars['String']['output'];
-    /** For social connectors: Universal, Web or Native. */
-    platform?: Maybe<Scalars['String']['output']>;
+    /** For social connectors: where it signs people in; null for email and SMS connectors. */
+    platform?: Maybe<LoginConnectorPlatform>;
     /**
      * The configuration as form fields, in sections: items named for a proxy or relay → RELAY; required or
      * confidential items (the credentials) → GENERAL; Json and multi-line items, and keys about scopes, prompts,
@@ -540,6 +559,15 @@ export type LoginConnector = Connector &
     /** Logto does not report it: always null. */
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
   };
+
+/** Where a Logto social connector signs people in (Logto's `Universal`, `Web` and `Native`). */
+export type LoginConnectorPlatform =
+  /** Native iOS and Android apps only (the provider's app SDK). */
+  | 'NATIVE'
+  /** Every platform: web browsers and native apps. */
+  | 'UNIVERSAL'
+  /** Web browsers only (e.g. WeChat's QR code sign-in on desktop). */
+  | 'WEB';
 
 /** The kind of a Logto sign-in connector. */
 export type LoginConnectorType =
@@ -594,7 +622,8 @@ export type Mutation = {
   /**
    * Tests a configuration with Logto's factory test (email and SMS factories send a test message to `email` or
    * `phone`). A config that does not fit the factory's form is BAD_USER_INPUT; a test the provider refused is
-   * `ok: false`.
+   * `ok: false` with the provider's reason. Social factories have no test (BAD_USER_INPUT).
+   * @deprecated Use testNewConnector(source: LOGTO, templateId: <factory id>, values, sendTo): typed values checked field by field, and a FORM_CHECK for social factories.
    */
   testLoginConnector: TestConnectionResult;
   /**
@@ -721,7 +750,7 @@ export type MutationUpdateLoginConnectorArgs = {
 export type MutationUploadScriptConnectorFileArgs = {
   file: Scalars['Upload']['input'];
   kind: ScriptConnectorFileKind;
-  locale?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<SailPointLocale>;
   scriptName: Scalars['String']['input'];
 };
 
@@ -767,6 +796,8 @@ export type Query = {
   connectorCatalog: Array<AppConnectorCatalogEntry>;
   /** Logto's connector factories, optionally of one type. */
   connectorFactories: Array<ConnectorFactory>;
+  /** A Logto connector factory by its id (from the one list call of the request); null when Logto has none with this id. */
+  connectorFactory?: Maybe<ConnectorFactory>;
   /**
    * Connectors of every selected source as one Relay connection. Order: by source in the order of ConnectorSource
    * (CONDUCTORONE, LOGTO, SAILPOINT), then each source's own order (ConductorOne: apps in ConductorOne's order, each
@@ -778,6 +809,8 @@ export type Query = {
    * (`extensions.source` and its code); that source's connectors are then skipped for this page.
    */
   connectors: ConnectorConnection;
+  /** A Logto sign-in connector by its Logto id (one call); null when Logto has none with this id. */
+  loginConnector?: Maybe<LoginConnector>;
   /** Logto's sign-in connectors, optionally of one type. */
   loginConnectors: Array<LoginConnector>;
   /** Any object by its global id. A malformed or foreign id is BAD_USER_INPUT; an id whose object is gone gives null. */
@@ -786,9 +819,9 @@ export type Query = {
   scriptConnector?: Maybe<ScriptConnector>;
   /**
    * SailPoint script connectors, one page at a time (`first`/`after` map to SailPoint's limit/offset; at most 250
-   * a page). Every node is a ScriptConnector.
+   * a page).
    */
-  scriptConnectors: ConnectorConnection;
+  scriptConnectors: ScriptConnectorConnection;
 };
 
 /** Reads across the connector sources. */
@@ -820,11 +853,21 @@ export type QueryConnectorFactoriesArgs = {
 };
 
 /** Reads across the connector sources. */
+export type QueryConnectorFactoryArgs = {
+  id: Scalars['String']['input'];
+};
+
+/** Reads across the connector sources. */
 export type QueryConnectorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConnectorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sources?: InputMaybe<Array<ConnectorSource>>;
+};
+
+/** Reads across the connector sources. */
+export type QueryLoginConnectorArgs = {
+  id: Scalars['String']['input'];
 };
 
 /** Reads across the connector sources. */
@@ -848,6 +891,50 @@ export type QueryScriptConnectorsArgs = {
   filters?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * A locale of SailPoint's connector texts. The GraphQL names are upper case with `_` (enum values cannot hold `-`);
+ * each stands for SailPoint's own code, named in its description, which is what SailPoint is sent.
+ */
+export type SailPointLocale =
+  /** `cs`: Czech. */
+  | 'CS'
+  /** `da`: Danish. */
+  | 'DA'
+  /** `de`: German. */
+  | 'DE'
+  /** `en`: English, SailPoint's fallback. */
+  | 'EN'
+  /** `es`: Spanish. */
+  | 'ES'
+  /** `fi`: Finnish. */
+  | 'FI'
+  /** `fr`: French. */
+  | 'FR'
+  /** `hu`: Hungarian. */
+  | 'HU'
+  /** `it`: Italian. */
+  | 'IT'
+  /** `ja`: Japanese. */
+  | 'JA'
+  /** `ko`: Korean. */
+  | 'KO'
+  /** `nl`: Dutch. */
+  | 'NL'
+  /** `no`: Norwegian. */
+  | 'NO'
+  /** `pl`: Polish. */
+  | 'PL'
+  /** `pt`: Portuguese. */
+  | 'PT'
+  /** `ru`: Russian. */
+  | 'RU'
+  /** `sv`: Swedish. */
+  | 'SV'
+  /** `zh-CN`: Chinese (China, simplified). */
+  | 'ZH_CN'
+  /** `zh-TW`: Chinese (Taiwan, traditional). */
+  | 'ZH_TW';
 
 /**
  * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
@@ -889,9 +976,15 @@ export type ScriptConnector = Connector &
     /** The url-friendly unique key SailPoint derived from the name at creation. */
     scriptName: Scalars['String']['output'];
     /**
-     * The fields of the connector's source configuration form, in sections (menu items named for connection or
-     * credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
-     * configuration: ADVANCED; anything else: ADDITIONAL). Secret fields are locked. Needs the connector's detail.
+     * The fields of the connector's source configuration form (its `Field` elements), in sections (menu items named for
+     * connection or credentials: GENERAL; advanced: ADVANCED; relay, proxy, virtual appliance or cluster: RELAY; the base
+     * configuration: ADVANCED; anything else: ADDITIONAL). This form is what each source of the connector fills: `value`
+     * is the field's default (`valueKind` FORM_DEFAULTS), and `updateConnectorSettings` writes these defaults into the
+     * form. `kind` comes from the field's type, `options` from its allowed values, `label` from its display name as
+     * SailPoint translates the form into `locale`, `description` from its help key and `placeholder` from the
+     * `placeHolder_<key>` entry, both looked up in the connector's translations for `locale`, then `en`, else the text
+     * itself. Hidden fields are left out; secret fields are locked. Needs the connector's detail (one more GET for a
+     * locale other than `en`).
      */
     settings: ConnectorSettings;
     /** Always SAILPOINT. */
@@ -900,8 +993,8 @@ export type ScriptConnector = Connector &
     sourceConfig?: Maybe<Scalars['String']['output']>;
     /** The source template (XML, secrets masked as `********`). Fetched from its own file endpoint. */
     sourceTemplate?: Maybe<Scalars['String']['output']>;
-    /** Lifecycle status: RELEASED, DEVELOPMENT, DEMO or DEPRECATED. */
-    status?: Maybe<Scalars['String']['output']>;
+    /** Lifecycle status. */
+    status?: Maybe<ScriptConnectorStatus>;
     /** The UI texts of one locale as a `.properties` text; null when the connector has none for that locale. */
     translations?: Maybe<Scalars['String']['output']>;
     /** The connector type, e.g. `ServiceNow`. */
@@ -917,8 +1010,46 @@ export type ScriptConnector = Connector &
  * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
  * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
  */
+export type ScriptConnectorSettingsArgs = {
+  locale?: InputMaybe<SailPointLocale>;
+};
+
+/**
+ * A SailPoint Identity Security Cloud custom connector, addressed by its `scriptName`.
+ * List fields come with every list page; the file fields (`sourceConfig`, `correlationConfig`, `sourceTemplate`,
+ * `applicationXml`, `translations`) and `settings` are fetched only when selected, once per connector and request.
+ * The XML fields show every secret value as `********` (the values `settings` locks, secret-named attributes and
+ * entries, private keys); a file read so and sent back (patch, upload) keeps the stored secrets.
+ */
 export type ScriptConnectorTranslationsArgs = {
-  locale?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<SailPointLocale>;
+};
+
+/** A page of SailPoint script connectors (Relay cursor connection). */
+export type ScriptConnectorConnection = {
+  __typename?: 'ScriptConnectorConnection';
+  /** The script connectors of this page, in SailPoint's order. */
+  edges: Array<ScriptConnectorEdge>;
+  /** Whether more follow, and where to continue. */
+  pageInfo: PageInfo;
+};
+
+/** The status a new script connector may be created with: SailPoint's create takes these three (not DEPRECATED). */
+export type ScriptConnectorCreateStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** In development (kept out of the RELEASED list). */
+  | 'DEVELOPMENT'
+  /** Released. */
+  | 'RELEASED';
+
+/** One script connector in a connection. */
+export type ScriptConnectorEdge = {
+  __typename?: 'ScriptConnectorEdge';
+  /** Opaque cursor of this edge; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The script connector. */
+  node: ScriptConnector;
 };
 
 /** The files of a script connector that `uploadScriptConnectorFile` replaces. */
@@ -931,6 +1062,17 @@ export type ScriptConnectorFileKind =
   | 'SOURCE_TEMPLATE'
   /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
   | 'TRANSLATIONS';
+
+/** Lifecycle status of a script connector (SailPoint's `status`). */
+export type ScriptConnectorStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** Deprecated. */
+  | 'DEPRECATED'
+  /** In development. */
+  | 'DEVELOPMENT'
+  /** Released: listed for every tenant (the list shows only RELEASED connectors). */
+  | 'RELEASED';
 
 /** A value for one field of a connector's settings, by the field's key. */
 export type SettingValueInput = {
@@ -1090,11 +1232,22 @@ export type UpdateDetail = {
   message?: Maybe<Scalars['String']['output']>;
   /** The connector that was updated. */
   scriptName?: Maybe<Scalars['String']['output']>;
-  /** ERROR, UPDATED, UNCHANGED or SKIPPED. */
-  status?: Maybe<Scalars['String']['output']>;
+  /** What the upload did. */
+  status?: Maybe<UpdateDetailStatus>;
   /** Storage paths of the files that were written. */
   updatedFiles?: Maybe<Array<Scalars['String']['output']>>;
 };
+
+/** What a file upload did (SailPoint's `UpdateDetail.status`). */
+export type UpdateDetailStatus =
+  /** The file was refused; `message` says why. */
+  | 'ERROR'
+  /** Nothing was done. */
+  | 'SKIPPED'
+  /** The file was the same as the stored one. */
+  | 'UNCHANGED'
+  /** The file was stored. */
+  | 'UPDATED';
 
 /**
  * Changes to a login connector; omitted fields stay as they are. Logto replaces `config` and `metadata` as a whole,
@@ -1105,6 +1258,8 @@ export type UpdateDetail = {
 export type UpdateLoginConnectorInput = {
   /** Configuration keys to change (merged onto the stored configuration; a key set to null is removed, except a confidential one, which reads show as null and which is kept). */
   config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Store the identity provider's tokens (social connectors whose factory supports it). */
+  enableTokenStorage?: InputMaybe<Scalars['Boolean']['input']>;
   /** Metadata keys to change (merged onto the stored metadata; a key set to null is removed). */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false); true only for social connectors. */
@@ -1223,14 +1378,20 @@ export type ResolversTypes = ResolversObject<{
   JsonPatchOp: JsonPatchOp;
   JsonPatchOperationInput: JsonPatchOperationInput;
   LoginConnector: ResolverTypeWrapper<LogtoConnectorWire>;
+  LoginConnectorPlatform: LoginConnectorPlatform;
   LoginConnectorType: LoginConnectorType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<object>;
   OAuth2AuthorizedAs: ResolverTypeWrapper<OAuth2AuthorizedAs>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SailPointLocale: SailPointLocale;
   ScriptConnector: ResolverTypeWrapper<ScriptConnectorRecord>;
+  ScriptConnectorConnection: ResolverTypeWrapper<Omit<ScriptConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ScriptConnectorEdge']> }>;
+  ScriptConnectorCreateStatus: ScriptConnectorCreateStatus;
+  ScriptConnectorEdge: ResolverTypeWrapper<Omit<ScriptConnectorEdge, 'node'> & { node: ResolversTypes['ScriptConnector'] }>;
   ScriptConnectorFileKind: ScriptConnectorFileKind;
+  ScriptConnectorStatus: ScriptConnectorStatus;
   SettingValueInput: SettingValueInput;
   SettingsChange: ResolverTypeWrapper<SettingsChange>;
   SettingsProblem: ResolverTypeWrapper<SettingsProblem>;
@@ -1244,6 +1405,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateAppConnectorInput: UpdateAppConnectorInput;
   UpdateConnectorSettingsResult: ResolverTypeWrapper<Omit<UpdateConnectorSettingsResult, 'connector'> & { connector?: Maybe<ResolversTypes['Connector']> }>;
   UpdateDetail: ResolverTypeWrapper<SailPointUpdateDetailWire>;
+  UpdateDetailStatus: UpdateDetailStatus;
   UpdateLoginConnectorInput: UpdateLoginConnectorInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
 }>;
@@ -1287,6 +1449,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ScriptConnector: ScriptConnectorRecord;
+  ScriptConnectorConnection: Omit<ScriptConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScriptConnectorEdge']> };
+  ScriptConnectorEdge: Omit<ScriptConnectorEdge, 'node'> & { node: ResolversParentTypes['ScriptConnector'] };
   SettingValueInput: SettingValueInput;
   SettingsChange: SettingsChange;
   SettingsProblem: SettingsProblem;
@@ -1413,10 +1577,13 @@ export type ConnectorFactoryResolvers<
   ParentType extends ResolversParentTypes['ConnectorFactory'] = ResolversParentTypes['ConnectorFactory'],
 > = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
   formItems?: Resolver<Maybe<Array<ResolversTypes['JSONObject']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isStandard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isTokenStorageSupported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['LoginConnectorPlatform']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LoginConnectorType'], ParentType, ContextType>;
 }>;
@@ -1512,11 +1679,12 @@ export type LoginConnectorResolvers<
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enableTokenStorage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   factory?: Resolver<ResolversTypes['ConnectorFactory'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['LoginConnectorPlatform']>, ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
   syncProfile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1600,11 +1768,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
   connectorCatalog?: Resolver<Array<ResolversTypes['AppConnectorCatalogEntry']>, ParentType, ContextType>;
   connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
+  connectorFactory?: Resolver<Maybe<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, RequireFields<QueryConnectorFactoryArgs, 'id'>>;
   connectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryConnectorsArgs, 'first'>>;
+  loginConnector?: Resolver<Maybe<ResolversTypes['LoginConnector']>, ParentType, ContextType, RequireFields<QueryLoginConnectorArgs, 'id'>>;
   loginConnectors?: Resolver<Array<ResolversTypes['LoginConnector']>, ParentType, ContextType, Partial<QueryLoginConnectorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   scriptConnector?: Resolver<Maybe<ResolversTypes['ScriptConnector']>, ParentType, ContextType, RequireFields<QueryScriptConnectorArgs, 'scriptName'>>;
-  scriptConnectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
+  scriptConnectors?: Resolver<ResolversTypes['ScriptConnectorConnection'], ParentType, ContextType, RequireFields<QueryScriptConnectorsArgs, 'first'>>;
 }>;
 
 export type ScriptConnectorResolvers<
@@ -1624,15 +1794,31 @@ export type ScriptConnectorResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scriptName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ConnectorSettings'], ParentType, ContextType, RequireFields<ScriptConnectorSettingsArgs, 'locale'>>;
   source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
   sourceConfig?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ScriptConnectorStatus']>, ParentType, ContextType>;
   translations?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ScriptConnectorTranslationsArgs, 'locale'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ScriptConnectorConnectionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ScriptConnectorConnection'] = ResolversParentTypes['ScriptConnectorConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScriptConnectorEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ScriptConnectorEdgeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ScriptConnectorEdge'] = ResolversParentTypes['ScriptConnectorEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScriptConnector'], ParentType, ContextType>;
 }>;
 
 export type SettingsChangeResolvers<
@@ -1682,7 +1868,7 @@ export type UpdateDetailResolvers<
 > = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scriptName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['UpdateDetailStatus']>, ParentType, ContextType>;
   updatedFiles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
 
@@ -1718,6 +1904,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ScriptConnector?: ScriptConnectorResolvers<ContextType>;
+  ScriptConnectorConnection?: ScriptConnectorConnectionResolvers<ContextType>;
+  ScriptConnectorEdge?: ScriptConnectorEdgeResolvers<ContextType>;
   SettingsChange?: SettingsChangeResolvers<ContextType>;
   SettingsProblem?: SettingsProblemResolvers<ContextType>;
   TestConnectionResult?: TestConnectionResultResolvers<ContextType>;

@@ -30,6 +30,39 @@ const breaker = z.string().transform((text, ctx) => {
   return { failures: Number(m[1]), halfOpenMs: Number(m[2]) * (m[3] === 's' ? 1000 : 1) };
 });
 
+/**
+ * `GATEWAY_CORS_ORIGINS`: comma-separated exact origins, `scheme://host[:port]` (http or https; no path, no wildcard),
+ * each as a browser sends it in `Origin` (the host lower-cased, a default port dropped), duplicates once.
+ */
+const corsOrigins = z.string().transform((text, ctx) => {
+  const origins = new Set<string>();
+  for (const item of text.split(',')) {
+    const entry = item.trim();
+    if (entry === '') continue;
+    const origin = parseOrigin(entry);
+    if (origin === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${entry}' is not an origin: expected comma-separated scheme://host[:port] (http or https, no path, no wildcard), e.g. https://studio.apollographql.com`,
+      });
+      return z.NEVER;
+    }
+    origins.add(origin);
+  }
+  return [...origins];
+});
+
+/** An origin as browsers send it, from `scheme://host[:port]`; undefined when it is not one. */
+function parseOrigin(entry: string): string | undefined {
+  if (!/^https?:\/\/[^\s/?#@*\\]+$/i.test(entry)) return undefined;
+  try {
+    const url = new URL(entry);
+    return url.origin === 'null' || url.hostname === '' ? undefined : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
 const apiKeys = (sources: readonly SourceName[]) =>
   z.string().transform((text, ctx) => {
     try {
@@ -84,6 +117,7 @@ const GatewayEnvSchema = z.object({
   GATEWAY_READINESS_MAX_AGE_MS: int(100, 300_000).default(5_000),
   GATEWAY_INTROSPECTION: bool.optional(),
   GATEWAY_LANDING_PAGE: z.enum(['graphiql', 'apollo', 'static']).optional(),
+  GATEWAY_CORS_ORIGINS: corsOrigins.optional(),
   GATEWAY_API_KEYS: z.string().optional(),
   GATEWAY_JWT_JWKS_URL: url.optional(),
   GATEWAY_JWT_ISSUER: z.string().min(1).optional(),
@@ -198,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readon
     shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
     readinessMaxAgeMs: e.GATEWAY_READINESS_MAX_AGE_MS,
     landingPage: e.GATEWAY_LANDING_PAGE ?? (e.NODE_ENV === 'production' ? 'static' : 'graphiql'),
+    corsOrigins: Object.freeze(e.GATEWAY_CORS_ORIGINS ?? []),
     auth,
     limits: {
       maxDepth: e.GATEWAY_MAX_DEPTH,

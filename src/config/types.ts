@@ -75,6 +75,8 @@ export interface Config {
   readinessMaxAgeMs: number;
   /** What a browser gets on GET /graphql: GraphiQL served offline, Apollo's embedded Sandbox (from Apollo's CDN), or a static page. */
   landingPage: 'graphiql' | 'apollo' | 'static';
+  /** Browser origins allowed to call `/graphql` across origins (CORS), exact; empty: no CORS headers at all. */
+  corsOrigins: readonly string[];
   auth: AuthConfig;
   limits: LimitsConfig;
   uploads: { maxFileSize: number; maxFiles: number };

@@ -4,6 +4,7 @@
  */
 import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { GatewayErrorCode, codeForStatus, type SourceName } from './codes.js';
+import { asSentenceEnd, type ShownReason } from './reasons.js';
 
 /** A GraphQLError whose `extensions.code` is one of the gateway's codes. */
 export class GatewayError extends GraphQLError {
@@ -45,24 +46,33 @@ const PHRASES: Record<GatewayErrorCode, string> = {
 
 /**
  * A failed call to a source. Carries `source` and `upstreamStatus` in its extensions, never the upstream body
- * (unlike datasource-rest); `detail` is for the log.
+ * (unlike datasource-rest); `detail` is for the log. A refusal (4xx) may carry the source's reason, already scrubbed
+ * and bounded (see `reasons.ts`): its message ends the error's message and is `upstreamMessage`, with `vendorCode` and
+ * field `problems` beside it.
  */
 export class UpstreamError extends GatewayError {
   readonly sourceName: SourceName;
   readonly status: number | undefined;
   readonly detail: UpstreamDetail | undefined;
-  /** The source's own error code (e.g. Logto's `connector.general`), for branching and the log; never sent. */
+  /** The source's own error code (e.g. Logto's `connector.general`), for branching and the log (shown only with a `reason`). */
   readonly vendorCode: string | undefined;
+  /** What the caller is shown of the source's reason (a refusal's), as in the extensions. */
+  readonly reason: ShownReason | undefined;
   constructor(
     source: SourceName,
     status: number | undefined,
-    options: { code?: GatewayErrorCode; cause?: unknown; detail?: UpstreamDetail; retryAfter?: number; vendorCode?: string } = {},
+    options: { code?: GatewayErrorCode; cause?: unknown; detail?: UpstreamDetail; retryAfter?: number; vendorCode?: string; reason?: ShownReason } = {},
   ) {
     const code = options.code ?? (status === undefined ? GatewayErrorCode.UPSTREAM_UNAVAILABLE : codeForStatus(status));
     const extensions: Record<string, unknown> = { source };
     if (status !== undefined) extensions.upstreamStatus = status;
     if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
-    super(`${source} ${PHRASES[code]}${status === undefined ? '' : ` (HTTP ${status})`}.`, code, {
+    const { reason } = options;
+    if (reason?.message !== undefined) extensions.upstreamMessage = reason.message;
+    if (reason?.vendorCode !== undefined) extensions.vendorCode = reason.vendorCode;
+    if (reason?.problems !== undefined) extensions.problems = reason.problems;
+    const head = `${source} ${PHRASES[code]}${status === undefined ? '' : ` (HTTP ${status})`}`;
+    super(reason?.message === undefined ? `${head}.` : `${head}: ${asSentenceEnd(reason.message)}`, code, {
       originalError: options.cause instanceof Error ? options.cause : undefined,
       extensions,
     });
@@ -70,6 +80,7 @@ export class UpstreamError extends GatewayError {
     this.status = status;
     this.detail = options.detail;
     this.vendorCode = options.vendorCode;
+    this.reason = reason;
   }
 }
 

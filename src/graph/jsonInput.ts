@@ -2,7 +2,9 @@
  * Bounds of the JSON values a caller sends in `JSON` and `JSONObject` arguments: nested at most so deep, and at
  * most so many values, so that nothing the gateway does with them (merging, checking, serialising for a source)
  * can overflow the stack or take long. Only plain JSON passes (no other objects, such as an upload mapped into
- * a JSON variable). Checked without recursion. Pure functions. Internal module.
+ * a JSON variable), and no object key `__proto__`: JSON.parse makes it an own key, but the gateway's code (and any
+ * library) that copies a value by assignment would set an object's prototype with it, and no source's settings use
+ * it. Checked without recursion. Pure functions. Internal module.
  */
 import { BadUserInputError } from '../errors/classes.js';
 import { isWellFormed } from './ids.js';
@@ -19,8 +21,8 @@ export const JSON_INPUT_LIMITS: JsonInputLimits = { maxDepth: 32, maxValues: 10_
 
 /**
  * Checks a JSON value a caller sent as a `typeName` scalar: plain JSON (null, booleans, finite numbers,
- * well-formed strings, arrays, plain objects) within `limits`. Refuses with BAD_USER_INPUT; GraphQL puts the
- * variable (or the argument's position) in front of the message.
+ * well-formed strings, arrays, plain objects without a `__proto__` key) within `limits`. Refuses with
+ * BAD_USER_INPUT; GraphQL puts the variable (or the argument's position) in front of the message.
  */
 export function checkJsonInput(value: unknown, typeName: string, limits: JsonInputLimits = JSON_INPUT_LIMITS): void {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
@@ -48,6 +50,7 @@ export function checkJsonInput(value: unknown, typeName: string, limits: JsonInp
     if (proto !== Object.prototype && proto !== null) throw new BadUserInputError(`A ${typeName} value must be JSON.`);
     for (const key of Object.keys(v)) {
       if (!isWellFormed(key)) throw notWellFormed(typeName);
+      if (key === '__proto__') throw new BadUserInputError(`A ${typeName} value may not hold a "__proto__" key.`);
       stack.push({ value: (v as Record<string, unknown>)[key], depth: depth + 1 });
     }
   }

@@ -8,9 +8,18 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
+ * Sets `key` on `target` as an own data property: an assignment of `__proto__` (an own key that JSON.parse makes)
+ * would set the object's prototype instead.
+ */
+function setOwn(target: Json, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
  * `stored` with the keys of `patch` applied: a value replaces, null removes, except that null on a locked key
  * keeps the stored secret (reads show locked values as null, so a config read and sent back must not erase them);
- * the same holds below a replaced value (see keepSecrets). Neither input is changed.
+ * the same holds below a replaced value (see keepSecrets). Keys are data, `__proto__` too (an own key JSON.parse
+ * makes): only own members are read and every key is set as an own property. Neither input is changed.
  */
 export function mergeObject(
   stored: Record<string, unknown> | undefined,
@@ -20,7 +29,7 @@ export function mergeObject(
   const merged: Record<string, unknown> = { ...stored };
   const removed = new Set<string>();
   for (const [key, value] of Object.entries(patch)) {
-    if (value !== null) merged[key] = keepSecrets(value, stored?.[key], isLocked);
+    if (value !== null) setOwn(merged, key, keepSecrets(value, stored && Object.hasOwn(stored, key) ? stored[key] : undefined, isLocked));
     else if (!isLocked(key)) removed.add(key);
   }
   return removed.size === 0 ? merged : Object.fromEntries(Object.entries(merged).filter(([key]) => !removed.has(key)));
@@ -53,8 +62,8 @@ export function keepSecrets(next: unknown, stored: unknown, isLocked: (key: stri
   if (!isObject(next) || !isObject(stored)) return next;
   const out: Json = {};
   for (const [key, value] of Object.entries(next)) {
-    const before = stored[key];
-    out[key] = value === null && isLocked(key) && before !== undefined ? before : keepSecrets(value, before, isLocked);
+    const before = Object.hasOwn(stored, key) ? stored[key] : undefined;
+    setOwn(out, key, value === null && isLocked(key) && before !== undefined ? before : keepSecrets(value, before, isLocked));
   }
   return out;
 }

@@ -14,6 +14,8 @@ import { BadUserInputError, ensureError, GatewayError, UpstreamError } from '../
 import type { UpstreamConfig } from '../config/types.js';
 import type { TokenProvider } from './tokens.js';
 import { scrubBody } from '../logger.js';
+import { secretValuesIn, shownReason } from '../errors/reasons.js';
+import type { UpstreamReason } from '../sources/port.js';
 import { isWellFormed } from '../graph/ids.js';
 
 /** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
@@ -107,12 +109,14 @@ export interface UpstreamClientOptions {
   tokens?: TokenProvider | undefined;
   logger: Logger;
   observer?: UpstreamObserver;
-  /** Reads the source's own error code from an error body, when it has one. */
-  vendorCodeOf?: (body: string) => string | undefined;
+  /** Reads the source's reason from an error body (its message, code and field problems), when it has one. */
+  reasonOf?: ((body: string) => UpstreamReason | undefined) | undefined;
 }
 
 /** How much of an upstream error body goes to the log. */
 const LOGGED_BODY_CHARS = 500;
+/** How much of a source's message is scrubbed before it is cut to what a caller sees (scrubBody reads at most 64 KiB). */
+const SCRUBBED_REASON_CHARS = 64 * 1024;
 /** A larger upstream answer is refused (UPSTREAM_BAD_RESPONSE), so that one answer cannot exhaust memory. */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
@@ -224,6 +228,7 @@ export class UpstreamClient {
           continue;
         }
       }
+      if (res.status < 200 || res.status >= 300) throw await this.refusal(req, res);
       return this.read<T>(req, res);
     }
   }
@@ -315,24 +320,53 @@ export class UpstreamClient {
     }
   }
 
+  /**
+   * The error for an answer that is not a 2xx. The body goes to the log, scrubbed of secret-looking values, this
+   * source's credentials and the secrets the request carried; a refusal (4xx) also shows the caller the source's
+   * reason (its message, code and field problems, read by `reasonOf`), scrubbed the same way and bounded. A 5xx's
+   * body stays in the log.
+   */
+  private async refusal(req: UpstreamRequest, res: RawResponse): Promise<UpstreamError> {
+    const { status } = res;
+    const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.header('retry-after')) : undefined;
+    const body = res.body.toString('utf8');
+    const reason = this.reasonOf(req, body);
+    const known = [...(this.options.tokens?.credentials?.() ?? []), ...(await requestSecrets(req))];
+    const shown = reason && status >= 400 && status < 500 ? shownReason(reason, (text) => scrubBody(text, known, SCRUBBED_REASON_CHARS)) : undefined;
+    const error = new UpstreamError(this.source, status, {
+      // Only ever scrubbed: a source may echo the credentials or secrets it was sent (see scrubBody).
+      detail: { method: req.method, path: req.path, body: scrubBody(body, known, LOGGED_BODY_CHARS) },
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(reason?.vendorCode !== undefined ? { vendorCode: reason.vendorCode } : {}),
+      ...(shown ? { reason: shown } : {}),
+    });
+    this.options.logger.warn(
+      {
+        requestId: req.requestId,
+        source: this.source,
+        method: req.method,
+        path: req.path,
+        status,
+        vendorCode: reason?.vendorCode === undefined ? undefined : scrubBody(reason.vendorCode, known, LOGGED_BODY_CHARS),
+        upstreamBody: error.detail?.body,
+      },
+      'upstream request failed',
+    );
+    return error;
+  }
+
+  /** The source's reason in an error body; a body its reader cannot read (or a reader that fails) gives none. */
+  private reasonOf(req: UpstreamRequest, body: string): UpstreamReason | undefined {
+    try {
+      return this.options.reasonOf?.(body);
+    } catch (error) {
+      this.options.logger.warn({ requestId: req.requestId, source: this.source, err: describe(error) }, "the source's error body could not be read");
+      return undefined;
+    }
+  }
+
   private read<T>(req: UpstreamRequest, res: RawResponse): UpstreamResponse<T> {
     const { status } = res;
-    if (status < 200 || status >= 300) {
-      const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.header('retry-after')) : undefined;
-      const body = res.body.toString('utf8');
-      const vendorCode = this.options.vendorCodeOf?.(body);
-      const error = new UpstreamError(this.source, status, {
-        // Only ever scrubbed: a source may echo the credentials or secrets it was sent (see scrubBody).
-        detail: { method: req.method, path: req.path, body: this.scrubbed(body) },
-        ...(retryAfter !== undefined ? { retryAfter } : {}),
-        ...(vendorCode !== undefined ? { vendorCode } : {}),
-      });
-      this.options.logger.warn(
-        { requestId: req.requestId, source: this.source, method: req.method, path: req.path, status, vendorCode, upstreamBody: error.detail?.body },
-        'upstream request failed',
-      );
-      throw error;
-    }
     const expect = req.expect ?? 'json';
     if (expect === 'none') return { status, header: res.header, body: undefined as T };
     const text = res.body.toString('utf8');
@@ -370,6 +404,22 @@ export class UpstreamClient {
     );
     return new UpstreamError(this.source, undefined, { code, cause });
   }
+}
+
+/**
+ * The secret values a request's body carries (see secretValuesIn): of a JSON body, a text body, and each part of a
+ * multipart body (a part named like a secret is one; a file is read as text).
+ */
+async function requestSecrets(req: UpstreamRequest): Promise<string[]> {
+  if (req.json !== undefined) return [...secretValuesIn(req.json)];
+  if (req.text !== undefined) return [...secretValuesIn(req.text)];
+  if (!req.form) return [];
+  const found: string[] = [];
+  for (const [name, value] of req.form) {
+    const text = typeof value === 'string' ? value : await value.text();
+    found.push(...secretValuesIn(typeof value === 'string' ? { [name]: text } : text));
+  }
+  return found;
 }
 
 /** Builds `?a=1&b=x` from the defined values; a value that is not well-formed Unicode (a lone surrogate) is BAD_USER_INPUT. */

@@ -2,7 +2,8 @@
  * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
  * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/healthz`, `/readyz` and `/metrics`. Body limits
  * are enforced while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body
- * is read. Internal module.
+ * is read. CORS on `/graphql` for an allow-list of origins: a preflight is answered before authentication and
+ * before any body is read. Internal module.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +29,8 @@ export interface HttpHandlerOptions {
   readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown> }>;
   /** Prometheus metrics for `/metrics` (no caller authentication); undefined: not served. */
   metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
+  /** Browser origins allowed to call `/graphql` across origins, exact (`GATEWAY_CORS_ORIGINS`); none: no CORS headers. */
+  corsOrigins?: readonly string[];
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -36,10 +39,70 @@ export const GRAPHQL_PATH = '/graphql';
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** The request headers a cross-origin caller may send: the gateway's own and those of Apollo's clients and Studio. */
+const CORS_ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+];
+/** Further headers granted when a preflight asks for them (a browser asks for these only with unusual values). */
+const CORS_ALSO_ALLOWED = new Set(['accept', 'accept-language', 'content-language', 'x-request-id']);
+/** How long a browser may cache a preflight's answer (Chromium caps it at 2 hours). */
+const CORS_MAX_AGE_S = 7200;
+
+/**
+ * CORS for a `/graphql` request when an allow-list is set: `Vary: Origin` on every answer (it depends on the
+ * origin), and for an allowed origin `Access-Control-Allow-Origin` (that origin, never `*`) and the request id as
+ * an exposed header. A preflight (OPTIONS with `Origin` and `Access-Control-Request-Method`) is answered here, 204,
+ * before authentication and without reading a body: for an allowed origin with the methods, headers and max age;
+ * for another with no CORS headers. Returns true when it answered the request.
+ */
+function applyCors(origins: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && origins.has(origin);
+  const preflight = req.method === 'OPTIONS' && origin !== undefined && req.headers['access-control-request-method'] !== undefined;
+  if (!preflight) {
+    res.setHeader('vary', 'Origin');
+    if (allowed) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', 'x-request-id');
+    }
+    return false;
+  }
+  req.resume();
+  const headers: Record<string, string> = { vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers', 'content-length': '0' };
+  if (allowed) {
+    const asked = (req.headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => CORS_ALSO_ALLOWED.has(name));
+    Object.assign(headers, {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': [...new Set([...CORS_ALLOWED_HEADERS, ...asked])].join(', '),
+      'access-control-max-age': String(CORS_MAX_AGE_S),
+    });
+  }
+  res.writeHead(204, headers);
+  res.end();
+  return true;
+}
+
+/** Sets a header Apollo chose; a `vary` adds to the gateway's own instead of replacing it. */
+function setResponseHeader(res: ServerResponse, name: string, value: string): void {
+  const current = name.toLowerCase() === 'vary' ? res.getHeader('vary') : undefined;
+  res.setHeader(name, typeof current === 'string' && current !== '' ? `${current}, ${value}` : value);
+}
+
 /** Builds the handler that `http.createServer` calls for every request. */
 export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const origins = new Set(options.corsOrigins ?? []);
   return (req, res) => {
-    handle(options, req, res).catch((error: unknown) => {
+    handle(options, origins, req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'request handling failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
@@ -47,12 +110,15 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
   };
 }
 
-async function handle(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const search = q === -1 ? '' : url.slice(q);
-  if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return graphql(options, req, res, search);
+  if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) {
+    if (origins.size > 0 && applyCors(origins, req, res)) return;
+    return graphql(options, req, res, search);
+  }
   if (options.landingAssets && path.startsWith(ASSET_PATH)) {
     serveLandingAsset(req, res, path);
     return;
@@ -138,7 +204,7 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
     httpGraphQLRequest,
     context: () => Promise.resolve(options.createContext(requestId, caller)),
   });
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of response.headers) setResponseHeader(res, name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
@@ -214,7 +280,7 @@ async function executeSingle(
   const text = JSON.stringify({ errors, data, extensions });
   res.statusCode = response.http.status ?? 200;
   res.setHeader('content-type', contentType); // unless a plugin chose one (below)
-  for (const [name, value] of response.http.headers) res.setHeader(name, value);
+  for (const [name, value] of response.http.headers) setResponseHeader(res, name, value);
   res.setHeader('content-length', Buffer.byteLength(text));
   res.end(text);
 }

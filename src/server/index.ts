@@ -65,6 +65,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     uploads: config.uploads,
     readiness: () => sources.readiness(),
     metrics: observability.metrics,
+    corsOrigins: config.corsOrigins,
   });
   const drain = createHttpDrain();
   const server = createServer({ keepAliveTimeout: 65_000, ServerResponse: drain.ServerResponse }, handler);

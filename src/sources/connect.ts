@@ -78,8 +78,8 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
   } else {
     source = configured;
   }
+  // How the client reads the source's reason in an error body (shown to the caller for a 4xx, scrubbed).
   const { reasonOf } = connection;
-  const vendorCodeOf = reasonOf ? { vendorCodeOf: (body: string) => reasonOf(body)?.vendorCode } : {};
   // Probes go through a client of their own: one connection, one try, no rate limiter and no breaker (the
   // readiness budget, one probe per source per readinessMaxAgeMs, is their limit), so that a probe never takes a
   // token, a connection or a breaker's half-open try that a caller needs. It shares the callers' access token.
@@ -97,7 +97,7 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
     },
     logger,
     ...(observer ? { observer } : {}),
-    ...vendorCodeOf,
+    reasonOf,
   });
   const probeClient = connection.createClient(probeHttp);
   const readiness = new SourceReadiness({ probe: () => connection.probe(probeClient), maxAgeMs: config.readinessMaxAgeMs });
@@ -115,7 +115,7 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
       : (event) => {
           readiness.observe(event.status);
         },
-    ...vendorCodeOf,
+    reasonOf,
   });
   const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url }, source.settings);
   const tokens = new ClientCredentialsTokenProvider({

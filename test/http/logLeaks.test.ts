@@ -3,7 +3,7 @@
  * forwards to the Logto sandbox, except for the requests a test arms it to answer itself with an error body echoing
  * what it got (the config secrets of the request, the bearer token, the client secret of the token request) as
  * JSON, as text, and at the token endpoint. Real HTTP throughout; the stack's stop() also fails on any known secret
- * in the log.
+ * in the log, and a refusal's reason shown to the caller holds none either.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +48,7 @@ async function startEcho(target: string): Promise<Server> {
         res.writeHead(422, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             code: 'guard.invalid_input',
-            message: `Invalid input ${body}`,
+            message: `Invalid input ${body} from ${bearer} with ${clientSecret}`,
             data: { received: JSON.parse(body || '{}'), authorization: req.headers.authorization, note: `token ${bearer} secret ${clientSecret}` },
           }),
         );
@@ -127,7 +127,10 @@ describe('a source that echoes its credentials', () => {
     armed.set(`PATCH /api/connectors/${mail.id}`, 'json');
     // An extra key the form does not describe, holding a secret below its top level.
     const { body } = await stack.gql(UPDATE, { id: mail.id, input: { config: { apiKey: PASSWORD, extraHeaders: { 'X-Api-Key': HEADER_KEY } } } });
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', source: 'LOGTO', upstreamStatus: 422 });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', source: 'LOGTO', upstreamStatus: 422, vendorCode: 'guard.invalid_input' });
+    // The refusal's message reaches the caller (issue 17), echoing the request, the token and the client secret: scrubbed.
+    expect(body.errors![0]!.extensions!.upstreamMessage).toMatch(/^Invalid input \{.*\[redacted\]/);
+    expectNoSecretIn([JSON.stringify(body)]);
     const failed = stack.logs.filter((l) => l.includes('upstream request failed') && l.includes('"status":422'));
     expect(failed).toHaveLength(1);
     expect(failed[0]).toContain('[redacted]');

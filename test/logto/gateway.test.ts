@@ -288,7 +288,7 @@ describe('testLoginConnector', () => {
 
   it('is ok when Logto accepts the test', async () => {
     const { body } = await stack.gql(TEST, { f: 'sendgrid-email-service', config: sendgrid, email: 'someone@example.com' });
-    expect(body.data!.testLoginConnector).toEqual({ ok: true, message: null });
+    expect(body.data!.testLoginConnector).toEqual({ ok: true, message: 'Logto sent a test message through SendGrid Email to someone@example.com.' });
     expect(stack.logtoCalls({ method: 'POST', pathIncludes: '/test' })).toBe(1);
   });
 
@@ -296,7 +296,10 @@ describe('testLoginConnector', () => {
     const { body } = await stack.gql(TEST, { f: 'sendgrid-email-service', config: { ...sendgrid, fromEmail: 'fail' }, email: 'someone@example.com' });
     expect(body.errors).toBeUndefined();
     expect(body.data!.testLoginConnector.ok).toBe(false);
-    expect(body.data!.testLoginConnector.message).toContain('connector.general');
+    // The provider's own reason (Logto's errorDescription), not only Logto's code.
+    expect(body.data!.testLoginConnector.message).toBe(
+      "The provider refused the test: the provider rejected the message: 'fromEmail' was refused (Logto: connector.general).",
+    );
   });
 
   it.each([

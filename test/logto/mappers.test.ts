@@ -51,6 +51,23 @@ describe('checkConfig', () => {
     expect(problemsOf({ clientId: 'a', clientSecret: 'b', authType: 'login' })).toEqual(['password is required']);
   });
 
+  it('reads a condition without expectValue as "any value", false and 0 included (as the sandbox and the settings form do)', () => {
+    const form: LogtoFormItemWire[] = [
+      { key: 'secure', label: 'TLS', type: 'Switch' },
+      { key: 'tlsCert', label: 'TLS certificate', type: 'MultilineText', required: true, showConditions: [{ targetKey: 'secure' }] },
+    ];
+    const problems = (config: Record<string, unknown>) => {
+      try {
+        checkConfig(form, config, 'config');
+        return [];
+      } catch (error) {
+        return (error as GatewayError).extensions.problems as string[];
+      }
+    };
+    expect(problems({ secure: false })).toEqual(['tlsCert is required']);
+    expect(problems({})).toEqual([]);
+  });
+
   it('reports every problem at once', () => {
     expect(problemsOf({ clientId: '', authType: 'kerberos', port: '25', secure: 'yes', prompts: ['x'], customHeaders: 'h' })).toEqual([
       'clientId is required',

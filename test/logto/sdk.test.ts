@@ -54,6 +54,29 @@ describe('@logto/api against the sandbox', () => {
     expect(missing.error).toMatchObject({ code: 'entity.not_found' });
   });
 
+  it("runs a factory's test message, and answers a provider's refusal with connector.general and its reason", async () => {
+    const client = sdkClient();
+    const config = {
+      apiKey: 'SG.sdk-test-key',
+      fromEmail: 'no-reply@example.com',
+      templates: [{ usageType: 'Generic', type: 'text/plain', subject: 'Code', content: 'Your code is {{code}}' }],
+    };
+    const sent = await client.POST('/api/connectors/{factoryId}/test', {
+      params: { path: { factoryId: 'sendgrid-email-service' } },
+      body: { email: 'someone@example.com', config },
+    });
+    expect(sent.response.status).toBe(204);
+    const refused = await client.POST('/api/connectors/{factoryId}/test', {
+      params: { path: { factoryId: 'sendgrid-email-service' } },
+      body: { email: 'someone@example.com', config: { ...config, fromEmail: 'fail' } },
+    });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error).toMatchObject({
+      code: 'connector.general',
+      data: { errorDescription: "the provider rejected the message: 'fromEmail' was refused" },
+    });
+  });
+
   it('creates a connector and updates it', async () => {
     const client = sdkClient();
     const created = await client.POST('/api/connectors', {

@@ -6,6 +6,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { GraphQLEnumType } from 'graphql';
+import { createSchema } from '../../src/schema.js';
 import { SOURCES } from '../../src/sources/index.js';
 import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
@@ -18,8 +21,9 @@ const KEYS = {
   viewer: 'viewer-key-acme-forms-0123456789',
   acmeEditor: 'acme-editor-key-forms-0123456789',
   logtoEditor: 'logto-editor-key-forms-0123456789',
+  editor: 'editor-key-acme-forms-0123456789',
 };
-const ROLES: Record<keyof typeof KEYS, string> = { viewer: 'viewer', acmeEditor: 'editor@acme', logtoEditor: 'editor@logto' };
+const ROLES: Record<keyof typeof KEYS, string> = { viewer: 'viewer', acmeEditor: 'editor@acme', logtoEditor: 'editor@logto', editor: 'editor' };
 const as = (who: keyof typeof KEYS) => ({ 'x-api-key': KEYS[who] });
 
 let acme: AcmeSandbox;
@@ -430,5 +434,124 @@ describe('testConnector and testNewConnector over Acme', () => {
     });
     expect(acme.tests.at(-1)).toEqual({ kind: 'webhook', region: 'eu-1', apiToken: newToken, options: { endpoint: 'http://plain.example/hook' } });
     expect(JSON.stringify(ok.body)).not.toContain(newToken);
+  });
+});
+
+describe('an own __proto__ key in a JSON argument (JSON.parse makes one from the request body)', () => {
+  // An editor of every source: a scoped one is refused earlier (FORBIDDEN: the id's source cannot be read from
+  // invalid variables, so the roles cannot be checked).
+  it('is BAD_USER_INPUT naming the variable, in a setting value and in a Logto config merged onto the stored one; nothing is sent', async () => {
+    const before = writes().length;
+    const body = `{"query": ${JSON.stringify(UPDATE)}, "variables": {"id": ${JSON.stringify(hookId)}, "values": [{"key": "notes", "value": {"__proto__": {"polluted": true}}}]}}`;
+    const res = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...as('editor') }, body });
+    const answer = (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(res.status, JSON.stringify(answer)).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^Variable "\$values" got invalid value .* at "values\[0\]\.value"; A JSON value may not hold a "__proto__" key\.$/,
+    );
+    const literal = await stack.gql(
+      `mutation($id: ID!) { updateConnectorSettings(id: $id, values: [{ key: "notes", value: { __proto__: 1 } }]) { ok } }`,
+      { id: hookId },
+      as('editor'),
+    );
+    expect(literal.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.body.errors?.[0]?.message).toMatch(/may not hold a "__proto__" key/);
+    expect(writes().length).toBe(before);
+
+    const logto = stack.logto.store.connectors()[0]!;
+    stack.resetCalls();
+    const update = `{"query": "mutation($id: String!, $config: JSONObject) { updateLoginConnector(id: $id, input: { config: $config }) { id } }", "variables": {"id": ${JSON.stringify(logto.id)}, "config": {"__proto__": {"x": 1}}}}`;
+    const refused = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...as('editor') }, body: update });
+    const refusal = (await refused.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(refusal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refusal.errors?.[0]?.message).toMatch(/^Variable "\$config" got invalid value .*; A JSONObject value may not hold a "__proto__" key\.$/);
+    expect(stack.logtoCalls()).toBe(0);
+  });
+});
+
+describe('property: any values over HTTP', () => {
+  const schema = createSchema();
+  const codes = new Set((schema.getType('SettingsProblemCode') as GraphQLEnumType).getValues().map((v) => v.value as string));
+  const statuses = new Set((schema.getType('FieldChangeStatus') as GraphQLEnumType).getValues().map((v) => v.value as string));
+  const KEYS_OF_FORM = ['region', 'apiToken', 'endpoint', 'events', 'notes', 'timeoutSeconds', 'retry', 'signed', 'signingSecret'];
+  const LOCKED = new Set(['apiToken', 'signingSecret']);
+  const marker = fc.integer({ min: 0, max: 1e9 }).map((n) => `acme-token-marker-${n.toString(36)}-x`);
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom('eu-1', 'us-1', 'https://hooks.example/x', true, false, 30, ['created'], ['created', 'updated']),
+  );
+  const secret = fc.oneof(
+    marker,
+    marker.map((m) => ({ m })),
+    marker.map((m) => [m]),
+  );
+  /** Mostly a value the field takes, so that saves and source tests happen too. */
+  const VALID: Record<string, fc.Arbitrary<unknown>> = {
+    region: fc.constantFrom('eu-1', 'us-1', 'ap-1'),
+    endpoint: fc.constantFrom('https://hooks.example/x', 'http://plain.example/y'),
+    events: fc.subarray(['created', 'updated', 'deleted']),
+    notes: fc.string({ maxLength: 20 }),
+    timeoutSeconds: fc.integer({ min: 1, max: 600 }),
+    retry: fc.boolean(),
+    signed: fc.boolean(),
+  };
+  const entry = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(...KEYS_OF_FORM).chain((key) => fc.record({ key: fc.constant(key), value: VALID[key] ?? fc.constant(null), secret })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        key: fc.oneof(fc.constantFrom(...KEYS_OF_FORM, '__proto__', 'constructor', 'toString'), fc.string({ maxLength: 6 })),
+        value,
+        secret,
+      }),
+    },
+  );
+  const values = fc.array(entry, { maxLength: 8 });
+
+  it('never fails, gives only the SDL codes, and never answers with a value given to a locked field', async () => {
+    const all: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(values, fc.constantFrom('dryRun', 'save', 'test'), fc.option(fc.tuple(marker, marker)), async (generated, what, reEntered) => {
+        const secrets: string[] = [];
+        // Often the secrets a test needs, re-entered first (a later value for the same key is then a DUPLICATE).
+        if (reEntered) generated.unshift({ key: 'apiToken', value: null, secret: reEntered[0] }, { key: 'signingSecret', value: null, secret: reEntered[1] });
+        const given = generated.map(({ key, value: v, secret: s }) => {
+          if (!LOCKED.has(key)) return { key, value: v };
+          secrets.push(...JSON.stringify(s).match(/acme-token-marker-[a-z0-9]+-x/g)!);
+          return { key, value: s };
+        });
+        all.push(...secrets);
+        for (const s of secrets) stack.registerSecret(s);
+        const res =
+          what === 'test'
+            ? await stack.gql(TEST, { id: hookId, values: given }, as('acmeEditor'))
+            : await stack.gql(UPDATE, { id: hookId, values: given, dryRun: what === 'dryRun' }, as('acmeEditor'));
+        const text = JSON.stringify(res.body);
+        for (const s of secrets) expect(text).not.toContain(s);
+        if (res.body.errors) {
+          // Only a value the JSON scalar refuses (a __proto__ key fast-check made) is an error.
+          expect(res.body.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+          return;
+        }
+        const result = (res.body.data!.testConnector ?? res.body.data!.updateConnectorSettings) as {
+          problems: { code: string }[];
+          fields?: { status: string }[];
+        };
+        for (const p of result.problems) expect(codes).toContain(p.code);
+        for (const f of result.fields ?? []) expect(statuses).toContain(f.status);
+      }),
+      { numRuns: 60 },
+    );
+    // Whatever was saved, no marker is read back.
+    const read = await stack.gql(
+      `query($id: ID!) { node(id: $id) { ... on AcmeConnector { settings { sections { fields { key value } } } } } }`,
+      { id: hookId },
+      as('viewer'),
+    );
+    for (const s of all) expect(JSON.stringify(read.body)).not.toContain(s);
   });
 });

@@ -32,7 +32,7 @@ const PATCH = `mutation($s: String!, $ops: [JsonPatchOperationInput!]!) {
 describe('createScriptConnector and deleteScriptConnector', () => {
   it('creates a connector that the list then shows, and deletes it', async () => {
     const created =
-      await stack.gql(`mutation { createScriptConnector(input: { name: "Gateway Test Connector", className: "sailpoint.connector.OpenConnectorAdapter", status: "DEVELOPMENT" }) {
+      await stack.gql(`mutation { createScriptConnector(input: { name: "Gateway Test Connector", className: "sailpoint.connector.OpenConnectorAdapter", status: DEVELOPMENT }) {
       id scriptName name type status directConnect } }`);
     expect(created.body.errors).toBeUndefined();
     const c = created.body.data!.createScriptConnector;
@@ -142,7 +142,7 @@ describe('patchScriptConnector', () => {
   });
 });
 
-const UPLOAD = `mutation($s: String!, $kind: ScriptConnectorFileKind!, $file: Upload!, $locale: String) {
+const UPLOAD = `mutation($s: String!, $kind: ScriptConnectorFileKind!, $file: Upload!, $locale: SailPointLocale) {
   uploadScriptConnectorFile(scriptName: $s, kind: $kind, file: $file, locale: $locale) { status scriptName updatedFiles message }
 }`;
 
@@ -177,12 +177,12 @@ describe('uploadScriptConnectorFile', () => {
     const res = await uploadFile(
       stack.gateway.url,
       UPLOAD,
-      { s: target.scriptName, kind: 'TRANSLATIONS', locale: 'de' },
+      { s: target.scriptName, kind: 'TRANSLATIONS', locale: 'DE' },
       { name: 'de.properties', content, type: 'text/plain' },
     );
     expect(res.body.errors).toBeUndefined();
     expect(stack.apiCalls({ method: 'PUT', pathIncludes: '/translations/de' })).toBe(1);
-    const read = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { translations(locale: "de") } }`, { s: target.scriptName });
+    const read = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { translations(locale: DE) } }`, { s: target.scriptName });
     expect(read.body.data!.scriptConnector.translations).toBe(content);
   });
 
@@ -195,8 +195,9 @@ describe('uploadScriptConnectorFile', () => {
     ],
     ['a binary file', { kind: 'CORRELATION_CONFIG' }, { name: 'a.xml', content: Uint8Array.from([0x3c, 0xff, 0xfe, 0x00, 0x3e]) }],
     ['XML as translations', { kind: 'TRANSLATIONS' }, { name: 'en.properties', content: '<a/>' }],
-    ['an unknown locale', { kind: 'TRANSLATIONS', locale: 'xx' }, { name: 'xx.properties', content: 'a=b' }],
-    ['a locale on an XML kind', { kind: 'SOURCE_CONFIG', locale: 'de' }, { name: 'a.xml', content: '<a/>' }],
+    ['a locale SailPoint does not have (the enum refuses it)', { kind: 'TRANSLATIONS', locale: 'xx' }, { name: 'xx.properties', content: 'a=b' }],
+    ["SailPoint's code instead of the enum's name", { kind: 'TRANSLATIONS', locale: 'zh-TW' }, { name: 'zh.properties', content: 'a=b' }],
+    ['a locale on an XML kind', { kind: 'SOURCE_CONFIG', locale: 'DE' }, { name: 'a.xml', content: '<a/>' }],
     ['a file over the size limit', { kind: 'SOURCE_TEMPLATE' }, { name: 'big.xml', content: `<a>${'x'.repeat(70 * 1024)}</a>` }],
   ])('refuses %s with BAD_USER_INPUT and sends nothing', async (_what, vars, file) => {
     const before = await backendDetail(target.scriptName);

@@ -124,7 +124,7 @@ describe('scriptConnector', () => {
   it('returns a connector with its files; sourceTemplate and translations come from their own endpoints', async () => {
     const { body } = await stack.gql(
       `query($s: String!) { scriptConnector(scriptName: $s) {
-      id nativeId displayName description createdAt applicationXml sourceTemplate en: translations de: translations(locale: "de") } }`,
+      id nativeId displayName description createdAt applicationXml sourceTemplate en: translations de: translations(locale: DE) } }`,
       { s: target.scriptName },
     );
     expect(body.errors).toBeUndefined();
@@ -149,9 +149,21 @@ describe('scriptConnector', () => {
     expect(body).toEqual({ data: { scriptConnector: null } });
   });
 
-  it('refuses a locale SailPoint does not have', async () => {
-    const { body } = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { translations(locale: "xx") } }`, { s: target.scriptName });
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'locale' });
+  it('refuses a locale SailPoint does not have, and sends nothing', async () => {
+    stack.resetCalls();
+    const { body } = await stack.gql(`query($s: String!, $l: SailPointLocale) { scriptConnector(scriptName: $s) { translations(locale: $l) } }`, {
+      s: target.scriptName,
+      l: 'xx',
+    });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(stack.apiCalls()).toBe(0);
+  });
+
+  it('sends the locale as SailPoint spells it (ZH_TW is zh-TW)', async () => {
+    stack.resetCalls();
+    const { body } = await stack.gql(`query($s: String!) { scriptConnector(scriptName: $s) { translations(locale: ZH_TW) } }`, { s: target.scriptName });
+    expect(body.errors).toBeUndefined();
+    expect(stack.apiCalls({ pathIncludes: '/translations/zh-TW' })).toBe(1);
   });
 
   it('shows settings in sections with every secret masked', async () => {

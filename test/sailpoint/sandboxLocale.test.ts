@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { localizeSourceConfig, parseProperties, resolveLocale } from '../../src/sources/sailpoint/sandbox/locale.js';
+import { parseProperties } from '../../src/sources/sailpoint/properties.js';
+import { localizeSourceConfig, resolveLocale } from '../../src/sources/sailpoint/sandbox/locale.js';
 import { createSailPointSeed, escapeProperties } from '../../src/sources/sailpoint/sandbox/seed.js';
 import { SAILPOINT_LOCALES } from '../../src/sources/sailpoint/types.js';
 

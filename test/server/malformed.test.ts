@@ -341,7 +341,7 @@ describe('variables with default values under the jit executor', () => {
     ],
     [
       'a String and a nested argument with defaults',
-      'query($s: String! = "active-directory", $l: String! = "de") { scriptConnector(scriptName: $s) { nativeId translations(locale: $l) } }',
+      'query($s: String! = "active-directory", $l: SailPointLocale! = DE) { scriptConnector(scriptName: $s) { nativeId translations(locale: $l) } }',
       (d: any) => {
         expect(d.scriptConnector.translations).toMatch(/German/);
       },

@@ -31,16 +31,6 @@ export function isApp(value: object): value is C1App {
   return apps.has(value);
 }
 
-/** Reads the gRPC code of a ConductorOne error body (`{ code, message, details }`), as text. */
-export function c1ErrorCode(body: string): string | undefined {
-  try {
-    const code = (JSON.parse(body) as { code?: unknown }).code;
-    return typeof code === 'number' || typeof code === 'string' ? String(code) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export class ConductorOneClient {
   constructor(private readonly http: UpstreamClient) {}
 

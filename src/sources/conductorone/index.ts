@@ -5,7 +5,8 @@
  */
 import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
-import { c1ErrorCode, ConductorOneClient } from './client.js';
+import { ConductorOneClient } from './client.js';
+import { conductorOneReasonOf } from './reasons.js';
 import { CONDUCTORONE } from './context.js';
 import { appConnectorPatchable, conductoroneTypeOf, connectorKeyOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
 import { appConnectorForms } from './forms.js';
@@ -26,10 +27,7 @@ export const conductoroneSource = {
   connection: {
     // Client id and secret in the form body, as ConductorOne's API documents (its SDKs sign a JWT instead).
     tokenUrl: (api) => `${api.url}/auth/v1/token`,
-    reasonOf: (body) => {
-      const vendorCode = c1ErrorCode(body);
-      return vendorCode === undefined ? undefined : { vendorCode };
-    },
+    reasonOf: conductorOneReasonOf,
     defaultRate: null,
     createClient: (http) => new ConductorOneClient(http),
     // Any app id answers: a search for none still proves the token and the API.

@@ -11,17 +11,6 @@ import type { LogtoConnectorFactoryWire, LogtoConnectorWire, LogtoCreateConnecto
 /** One path segment: percent-encoded, never empty or a dot segment (a second line behind the id rules of `inputs.ts`). */
 const seg = pathSegment;
 
-/** Reads Logto's `code` from an error body (`{ message, code, data? }`). */
-export function logtoErrorCode(body: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const code = typeof parsed === 'object' && parsed !== null ? (parsed as { code?: unknown }).code : undefined;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export class LogtoClient {
   constructor(private readonly http: UpstreamClient) {}
 

@@ -5,8 +5,10 @@
  */
 import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
-import { LogtoClient, logtoErrorCode } from './client.js';
+import { LogtoClient } from './client.js';
+import { logtoReasonOf } from './reasons.js';
 import { LOGTO, logto } from './context.js';
+import { loginConnectorForms } from './forms.js';
 import { deleteLoginConnector, loginConnectorPatchable, logtoTypeOf, walkLoginConnectors } from './graph.js';
 import { LOGTO_ID } from './inputs.js';
 import { createLogtoLoaders, type LogtoLoaders } from './loaders.js';
@@ -23,10 +25,7 @@ export const logtoSource = {
     tokenUrl: (api) => `${api.url}/oidc/token`,
     // The Management API is a resource of its own; client-credentials tokens must name it and ask for `all`.
     tokenParams: (settings) => ({ resource: settings.RESOURCE ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
-    reasonOf: (body) => {
-      const vendorCode = logtoErrorCode(body);
-      return vendorCode === undefined ? undefined : { vendorCode };
-    },
+    reasonOf: logtoReasonOf,
     defaultRate: null,
     // LOGTO_RESOURCE: the Management API's resource indicator (Logto Cloud: https://<tenant>.logto.app/api).
     settings: { RESOURCE: { kind: 'text', default: LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } },
@@ -43,4 +42,5 @@ export const logtoSource = {
     await deleteLoginConnector(ctx, id);
   },
   settings: (connector) => loginConnectorSettings(connector as LogtoConnectorWire),
+  forms: loginConnectorForms,
 } satisfies ConnectorSource<LogtoClient, LogtoLoaders>;

@@ -2,6 +2,7 @@
  * Checks of Logto inputs made before anything is sent: a connector config against its factory's form items, and
  * the merge of a partial update onto the stored values. Pure functions. Internal module.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError } from '../../errors/classes.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
 import type { LogtoFormItemWire } from './types.js';
@@ -22,9 +23,14 @@ export function toLogtoId(id: string, argumentName: string): string {
   return checkId(id, LOGTO_ID, argumentName);
 }
 
-/** Whether a form item is shown (and so, when required, required) for `config`: every show condition holds. */
+/**
+ * Whether a form item is shown (and so, when required, required) for `config`: every show condition holds, i.e. the
+ * target holds `expectValue`, or without one any value (false and 0 too), as Logto and the settings form read it.
+ */
 function isShown(item: LogtoFormItemWire, config: Record<string, unknown>): boolean {
-  return (item.showConditions ?? []).every((c) => ('expectValue' in c ? config[c.targetKey] === c.expectValue : Boolean(config[c.targetKey])));
+  return (item.showConditions ?? []).every((c) =>
+    c.expectValue === undefined ? !isEmpty(config[c.targetKey]) : isDeepStrictEqual(config[c.targetKey], c.expectValue),
+  );
 }
 
 function isEmpty(value: unknown): boolean {
@@ -32,7 +38,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** The problem with `value` for `item`, or undefined when it fits. */
-function valueProblem(item: LogtoFormItemWire, value: unknown): string | undefined {
+export function valueProblem(item: LogtoFormItemWire, value: unknown): string | undefined {
   switch (item.type) {
     case 'Text':
     case 'MultilineText':
@@ -54,23 +60,37 @@ function valueProblem(item: LogtoFormItemWire, value: unknown): string | undefin
   }
 }
 
+/** One way a config does not fit its factory's form: the item's key, what is wrong, and whether a value is missing. */
+export interface ConfigProblem {
+  key: string;
+  /** E.g. `port must be a number`, `clientId is required` (never the value). */
+  message: string;
+  missing: boolean;
+}
+
 /**
- * Checks a config against a factory's form items: required items that are shown must have a value, and every
+ * How a config does not fit a factory's form items: required items that are shown must have a value, and every
  * value must fit its item's type (Select values among the choices, Number a number, Switch a boolean, Json an
- * object or array). Keys the form does not describe pass through. Refuses with every problem at once.
+ * object or array). Keys the form does not describe pass through.
  */
-export function checkConfig(formItems: readonly LogtoFormItemWire[] | undefined, config: Record<string, unknown>, argumentName: string): void {
-  const problems: string[] = [];
+export function configProblems(formItems: readonly LogtoFormItemWire[] | undefined, config: Record<string, unknown>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   for (const item of formItems ?? []) {
     if (!isShown(item, config)) continue;
     const value = config[item.key];
     if (isEmpty(value)) {
-      if (item.required === true) problems.push(`${item.key} is required`);
+      if (item.required === true) problems.push({ key: item.key, message: `${item.key} is required`, missing: true });
       continue;
     }
     const problem = valueProblem(item, value);
-    if (problem) problems.push(`${item.key} ${problem}`);
+    if (problem) problems.push({ key: item.key, message: `${item.key} ${problem}`, missing: false });
   }
+  return problems;
+}
+
+/** Checks a config against a factory's form items (see configProblems); refuses with every problem at once. */
+export function checkConfig(formItems: readonly LogtoFormItemWire[] | undefined, config: Record<string, unknown>, argumentName: string): void {
+  const problems = configProblems(formItems, config).map((p) => p.message);
   if (problems.length > 0) {
     throw new BadUserInputError(`The config does not fit the connector factory's form: ${problems.join('; ')}.`, { argumentName, problems });
   }

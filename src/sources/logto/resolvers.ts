@@ -3,33 +3,30 @@
  * Parents are wire objects (codegen mappers); only reshaped fields have a resolver. Internal module.
  */
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
-import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
-import { isNotFound } from '../../errors/notFound.js';
+import { BadUserInputError } from '../../errors/classes.js';
+import { nullIfNotFound } from '../../errors/notFound.js';
 import { mergeObject } from '../../graph/merge.js';
 import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
 import { LOGTO, logto } from './context.js';
+import { findFactory, runFactoryTest } from './forms.js';
 import { deleteLoginConnector, rememberLoginConnector } from './graph.js';
 import { checkConfig, toLogtoId } from './inputs.js';
 import { ALL } from './loaders.js';
-import { loginConnectorId, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
+import { factoryForm, loginConnectorId, loginConnectorPlatform, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
 import type { LogtoConnectorFactoryWire, LogtoUpdateConnectorWire } from './types.js';
 
 /** The factory of `factoryId`; an unknown one is the caller's mistake (BAD_USER_INPUT naming `argumentName`). */
 async function connectorFactoryFor(factoryId: string, argumentName: string, ctx: SourceContext): Promise<LogtoConnectorFactoryWire> {
-  try {
-    return await logto(ctx).loaders.factoryById.load(factoryId);
-  } catch (error) {
-    if (isNotFound(error)) throw new BadUserInputError(`There is no Logto connector factory "${factoryId.slice(0, 100)}".`, { argumentName });
-    throw error;
-  }
+  const factory = await findFactory(ctx, factoryId);
+  if (factory === undefined) throw new BadUserInputError(`There is no Logto connector factory "${factoryId.slice(0, 100)}".`, { argumentName });
+  return factory;
 }
-
-// Logto codes that mean "the configuration is invalid" rather than "the provider refused the test".
-const INVALID_INPUT_CODES = new Set(['connector.invalid_config', 'guard.invalid_input', 'connector.unexpected_type']);
 
 export const logtoResolvers: Resolvers = {
   Query: {
+    loginConnector: (_root, { id }, ctx) => nullIfNotFound(logto(ctx).loaders.connectorById.load(toLogtoId(id, 'id'))),
+    connectorFactory: (_root, { id }, ctx) => nullIfNotFound(logto(ctx).loaders.factoryById.load(toLogtoId(id, 'id'))),
     async loginConnectors(_root, { type }, ctx) {
       const connectors = await logto(ctx).loaders.connectorList.load(ALL);
       return type == null ? connectors : connectors.filter((c) => c.type === logtoConnectorType(type));
@@ -54,6 +51,7 @@ export const logtoResolvers: Resolvers = {
           ...(input.metadata != null ? { metadata: input.metadata } : {}),
           ...(input.syncProfile != null ? { syncProfile: input.syncProfile } : {}),
           ...(input.id != null ? { id: input.id } : {}),
+          ...(input.enableTokenStorage != null ? { enableTokenStorage: input.enableTokenStorage } : {}),
         },
         ctx.requestId,
       );
@@ -62,8 +60,8 @@ export const logtoResolvers: Resolvers = {
 
     async updateLoginConnector(_root, { id, input }, ctx) {
       toLogtoId(id, 'id');
-      if (input.config == null && input.metadata == null && input.syncProfile == null) {
-        throw new BadUserInputError('input changes nothing: give config, metadata or syncProfile.', { argumentName: 'input' });
+      if (input.config == null && input.metadata == null && input.syncProfile == null && input.enableTokenStorage == null) {
+        throw new BadUserInputError('input changes nothing: give config, metadata, syncProfile or enableTokenStorage.', { argumentName: 'input' });
       }
       // Read, merge and write holding the connector's write lock, as a patch does: neither overwrites the other.
       return ctx.services.writeLocks.run(connectorLockKey(LOGTO, id), async () => {
@@ -79,6 +77,7 @@ export const logtoResolvers: Resolvers = {
           if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
         }
         if (input.syncProfile != null) body.syncProfile = input.syncProfile;
+        if (input.enableTokenStorage != null) body.enableTokenStorage = input.enableTokenStorage;
         return rememberLoginConnector(ctx, await logto(ctx).client.updateConnector(id, body, ctx.requestId));
       });
     },
@@ -99,16 +98,8 @@ export const logtoResolvers: Resolvers = {
       }
       if (phone != null && !/^\d{4,20}$/.test(phone)) throw new BadUserInputError('phone must be digits only (country code first).', { argumentName: 'phone' });
       checkConfig(factory.formItems, config, 'config');
-      try {
-        await logto(ctx).client.testConnector(factoryId, { config, ...recipient }, ctx.requestId);
-        return { ok: true, message: null, problems: [], method: 'SOURCE_TEST' as const };
-      } catch (error) {
-        // A 400 that is not about the input is the provider refusing the test: a result, not an error.
-        if (error instanceof UpstreamError && error.status === 400 && error.vendorCode && !INVALID_INPUT_CODES.has(error.vendorCode)) {
-          return { ok: false, message: `The provider refused the test (Logto: ${error.vendorCode}).`, problems: [], method: 'SOURCE_TEST' as const };
-        }
-        throw error;
-      }
+      // The same test as testNewConnector's (forms.ts), after this mutation's own argument checks.
+      return runFactoryTest(ctx, factory, config, recipient);
     },
   },
 
@@ -121,15 +112,21 @@ export const logtoResolvers: Resolvers = {
     // `settings` comes from the port (index.ts).
     factory: (c, _args, ctx) => logto(ctx).loaders.factoryById.load(c.connectorId),
     type: (c) => loginConnectorType(c.type),
-    // `platform`, `target` and `metadata` are the wire's own fields: no resolver (the jit executor reads them inline;
-    // absent reads as null).
+    platform: (c) => loginConnectorPlatform(c.platform),
+    // `target` and `metadata` are the wire's own fields: no resolver (the jit executor reads them inline; absent
+    // reads as null).
     syncProfile: (c) => c.syncProfile,
+    enableTokenStorage: (c) => c.enableTokenStorage,
   },
 
   ConnectorFactory: {
     type: (f) => loginConnectorType(f.type),
     name: (f) => phrase(f.name) ?? f.id,
     description: (f) => phrase(f.description),
-    // `platform`, `target` and `formItems` are the wire's own fields: no resolver.
+    platform: (f) => loginConnectorPlatform(f.platform),
+    form: (f) => factoryForm(f),
+    isStandard: (f) => f.isStandard === true,
+    isTokenStorageSupported: (f) => f.isTokenStorageSupported === true,
+    // `target` and `formItems` are the wire's own fields: no resolver.
   },
 };

@@ -69,9 +69,12 @@ export class SailPointClient {
     return { items: items, total: Number.isFinite(total) ? total : undefined };
   }
 
-  /** `GET /connectors/{scriptName}`: the detail, with the XML files. */
-  async getConnector(scriptName: string, requestId?: string): Promise<SailPointConnectorDetail> {
-    const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, requestId });
+  /**
+   * `GET /connectors/{scriptName}`: the detail, with the XML files; with `locale`, its `sourceConfig` is the form
+   * translated into it (SailPoint's default is `en`).
+   */
+  async getConnector(scriptName: string, requestId?: string, locale?: SailPointLocale): Promise<SailPointConnectorDetail> {
+    const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, query: { locale }, requestId });
     return this.detail(res.body, res.status);
   }
 

@@ -41,6 +41,55 @@ export function checkXml(text: string): CheckResult {
   return { ok: true };
 }
 
+/** The namespace SailPoint requires of a source config form (its answer otherwise: "unsupported xsd version"). */
+const SAILPOINT_FORM_NAMESPACE = 'http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd';
+
+/** The XML files of a script connector, by what SailPoint requires of each. */
+export type SailPointXmlKind = 'source config' | 'application' | 'correlation config' | 'source template';
+
+const XML_ROOTS: Readonly<Record<SailPointXmlKind, { root: string; namespace: string }>> = {
+  'source config': { root: 'Form', namespace: SAILPOINT_FORM_NAMESPACE },
+  application: { root: 'Application', namespace: '' },
+  'correlation config': { root: 'CorrelationConfig', namespace: '' },
+  'source template': { root: 'Application', namespace: '' },
+};
+
+/**
+ * Checks a script connector's XML file as SailPoint takes it: checkXml's rules, then the root element its kind
+ * has (`Form` in SailPoint's form namespace `sailpoint_form_2_0.xsd` for the source config, `Application` for the
+ * application and the source template, `CorrelationConfig`), with namespaces well-formed.
+ */
+export function checkSailPointXml(kind: SailPointXmlKind, text: string): CheckResult {
+  const checked = checkXml(text);
+  if (!checked.ok) return checked;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let root: { local: string; uri: string } | undefined;
+  let problem: string | undefined;
+  parser.on('opentag', (tag) => {
+    root ??= { local: tag.local, uri: tag.uri };
+  });
+  parser.on('error', (err) => {
+    problem ??= `namespaces are not well-formed: ${err.message}`;
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    problem ??= `namespaces are not well-formed: ${(err as Error).message}`;
+  }
+  if (problem) return { ok: false, problem };
+  const want = XML_ROOTS[kind];
+  if (root?.local !== want.root) return { ok: false, problem: `its root element must be <${want.root}>, not <${root?.local ?? ''}>` };
+  if (root.uri !== want.namespace) {
+    return {
+      ok: false,
+      problem: want.namespace
+        ? `<${want.root}> must be in the namespace ${want.namespace} (SailPoint's current form schema)`
+        : `<${want.root}> must not be in a namespace`,
+    };
+  }
+  return { ok: true };
+}
+
 /**
  * Checks that `text` reads as a Java `.properties` file: every logical line (after `\` continuations) is blank, a
  * comment (`#`, `!`), or a non-empty key followed by `=`, `:` or whitespace and a value. No control characters

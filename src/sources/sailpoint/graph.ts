@@ -13,10 +13,16 @@ import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js'
 import { isConnectorDetail, type SailPointConnectorDetail } from './client.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { checkXml } from './fileChecks.js';
-import { toPatchOperations } from './inputs.js';
-import { nameContainsFilter, scriptConnectorId, settingsFromSourceConfig, type ScriptConnectorRecord } from './mappers.js';
+import { toLocale, toPatchOperations } from './inputs.js';
+import { nameContainsFilter, scriptConnectorId, settingsFromSourceConfig, type FormTexts, type ScriptConnectorRecord } from './mappers.js';
 import { restoreMetadata, shownMetadata } from './metadata.js';
-import { SAILPOINT_PATCHABLE_FIELDS, type SailPointConnectorDetailWire, type SailPointJsonPatchOperationWire, type SailPointPatchableField } from './types.js';
+import {
+  SAILPOINT_PATCHABLE_FIELDS,
+  type SailPointConnectorDetailWire,
+  type SailPointJsonPatchOperationWire,
+  type SailPointLocale,
+  type SailPointPatchableField,
+} from './types.js';
 import { restoreXml, shownXml, sourceConfigOf } from './xmlFields.js';
 
 type SailPointXmlField = Exclude<SailPointPatchableField, 'connectorMetadata'>;
@@ -65,6 +71,7 @@ export async function deleteScriptConnector(ctx: SourceContext, scriptName: stri
   const { client, loaders } = sailpoint(ctx);
   await ctx.services.writeLocks.run(connectorLockKey(SAILPOINT, scriptName), () => client.deleteConnector(scriptName, ctx.requestId));
   loaders.connectorByScriptName.clear(scriptName);
+  loaders.connectorInLocale.clearAll();
   return scriptConnectorId(scriptName);
 }
 
@@ -165,19 +172,32 @@ export const scriptConnectorPatchable: Patchable<SailPointConnectorDetail, SailP
     const detail = await client.patchConnector(scriptName, wire, ctx.requestId);
     // Later reads in this request see the patched connector.
     loaders.connectorByScriptName.clear(scriptName).prime(scriptName, detail);
+    loaders.connectorInLocale.clearAll();
     return detail;
   },
 };
 
-// Each detail's settings, read once however many aliases select them.
+// Each detail's settings, read once however many aliases select them (a detail in another locale is another object).
 const settingsOfDetail = new WeakMap<SailPointConnectorDetailWire, Settings>();
 
-/** A script connector's settings: the fields of its source configuration form (the detail's). */
-export async function scriptConnectorSettings(connector: ScriptConnectorRecord, ctx: SourceContext): Promise<Settings> {
-  const detail = await detailOf(connector, ctx);
+/** The connector's detail in `locale`: the detail itself for `en` (SailPoint's default), else one GET with `?locale=`. */
+function detailInLocale(connector: ScriptConnectorRecord, ctx: SourceContext, locale: SailPointLocale) {
+  if (locale === 'en') return detailOf(connector, ctx);
+  return sailpoint(ctx).loaders.connectorInLocale.load({ scriptName: connector.scriptName, locale });
+}
+
+/** The texts of a detail's form: the form as SailPoint translated it (`sourceConfig`) and the connector's translations. */
+export function formTexts(detail: SailPointConnectorDetailWire, locale: SailPointLocale): FormTexts {
+  return { localized: detail.sourceConfig, translations: detail.translationProperties, locale };
+}
+
+/** A script connector's settings: the fields of its source configuration form, their texts in `locale` (default `en`). */
+export async function scriptConnectorSettings(connector: ScriptConnectorRecord, ctx: SourceContext, locale: string | undefined): Promise<Settings> {
+  const checked = toLocale(locale, 'locale');
+  const detail = await detailInLocale(connector, ctx, checked);
   const known = settingsOfDetail.get(detail);
   if (known) return known;
-  let settings = settingsFromSourceConfig(sourceConfigOf(detail));
+  let settings = settingsFromSourceConfig(sourceConfigOf(detail), formTexts(detail, checked));
   if (!settings) {
     ctx.logger.warn(
       { requestId: ctx.requestId, source: SAILPOINT, scriptName: connector.scriptName, code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE },

@@ -6,8 +6,10 @@
 import { sdlFile } from '../sdl.js';
 import type { ConnectorSource } from '../port.js';
 import { SailPointClient } from './client.js';
+import { sailpointReasonOf } from './reasons.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { deleteScriptConnector, sailpointTypeOf, scriptConnectorPatchable, scriptConnectorSettings, walkScriptConnectors } from './graph.js';
+import { scriptConnectorForms } from './forms.js';
 import { SCRIPT_NAME } from './inputs.js';
 import { createSailPointLoaders, type SailPointLoaders } from './loaders.js';
 import type { ScriptConnectorRecord } from './mappers.js';
@@ -21,6 +23,7 @@ export const sailpointSource = {
   connection: {
     // SailPoint's token endpoint sits at the tenant's API origin, beside /v3, unless SAILPOINT_TOKEN_URL says otherwise.
     tokenUrl: (api, settings) => settings.TOKEN_URL ?? `${api.origin}/oauth/token`,
+    reasonOf: sailpointReasonOf,
     // 100 requests per 10 s, per token (the gateway uses one).
     defaultRate: { requests: 100, perMs: 10_000 },
     settings: { TOKEN_URL: { kind: 'url' } },
@@ -36,5 +39,6 @@ export const sailpointSource = {
   delete: async (ctx, _type, [scriptName]) => {
     await deleteScriptConnector(ctx, scriptName);
   },
-  settings: (connector, ctx) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx),
+  settings: (connector, ctx, { locale }) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx, locale),
+  forms: scriptConnectorForms,
 } satisfies ConnectorSource<SailPointClient, SailPointLoaders>;

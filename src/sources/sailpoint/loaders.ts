@@ -12,6 +12,8 @@ import type { SailPointLocale } from './types.js';
 export interface SailPointLoaders {
   /** `GET /connectors/{scriptName}` by scriptName. */
   connectorByScriptName: DataLoader<string, SailPointConnectorDetail>;
+  /** `GET /connectors/{scriptName}?locale=` by `{ scriptName, locale }` (a locale other than SailPoint's default `en`). */
+  connectorInLocale: DataLoader<{ scriptName: string; locale: SailPointLocale }, SailPointConnectorDetail, string>;
   /** An XML file by `{ scriptName, file }`. */
   xmlFileByScriptName: DataLoader<{ scriptName: string; file: SailPointXmlFilePath }, string, string>;
   /** A translations file by `{ scriptName, locale }`. */
@@ -24,6 +26,10 @@ export function createSailPointLoaders(client: SailPointClient, requestId: strin
   const reported = batchReporter('SAILPOINT', observeBatch);
   return {
     connectorByScriptName: new DataLoader(reported('connectorByScriptName', (names) => eachKey(names, (n) => client.getConnector(n, requestId)))),
+    connectorInLocale: new DataLoader(
+      reported('connectorInLocale', (keys) => eachKey(keys, (k) => client.getConnector(k.scriptName, requestId, k.locale))),
+      { cacheKeyFn: (k) => `${k.locale}\n${k.scriptName}` },
+    ),
     xmlFileByScriptName: new DataLoader(
       reported('xmlFileByScriptName', (keys) => eachKey(keys, (k) => client.getXmlFile(k.scriptName, k.file, requestId))),
       { cacheKeyFn: (k) => `${k.file}\n${k.scriptName}` },

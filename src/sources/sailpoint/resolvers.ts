@@ -20,7 +20,7 @@ import { toCreateConnectorWire, toLocale, toScriptName } from './inputs.js';
 import { scriptConnectorDescription, scriptConnectorId, type ScriptConnectorRecord } from './mappers.js';
 import { shownMetadata } from './metadata.js';
 import { restoreUploadSecrets, shownXml, sourceConfigOf } from './xmlFields.js';
-import type { SailPointConnectorDetailWire } from './types.js';
+import { SAILPOINT_LOCALE_VALUES, type SailPointConnectorDetailWire } from './types.js';
 
 const CURSOR_KIND = 'sp';
 
@@ -52,6 +52,9 @@ function forwardedFilename(upload: FileUpload, scriptName: string, ext: string):
 }
 
 export const sailpointResolvers: Resolvers = {
+  // The GraphQL names (ZH_TW) stand for SailPoint's codes (zh-TW): resolvers and the port get the codes.
+  SailPointLocale: SAILPOINT_LOCALE_VALUES,
+
   Query: {
     scriptConnector: (_root, { scriptName }, ctx) => nullIfNotFound(sailpoint(ctx).loaders.connectorByScriptName.load(toScriptName(scriptName))),
 
@@ -106,6 +109,7 @@ export const sailpointResolvers: Resolvers = {
           loaders.connectorByScriptName.clear(scriptName);
           loaders.xmlFileByScriptName.clear({ scriptName, file: 'source-template' });
           loaders.translationsByScriptName.clearAll();
+          loaders.connectorInLocale.clearAll();
           return result;
         });
       });

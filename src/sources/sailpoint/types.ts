@@ -118,3 +118,11 @@ export const SAILPOINT_LOCALES = [
   'nl',
 ] as const;
 export type SailPointLocale = (typeof SAILPOINT_LOCALES)[number];
+
+/**
+ * The GraphQL name of each locale (`SailPointLocale`: upper case, `-` as `_`, since enum values cannot hold `-`),
+ * mapped to SailPoint's code: the enum's internal values, so resolvers and the port get `zh-TW`, never `ZH_TW`.
+ */
+export const SAILPOINT_LOCALE_VALUES: Readonly<Record<string, SailPointLocale>> = Object.fromEntries(
+  SAILPOINT_LOCALES.map((locale) => [locale.toUpperCase().replace('-', '_'), locale]),
+);

@@ -50,7 +50,15 @@ interface FieldDef {
   required: boolean;
   value?: string;
   options?: string[];
+  /** Help text (English): the form names it by `helpKey="help_<name>"`, the translations hold it. */
+  help?: string;
+  /** An example value: the translations' `placeHolder_<name>` entry, as SailPoint's connectors carry it. */
+  placeholder?: string;
 }
+
+/** A field with its help text and example value. */
+const described = (def: FieldDef, help: string, placeholder?: string): FieldDef =>
+  placeholder === undefined ? { ...def, help } : { ...def, help, placeholder };
 
 type SchemaKind = 'directory' | 'hr' | 'saas' | 'db' | 'cloud' | 'mainframe' | 'file' | 'unix';
 
@@ -97,10 +105,12 @@ function field(name: string, label: string, type: FieldType, required: boolean, 
 }
 
 // Shared field sets, so the per-connector records only say what differs.
-const timeout = f.number('timeout', 'Connection Timeout', '60');
-const baseUrl = (label = 'Base URL', value?: string): FieldDef => f.url('baseUrl', label, true, value);
-const clientId = (label = 'Client ID', value?: string): FieldDef => f.text('clientId', label, true, value);
-const clientSecret = (value?: string): FieldDef => f.secret('clientSecret', 'Client Secret', true, value);
+const timeout = described(f.number('timeout', 'Connection Timeout', '60'), 'How long to wait for the system to answer, in seconds.');
+const baseUrl = (label = 'Base URL', value?: string): FieldDef =>
+  described(f.url('baseUrl', label, true, value), 'The root URL of the API, with its scheme.', 'https://api.example.com');
+const clientId = (label = 'Client ID', value?: string): FieldDef =>
+  described(f.text('clientId', label, true, value), 'The OAuth client the connector signs in as.');
+const clientSecret = (value?: string): FieldDef => described(f.secret('clientSecret', 'Client Secret', true, value), "The OAuth client's secret.");
 const username = (label = 'Username', value?: string): FieldDef => f.text('username', label, true, value);
 const password = (required = true, value?: string): FieldDef => f.password('password', 'Password', required, value);
 const apiToken = (required = true): FieldDef => f.secret('apiToken', 'API Token', required);
@@ -108,8 +118,8 @@ const jdbcUrl = (value: string): FieldDef => f.text('jdbcUrl', 'JDBC Connection 
 const host = f.text('host', 'Host');
 
 const defaultAggregation = (pageSize = '100', groups = true): FieldDef[] => [
-  f.number('pageSize', 'Page Size', pageSize),
-  f.text('accountFilter', 'Account Filter', false),
+  described(f.number('pageSize', 'Page Size', pageSize), 'How many accounts to read in one page.'),
+  described(f.text('accountFilter', 'Account Filter', false), 'Only accounts that match this filter are read.', 'userName sw "S"'),
   ...(groups ? [f.text('groupFilter', 'Group Filter', false)] : []),
   f.checkbox('deltaAggregation', 'Enable Delta Aggregation', false),
 ];
@@ -1054,7 +1064,8 @@ function formXml(c: FileInputs, menus: MenuDef[]): string {
 }
 
 function formField(def: FieldDef, indent: string): string[] {
-  const head = `${indent}<Field ${attrs({ name: def.name, displayName: def.label, type: def.type, required: String(def.required), value: def.value })}`;
+  const helpKey = def.help === undefined ? undefined : `help_${def.name}`;
+  const head = `${indent}<Field ${attrs({ name: def.name, displayName: def.label, type: def.type, required: String(def.required), value: def.value, helpKey })}`;
   if (!def.options) return [`${head}/>`];
   return [
     `${head}>`,
@@ -1555,6 +1566,12 @@ const HELP: Record<string, Partial<Record<SailPointLocale, string>>> = {
   RelaySettings: { de: 'Datenverkehr über einen Cluster virtueller Appliances leiten.', fr: "Acheminer le trafic via un cluster d'appliances virtuelles." },
 };
 
+/** Field help translations by English text; help missing here stays English. */
+const FIELD_HELP: Record<string, Partial<Record<SailPointLocale, string>>> = {
+  'The root URL of the API, with its scheme.': { de: 'Die Stamm-URL der API, mit ihrem Schema.', fr: "L'URL racine de l'API, avec son schéma." },
+  'How many accounts to read in one page.': { de: 'Wie viele Konten auf einer Seite gelesen werden.', fr: 'Combien de comptes lire par page.' },
+};
+
 const SHORT_DESC: Partial<Record<SailPointLocale, (name: string) => string>> = {
   de: (name) => `Konnektor für ${name}: Konten, Gruppen und Berechtigungen verwalten.`,
   fr: (name) => `Connecteur pour ${name} : gestion des comptes, groupes et droits.`,
@@ -1580,6 +1597,8 @@ function translationsOf(spec: ConnectorSpec, menus: MenuDef[]): Partial<Record<S
       if (seen.has(def.name)) continue;
       seen.add(def.name);
       pairs.push([def.name, translate(locale, def.label)]);
+      if (def.help !== undefined) pairs.push([`help_${def.name}`, locale === 'en' ? def.help : (FIELD_HELP[def.help]?.[locale] ?? def.help)]);
+      if (def.placeholder !== undefined) pairs.push([`placeHolder_${def.name}`, def.placeholder]);
     }
     pairs.push(['ShortDesc', locale === 'en' ? spec.desc : (SHORT_DESC[locale]?.(spec.name) ?? spec.desc)]);
     result[locale] = toProperties(pairs, `${spec.name}: ${LOCALE_NAMES[locale] ?? locale} labels`);
