@@ -176,8 +176,7 @@ describe('a refused create shows ConductorOne’s reason', () => {
       input: { appId: c.appId, catalogId: c.catalogId, config: { '@type': other.configType } },
     });
     const error = body.errors![0]!;
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', source: 'CONDUCTORONE' });
-    // The reason reaches the caller once the reasons work (extensions.upstreamMessage) is merged; the log has it today.
-    expect(JSON.stringify(error).concat(stack.logs.join('\n'))).toContain('is not the config type of the catalog entry');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', source: 'CONDUCTORONE', vendorCode: 'INVALID_ARGUMENT' });
+    expect(error.extensions!.upstreamMessage).toContain('is not the config type of the catalog entry');
   });
 });
