@@ -100,7 +100,7 @@ export type AppConnector = Connector &
     source: ConnectorSource;
     /** When syncing was disabled, if it is. */
     syncDisabledAt?: Maybe<Scalars['DateTime']['output']>;
-    /** Why syncing was disabled: a category. */
+    /** Why syncing was disabled: a category, as ConductorOne words it (its API document lists no values, so this stays a String). */
     syncDisabledCategory?: Maybe<Scalars['String']['output']>;
     /** Why syncing was disabled: ConductorOne's words. */
     syncDisabledReason?: Maybe<Scalars['String']['output']>;
@@ -109,6 +109,33 @@ export type AppConnector = Connector &
     /** The users who own the connector. */
     userIds?: Maybe<Array<Scalars['String']['output']>>;
   };
+
+/**
+ * A connector catalog entry: a kind of connector that `createAppConnector` creates from (`catalogId`), with the
+ * config message it takes. ConductorOne's public API has no operation that lists its catalog (nor names an entry or
+ * the `@type` of its config), so the entries are those of the tenant's own connectors, read across all its Apps:
+ * an entry no connector of the tenant uses is not listed, though ConductorOne may still create from it.
+ */
+export type AppConnectorCatalogEntry = {
+  __typename?: 'AppConnectorCatalogEntry';
+  /**
+   * The type URL (`@type`) of its config message, e.g. `type.googleapis.com/c1.connector.v1.OktaConfig`, as all the
+   * tenant's configured connectors of this entry have it; null when none has a config yet, or they disagree.
+   */
+  configType?: Maybe<Scalars['String']['output']>;
+  /** How many of the tenant's connectors are of this entry. */
+  connectorCount: Scalars['Int']['output'];
+  /**
+   * The config's form: one field per key that the tenant's connectors of `configType` use, kinds from their values
+   * (secrets locked), without values (`valueKind` FORM_DEFAULTS with no defaults; nothing says which keys ConductorOne
+   * requires, so none is `required`). Null without a `configType`. What `testNewConnector` checks values against.
+   */
+  form?: Maybe<ConnectorSettings>;
+  /** The catalog id (`catalogId` of a create). */
+  id: Scalars['String']['output'];
+  /** The display name of the tenant's oldest connector of this entry (ConductorOne's API names no catalog entry). */
+  name: Scalars['String']['output'];
+};
 
 /** A page of app connectors (Relay cursor connection). */
 export type AppConnectorConnection = {
@@ -126,6 +153,24 @@ export type AppConnectorEdge = {
   cursor: Scalars['String']['output'];
   /** The connector. */
   node: AppConnector;
+};
+
+/** An entitlement of an App, by the App's id and its own (ConductorOne's AppEntitlementRef). */
+export type AppEntitlementRefInput = {
+  /** The App's id. */
+  appId: Scalars['String']['input'];
+  /** The entitlement's id. */
+  id: Scalars['String']['input'];
+};
+
+/** A resource of an App (ConductorOne's AppManagedStateBindingRef). */
+export type AppManagedStateBindingRefInput = {
+  /** The App's id. */
+  appId: Scalars['String']['input'];
+  /** The resource's id. */
+  resourceId: Scalars['String']['input'];
+  /** The resource type's id. */
+  resourceTypeId: Scalars['String']['input'];
 };
 
 /** What every connector has, whatever its source. */
@@ -308,19 +353,40 @@ export type ConnectorTestMethod =
   /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
   | 'SOURCE_TEST';
 
-/** A new app connector, created from a catalog entry. */
+/**
+ * A new app connector, created from a catalog entry. With `config`, ConductorOne's configured create
+ * (`/connectors/create`); without it, ConductorOne's delegated create (`POST /connectors`): a connector that waits
+ * for its config (`config` null), the only create that takes `appEntitlementOwnerRefs` and
+ * `appManagedStateBindingRef`. Neither create takes `profileAllowList`, `profileIgnoreList` or
+ * `disableCheckBadSync` (nor the configured create `displayName`): those are set by one update right after the
+ * create, and if that update fails the new connector is deleted again and the error returned.
+ */
 export type CreateAppConnectorInput = {
+  /** Entitlements of the App whose owners are set (ConductorOne: "Sets entitlement owners on the app"). Delegated create only. */
+  appEntitlementOwnerRefs?: InputMaybe<Array<AppEntitlementRefInput>>;
   /** The App to create it in. */
   appId: Scalars['String']['input'];
-  /** The catalog entry (connector kind). */
+  /** A resource of another App that manages this App's state (ConductorOne's managed-state binding). Delegated create only. */
+  appManagedStateBindingRef?: InputMaybe<AppManagedStateBindingRefInput>;
+  /** The catalog entry (connector kind): an `AppConnectorCatalogEntry.id` or any id ConductorOne knows. */
   catalogId: Scalars['String']['input'];
-  /** The typed config: `@type` plus values. */
+  /**
+   * The typed config: its values and `@type`. Without `@type`, the `configType` of the catalog entry is taken
+   * (`connectorCatalog`); when the tenant has no configured connector of that entry to take it from, the create is
+   * refused (BAD_USER_INPUT) rather than guessed. Leave `config` out for a delegated create.
+   */
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** A description. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** A display name. */
+  /** Disables (true) ConductorOne's bad-sync check for this connector (set by the update after the create). */
+  disableCheckBadSync?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A display name (default: ConductorOne names it after its catalog entry). */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** The owners. */
+  /** Only these profile attributes are synced (set by the update after the create). */
+  profileAllowList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** These profile attributes are not synced (set by the update after the create). */
+  profileIgnoreList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The owners (ConductorOne user ids). */
   userIds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -717,10 +783,17 @@ export type Query = {
   __typename?: 'Query';
   /** A ConductorOne App by its id; null when there is none. */
   app?: Maybe<App>;
+  /** An app connector by its App and its own id; null when there is none. */
+  appConnector?: Maybe<AppConnector>;
   /** The connectors of a ConductorOne App, one page at a time. */
   appConnectors: AppConnectorConnection;
   /** A connector of any source by its global id; null when it no longer exists. */
   connector?: Maybe<Connector>;
+  /**
+   * The connector catalog entries of the tenant's connectors (see AppConnectorCatalogEntry), in catalog id order. Reads
+   * every App's connectors (one list call per App and page), so it costs as much as listing them all.
+   */
+  connectorCatalog: Array<AppConnectorCatalogEntry>;
   /** Logto's connector factories, optionally of one type. */
   connectorFactories: Array<ConnectorFactory>;
   /** A Logto connector factory by its id (from the one list call of the request); null when Logto has none with this id. */
@@ -753,6 +826,12 @@ export type Query = {
 
 /** Reads across the connector sources. */
 export type QueryAppArgs = {
+  id: Scalars['String']['input'];
+};
+
+/** Reads across the connector sources. */
+export type QueryAppConnectorArgs = {
+  appId: Scalars['String']['input'];
   id: Scalars['String']['input'];
 };
 
@@ -1265,8 +1344,11 @@ export type DirectiveResolverFn<
 export type ResolversTypes = ResolversObject<{
   App: ResolverTypeWrapper<C1App>;
   AppConnector: ResolverTypeWrapper<C1Connector>;
+  AppConnectorCatalogEntry: ResolverTypeWrapper<Omit<AppConnectorCatalogEntry, 'form'> & { form?: Maybe<ResolversTypes['ConnectorSettings']> }>;
   AppConnectorConnection: ResolverTypeWrapper<Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['AppConnectorEdge']> }>;
   AppConnectorEdge: ResolverTypeWrapper<Omit<AppConnectorEdge, 'node'> & { node: ResolversTypes['AppConnector'] }>;
+  AppEntitlementRefInput: AppEntitlementRefInput;
+  AppManagedStateBindingRefInput: AppManagedStateBindingRefInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Connector: ResolverTypeWrapper<object>;
   ConnectorConfig: ResolverTypeWrapper<ConnectorConfig>;
@@ -1332,8 +1414,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   App: C1App;
   AppConnector: C1Connector;
+  AppConnectorCatalogEntry: Omit<AppConnectorCatalogEntry, 'form'> & { form?: Maybe<ResolversParentTypes['ConnectorSettings']> };
   AppConnectorConnection: Omit<AppConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['AppConnectorEdge']> };
   AppConnectorEdge: Omit<AppConnectorEdge, 'node'> & { node: ResolversParentTypes['AppConnector'] };
+  AppEntitlementRefInput: AppEntitlementRefInput;
+  AppManagedStateBindingRefInput: AppManagedStateBindingRefInput;
   Boolean: Scalars['Boolean']['output'];
   Connector: object;
   ConnectorConfig: ConnectorConfig;
@@ -1427,6 +1512,17 @@ export type AppConnectorResolvers<
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AppConnectorCatalogEntryResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AppConnectorCatalogEntry'] = ResolversParentTypes['AppConnectorCatalogEntry'],
+> = ResolversObject<{
+  configType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  form?: Resolver<Maybe<ResolversTypes['ConnectorSettings']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AppConnectorConnectionResolvers<
@@ -1667,8 +1763,10 @@ export type PageInfoResolvers<
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   app?: Resolver<Maybe<ResolversTypes['App']>, ParentType, ContextType, RequireFields<QueryAppArgs, 'id'>>;
+  appConnector?: Resolver<Maybe<ResolversTypes['AppConnector']>, ParentType, ContextType, RequireFields<QueryAppConnectorArgs, 'appId' | 'id'>>;
   appConnectors?: Resolver<ResolversTypes['AppConnectorConnection'], ParentType, ContextType, RequireFields<QueryAppConnectorsArgs, 'appId' | 'first'>>;
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType, RequireFields<QueryConnectorArgs, 'id'>>;
+  connectorCatalog?: Resolver<Array<ResolversTypes['AppConnectorCatalogEntry']>, ParentType, ContextType>;
   connectorFactories?: Resolver<Array<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, Partial<QueryConnectorFactoriesArgs>>;
   connectorFactory?: Resolver<Maybe<ResolversTypes['ConnectorFactory']>, ParentType, ContextType, RequireFields<QueryConnectorFactoryArgs, 'id'>>;
   connectors?: Resolver<ResolversTypes['ConnectorConnection'], ParentType, ContextType, RequireFields<QueryConnectorsArgs, 'first'>>;
@@ -1781,6 +1879,7 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   App?: AppResolvers<ContextType>;
   AppConnector?: AppConnectorResolvers<ContextType>;
+  AppConnectorCatalogEntry?: AppConnectorCatalogEntryResolvers<ContextType>;
   AppConnectorConnection?: AppConnectorConnectionResolvers<ContextType>;
   AppConnectorEdge?: AppConnectorEdgeResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;

@@ -26,7 +26,7 @@ export interface FormFieldCondition {
 export type SettingsValueKind = 'STORED' | 'FORM_DEFAULTS';
 
 /** One configuration field as the GraphQL `ConnectorSettingsField` returns it. */
-export interface SettingsField {
+interface SettingsField {
   key: string;
   label: string | null;
   type: string;
@@ -178,11 +178,14 @@ export function isSetValue(value: unknown): boolean {
 }
 
 /** One field as the schema returns it: locked values (and defaults) dropped, secrets below the top level masked. */
-export function settingsField(raw: RawSettingsField): SettingsField {
+function settingsField(raw: RawSettingsField): SettingsField {
   const locked = isLockedField(raw);
   const isSet = raw.isSet ?? isSetValue(raw.value);
   const type = locked && raw.type === 'Text' ? 'Secret' : raw.type;
-  const kind = locked ? 'SECRET' : (raw.kind ?? kindOfType(type));
+  // A locked one-line text is a SECRET; any other locked field keeps its kind (write-only, but still a choice among
+  // its options, a URL, …: `tokenEndpointAuthMethod` is locked by its name and still a SELECT).
+  const own = raw.kind ?? kindOfType(type);
+  const kind = locked && own === 'TEXT' ? 'SECRET' : own;
   return {
     key: raw.key,
     label: raw.label ?? null,

@@ -114,6 +114,21 @@ describe('settings', () => {
     expect(mode).toMatchObject({ kind: 'SELECT', options: [{ value: 'a', label: 'A' }], defaultValue: 'a', value: 'a' });
     expect(notes).toMatchObject({ kind: 'MULTILINE_TEXT', defaultValue: { token: null, shown: 1 }, isSet: false });
   });
+
+  it('keeps the kind of a field locked by its name: a select stays a select, only a one-line text is a SECRET', () => {
+    const options = [
+      { value: 'client_secret_post', label: 'client_secret_post' },
+      { value: 'client_secret_basic', label: 'client_secret_basic' },
+    ];
+    const [method, endpoint, token] = buildSettings([
+      { section: 'GENERAL', key: 'tokenEndpointAuthMethod', type: 'Select', options, value: 'client_secret_post' },
+      { section: 'GENERAL', key: 'tokenEndpoint', type: 'Text', kind: 'URL', value: 'https://idp.example.com/token' },
+      { section: 'GENERAL', key: 'accessToken', type: 'Text', value: 'abc' },
+    ]).sections[0]!.fields;
+    expect(method).toMatchObject({ locked: true, kind: 'SELECT', options, value: null, isSet: true });
+    expect(endpoint).toMatchObject({ locked: true, kind: 'URL', value: null });
+    expect(token).toMatchObject({ locked: true, kind: 'SECRET', value: null });
+  });
 });
 
 describe('applyJsonPatch', () => {

@@ -6,7 +6,7 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
 import { pathSegment } from '../../graph/ids.js';
-import type { C1AppWire, C1ConnectorServiceCreateRequestInput, C1ConnectorWire } from './types.js';
+import type { C1AppWire, C1ConnectorServiceCreateDelegatedRequestInput, C1ConnectorServiceCreateRequestInput, C1ConnectorWire } from './types.js';
 
 /** A connector with the two ids the gateway addresses it by. */
 export type C1Connector = C1ConnectorWire & { appId: string; id: string };
@@ -59,6 +59,12 @@ export class ConductorOneClient {
   /** `POST /api/v1/apps/{app_id}/connectors/create`: a configured connector. */
   async createConnector(appId: string, body: C1ConnectorServiceCreateRequestInput, requestId?: string): Promise<C1Connector> {
     const res = await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/create`, json: body, requestId });
+    return this.viewConnector(res.body, res.status);
+  }
+
+  /** `POST /api/v1/apps/{app_id}/connectors`: a connector that waits for its config (`CreateDelegated`). */
+  async createDelegatedConnector(appId: string, body: C1ConnectorServiceCreateDelegatedRequestInput, requestId?: string): Promise<C1Connector> {
+    const res = await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors`, json: body, requestId });
     return this.viewConnector(res.body, res.status);
   }
 

@@ -11,6 +11,7 @@ import { looksSecret } from '../../graph/settings.js';
 import type { NativeKey } from '../../graph/globalId.js';
 import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult, WalkStep } from '../port.js';
+import { forgetCatalog } from './catalog.js';
 import { isApp, type C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
 import type { ConnectorKey } from './loaders.js';
@@ -100,6 +101,7 @@ export function rememberAppConnector(ctx: SourceContext, connector: C1Connector)
   const key = { appId: connector.appId, id: connector.id };
   loaders.connectorByKey.clear(key).prime(key, connector);
   loaders.connectorPage.clearAll();
+  forgetCatalog(ctx);
   return connector;
 }
 
@@ -109,6 +111,7 @@ export async function deleteAppConnector(ctx: SourceContext, appId: string, id: 
   await ctx.services.writeLocks.run(connectorLockKey(CONDUCTORONE, appId, id), () => client.deleteConnector(appId, id, ctx.requestId));
   loaders.connectorByKey.clear({ appId, id });
   loaders.connectorPage.clearAll();
+  forgetCatalog(ctx);
   return appConnectorId(appId, id);
 }
 

@@ -9,6 +9,7 @@ import { ConductorOneClient } from './client.js';
 import { conductorOneReasonOf } from './reasons.js';
 import { CONDUCTORONE } from './context.js';
 import { appConnectorPatchable, conductoroneTypeOf, connectorKeyOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
+import { appConnectorForms } from './forms.js';
 import { C1_ID } from './inputs.js';
 import { createConductorOneLoaders, type ConductorOneLoaders } from './loaders.js';
 import { appConnectorSettings } from './mappers.js';
@@ -43,4 +44,5 @@ export const conductoroneSource = {
     await deleteAppConnector(ctx, appId, id);
   },
   settings: (connector) => appConnectorSettings((connector as C1ConnectorWire).config),
+  forms: appConnectorForms,
 } satisfies ConnectorSource<ConductorOneClient, ConductorOneLoaders>;

@@ -2,7 +2,15 @@
  * Pure wire → GraphQL mappings of the ConductorOne source. Internal module.
  */
 import { encodeGlobalId } from '../../graph/globalId.js';
-import { buildSettings, looksSecret, maskSecrets, typeOfValue, type RawSettingsField, type Settings, type SettingsSectionName } from '../../graph/settings.js';
+import {
+  buildSettings,
+  looksSecret,
+  maskSecrets,
+  type FormFieldKind,
+  type RawSettingsField,
+  type Settings,
+  type SettingsSectionName,
+} from '../../graph/settings.js';
 import type { SyncStatus } from '../../__generated__/resolvers-types.js';
 
 /** The global id of an app connector: its app and its own id. */
@@ -75,12 +83,72 @@ function labelForConfigKey(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The deprecated `type` name of each kind a config value gives. */
+const TYPE_OF_KIND: Readonly<Partial<Record<FormFieldKind, string>>> = {
+  TEXT: 'Text',
+  URL: 'Url',
+  NUMBER: 'Number',
+  SWITCH: 'Switch',
+  LIST: 'List',
+  JSON: 'Json',
+};
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+/** Whether `text` is an absolute http(s) URL. */
+function isHttpUrl(text: string): boolean {
+  if (!HTTP_URL.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The kind of input a config value takes, from the value alone (ConductorOne's config is an Any whose message
+ * schema the public API does not describe): an http(s) URL string → URL, other strings → TEXT, number → NUMBER,
+ * boolean → SWITCH, an array of strings → LIST, any other object or array → JSON; null or absent → TEXT.
+ */
+export function kindOfConfigValue(value: unknown): FormFieldKind {
+  if (typeof value === 'string') return isHttpUrl(value) ? 'URL' : 'TEXT';
+  if (typeof value === 'number') return 'NUMBER';
+  if (typeof value === 'boolean') return 'SWITCH';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return 'LIST';
+  if (typeof value === 'object' && value !== null) return 'JSON';
+  return 'TEXT';
+}
+
+/**
+ * One form field of a config key: section and label from the key, kind from `sample` (a value of that key; a
+ * secret's kind is SECRET whatever its value), locked when the key is secret-like. No description: ConductorOne's
+ * API says nothing about the keys of a config message. `value` is the stored value (dropped for a secret, whose
+ * `isSet` says whether one is stored); leave it out for a form without values.
+ */
+export function configField(key: string, sample: unknown, stored?: { value: unknown }): RawSettingsField {
+  const secret = looksSecret(key);
+  const kind = secret ? 'SECRET' : kindOfConfigValue(sample);
+  const field: RawSettingsField = {
+    section: sectionForConfigKey(key),
+    key,
+    label: labelForConfigKey(key),
+    type: secret ? 'Secret' : (TYPE_OF_KIND[kind] ?? 'Text'),
+    kind,
+  };
+  if (stored === undefined) return { ...field, isSet: false };
+  const isSet = stored.value !== undefined && stored.value !== null && stored.value !== '';
+  return secret ? { ...field, isSet } : { ...field, value: stored.value, isSet };
+}
+
+/** The form fields of a stored config: one per key but `@type`, in the config's order, with their values (secrets: isSet only). */
+export function configFields(config: Record<string, unknown> | null | undefined): RawSettingsField[] {
+  return Object.entries(config ?? {})
+    .filter(([key]) => key !== TYPE_KEY)
+    .map(([key, value]) => configField(key, value, { value }));
+}
+
 /** The settings of an app connector: one field per config key (but `@type`); secret-like keys are locked. */
 export function appConnectorSettings(config: Record<string, unknown> | null | undefined): Settings {
-  const fields: RawSettingsField[] = [];
-  for (const [key, value] of Object.entries(config ?? {})) {
-    if (key === TYPE_KEY) continue;
-    fields.push({ section: sectionForConfigKey(key), key, label: labelForConfigKey(key), type: typeOfValue(value), value });
-  }
-  return buildSettings(fields);
+  return buildSettings(configFields(config));
 }

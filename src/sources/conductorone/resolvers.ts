@@ -4,11 +4,13 @@
  */
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError } from '../../errors/classes.js';
+import { nullIfNotFound } from '../../errors/notFound.js';
 import { checkPageSize } from '../../graph/cursor.js';
 import { mergeObject } from '../../graph/merge.js';
-import { looksSecret } from '../../graph/settings.js';
+import { buildSettings, looksSecret } from '../../graph/settings.js';
 import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { SourceContext } from '../port.js';
+import { catalogEntry, connectorCatalog, forgetCatalog } from './catalog.js';
 import type { C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
 import { deleteAppConnector, rememberAppConnector } from './graph.js';
@@ -42,6 +44,22 @@ async function appConnectorConnection(appId: string, first: number | null | unde
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
+/**
+ * The config of a create: as given when it has its `@type`, else with the `configType` of its catalog entry (as the
+ * tenant's connectors of it show it); refused when there is none to take.
+ */
+async function configForCreate(ctx: SourceContext, config: Record<string, unknown>, catalogId: string): Promise<C1AnyWire> {
+  if (typeof config[TYPE_KEY] === 'string' && config[TYPE_KEY] !== '') return config as C1AnyWire;
+  const entry = await catalogEntry(ctx, catalogId);
+  if (entry?.configType == null) {
+    throw new BadUserInputError(
+      `input.config has no "@type", and no configured connector of the tenant is of catalog entry "${catalogId}" to take its config type from: give "@type".`,
+      { argumentName: 'input.config' },
+    );
+  }
+  return { ...config, [TYPE_KEY]: entry.configType };
+}
+
 /** A config with its `@type`: what ConductorOne's Any needs. */
 function typedConfig(config: Record<string, unknown>, argumentName: string): C1AnyWire {
   if (typeof config[TYPE_KEY] !== 'string' || config[TYPE_KEY] === '') {
@@ -59,29 +77,69 @@ export const conductoroneResolvers: Resolvers = {
       return conductorone(ctx).loaders.appById.load(toC1Id(id, 'id'));
     },
     appConnectors: (_root, { appId, first, after }, ctx) => appConnectorConnection(toC1Id(appId, 'appId'), first, after, ctx),
+    appConnector(_root, { appId, id }, ctx) {
+      const key = { appId: toC1Id(appId, 'appId'), id: toC1Id(id, 'id') };
+      return nullIfNotFound(conductorone(ctx).loaders.connectorByKey.load(key));
+    },
+    async connectorCatalog(_root, _args, ctx) {
+      return (await connectorCatalog(ctx)).map((entry) => ({ ...entry, form: entry.form && buildSettings(entry.form, 'FORM_DEFAULTS') }));
+    },
   },
 
   Mutation: {
     async createAppConnector(_root, { input }, ctx) {
-      toC1Id(input.appId, 'input.appId');
-      const body = {
-        catalogId: input.catalogId,
-        ...(input.config != null ? { config: typedConfig(input.config, 'input.config') } : {}),
-        ...(input.description != null ? { description: input.description } : {}),
-        ...(input.userIds != null ? { userIds: input.userIds } : {}),
-      };
+      const appId = toC1Id(input.appId, 'input.appId');
       if (input.catalogId.trim() === '') throw new BadUserInputError('catalogId must not be empty.', { argumentName: 'input.catalogId' });
+      if (input.config != null && (input.appEntitlementOwnerRefs != null || input.appManagedStateBindingRef != null)) {
+        throw new BadUserInputError(
+          "appEntitlementOwnerRefs and appManagedStateBindingRef are taken only by a create without config (ConductorOne's delegated create).",
+          { argumentName: 'input' },
+        );
+      }
       const c1 = conductorone(ctx).client;
-      const created = await c1.createConnector(input.appId, body, ctx.requestId);
-      if (input.displayName == null) return rememberAppConnector(ctx, created);
-      // ConductorOne's configured create has no display name: set it with an update, or undo the create.
+      // What neither create takes is set by one update right after it.
+      const later: C1ConnectorWire = {};
+      let created: C1Connector;
+      if (input.config != null) {
+        const config = await configForCreate(ctx, input.config, input.catalogId);
+        if (input.displayName != null) later.displayName = input.displayName;
+        created = await c1.createConnector(
+          appId,
+          {
+            catalogId: input.catalogId,
+            config,
+            ...(input.description != null ? { description: input.description } : {}),
+            ...(input.userIds != null ? { userIds: input.userIds } : {}),
+          },
+          ctx.requestId,
+        );
+      } else {
+        created = await c1.createDelegatedConnector(
+          appId,
+          {
+            catalogId: input.catalogId,
+            ...(input.displayName != null ? { displayName: input.displayName } : {}),
+            ...(input.description != null ? { description: input.description } : {}),
+            ...(input.userIds != null ? { userIds: input.userIds } : {}),
+            ...(input.appEntitlementOwnerRefs != null ? { appEntitlementOwnerRefs: input.appEntitlementOwnerRefs } : {}),
+            ...(input.appManagedStateBindingRef != null ? { appManagedStateBindingRef: input.appManagedStateBindingRef } : {}),
+          },
+          ctx.requestId,
+        );
+      }
+      forgetCatalog(ctx);
+      if (input.profileAllowList != null) later.profileAllowList = input.profileAllowList;
+      if (input.profileIgnoreList != null) later.profileIgnoreList = input.profileIgnoreList;
+      if (input.disableCheckBadSync != null) later.disableCheckBadSync = input.disableCheckBadSync;
+      const mask = Object.keys(later);
+      if (mask.length === 0) return rememberAppConnector(ctx, created);
       try {
-        return rememberAppConnector(ctx, await c1.updateConnector(input.appId, created.id, { displayName: input.displayName }, ['displayName'], ctx.requestId));
+        return rememberAppConnector(ctx, await c1.updateConnector(appId, created.id, later, mask, ctx.requestId));
       } catch (error) {
-        await c1.deleteConnector(input.appId, created.id, ctx.requestId).catch((undo: unknown) => {
+        await c1.deleteConnector(appId, created.id, ctx.requestId).catch((undo: unknown) => {
           ctx.logger.error(
-            { requestId: ctx.requestId, source: CONDUCTORONE, appId: input.appId, id: created.id, err: undo },
-            'could not undo a create whose rename failed',
+            { requestId: ctx.requestId, source: CONDUCTORONE, appId, id: created.id, err: undo },
+            'could not undo a create whose follow-up update failed',
           );
         });
         throw error;

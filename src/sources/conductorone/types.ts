@@ -171,6 +171,34 @@ export interface C1ConnectorServiceCreateRequestInput {
   userIds?: string[] | null;
 }
 
+/** `c1.api.app.v1.AppEntitlementRef`: an entitlement of an app. */
+interface C1AppEntitlementRefWire {
+  appId?: string;
+  id?: string;
+}
+
+/** `c1.api.app.v1.AppManagedStateBindingRef`: a resource (of another app) bound to the app's managed state. */
+interface C1AppManagedStateBindingRefWire {
+  appId?: string;
+  resourceId?: string;
+  resourceTypeId?: string;
+}
+
+/**
+ * Body of `POST /api/v1/apps/{app_id}/connectors` (`ConnectorService.CreateDelegated`): a connector without a
+ * config, which waits for one. The only create that takes a display name and the app's entitlement owners.
+ */
+export interface C1ConnectorServiceCreateDelegatedRequestInput {
+  catalogId?: string;
+  displayName?: string;
+  description?: string;
+  userIds?: string[] | null;
+  /** Sets entitlement owners on the app. */
+  appEntitlementOwnerRefs?: C1AppEntitlementRefWire[] | null;
+  appManagedStateBindingRef?: C1AppManagedStateBindingRefWire | null;
+  expandMask?: C1ConnectorExpandMaskWire | null;
+}
+
 /** Answer of both create operations. */
 export interface C1ConnectorServiceCreateResponse {
   connectorView?: C1ConnectorViewWire | null;
