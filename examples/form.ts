@@ -66,9 +66,10 @@ export function exampleValue(field: FormField, suffix: string, secret: string): 
 /**
  * Values that fill a form for a save or a test: every shown required field that has no value, every shown locked
  * field that is set or required (a test needs secrets again; a save may keep them, but this example rotates them),
- * and one more shown field (the first optional one it can write) so that the save changes something visible.
+ * and one more shown field (the first optional one it can write) so that the save changes something visible. With
+ * `every`, every shown field it can write (a new connector's form).
  */
-export function fillForm(form: FormFieldsFragment, suffix: string, secret: string): SettingValueInput[] {
+export function fillForm(form: FormFieldsFragment, suffix: string, secret: string, every = false): SettingValueInput[] {
   const fields = formFields(form);
   const current = new Map<string, unknown>(fields.map((f) => [f.key, f.locked ? (f.isSet ? secret : null) : (f.value ?? null)]));
   const values: SettingValueInput[] = [];
@@ -80,7 +81,7 @@ export function fillForm(form: FormFieldsFragment, suffix: string, secret: strin
   };
   for (const field of fields) {
     if (!isShown(field, current)) continue;
-    if (field.locked ? field.isSet || field.required : field.required && !isSet(field.value)) give(field);
+    if (every || (field.locked ? field.isSet || field.required : field.required && !isSet(field.value))) give(field);
   }
   const optional = fields.find(
     (f) => !f.locked && !f.required && isShown(f, current) && !values.some((v) => v.key === f.key) && exampleValue(f, suffix, secret) !== undefined,

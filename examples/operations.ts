@@ -217,3 +217,45 @@ export const testConnectorMutation = graphql(`
     }
   }
 `);
+
+/** ConductorOne's connector catalog: the catalog ids a create takes, with their config type and form. */
+export const connectorCatalogQuery = graphql(`
+  query ConnectorCatalog {
+    connectorCatalog {
+      id
+      name
+      configType
+      form {
+        ...FormFields
+      }
+    }
+  }
+`);
+
+/** The App of one ConductorOne connector, to create a connector beside it. */
+export const firstAppConnectorQuery = graphql(`
+  query FirstAppConnector {
+    connectors(sources: [CONDUCTORONE], first: 1) {
+      edges {
+        node {
+          __typename
+          ... on AppConnector {
+            appId
+            catalogId
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A ConductorOne app connector from a catalog entry. */
+export const createAppConnectorMutation = graphql(`
+  mutation CreateAppConnector($input: CreateAppConnectorInput!) {
+    createAppConnector(input: $input) {
+      id
+      displayName
+      catalogId
+    }
+  }
+`);

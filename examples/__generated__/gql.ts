@@ -26,6 +26,9 @@ type Documents = {
   '\n  query ConnectorForm($id: ID!) {\n    connector(id: $id) {\n      id\n      source\n      displayName\n      settings {\n        ...FormFields\n      }\n    }\n  }\n': typeof types.ConnectorFormDocument;
   '\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n': typeof types.UpdateConnectorSettingsDocument;
   '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n': typeof types.TestConnectorDocument;
+  '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n': typeof types.ConnectorCatalogDocument;
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n': typeof types.FirstAppConnectorDocument;
+  '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n': typeof types.CreateAppConnectorDocument;
 };
 const documents: Documents = {
   '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n':
@@ -51,6 +54,12 @@ const documents: Documents = {
     types.UpdateConnectorSettingsDocument,
   '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n':
     types.TestConnectorDocument,
+  '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n':
+    types.ConnectorCatalogDocument,
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n':
+    types.FirstAppConnectorDocument,
+  '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n':
+    types.CreateAppConnectorDocument,
 };
 
 /**
@@ -139,6 +148,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

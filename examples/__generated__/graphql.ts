@@ -4,6 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An entitlement of an App, by the App's id and its own (ConductorOne's AppEntitlementRef). */
+export type AppEntitlementRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The entitlement's id. */
+  id: string;
+};
+
+/** A resource of an App (ConductorOne's AppManagedStateBindingRef). */
+export type AppManagedStateBindingRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The resource's id. */
+  resourceId: string;
+  /** The resource type's id. */
+  resourceTypeId: string;
+};
+
 /** The backend platform a connector lives on. */
 export type ConnectorSource =
   /** ConductorOne: app connectors that sync objects into an App. */
@@ -23,6 +41,43 @@ export type ConnectorTestMethod =
   | 'FORM_CHECK'
   /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
   | 'SOURCE_TEST';
+
+/**
+ * A new app connector, created from a catalog entry. With `config`, ConductorOne's configured create
+ * (`/connectors/create`); without it, ConductorOne's delegated create (`POST /connectors`): a connector that waits
+ * for its config (`config` null), the only create that takes `appEntitlementOwnerRefs` and
+ * `appManagedStateBindingRef`. Neither create takes `profileAllowList`, `profileIgnoreList` or
+ * `disableCheckBadSync` (nor the configured create `displayName`): those are set by one update right after the
+ * create, and if that update fails the new connector is deleted again and the error returned.
+ */
+export type CreateAppConnectorInput = {
+  /** Entitlements of the App whose owners are set (ConductorOne: "Sets entitlement owners on the app"). Delegated create only. */
+  appEntitlementOwnerRefs?: Array<AppEntitlementRefInput> | null | undefined;
+  /** The App to create it in. */
+  appId: string;
+  /** A resource of another App that manages this App's state (ConductorOne's managed-state binding). Delegated create only. */
+  appManagedStateBindingRef?: AppManagedStateBindingRefInput | null | undefined;
+  /** The catalog entry (connector kind): an `AppConnectorCatalogEntry.id` or any id ConductorOne knows. */
+  catalogId: string;
+  /**
+   * The typed config: its values and `@type`. Without `@type`, the `configType` of the catalog entry is taken
+   * (`connectorCatalog`); when the tenant has no configured connector of that entry to take it from, the create is
+   * refused (BAD_USER_INPUT) rather than guessed. Leave `config` out for a delegated create.
+   */
+  config?: Record<string, unknown> | null | undefined;
+  /** A description. */
+  description?: string | null | undefined;
+  /** Disables (true) ConductorOne's bad-sync check for this connector (set by the update after the create). */
+  disableCheckBadSync?: boolean | null | undefined;
+  /** A display name (default: ConductorOne names it after its catalog entry). */
+  displayName?: string | null | undefined;
+  /** Only these profile attributes are synced (set by the update after the create). */
+  profileAllowList?: Array<string> | null | undefined;
+  /** These profile attributes are not synced (set by the update after the create). */
+  profileIgnoreList?: Array<string> | null | undefined;
+  /** The owners (ConductorOne user ids). */
+  userIds?: Array<string> | null | undefined;
+};
 
 /** A new login connector, created from a factory. */
 export type CreateLoginConnectorInput = {
@@ -545,6 +600,52 @@ export type TestConnectorMutation = {
     problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
   };
 };
+
+export type ConnectorCatalogQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ConnectorCatalogQuery = {
+  connectorCatalog: Array<{
+    id: string;
+    name: string;
+    configType: string | null;
+    form: {
+      valueKind: SettingsValueKind;
+      sections: Array<{
+        section: SettingsSection;
+        fields: Array<{
+          key: string;
+          label: string | null;
+          kind: FormFieldType;
+          description: string | null;
+          placeholder: string | null;
+          required: boolean;
+          locked: boolean;
+          isSet: boolean;
+          value: unknown;
+          defaultValue: unknown;
+          options: Array<{ value: string; label: string }> | null;
+          showIf: Array<{ key: string; equals: unknown }>;
+        }>;
+      }>;
+    } | null;
+  }>;
+};
+
+export type FirstAppConnectorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FirstAppConnectorQuery = {
+  connectors: {
+    edges: Array<{
+      node: { __typename: 'AppConnector'; appId: string; catalogId: string | null } | { __typename: 'LoginConnector' } | { __typename: 'ScriptConnector' };
+    }>;
+  };
+};
+
+export type CreateAppConnectorMutationVariables = Exact<{
+  input: CreateAppConnectorInput;
+}>;
+
+export type CreateAppConnectorMutation = { createAppConnector: { id: string; displayName: string; catalogId: string | null } };
 
 export const SettingsFieldsFragmentDoc = {
   kind: 'Document',
@@ -1427,3 +1528,194 @@ export const TestConnectorDocument = {
     },
   ],
 } as unknown as DocumentNode<TestConnectorMutation, TestConnectorMutationVariables>;
+export const ConnectorCatalogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ConnectorCatalog' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectorCatalog' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'configType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'form' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConnectorCatalogQuery, ConnectorCatalogQueryVariables>;
+export const FirstAppConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FirstAppConnector' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sources' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'CONDUCTORONE' }] },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'InlineFragment',
+                              typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AppConnector' } },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'catalogId' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FirstAppConnectorQuery, FirstAppConnectorQueryVariables>;
+export const CreateAppConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAppConnector' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateAppConnectorInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createAppConnector' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'input' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'catalogId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateAppConnectorMutation, CreateAppConnectorMutationVariables>;
