@@ -13,13 +13,20 @@ import { pathToFileURL } from 'node:url';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { CreateLoginConnectorInput, JsonPatchOperationInput, SettingsFieldsFragment } from './__generated__/graphql.js';
+import { fillForm } from './form.js';
 import {
+  connectorCatalogQuery,
+  connectorFormQuery,
+  createAppConnectorMutation,
+  firstAppConnectorQuery,
   createLoginConnectorMutation,
   createScriptConnectorMutation,
   deleteConnectorMutation,
   listConnectorsQuery,
   patchConnectorMutation,
   readConnectorQuery,
+  testConnectorMutation,
+  updateConnectorSettingsMutation,
   uploadScriptConnectorFileMutation,
 } from './operations.js';
 
@@ -207,6 +214,64 @@ export async function deleteConnector(client: GatewayClient, id: string): Promis
   return deleted;
 }
 
+/**
+ * A connector's form filled from its own field metadata (examples/form.ts), dry-run, saved and tested: what a
+ * connector page does, for any source. The dry run and the save must agree; the test re-enters the locked values
+ * (saved secrets are never read back, so a test needs them again).
+ */
+export async function fillSaveAndTest(client: GatewayClient, id: string, suffix: string) {
+  const { connector } = await request(client, connectorFormQuery, { id });
+  if (!connector) throw new Error(`No connector has the id ${id}.`);
+  const secret = `example-secret-${suffix}`;
+  const values = fillForm(connector.settings, suffix, secret);
+  const { updateConnectorSettings: dryRun } = await request(client, updateConnectorSettingsMutation, { id, values, dryRun: true });
+  if (!dryRun.ok) throw new Error(`The form refused the values: ${dryRun.problems.map((p) => p.message).join(' ')}`);
+  const { updateConnectorSettings: saved } = await request(client, updateConnectorSettingsMutation, { id, values, dryRun: false });
+  if (!saved.ok || !saved.connector) throw new Error(`The save was refused: ${saved.problems.map((p) => p.message).join(' ')}`);
+  const retest = fillForm(saved.connector.settings, suffix, secret).filter((v) => values.some((given) => given.key === v.key));
+  const { testConnector: test } = await request(client, testConnectorMutation, { id, values: retest, sendTo: { email: 'example@example.com' } });
+  return { source: connector.source, values, dryRun, saved, test };
+}
+
+/**
+ * Creates a ConductorOne app connector beside the first one the gateway lists (same App, same catalog entry), its
+ * config filled from the catalog entry's form alone (the gateway adds the entry's `@type`).
+ */
+export async function createAppConnectorFromCatalog(client: GatewayClient, suffix: string) {
+  const { connectors } = await request(client, firstAppConnectorQuery, {});
+  const first = connectors.edges[0]?.node;
+  if (first?.__typename !== 'AppConnector' || !first.catalogId) throw new Error('The gateway lists no ConductorOne connector to create one beside.');
+  const { connectorCatalog } = await request(client, connectorCatalogQuery, {});
+  const entry = connectorCatalog.find((e) => e.id === first.catalogId);
+  if (!entry?.form) throw new Error(`The catalog has no form for the entry ${first.catalogId}.`);
+  // Created with values of its own, so that the form round trip after it changes what it fills.
+  const values = fillForm(entry.form, `created-${suffix}`, `example-created-secret-${suffix}`, true);
+  const config = Object.fromEntries(values.map((v) => [v.key, v.value]));
+  const input = { appId: first.appId, catalogId: entry.id, displayName: `Example client ${suffix}`, config };
+  const { createAppConnector: created } = await request(client, createAppConnectorMutation, { input });
+  return { created, appId: first.appId, entry: entry.name };
+}
+
+/** A create the source refuses (a catalog id ConductorOne does not have): the source's own reason, as the caller gets it. */
+export async function refusedCreate(client: GatewayClient, appId: string, suffix: string): Promise<string> {
+  const input = { appId, catalogId: `no-such-entry-${suffix}` };
+  const refused = await request(client, createAppConnectorMutation, { input }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(refused instanceof GraphQLRequestError)) throw new Error('ConductorOne created a connector from a catalog id it does not have.');
+  const [first] = refused.errors;
+  return `${String(first?.extensions?.code)}: ${String(first?.extensions?.upstreamMessage ?? first?.message)}`;
+}
+
+/** One line about a form round trip: what the dry run showed, what was saved, how the test went. */
+function formLine(name: string, round: Awaited<ReturnType<typeof fillSaveAndTest>>): string {
+  const shown = round.dryRun.changes.map((c) => `${c.op} ${c.path}${c.secret ? ' (secret, hidden)' : ''}`).join(', ');
+  const statuses = round.saved.fields.map((f) => `${f.key} ${f.status}`).join(', ');
+  const test = `${round.test.ok ? 'passed' : 'failed'} (${round.test.method})${round.test.message ? `: ${round.test.message}` : ''}`;
+  return `Form of ${name} (${round.source}): dry run would send [${shown}]; saved ${statuses}; test ${test}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // The whole run
 // ---------------------------------------------------------------------------------------------------------------------
@@ -227,6 +292,13 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     const patched = await patchConnector(client, login.id);
     const syncProfile = patched.__typename === 'LoginConnector' ? patched.syncProfile : undefined;
     lines.push(`Patched it: scope is now "${String(settingValue(patched.settings, 'scope'))}", syncProfile ${String(syncProfile)}`);
+    lines.push(formLine(`login connector "${login.displayName}"`, await fillSaveAndTest(client, login.id, suffix)));
+
+    const app = await createAppConnectorFromCatalog(client, suffix);
+    created.push({ id: app.created.id, what: `app connector "${app.created.displayName}"` });
+    lines.push(`Created app connector "${app.created.displayName}" from the catalog entry ${app.entry}, its config filled from the entry's form`);
+    lines.push(formLine(`app connector "${app.created.displayName}"`, await fillSaveAndTest(client, app.created.id, suffix)));
+    lines.push(`A create ConductorOne refuses shows its reason: ${await refusedCreate(client, app.appId, suffix)}`);
 
     const script = await createScriptConnector(client, suffix);
     created.push({ id: script.id, what: `script connector ${script.scriptName}` });
@@ -234,6 +306,7 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     const after = await readConnector(client, script.id);
     const keys = after?.settings.sections.flatMap((s) => s.fields.map((f) => (f.locked ? `${f.key} (locked)` : f.key))) ?? [];
     lines.push(`Uploaded a source config to script connector ${script.scriptName}: ${detail.status ?? '?'}; its settings now have ${keys.join(', ')}`);
+    lines.push(formLine(`script connector ${script.scriptName}`, await fillSaveAndTest(client, script.id, suffix)));
   } finally {
     // Newest first; a failed delete is reported and does not hide the error of a failed step.
     for (const { id, what } of created.reverse()) {

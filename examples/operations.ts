@@ -125,3 +125,137 @@ export const deleteConnectorMutation = graphql(`
     deleteConnector(id: $id)
   }
 `);
+
+/** A connector's settings as a form: what a form needs to render and fill each field (kind, options, showIf, …). */
+graphql(`
+  fragment FormFields on ConnectorSettings {
+    valueKind
+    sections {
+      section
+      fields {
+        key
+        label
+        kind
+        description
+        placeholder
+        required
+        locked
+        isSet
+        value
+        defaultValue
+        options {
+          value
+          label
+        }
+        showIf {
+          key
+          equals
+        }
+      }
+    }
+  }
+`);
+
+/** Any connector's form by its global id. */
+export const connectorFormQuery = graphql(`
+  query ConnectorForm($id: ID!) {
+    connector(id: $id) {
+      id
+      source
+      displayName
+      settings {
+        ...FormFields
+      }
+    }
+  }
+`);
+
+/** Writes a connector's settings by field key; with `dryRun` only checks and shows the change. */
+export const updateConnectorSettingsMutation = graphql(`
+  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {
+    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {
+      ok
+      dryRun
+      problems {
+        key
+        message
+        code
+      }
+      fields {
+        key
+        locked
+        status
+      }
+      changes {
+        op
+        path
+        value
+        secret
+      }
+      connector {
+        id
+        settings {
+          ...FormFields
+        }
+      }
+    }
+  }
+`);
+
+/** Tests a saved connector (locked values re-entered in `values`). */
+export const testConnectorMutation = graphql(`
+  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {
+    testConnector(id: $id, values: $values, sendTo: $sendTo) {
+      ok
+      message
+      method
+      problems {
+        key
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** ConductorOne's connector catalog: the catalog ids a create takes, with their config type and form. */
+export const connectorCatalogQuery = graphql(`
+  query ConnectorCatalog {
+    connectorCatalog {
+      id
+      name
+      configType
+      form {
+        ...FormFields
+      }
+    }
+  }
+`);
+
+/** The App of one ConductorOne connector, to create a connector beside it. */
+export const firstAppConnectorQuery = graphql(`
+  query FirstAppConnector {
+    connectors(sources: [CONDUCTORONE], first: 1) {
+      edges {
+        node {
+          __typename
+          ... on AppConnector {
+            appId
+            catalogId
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A ConductorOne app connector from a catalog entry. */
+export const createAppConnectorMutation = graphql(`
+  mutation CreateAppConnector($input: CreateAppConnectorInput!) {
+    createAppConnector(input: $input) {
+      id
+      displayName
+      catalogId
+    }
+  }
+`);

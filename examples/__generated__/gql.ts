@@ -22,6 +22,13 @@ type Documents = {
   '\n  mutation CreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      scriptName\n      name\n      status\n    }\n  }\n': typeof types.CreateScriptConnectorDocument;
   '\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n': typeof types.UploadScriptConnectorFileDocument;
   '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n': typeof types.DeleteConnectorDocument;
+  '\n  fragment FormFields on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n': typeof types.FormFieldsFragmentDoc;
+  '\n  query ConnectorForm($id: ID!) {\n    connector(id: $id) {\n      id\n      source\n      displayName\n      settings {\n        ...FormFields\n      }\n    }\n  }\n': typeof types.ConnectorFormDocument;
+  '\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n': typeof types.UpdateConnectorSettingsDocument;
+  '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n': typeof types.TestConnectorDocument;
+  '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n': typeof types.ConnectorCatalogDocument;
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n': typeof types.FirstAppConnectorDocument;
+  '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n': typeof types.CreateAppConnectorDocument;
 };
 const documents: Documents = {
   '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n':
@@ -39,6 +46,20 @@ const documents: Documents = {
   '\n  mutation UploadScriptConnectorFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!) {\n    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file) {\n      status\n      message\n      updatedFiles\n    }\n  }\n':
     types.UploadScriptConnectorFileDocument,
   '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n': types.DeleteConnectorDocument,
+  '\n  fragment FormFields on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n':
+    types.FormFieldsFragmentDoc,
+  '\n  query ConnectorForm($id: ID!) {\n    connector(id: $id) {\n      id\n      source\n      displayName\n      settings {\n        ...FormFields\n      }\n    }\n  }\n':
+    types.ConnectorFormDocument,
+  '\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n':
+    types.UpdateConnectorSettingsDocument,
+  '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n':
+    types.TestConnectorDocument,
+  '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n':
+    types.ConnectorCatalogDocument,
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n':
+    types.FirstAppConnectorDocument,
+  '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n':
+    types.CreateAppConnectorDocument,
 };
 
 /**
@@ -103,6 +124,48 @@ export function graphql(
 export function graphql(
   source: '\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n',
 ): (typeof documents)['\n  mutation DeleteConnector($id: ID!) {\n    deleteConnector(id: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment FormFields on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment FormFields on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConnectorForm($id: ID!) {\n    connector(id: $id) {\n      id\n      source\n      displayName\n      settings {\n        ...FormFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConnectorForm($id: ID!) {\n    connector(id: $id) {\n      id\n      source\n      displayName\n      settings {\n        ...FormFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,6 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An entitlement of an App, by the App's id and its own (ConductorOne's AppEntitlementRef). */
+export type AppEntitlementRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The entitlement's id. */
+  id: string;
+};
+
+/** A resource of an App (ConductorOne's AppManagedStateBindingRef). */
+export type AppManagedStateBindingRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The resource's id. */
+  resourceId: string;
+  /** The resource type's id. */
+  resourceTypeId: string;
+};
+
 /** The backend platform a connector lives on. */
 export type ConnectorSource =
   /** ConductorOne: app connectors that sync objects into an App. */
@@ -12,6 +30,54 @@ export type ConnectorSource =
   | 'LOGTO'
   /** SailPoint Identity Security Cloud v3: custom script connectors. */
   | 'SAILPOINT';
+
+/** How a connector test was made. */
+export type ConnectorTestMethod =
+  /**
+   * The source has no test for this connector: the gateway checked the values against the form and what the source
+   * requires (SailPoint: the connector's XML files; ConductorOne: the config message of its catalog entry). No
+   * connection to the target system was made.
+   */
+  | 'FORM_CHECK'
+  /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
+  | 'SOURCE_TEST';
+
+/**
+ * A new app connector, created from a catalog entry. With `config`, ConductorOne's configured create
+ * (`/connectors/create`); without it, ConductorOne's delegated create (`POST /connectors`): a connector that waits
+ * for its config (`config` null), the only create that takes `appEntitlementOwnerRefs` and
+ * `appManagedStateBindingRef`. Neither create takes `profileAllowList`, `profileIgnoreList` or
+ * `disableCheckBadSync` (nor the configured create `displayName`): those are set by one update right after the
+ * create, and if that update fails the new connector is deleted again and the error returned.
+ */
+export type CreateAppConnectorInput = {
+  /** Entitlements of the App whose owners are set (ConductorOne: "Sets entitlement owners on the app"). Delegated create only. */
+  appEntitlementOwnerRefs?: Array<AppEntitlementRefInput> | null | undefined;
+  /** The App to create it in. */
+  appId: string;
+  /** A resource of another App that manages this App's state (ConductorOne's managed-state binding). Delegated create only. */
+  appManagedStateBindingRef?: AppManagedStateBindingRefInput | null | undefined;
+  /** The catalog entry (connector kind): an `AppConnectorCatalogEntry.id` or any id ConductorOne knows. */
+  catalogId: string;
+  /**
+   * The typed config: its values and `@type`. Without `@type`, the `configType` of the catalog entry is taken
+   * (`connectorCatalog`); when the tenant has no configured connector of that entry to take it from, the create is
+   * refused (BAD_USER_INPUT) rather than guessed. Leave `config` out for a delegated create.
+   */
+  config?: Record<string, unknown> | null | undefined;
+  /** A description. */
+  description?: string | null | undefined;
+  /** Disables (true) ConductorOne's bad-sync check for this connector (set by the update after the create). */
+  disableCheckBadSync?: boolean | null | undefined;
+  /** A display name (default: ConductorOne names it after its catalog entry). */
+  displayName?: string | null | undefined;
+  /** Only these profile attributes are synced (set by the update after the create). */
+  profileAllowList?: Array<string> | null | undefined;
+  /** These profile attributes are not synced (set by the update after the create). */
+  profileIgnoreList?: Array<string> | null | undefined;
+  /** The owners (ConductorOne user ids). */
+  userIds?: Array<string> | null | undefined;
+};
 
 /** A new login connector, created from a factory. */
 export type CreateLoginConnectorInput = {
@@ -42,6 +108,44 @@ export type CreateScriptConnectorInput = {
   /** The connector type; SailPoint defaults it to `custom <name>`. */
   type?: string | null | undefined;
 };
+
+/** What a settings update does to one field. */
+export type FieldChangeStatus =
+  /** A new value replaces the stored one. */
+  | 'CHANGED'
+  /** The value is removed. */
+  | 'CLEARED'
+  /** A locked field gets a new value (never shown). */
+  | 'SET'
+  /** The value given is the value stored (for a locked field: no value given, the stored one is kept). */
+  | 'UNCHANGED';
+
+/** The kind of input a form field takes. */
+export type FormFieldType =
+  /** A file, uploaded on its own (not writable through `updateConnectorSettings`). */
+  | 'FILE'
+  /** Any JSON value (an object or a list as the source expects). */
+  | 'JSON'
+  /** A list of texts. */
+  | 'LIST'
+  /** Several lines of text. */
+  | 'MULTILINE_TEXT'
+  /** Any number of `options` (a list of their `value`s). */
+  | 'MULTI_SELECT'
+  /** A number (JSON number). */
+  | 'NUMBER'
+  /** A write-only secret (password, key, token): never read back. */
+  | 'SECRET'
+  /** One of `options` (its `value`). */
+  | 'SELECT'
+  /** On or off (JSON boolean). */
+  | 'SWITCH'
+  /** One line of text. */
+  | 'TEXT'
+  /** An absolute http(s) URL. */
+  | 'URL'
+  /** An XML text. */
+  | 'XML';
 
 /** A JSON Patch (RFC 6902) operation kind. */
 export type JsonPatchOp =
@@ -101,6 +205,35 @@ export type ScriptConnectorStatus =
   /** Released: listed for every tenant (the list shows only RELEASED connectors). */
   | 'RELEASED';
 
+/** A value for one field of a connector's settings, by the field's key. */
+export type SettingValueInput = {
+  /** The field's key (`ConnectorSettingsField.key`). */
+  key: string;
+  /** The new value in the field's kind (a number for NUMBER, a boolean for SWITCH, …); null clears it. */
+  value?: unknown;
+};
+
+/** Why a value cannot be used. */
+export type SettingsProblemCode =
+  /** The key is given twice. */
+  | 'DUPLICATE'
+  /** The field is not shown (its `showIf` does not hold) and takes no value. */
+  | 'HIDDEN'
+  /** The value breaks a rule of the source (its own words in `message`). */
+  | 'INVALID'
+  /** The value is not one of the field's options. */
+  | 'NOT_AN_OPTION'
+  /** The field cannot be written this way (a FILE field). */
+  | 'READ_ONLY'
+  /** The field is required and has no value. */
+  | 'REQUIRED'
+  /** A locked value must be entered again for a test (saved secrets are never used for one). */
+  | 'RE_ENTER_SECRET'
+  /** The form has no field with this key. */
+  | 'UNKNOWN_FIELD'
+  /** The value is not of the field's kind. */
+  | 'WRONG_TYPE';
+
 /** Where a configuration field is shown. */
 export type SettingsSection =
   /** Further options: aggregation, filters, mappings, messages. */
@@ -111,6 +244,24 @@ export type SettingsSection =
   | 'GENERAL'
   /** Relay: proxies, virtual appliances, clusters and other intermediaries between the source and the target. */
   | 'RELAY';
+
+/** What the values of a connector's settings are. */
+export type SettingsValueKind =
+  /**
+   * The defaults of a form that other objects fill (SailPoint script connectors: the source config is the form each
+   * source of the connector fills; a value here is the default a new source starts with).
+   */
+  | 'FORM_DEFAULTS'
+  /** The connector's own stored configuration (Logto login connectors, ConductorOne app connectors). */
+  | 'STORED';
+
+/** Where a connector test sends its test message. */
+export type TestRecipientInput = {
+  /** An email address (email connectors). */
+  email?: string | null | undefined;
+  /** A phone number (SMS connectors). */
+  phone?: string | null | undefined;
+};
 
 /** What a file upload did (SailPoint's `UpdateDetail.status`). */
 export type UpdateDetailStatus =
@@ -243,6 +394,259 @@ export type DeleteConnectorMutationVariables = Exact<{
 
 export type DeleteConnectorMutation = { deleteConnector: string };
 
+export type FormFieldsFragment = {
+  valueKind: SettingsValueKind;
+  sections: Array<{
+    section: SettingsSection;
+    fields: Array<{
+      key: string;
+      label: string | null;
+      kind: FormFieldType;
+      description: string | null;
+      placeholder: string | null;
+      required: boolean;
+      locked: boolean;
+      isSet: boolean;
+      value: unknown;
+      defaultValue: unknown;
+      options: Array<{ value: string; label: string }> | null;
+      showIf: Array<{ key: string; equals: unknown }>;
+    }>;
+  }>;
+};
+
+export type ConnectorFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConnectorFormQuery = {
+  connector:
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | {
+        id: string;
+        source: ConnectorSource;
+        displayName: string;
+        settings: {
+          valueKind: SettingsValueKind;
+          sections: Array<{
+            section: SettingsSection;
+            fields: Array<{
+              key: string;
+              label: string | null;
+              kind: FormFieldType;
+              description: string | null;
+              placeholder: string | null;
+              required: boolean;
+              locked: boolean;
+              isSet: boolean;
+              value: unknown;
+              defaultValue: unknown;
+              options: Array<{ value: string; label: string }> | null;
+              showIf: Array<{ key: string; equals: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    | null;
+};
+
+export type UpdateConnectorSettingsMutationVariables = Exact<{
+  id: string | number;
+  values: Array<SettingValueInput> | SettingValueInput;
+  dryRun?: boolean | null | undefined;
+}>;
+
+export type UpdateConnectorSettingsMutation = {
+  updateConnectorSettings: {
+    ok: boolean;
+    dryRun: boolean;
+    problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
+    fields: Array<{ key: string; locked: boolean; status: FieldChangeStatus }>;
+    changes: Array<{ op: JsonPatchOp; path: string; value: unknown; secret: boolean }>;
+    connector:
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | {
+          id: string;
+          settings: {
+            valueKind: SettingsValueKind;
+            sections: Array<{
+              section: SettingsSection;
+              fields: Array<{
+                key: string;
+                label: string | null;
+                kind: FormFieldType;
+                description: string | null;
+                placeholder: string | null;
+                required: boolean;
+                locked: boolean;
+                isSet: boolean;
+                value: unknown;
+                defaultValue: unknown;
+                options: Array<{ value: string; label: string }> | null;
+                showIf: Array<{ key: string; equals: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      | null;
+  };
+};
+
+export type TestConnectorMutationVariables = Exact<{
+  id: string | number;
+  values: Array<SettingValueInput> | SettingValueInput;
+  sendTo?: TestRecipientInput | null | undefined;
+}>;
+
+export type TestConnectorMutation = {
+  testConnector: {
+    ok: boolean;
+    message: string | null;
+    method: ConnectorTestMethod;
+    problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
+  };
+};
+
+export type ConnectorCatalogQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ConnectorCatalogQuery = {
+  connectorCatalog: Array<{
+    id: string;
+    name: string;
+    configType: string | null;
+    form: {
+      valueKind: SettingsValueKind;
+      sections: Array<{
+        section: SettingsSection;
+        fields: Array<{
+          key: string;
+          label: string | null;
+          kind: FormFieldType;
+          description: string | null;
+          placeholder: string | null;
+          required: boolean;
+          locked: boolean;
+          isSet: boolean;
+          value: unknown;
+          defaultValue: unknown;
+          options: Array<{ value: string; label: string }> | null;
+          showIf: Array<{ key: string; equals: unknown }>;
+        }>;
+      }>;
+    } | null;
+  }>;
+};
+
+export type FirstAppConnectorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FirstAppConnectorQuery = {
+  connectors: {
+    edges: Array<{
+      node: { __typename: 'AppConnector'; appId: string; catalogId: string | null } | { __typename: 'LoginConnector' } | { __typename: 'ScriptConnector' };
+    }>;
+  };
+};
+
+export type CreateAppConnectorMutationVariables = Exact<{
+  input: CreateAppConnectorInput;
+}>;
+
+export type CreateAppConnectorMutation = { createAppConnector: { id: string; displayName: string; catalogId: string | null } };
+
 export const SettingsFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -281,6 +685,73 @@ export const SettingsFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SettingsFieldsFragment, unknown>;
+export const FormFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FormFieldsFragment, unknown>;
 export const ListConnectorsDocument = {
   kind: 'Document',
   definitions: [
@@ -726,3 +1197,525 @@ export const DeleteConnectorDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteConnectorMutation, DeleteConnectorMutationVariables>;
+export const ConnectorFormDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ConnectorForm' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connector' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'settings' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConnectorFormQuery, ConnectorFormQueryVariables>;
+export const UpdateConnectorSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateConnectorSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'values' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SettingValueInput' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dryRun' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateConnectorSettings' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'values' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'values' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'dryRun' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'dryRun' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'problems' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'changes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'op' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'connector' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'settings' },
+                        selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateConnectorSettingsMutation, UpdateConnectorSettingsMutationVariables>;
+export const TestConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TestConnector' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'values' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SettingValueInput' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sendTo' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'TestRecipientInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'testConnector' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'values' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'values' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'sendTo' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'sendTo' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'problems' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TestConnectorMutation, TestConnectorMutationVariables>;
+export const ConnectorCatalogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ConnectorCatalog' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectorCatalog' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'configType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'form' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FormFields' } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FormFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConnectorSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'valueKind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'section' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeholder' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'locked' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isSet' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'defaultValue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'showIf' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'equals' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConnectorCatalogQuery, ConnectorCatalogQueryVariables>;
+export const FirstAppConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FirstAppConnector' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sources' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'CONDUCTORONE' }] },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'InlineFragment',
+                              typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AppConnector' } },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'catalogId' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FirstAppConnectorQuery, FirstAppConnectorQueryVariables>;
+export const CreateAppConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAppConnector' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateAppConnectorInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createAppConnector' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'input' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'catalogId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateAppConnectorMutation, CreateAppConnectorMutationVariables>;

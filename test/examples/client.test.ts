@@ -109,9 +109,25 @@ describe('examples/client.ts', () => {
     const lines = await runExample(client, suffix);
     expect(lines.join('\n')).toMatch(/Listed \d+ connectors \(CONDUCTORONE \d+, LOGTO \d+, SAILPOINT \d+\)/);
     expect(lines.join('\n')).toContain('scope is now "openid profile email", syncProfile true');
+    // Each source's form, filled from its own metadata: dry-run, saved and tested (no source here has a connection test
+    // the gateway could run, so each says FORM_CHECK), and a refused create with the source's own reason.
+    for (const source of ['LOGTO', 'CONDUCTORONE', 'SAILPOINT']) {
+      expect(lines.join('\n')).toMatch(
+        new RegExp(`^Form of .+ \\(${source}\\): dry run would send \\[.+\\]; saved .+; test passed \\(FORM_CHECK\\): .*no connection`, 'm'),
+      );
+    }
+    expect(lines.join('\n')).toContain(`A create ConductorOne refuses shows its reason: BAD_USER_INPUT: invalid`);
+    expect(lines.join('\n')).toContain(`no catalog entry has the id "no-such-entry-${suffix}"`);
     expect(stack.logtoCalls({ method: 'POST', pathIncludes: '/api/connectors' })).toBe(1);
+    // One patch, then one settings save (the dry run sends nothing).
+    expect(stack.logtoCalls({ method: 'PATCH' })).toBe(2);
     expect(stack.logtoCalls({ method: 'DELETE' })).toBe(1);
     expect(stack.apiCalls({ method: 'DELETE' })).toBe(1);
+    expect(stack.c1Calls({ method: 'DELETE' })).toBe(1);
+    // The settings save of the script connector is its one PATCH.
+    expect(stack.apiCalls({ method: 'PATCH' })).toBe(1);
+    // Secrets the example gave are never in what the gateway answered.
+    expect(lines.join('\n')).not.toContain(`example-secret-${suffix}`);
 
     const after = await stack.gql('query($s: String!) { scriptConnector(scriptName: $s) { id } loginConnectors { metadata } }', {
       s: `example-client-${suffix}`,
