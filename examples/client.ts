@@ -261,7 +261,8 @@ export async function refusedCreate(client: GatewayClient, appId: string, suffix
   );
   if (!(refused instanceof GraphQLRequestError)) throw new Error('ConductorOne created a connector from a catalog id it does not have.');
   const [first] = refused.errors;
-  return `${String(first?.extensions?.code)}: ${String(first?.extensions?.upstreamMessage ?? first?.message)}`;
+  const reason = first?.extensions?.upstreamMessage;
+  return `${String(first?.extensions?.code)}: ${typeof reason === 'string' ? reason : (first?.message ?? '')}`;
 }
 
 /** One line about a form round trip: what the dry run showed, what was saved, how the test went. */
