@@ -5,10 +5,10 @@
 import type { FormFieldsFragment, SettingValueInput } from './__generated__/graphql.js';
 
 /** One field of a form, as FormFields reads it. */
-export type FormField = FormFieldsFragment['sections'][number]['fields'][number];
+type FormField = FormFieldsFragment['sections'][number]['fields'][number];
 
 /** The fields of a form in order, whatever their section. */
-export function formFields(form: FormFieldsFragment): FormField[] {
+function formFields(form: FormFieldsFragment): FormField[] {
   return form.sections.flatMap((section) => section.fields);
 }
 
@@ -22,7 +22,7 @@ function isSet(value: unknown): boolean {
 }
 
 /** Whether `field` is shown when the form holds `values` (every `showIf` condition holds). */
-export function isShown(field: FormField, values: ReadonlyMap<string, unknown>): boolean {
+function isShown(field: FormField, values: ReadonlyMap<string, unknown>): boolean {
   return field.showIf.every((condition) => {
     const other = values.get(condition.key);
     return condition.equals === null || condition.equals === undefined ? isSet(other) : sameJson(other, condition.equals);
@@ -34,7 +34,7 @@ export function isShown(field: FormField, values: ReadonlyMap<string, unknown>):
  * option. `secret` is the value for a locked field (never read back, so always given anew). Undefined for kinds a
  * form does not write (XML, FILE).
  */
-export function exampleValue(field: FormField, suffix: string, secret: string): unknown {
+function exampleValue(field: FormField, suffix: string, secret: string): unknown {
   const current = field.value ?? field.defaultValue;
   const options = field.options?.map((o) => o.value) ?? [];
   switch (field.kind) {
