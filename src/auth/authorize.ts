@@ -14,15 +14,14 @@ import {
   getNullableType,
   getVariableValues,
   isListType,
-  isNamedType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
+  type GraphQLArgument,
   type GraphQLField,
-  type GraphQLNullableType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -66,11 +65,13 @@ export function rootFieldSources(schema: GraphQLSchema): RootFieldSources {
   return table;
 }
 
-/** What an argument of this (nullable) type names: a global id, one source, or a list of sources. */
-function argumentKind(type: GraphQLNullableType): ArgumentKind | undefined {
-  if (isListType(type)) return getNamedType(type).name === 'ConnectorSource' ? 'sources' : undefined;
-  if (isNamedType(type) && type.name === 'ID') return 'id';
-  if (isNamedType(type) && type.name === 'ConnectorSource') return 'source';
+/** What an argument of this type names: a global id, one source, or a list of sources (by the type's name and shape). */
+function argumentKind(arg: GraphQLArgument): ArgumentKind | undefined {
+  const nullable = getNullableType(arg.type);
+  const name = getNamedType(arg.type).name;
+  if (isListType(nullable)) return name === 'ConnectorSource' ? 'sources' : undefined;
+  if (name === 'ID') return 'id';
+  if (name === 'ConnectorSource') return 'source';
   return undefined;
 }
 
@@ -94,8 +95,7 @@ function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string,
     if (argument === undefined) throw oneOf();
     if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
     const arg = field.args.find((a) => a.name === argument.value);
-    const argType = arg && getNullableType(arg.type);
-    const kind = argType ? argumentKind(argType) : undefined;
+    const kind = arg ? argumentKind(arg) : undefined;
     if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID, a ConnectorSource! or a [ConnectorSource!] argument of the field`);
     table.set(field.name, { argument: argument.value, kind });
   }
