@@ -16,7 +16,11 @@ beforeAll(async () => {
   const apps = ConductorOneStore.prototype.apps;
   const findApp = ConductorOneStore.prototype.findApp;
   const appConnectors = ConductorOneStore.prototype.appConnectors;
-  const fake = (real: ReturnType<typeof apps>[number], n: number) => ({ ...structuredClone(real), id: `zz-extra-${String(n).padStart(4, '0')}`, displayName: `Extra ${n}` });
+  const fake = (real: ReturnType<typeof apps>[number], n: number) => ({
+    ...structuredClone(real),
+    id: `zz-extra-${String(n).padStart(4, '0')}`,
+    displayName: `Extra ${n}`,
+  });
   vi.spyOn(ConductorOneStore.prototype, 'apps').mockImplementation(function (this: ConductorOneStore) {
     const real = apps.call(this);
     return [...real, ...Array.from({ length: EXTRA }, (_, n) => fake(real[0]!, n))];
