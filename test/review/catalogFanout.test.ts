@@ -13,8 +13,11 @@ const EXTRA = 400;
 let stack: TestStack;
 
 beforeAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
   const apps = ConductorOneStore.prototype.apps;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
   const findApp = ConductorOneStore.prototype.findApp;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
   const appConnectors = ConductorOneStore.prototype.appConnectors;
   const fake = (real: ReturnType<typeof apps>[number], n: number) => ({
     ...structuredClone(real),

@@ -65,7 +65,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // stop() would fail on the leak this test shows; the assertion below is the documented failure.
   await stack.stop().catch(() => undefined);
-  await new Promise<void>((resolve) => echo.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    echo.close(() => {
+      resolve();
+    }),
+  );
   await logto.close();
 });
 

@@ -15,7 +15,7 @@ const field: RawSettingsField = {
   type: 'MultiSelect',
   kind: 'MULTI_SELECT',
   options: [{ value: 'openid', label: 'openid' }],
-} as RawSettingsField;
+};
 
 describe('NOT_AN_OPTION', () => {
   it('a problem message is bounded whatever the number of values given', () => {
