@@ -4,7 +4,7 @@
  * whose log holds any secret it knows), and the scrubbing of upstream bodies before they are logged. Internal module.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { looksSecret, maskPrivateKeys } from './graph/settings.js';
+import { looksSecret, maskPrivateKeys, MIN_KNOWN_SECRET } from './graph/settings.js';
 
 /** Paths censored in every log line (pino redaction: one level of wildcard). */
 const REDACTED_PATHS = [
@@ -50,8 +50,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 export const REDACTED = '[redacted]';
 /** How much of an upstream body is scrubbed at most (then cut for the log): the rest of a larger one never reaches it. */
 const SCRUBBED_BODY_CHARS = 64 * 1024;
-/** Known credentials shorter than this are not searched for (they would match ordinary text). */
-const MIN_KNOWN_SECRET = 6;
 
 // `Bearer …` / `Basic …` credentials, wherever they appear.
 const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)[A-Za-z0-9._~+/=-]+/gi;
@@ -226,18 +224,26 @@ function scrubJson(value: unknown): unknown {
  * secret-looking key, PEM private key blocks and `Bearer`/`Basic` credentials. At most the first 64 KiB are read.
  */
 export function scrubBody(body: string, known: Iterable<string | undefined> = [], max = 500): string {
-  let text = body.length > SCRUBBED_BODY_CHARS ? body.slice(0, SCRUBBED_BODY_CHARS) : body;
-  for (const secret of known) {
-    if (secret === undefined || secret.length < MIN_KNOWN_SECRET) continue;
-    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
-    for (const form of forms) text = text.split(form).join(REDACTED);
-  }
+  const secrets = [...known].filter((secret): secret is string => secret !== undefined && secret.length >= MIN_KNOWN_SECRET);
+  let text = withoutKnown(body.length > SCRUBBED_BODY_CHARS ? body.slice(0, SCRUBBED_BODY_CHARS) : body, secrets);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     parsed = undefined; // not JSON (or cut): scrubbed as text
   }
-  text = parsed === undefined ? scrubText(text) : JSON.stringify(scrubJson(parsed));
+  // Parsing decodes what the raw text hid from the replacement (`\u0026` for `&`, as Go's JSON writes it): the
+  // known secrets are replaced again in what is written out.
+  text = parsed === undefined ? scrubText(text) : withoutKnown(JSON.stringify(scrubJson(parsed)), secrets);
   return text.length > max ? text.slice(0, max) : text;
+}
+
+/** `text` with every known secret replaced by REDACTED, as it is and JSON- or URL-encoded. */
+function withoutKnown(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    for (const form of forms) out = out.split(form).join(REDACTED);
+  }
+  return out;
 }

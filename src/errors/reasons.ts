@@ -4,7 +4,7 @@
  * Knows no vendor (each source reads its own body into an UpstreamReason) and no log: the text is scrubbed by the
  * caller's function. Internal module.
  */
-import { looksSecret } from '../graph/settings.js';
+import { looksSecret, MIN_KNOWN_SECRET } from '../graph/settings.js';
 import type { UpstreamReason } from '../sources/port.js';
 
 /** The most characters of a source's message (and of each problem's) that a caller sees. */
@@ -15,9 +15,8 @@ const MAX_REASON_PROBLEMS = 20;
 const MAX_REASON_KEY = 200;
 /** The most characters of a vendor code. */
 const MAX_VENDOR_CODE = 200;
-/** The most secret values collected from one request (each at least this long: shorter ones would match ordinary text). */
+/** The most secret values collected from one request (each at least MIN_KNOWN_SECRET long: shorter ones would match ordinary text). */
 const MAX_SECRETS = 1000;
-const MIN_SECRET = 6;
 /** How deep a request body is walked for secrets (the gateway's own limits keep bodies shallower). */
 const MAX_DEPTH = 64;
 
@@ -50,7 +49,7 @@ const ATTRIBUTE = /([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 export function secretValuesIn(body: unknown): Set<string> {
   const found = new Set<string>();
   const add = (value: string) => {
-    if (value.length >= MIN_SECRET && found.size < MAX_SECRETS) found.add(value);
+    if (value.length >= MIN_KNOWN_SECRET && found.size < MAX_SECRETS) found.add(value);
   };
   const walk = (value: unknown, secret: boolean, depth: number): void => {
     if (depth > MAX_DEPTH || found.size >= MAX_SECRETS) return;

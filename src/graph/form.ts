@@ -136,7 +136,9 @@ function valueProblem(field: RawSettingsField, value: unknown, locked: boolean):
   const notAnOption = (choices: readonly FormFieldOption[], values: readonly string[]): SettingsProblem => {
     const listed = choices.slice(0, LISTED_OPTIONS).map((o) => JSON.stringify(cut(o.value)));
     const more = choices.length > LISTED_OPTIONS ? `, … (${choices.length} in all)` : '';
-    const what = locked ? 'The value is' : values.length === 1 ? `${preview(values[0])} is` : `${values.map((v) => preview(v)).join(', ')} are`;
+    const shownValues = values.slice(0, LISTED_OPTIONS).map((v) => preview(v));
+    const moreValues = values.length > LISTED_OPTIONS ? `, … (${values.length} in all)` : '';
+    const what = locked ? 'The value is' : values.length === 1 ? `${preview(values[0])} is` : `${shownValues.join(', ')}${moreValues} are`;
     return {
       key: field.key,
       code: 'NOT_AN_OPTION',

@@ -121,6 +121,12 @@ export function maskSecrets(value: unknown, isSecret: (key: string) => boolean =
   return out;
 }
 
+/**
+ * Known secrets shorter than this are not searched for in text (they would match ordinary words): the one minimum of
+ * the log (logger.ts scrubBody), the reasons shown to callers (errors/reasons.ts) and the settings engine's answers.
+ */
+export const MIN_KNOWN_SECRET = 4;
+
 /** The fixed text that stands for a secret where a value cannot be null (inside XML, in log text). */
 export const SECRET_MASK = '********';
 

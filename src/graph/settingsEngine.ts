@@ -16,7 +16,7 @@ import type { ConnectorSource, PatchRead, PlannedOperation, SettingsForms, Setti
 import { checkForm, problemsMessage, type FieldChange, type FormCheck, type GivenValue } from './form.js';
 import { applyJsonPatch, checkPatchValues, type JsonPatchOperation } from './jsonPatch.js';
 import { notAConnector } from './patchConnector.js';
-import { isLockedField, SECRET_MASK, type RawSettingsField } from './settings.js';
+import { isLockedField, MIN_KNOWN_SECRET, SECRET_MASK, type RawSettingsField } from './settings.js';
 import { connectorLockKey } from './writeLocks.js';
 
 /** The most values one call takes, and the longest key. */
@@ -24,8 +24,6 @@ const MAX_VALUES = 200;
 const MAX_KEY_LENGTH = 200;
 /** The longest template id. */
 const MAX_TEMPLATE_ID_LENGTH = 200;
-/** A secret this short is not looked for in answers (it would match ordinary words). */
-const MIN_SCRUBBED_LENGTH = 4;
 
 /** `SettingsChange`. */
 interface SettingsChangeResult {
@@ -79,7 +77,7 @@ function givenSecrets(form: readonly RawSettingsField[], values: readonly GivenV
   const secrets = new Set<string>();
   for (const { key, value } of values) {
     if (!locked.has(key)) continue;
-    for (const text of stringsIn(value)) if (text.length >= MIN_SCRUBBED_LENGTH) secrets.add(text);
+    for (const text of stringsIn(value)) if (text.length >= MIN_KNOWN_SECRET) secrets.add(text);
   }
   return [...secrets];
 }

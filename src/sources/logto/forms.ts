@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
 import { isNotFound } from '../../errors/notFound.js';
-import { maskSecrets, SECRET_MASK } from '../../graph/settings.js';
+import { maskSecrets, MIN_KNOWN_SECRET, SECRET_MASK } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
 import { logto } from './context.js';
 import { configProblems, toLogtoId, valueProblem } from './inputs.js';
@@ -80,9 +80,6 @@ export function refusalReason(error: UpstreamError): string | undefined {
   }
 }
 
-/** The shortest secret text looked for in a reason (shorter ones would match ordinary words). */
-const MIN_SCRUBBED = 4;
-
 /** Every text of `config` under a secret key, at any depth (what a provider's reason must not echo). */
 export function secretTexts(config: unknown, isSecret: (key: string) => boolean): string[] {
   const found = new Set<string>();
@@ -90,7 +87,7 @@ export function secretTexts(config: unknown, isSecret: (key: string) => boolean)
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, secret } = next;
     if (typeof value === 'string') {
-      if (secret && value.length >= MIN_SCRUBBED) found.add(value);
+      if (secret && value.length >= MIN_KNOWN_SECRET) found.add(value);
     } else if (Array.isArray(value)) {
       for (const item of value as unknown[]) stack.push({ value: item, secret });
     } else if (isObject(value)) {

@@ -1,10 +1,9 @@
 /**
- * Review (issue 17): a secret a source echoes in a JSON error body that escapes characters (Go's encoding/json, which
- * ConductorOne's grpc-gateway uses, writes `&`, `<`, `>` as `\u0026`, `\u003c`, `\u003e`) reaches the gateway's log
- * in plain text. scrubBody (src/logger.ts) replaces the request's known secrets only in the raw body text (as is,
- * JSON.stringify-escaped, URL-encoded), then parses the JSON and writes it again with JSON.stringify, which decodes
- * the escapes: the secret, never matched, is logged as the caller gave it. (The caller's upstreamMessage holds none:
- * it is scrubbed after JSON.parse.)
+ * A secret a source echoes in a JSON error body that escapes characters (Go's encoding/json, which ConductorOne's
+ * grpc-gateway uses, writes `&`, `<`, `>` as `\u0026`, `\u003c`, `\u003e`) stays out of the gateway's log: scrubBody
+ * (src/logger.ts) replaced the request's known secrets only in the raw text, then parsed the JSON and wrote it again,
+ * which decoded the escapes (review of issue 17; this test failed before the fix). And a short secret (4 characters
+ * and more, the one minimum of log, reasons and engine) echoed in a refusal does not reach the caller (it did from 6).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,8 +62,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // stop() would fail on the leak this test shows; the assertion below is the documented failure.
-  await stack.stop().catch(() => undefined);
+  // stop() checks that no secret the stack knows reached the log.
+  await stack.stop();
   await new Promise<void>((resolve) =>
     echo.close(() => {
       resolve();
@@ -84,16 +83,14 @@ describe('a secret echoed in an escaped JSON error body', () => {
     expect(body.errors?.[0]?.extensions?.upstreamStatus).toBe(422);
     // The caller's answer is clean ...
     expect(JSON.stringify(body)).not.toContain(SECRET);
-    // ... the log is not.
+    // ... and so is the log.
     const failed = stack.logs.filter((l) => l.includes('upstream request failed'));
     expect(failed.length).toBeGreaterThan(0);
     for (const line of stack.logs) expect(line).not.toContain(JSON.stringify(SECRET).slice(1, -1));
   });
 
   it('a short secret (5 characters) echoed in a refusal does not reach the caller', async () => {
-    // The engine masks given secrets of 4 characters and more (settingsEngine MIN_SCRUBBED_LENGTH), Logto's test
-    // reasons too (forms.ts MIN_SCRUBBED); the upstream reason shown to the caller only from 6 (errors/reasons.ts
-    // MIN_SECRET), and updateConnectorSettings does not scrub the errors it passes on.
+    // The engine, Logto's test reasons and the upstream reason shown to the caller all mask from MIN_KNOWN_SECRET (4).
     const SHORT = 'Zq7#p';
     const mail = logto.store.connectors().find((c) => c.connectorId === 'sendgrid-email-service')!;
     armed.set(`PATCH /api/connectors/${mail.id}`, 'plain');
