@@ -7,6 +7,7 @@
  * `invalid value for <type> field <field>: <value>` (several joined by `; `). Internal module.
  */
 import type { UpstreamReason } from '../port.js';
+import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
 
 /** The gRPC status names by code (google.rpc.Code). */
 const GRPC_CODE_NAMES: readonly string[] = [
@@ -34,17 +35,10 @@ const VALIDATION = /^invalid ([A-Za-z_][\w.]*(?:\[\d+\])*(?:\.[A-Za-z_]\w*(?:\[\
 // `invalid value for string field catalogId: 42` (protojson).
 const PROTOJSON = /^invalid (?:value for [\w. ]+? field|google\.protobuf\.\w+ (?:value for )?field) ([A-Za-z_][\w.[\]]*): (.+)$/s;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The reason in a ConductorOne error body; undefined when it is not a `google.rpc.Status`. */
 export function conductorOneReasonOf(body: string): UpstreamReason | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(parsed)) return undefined;
+  const parsed = errorBodyObject(body);
+  if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   const { code, message } = parsed;
   if (typeof code === 'number' && Number.isInteger(code)) reason.vendorCode = GRPC_CODE_NAMES[code] ?? String(code);
@@ -59,10 +53,10 @@ export function conductorOneReasonOf(body: string): UpstreamReason | undefined {
 function violationsOf(details: unknown): { key: string; message: string }[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((detail: unknown) => {
-    if (!isObject(detail) || typeof detail['@type'] !== 'string' || !detail['@type'].endsWith('google.rpc.BadRequest')) return [];
+    if (!isJsonObject(detail) || typeof detail['@type'] !== 'string' || !detail['@type'].endsWith('google.rpc.BadRequest')) return [];
     const violations = Array.isArray(detail.fieldViolations) ? (detail.fieldViolations as unknown[]) : [];
     return violations.flatMap((violation) =>
-      isObject(violation) && typeof violation.field === 'string' && typeof violation.description === 'string' && violation.field !== ''
+      isJsonObject(violation) && typeof violation.field === 'string' && typeof violation.description === 'string' && violation.field !== ''
         ? [{ key: violation.field, message: violation.description }]
         : [],
     );

@@ -8,8 +8,7 @@
  * module.
  */
 import type { UpstreamReason } from '../port.js';
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
 
 /** One line of Logto's `details`: `Error in key path "a.b": (code) text`. */
 const DETAILS_LINE = /^Error in key path "([^"]*)": \([\w.]+\) (.+)$/;
@@ -19,13 +18,8 @@ const CONFIG_GUARD_CODES = new Set(['connector.invalid_config']);
 
 /** The reason in a Logto error body; undefined when it is not one of Logto's bodies. */
 export function logtoReasonOf(body: string): UpstreamReason | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(parsed)) return undefined;
+  const parsed = errorBodyObject(body);
+  if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   if (typeof parsed.message === 'string') reason.message = parsed.message;
   if (typeof parsed.code === 'string') reason.vendorCode = parsed.code;
@@ -40,9 +34,9 @@ export function logtoReasonOf(body: string): UpstreamReason | undefined {
 
 /** The zod issues in `data` as problems keyed by their path (`config.` before a config guard's); undefined when there are none. */
 function issuesOf(data: unknown, prefix: string): { key: string; message: string }[] | undefined {
-  if (!isObject(data) || !Array.isArray(data.issues)) return undefined;
+  if (!isJsonObject(data) || !Array.isArray(data.issues)) return undefined;
   const problems = data.issues.flatMap((issue: unknown) => {
-    if (!isObject(issue) || typeof issue.message !== 'string' || !Array.isArray(issue.path)) return [];
+    if (!isJsonObject(issue) || typeof issue.message !== 'string' || !Array.isArray(issue.path)) return [];
     const path = issue.path.filter((part): part is string | number => typeof part === 'string' || typeof part === 'number').map(String);
     return path.length === 0 ? [] : [{ key: prefix + path.join('.'), message: issue.message }];
   });

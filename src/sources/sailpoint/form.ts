@@ -3,6 +3,7 @@
  * Pure functions. Internal module.
  */
 import type { FormFieldKind } from '../../graph/settings.js';
+import { escapeAttribute } from './xmlSecrets.js';
 
 const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);
 
@@ -43,18 +44,6 @@ function decodeAttribute(raw: string): string {
     if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
     return XML_ENTITIES[ref] ?? whole;
   });
-}
-
-/** A value for a double-quoted attribute: markup escaped, line breaks and tabs as character references (kept as they are). */
-function escapeAttribute(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
 }
 
 /**

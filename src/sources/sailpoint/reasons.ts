@@ -7,8 +7,7 @@
  * (`'name' is required…`, `… for field "name"`). Internal module.
  */
 import type { UpstreamReason } from '../port.js';
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
 
 // A text that names a field: `'name' is required …`, `'status' must be …`, `Required field "name" was missing`.
 const QUOTED_SUBJECT = /^'([A-Za-z_][\w.]*)' (?:is|must|has|cannot|needs)\b/;
@@ -17,7 +16,7 @@ const NAMED_FIELD = /\bfield ["']([A-Za-z_][\w.]*)["']/;
 /** The texts of an `ErrorMessageDto` list: the English one(s) first, each text once. */
 function textsOf(messages: unknown): string[] {
   if (!Array.isArray(messages)) return [];
-  const items = messages.filter(isObject);
+  const items = messages.filter(isJsonObject);
   const english = items.filter((m) => typeof m.locale === 'string' && /^en\b/i.test(m.locale));
   const texts = (english.length > 0 ? english : items).map((m) => m.text).filter((text): text is string => typeof text === 'string' && text.trim() !== '');
   return [...new Set(texts.map((text) => text.trim()))];
@@ -25,13 +24,8 @@ function textsOf(messages: unknown): string[] {
 
 /** The reason in a SailPoint error body; undefined when it is none of SailPoint's error shapes. */
 export function sailpointReasonOf(body: string): UpstreamReason | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(parsed)) return undefined;
+  const parsed = errorBodyObject(body);
+  if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   if (typeof parsed.detailCode === 'string' && parsed.detailCode !== '') reason.vendorCode = parsed.detailCode;
   const [text] = textsOf(parsed.messages);

@@ -195,7 +195,8 @@ export function restoreXmlSecrets(next: string, stored: string | StoredXml | und
   return problem === undefined ? { ok: true, xml } : { ok: false, problem };
 }
 
-function escapeAttribute(value: string): string {
+/** A value for a double-quoted attribute: markup escaped, line breaks and tabs as character references (kept as they are). */
+export function escapeAttribute(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
