@@ -791,7 +791,9 @@ export type Query = {
   connector?: Maybe<Connector>;
   /**
    * The connector catalog entries of the tenant's connectors (see AppConnectorCatalogEntry), in catalog id order. Reads
-   * every App's connectors (one list call per App and page), so it costs as much as listing them all.
+   * every App's connectors (one list call per App and page, a few Apps at a time), so it costs as much as listing them
+   * all. Bounded: a tenant with more than 200 Apps, or more than 300 pages of connectors, is refused (BAD_USER_INPUT),
+   * never given a partial catalog.
    */
   connectorCatalog: Array<AppConnectorCatalogEntry>;
   /** Logto's connector factories, optionally of one type. */

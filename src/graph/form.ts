@@ -14,7 +14,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { SaxesParser } from 'saxes';
 import type { SettingsProblem } from '../sources/port.js';
-import { isLockedField, isSetValue, kindOfType, type FormFieldCondition, type FormFieldKind, type FormFieldOption, type RawSettingsField } from './settings.js';
+import {
+  isLockedField,
+  isSetValue,
+  kindOfType,
+  maskSecrets,
+  type FormFieldCondition,
+  type FormFieldKind,
+  type FormFieldOption,
+  type RawSettingsField,
+} from './settings.js';
 
 /** What the values are checked for: a save (saved locked values count) or a test (they must be re-entered). */
 export type FormMode = 'update' | 'test';
@@ -285,12 +294,17 @@ export function checkForm(form: readonly RawSettingsField[], values: readonly Gi
   return { problems, fields: fieldChanges, changed, complete };
 }
 
-/** What a save of `value` does to `field`. */
+/**
+ * What a save of `value` does to `field`. A locked value is never compared with the current one, nor is a value that
+ * holds a secret below its top level (a `proxy: { password }`): the answer would tell whether a guess of the saved
+ * secret is right. Such a value is always written (CHANGED).
+ */
 function statusOf(field: RawSettingsField, locked: boolean, value: unknown): FieldChangeStatus {
   const current = locked ? undefined : field.value;
   const wasSet = field.isSet ?? isSetValue(field.value);
   if (!isSetValue(value)) return wasSet ? 'CLEARED' : 'UNCHANGED';
   if (locked) return 'SET';
+  if (!isDeepStrictEqual(maskSecrets(value), value)) return 'CHANGED';
   return isDeepStrictEqual(value, current) ? 'UNCHANGED' : 'CHANGED';
 }
 

@@ -5,9 +5,10 @@
  * without naming the config message's `@type`. So the entries here are the catalog ids of the tenant's own
  * connectors, each with the config `@type` they share and a form of the config keys they use. Internal module.
  */
+import { BadUserInputError } from '../../errors/classes.js';
 import type { RawSettingsField } from '../../graph/settings.js';
 import type { SourceContext } from '../port.js';
-import type { C1Connector } from './client.js';
+import type { C1App, C1Connector } from './client.js';
 import { conductorone } from './context.js';
 import { configField, setString, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE } from './paging.js';
@@ -69,30 +70,70 @@ export function catalogOf(connectors: readonly C1Connector[]): C1CatalogEntry[] 
     });
 }
 
-/** Every connector of every app of the tenant: the apps page by page, each app's connectors at the same time. */
+/** The most Apps the catalog is read for: a tenant with more is refused (see catalogTooLarge). */
+export const C1_CATALOG_MAX_APPS = 200;
+/** The most connector list pages (of C1_MAX_PAGE) the catalog reads in all. */
+export const C1_CATALOG_MAX_PAGES = 300;
+/** How many Apps' connectors are read at the same time. */
+export const C1_CATALOG_CONCURRENCY = 6;
+
+/** The refusal of a catalog walk over its bound: what was read is not given (a partial catalog would mislead a create). */
+function catalogTooLarge(what: string): BadUserInputError {
+  return new BadUserInputError(
+    `The connector catalog is read from the connectors of every App, and this tenant has ${what}: the gateway reads it for at most ${C1_CATALOG_MAX_APPS} Apps and ${C1_CATALOG_MAX_PAGES} connector pages, and refuses rather than give part of it. A create can name its config's "@type" instead.`,
+    { limit: { apps: C1_CATALOG_MAX_APPS, connectorPages: C1_CATALOG_MAX_PAGES } },
+  );
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in the order of `items`; the first failure stops new calls. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Every connector of every app of the tenant: the apps first (refused past C1_CATALOG_MAX_APPS, before any connector
+ * is read), then each app's connectors page by page, C1_CATALOG_CONCURRENCY apps at a time, refused past
+ * C1_CATALOG_MAX_PAGES pages in all.
+ */
 async function allConnectors(ctx: SourceContext): Promise<C1Connector[]> {
   const { client, loaders } = conductorone(ctx);
-  const out: C1Connector[] = [];
+  const apps: C1App[] = [];
   let appsToken = '';
-  for (;;) {
-    const apps = await client.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
-    for (const app of apps.items) loaders.appById.prime(app.id, app);
-    const perApp = await Promise.all(
-      apps.items.map(async (app) => {
-        const found: C1Connector[] = [];
-        let token = '';
-        do {
-          const page = await loaders.connectorPage.load({ appId: app.id, pageSize: C1_MAX_PAGE, pageToken: token });
-          found.push(...page.items);
-          token = page.nextPageToken;
-        } while (token !== '');
-        return found;
-      }),
-    );
-    for (const list of perApp) out.push(...list);
-    if (apps.nextPageToken === '') return out;
-    appsToken = apps.nextPageToken;
-  }
+  do {
+    const page = await client.listApps(C1_MAX_PAGE, appsToken, ctx.requestId);
+    apps.push(...page.items);
+    if (apps.length > C1_CATALOG_MAX_APPS) throw catalogTooLarge(`more than ${C1_CATALOG_MAX_APPS} Apps`);
+    appsToken = page.nextPageToken;
+  } while (appsToken !== '');
+  for (const app of apps) loaders.appById.prime(app.id, app);
+  let pages = 0;
+  const perApp = await mapBounded(apps, C1_CATALOG_CONCURRENCY, async (app) => {
+    const found: C1Connector[] = [];
+    let token = '';
+    do {
+      if (++pages > C1_CATALOG_MAX_PAGES) throw catalogTooLarge(`more than ${C1_CATALOG_MAX_PAGES} pages of connectors`);
+      const page = await loaders.connectorPage.load({ appId: app.id, pageSize: C1_MAX_PAGE, pageToken: token });
+      found.push(...page.items);
+      token = page.nextPageToken;
+    } while (token !== '');
+    return found;
+  });
+  return perApp.flat();
 }
 
 // One walk per request, whoever asks (the catalog field, a create without `@type`, a template form, a test).

@@ -32,8 +32,8 @@ function documentValues(read: PatchRead<C1Connector>): Json | null {
 /**
  * The operations that give the config keys these values, on `/config/value/<key>`: a value equal to the one read is
  * left out; a secret's is always written (comparing it with the stored one would tell the caller whether a guess is
- * right), flagged `secret`; a value that holds secrets below its top level is flagged too, shown with them masked;
- * null removes the key.
+ * right), flagged `secret`; so is a value that holds secrets below its top level, shown with them masked (where it
+ * has null under a secret key, the write keeps the stored secret: graph.ts keepSecrets); null removes the key.
  */
 export function configOperations(values: Json | null, changes: ReadonlyMap<string, unknown>): PlannedOperation[] {
   if (values === null) return [];
@@ -46,10 +46,11 @@ export function configOperations(values: Json | null, changes: ReadonlyMap<strin
       if (present) out.push({ operation: { op: 'remove', path }, ...(secret ? { secret } : {}) });
       continue;
     }
-    if (!secret && present && isDeepStrictEqual(values[key], value)) continue;
+    const nested = !secret && holdsSecret(value);
+    if (!secret && !nested && present && isDeepStrictEqual(values[key], value)) continue;
     const operation: JsonPatchOperation = { op: present ? 'replace' : 'add', path, value };
     if (secret) out.push({ operation, secret: true });
-    else if (holdsSecret(value)) out.push({ operation, secret: true, shown: maskSecrets(value) });
+    else if (nested) out.push({ operation, secret: true, shown: maskSecrets(value) });
     else out.push({ operation });
   }
   return out;
@@ -144,6 +145,7 @@ async function testConfig(ctx: SourceContext, subject: TestSubject<C1Connector>,
 /** ConductorOne's app connectors as forms. */
 export const appConnectorForms: SettingsForms<C1Connector> = {
   valueKind: 'STORED',
+  // The current values as reads show them (secrets below a key masked), never the stored ones: see configField.
   fields: (read): RawSettingsField[] => configFields(read.stored.config ?? null),
   operations: (read, values) => configOperations(documentValues(read), values),
   async templateFields(ctx, templateId) {

@@ -123,8 +123,10 @@ export function kindOfConfigValue(value: unknown): FormFieldKind {
 /**
  * One form field of a config key: section and label from the key, kind from `sample` (a value of that key; a
  * secret's kind is SECRET whatever its value), locked when the key is secret-like. No description: ConductorOne's
- * API says nothing about the keys of a config message. `value` is the stored value (dropped for a secret, whose
- * `isSet` says whether one is stored); leave it out for a form without values.
+ * API says nothing about the keys of a config message. `value` is the stored value with the secrets below its top
+ * level masked (null), as reads show it: a form check compares a caller's value with it, and an unmasked nested
+ * secret would make that an oracle on it. A secret's value is dropped (`isSet` says whether one is stored). Leave
+ * `stored` out for a form without values.
  */
 export function configField(key: string, sample: unknown, stored?: { value: unknown }): RawSettingsField {
   const secret = looksSecret(key);
@@ -138,10 +140,10 @@ export function configField(key: string, sample: unknown, stored?: { value: unkn
   };
   if (stored === undefined) return { ...field, isSet: false };
   const isSet = stored.value !== undefined && stored.value !== null && stored.value !== '';
-  return secret ? { ...field, isSet } : { ...field, value: stored.value, isSet };
+  return secret ? { ...field, isSet } : { ...field, value: maskSecrets(stored.value), isSet };
 }
 
-/** The form fields of a stored config: one per key but `@type`, in the config's order, with their values (secrets: isSet only). */
+/** The form fields of a stored config: one per key but `@type`, in the config's order, with their values as reads show them (secrets: isSet only). */
 export function configFields(config: Record<string, unknown> | null | undefined): RawSettingsField[] {
   return Object.entries(config ?? {})
     .filter(([key]) => key !== TYPE_KEY)
