@@ -11,7 +11,7 @@ import { maskSecrets } from '../../graph/settings.js';
 import { connectorLockKey } from '../../graph/writeLocks.js';
 import type { Patchable, SourceContext, WalkResult } from '../port.js';
 import { LOGTO, logto } from './context.js';
-import { checkConfig } from './inputs.js';
+import { checkConfig, checkMetadata } from './inputs.js';
 import { ALL } from './loaders.js';
 import { loginConnectorId, logtoSecretTest, phrase } from './mappers.js';
 import type { LogtoConnectorWire, LogtoUpdateConnectorWire } from './types.js';
@@ -82,6 +82,7 @@ export const loginConnectorPatchable: Patchable<LogtoConnectorWire, LogtoConnect
     }
     if (!isDeepStrictEqual(after.metadata, before.metadata)) {
       requireType(isObject(after.metadata), 'metadata', 'an object');
+      checkMetadata(after.metadata as Record<string, unknown>, 'metadata');
       body.metadata = after.metadata as Json;
     }
     if (!isDeepStrictEqual(after.config, before.config)) {

@@ -23,6 +23,27 @@ export function toLogtoId(id: string, argumentName: string): string {
   return checkId(id, LOGTO_ID, argumentName);
 }
 
+/** The types Logto's guard takes for the metadata a connector may override (its configurable metadata). */
+const METADATA_TYPES: readonly [key: string, test: (value: unknown) => boolean, wants: string][] = [
+  ['target', (v) => typeof v === 'string', 'a text'],
+  ['name', (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((t) => typeof t === 'string'), 'texts by language tag'],
+  ['logo', (v) => typeof v === 'string', 'a text (a URL)'],
+  ['logoDark', (v) => v === null || typeof v === 'string', 'a text (a URL) or null'],
+];
+
+/**
+ * Checks connector metadata against what Logto's guard takes (BAD_USER_INPUT naming `argumentName.key` before any
+ * call): a request Logto's contract refuses is never sent. Keys Logto does not configure are left to Logto (it drops
+ * them).
+ */
+export function checkMetadata(metadata: Record<string, unknown>, argumentName: string): void {
+  for (const [key, test, wants] of METADATA_TYPES) {
+    if (Object.hasOwn(metadata, key) && metadata[key] !== undefined && !test(metadata[key])) {
+      throw new BadUserInputError(`${argumentName}.${key} must be ${wants}.`, { argumentName: `${argumentName}.${key}` });
+    }
+  }
+}
+
 /**
  * Whether a form item is shown (and so, when required, required) for `config`: every show condition holds, i.e. the
  * target holds `expectValue`, or without one any value (false and 0 too), as Logto and the settings form read it.

@@ -11,7 +11,7 @@ import type { SourceContext } from '../port.js';
 import { LOGTO, logto } from './context.js';
 import { findFactory, runFactoryTest } from './forms.js';
 import { deleteLoginConnector, rememberLoginConnector } from './graph.js';
-import { checkConfig, toLogtoId } from './inputs.js';
+import { checkConfig, checkMetadata, toLogtoId } from './inputs.js';
 import { ALL } from './loaders.js';
 import { factoryForm, loginConnectorId, loginConnectorPlatform, loginConnectorType, logtoConnectorType, logtoSecretTest, phrase } from './mappers.js';
 import type { LogtoConnectorFactoryWire, LogtoUpdateConnectorWire } from './types.js';
@@ -44,6 +44,7 @@ export const logtoResolvers: Resolvers = {
       const factory = await connectorFactoryFor(input.connectorId, 'input.connectorId', ctx);
       const config = input.config ?? {};
       checkConfig(factory.formItems, config, 'input.config');
+      if (input.metadata != null) checkMetadata(input.metadata, 'input.metadata');
       const created = await logto(ctx).client.createConnector(
         {
           connectorId: input.connectorId,
@@ -74,7 +75,10 @@ export const logtoResolvers: Resolvers = {
             body.config = mergeObject(current.config, input.config, logtoSecretTest(current.formItems));
             checkConfig(current.formItems, body.config, 'input.config');
           }
-          if (input.metadata != null) body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
+          if (input.metadata != null) {
+            body.metadata = mergeObject(current.metadata as Record<string, unknown>, input.metadata);
+            checkMetadata(body.metadata as Record<string, unknown>, 'input.metadata');
+          }
         }
         if (input.syncProfile != null) body.syncProfile = input.syncProfile;
         if (input.enableTokenStorage != null) body.enableTokenStorage = input.enableTokenStorage;
