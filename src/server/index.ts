@@ -4,12 +4,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import { createContext } from '../context.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';
-import { createSchema } from '../schema.js';
+import { createSchema, schemaDir } from '../schema.js';
 import { connectSources, type ConnectedSources } from '../sources/connect.js';
 import { SOURCES } from '../sources/index.js';
 import type { ConnectorSource } from '../sources/port.js';
@@ -19,6 +20,7 @@ import { Authenticator } from '../auth/authenticate.js';
 import { rootFieldSources } from '../auth/authorize.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
+import { loadConsole } from './console.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -55,11 +57,14 @@ export async function startGateway({ config, logger, observer, sources: served =
   const services = { ...sources.services, observeBatch: observability.observeBatch };
   const apollo = await createApollo(schema, config, logger, observability.plugin);
   await apollo.start();
+  const consoleBuild = config.console ? loadConsole(join(dirname(schemaDir()), 'dist', 'console')) : undefined;
+  if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
   const handler = createHttpHandler({
     apollo,
     createContext: (requestId, caller) => createContext(services, requestId, caller),
     authenticator: await Authenticator.create(config.auth, list.names),
     landingAssets: config.landingPage === 'graphiql',
+    console: config.console ? { build: consoleBuild } : undefined,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     uploads: config.uploads,

@@ -1,0 +1,335 @@
+/**
+ * One connector: what it is, its form, Save (a dry run first that shows the change, then the write) and Test
+ * (locked values asked for again). A source's refusal is shown as a red message at the bottom naming the field;
+ * success as a toast. Script connectors also show their files (ScriptFiles).
+ */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { describeError, sourceLabel, type GatewayError } from './api';
+import { useConsole, useRun } from './context';
+import { ConnectorForm, fieldId, LockIcon } from './Form';
+import { collectValues, formFields, lockedForTest, type Entry } from './formLogic';
+import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations';
+import { href } from './route';
+import { ScriptFiles } from './ScriptFiles';
+import type { ConsoleConnectorQuery, ConsoleFormFragment, ConsoleSaveSettingsMutation, SettingValueInput } from './__generated__/graphql';
+
+type Connector = NonNullable<ConsoleConnectorQuery['connector']>;
+type Change = ConsoleSaveSettingsMutation['updateConnectorSettings']['changes'][number];
+
+/** The message at the bottom of the form: a refusal or a failed test, with the problems by field. */
+interface Outcome {
+  title: string;
+  lines: string[];
+}
+
+export function ConnectorPage({ id }: { id: string }): ReactNode {
+  const run = useRun();
+  const { notify } = useConsole();
+  const [connector, setConnector] = useState<Connector | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const [form, setForm] = useState<ConsoleFormFragment | undefined>(undefined);
+  const [entries, setEntries] = useState<Map<string, Entry>>(new Map());
+  const [problems, setProblems] = useState<Map<string, string>>(new Map());
+  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const [review, setReview] = useState<{ values: SettingValueInput[]; changes: Change[] } | undefined>(undefined);
+  const [testing, setTesting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void run(connectorQuery, { id }).then(({ data, errors }) => {
+      if (!current) return;
+      if (errors.length > 0 && !data?.connector) setLoadError(errors.map(describeError).join(' '));
+      setConnector(data?.connector ?? null);
+      if (data?.connector) setForm(data.connector.settings);
+    });
+    return () => {
+      current = false;
+    };
+  }, [id, run]);
+
+  if (loadError !== undefined)
+    return (
+      <section>
+        <p className="error-message" role="alert">
+          {loadError}
+        </p>
+        <a href={href({ page: 'list' })}>Back to the list</a>
+      </section>
+    );
+  if (connector === null) return <NotFound />;
+  if (connector === undefined || form === undefined) return <p aria-live="polite">Loading…</p>;
+
+  const labelOf = (key: string | null | undefined): string => {
+    const field = key ? formFields(form).find((f) => f.key === key) : undefined;
+    return field?.label ?? key ?? '';
+  };
+
+  /** Shows problems at their fields and at the bottom, and moves the focus to the first field named. */
+  const showProblems = (title: string, found: { key?: string | null; message: string }[], errors: GatewayError[] = []): void => {
+    const byKey = new Map<string, string>();
+    for (const p of found) if (p.key) byKey.set(p.key, p.message);
+    setProblems(byKey);
+    setOutcome({
+      title,
+      lines: [...found.map((p) => (p.key ? `${labelOf(p.key)}: ${p.message}` : p.message)), ...errors.map(describeError)],
+    });
+    const first = found.find((p) => p.key)?.key;
+    window.setTimeout(() => {
+      const target = first ? document.getElementById(fieldId('form', first)) : outcomeRef.current;
+      target?.focus();
+    }, 0);
+  };
+
+  const onEntry = (key: string, entry: Entry): void => {
+    setEntries((m) => new Map(m).set(key, entry));
+    setReview(undefined);
+  };
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setOutcome(undefined);
+    const { values, problems: local } = collectValues(form, entries);
+    if (local.size > 0)
+      return showProblems(
+        'Not saved: some fields need attention.',
+        [...local].map(([key, message]) => ({ key, message })),
+      );
+    if (values.length === 0) {
+      setProblems(new Map());
+      notify('Nothing to save: no field was changed.');
+      return;
+    }
+    setBusy(true);
+    const { data, errors } = await run(saveSettingsMutation, { id, values, dryRun: true });
+    setBusy(false);
+    const result = data?.updateConnectorSettings;
+    if (!result) return showProblems('Not saved.', [], errors);
+    if (!result.ok) return showProblems('Not saved: the gateway refused these values.', result.problems);
+    setProblems(new Map());
+    setReview({ values, changes: result.changes });
+  };
+
+  const send = async (): Promise<void> => {
+    if (!review) return;
+    setBusy(true);
+    const { data, errors } = await run(saveSettingsMutation, { id, values: review.values, dryRun: false });
+    setBusy(false);
+    setReview(undefined);
+    const result = data?.updateConnectorSettings;
+    if (!result) return showProblems(`Not saved: ${sourceLabel(connector.source)} refused the change.`, [], errors);
+    if (!result.ok || !result.connector) return showProblems('Not saved.', result.problems);
+    setForm(result.connector.settings);
+    setEntries(new Map());
+    setProblems(new Map());
+    notify('Saved.');
+  };
+
+  const test = async (locked: SettingValueInput[], sendTo: { email?: string; phone?: string } | null): Promise<void> => {
+    setTesting(false);
+    setOutcome(undefined);
+    const { values, problems: local } = collectValues(form, entries);
+    if (local.size > 0)
+      return showProblems(
+        'Not tested: some fields need attention.',
+        [...local].map(([key, message]) => ({ key, message })),
+      );
+    const all = [...values.filter((v) => !locked.some((l) => l.key === v.key)), ...locked];
+    setBusy(true);
+    const { data, errors } = await run(testConnectorMutation, { id, values: all, sendTo });
+    setBusy(false);
+    const result = data?.testConnector;
+    if (!result) return showProblems('Test failed.', [], errors);
+    if (result.ok) {
+      setProblems(new Map());
+      notify(`Test passed${result.message ? `: ${result.message}` : '.'}`);
+      return;
+    }
+    showProblems(`Test failed${result.message ? `: ${result.message}` : '.'}`, result.problems);
+  };
+
+  return (
+    <section aria-labelledby="connector-title">
+      <p>
+        <a href={href({ page: 'list' })}>← All connectors</a>
+      </p>
+      <h1 id="connector-title">
+        {connector.displayName} <span className={`badge ${connector.source.toLowerCase()}`}>{sourceLabel(connector.source)}</span>
+      </h1>
+      <Summary connector={connector} />
+      <form className="connector-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={outcome ? 'outcome' : undefined}>
+        <ConnectorForm form={form} entries={entries} onEntry={onEntry} problems={problems} idPrefix="form" />
+        {review && <Review changes={review.changes} labelOf={labelOf} onSend={() => void send()} onCancel={() => setReview(undefined)} busy={busy} />}
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => setTesting(true)}>
+            Test
+          </button>
+        </div>
+        {outcome && (
+          <div className="error-message" role="alert" id="outcome" tabIndex={-1} ref={outcomeRef}>
+            <strong>{outcome.title}</strong>
+            {outcome.lines.length > 0 && (
+              <ul>
+                {outcome.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </form>
+      {testing && (
+        <TestDialog
+          locked={lockedForTest(form, entries).map((f) => ({ key: f.key, label: f.label ?? f.key, entered: entries.get(f.key) }))}
+          recipient={connector.__typename === 'LoginConnector' && (connector.type === 'EMAIL' || connector.type === 'SMS') ? connector.type : undefined}
+          onTest={(locked, sendTo) => void test(locked, sendTo)}
+          onCancel={() => setTesting(false)}
+        />
+      )}
+      {connector.__typename === 'ScriptConnector' && <ScriptFiles scriptName={connector.scriptName} />}
+    </section>
+  );
+}
+
+function NotFound(): ReactNode {
+  return (
+    <section>
+      <p role="alert">This connector does not exist (any more).</p>
+      <a href={href({ page: 'list' })}>Back to the list</a>
+    </section>
+  );
+}
+
+function Summary({ connector }: { connector: Connector }): ReactNode {
+  const rows: [string, string][] = [['Id', connector.nativeId]];
+  if (connector.description) rows.push(['Description', connector.description]);
+  if (connector.__typename === 'AppConnector') {
+    rows.push(['App', connector.appId]);
+    if (connector.catalogId) rows.push(['Catalog entry', connector.catalogId]);
+    const status = connector.connectorStatus;
+    rows.push([
+      'Sync',
+      status?.status ? `${status.status.toLowerCase()}${status.completedAt ? ` · ${new Date(status.completedAt).toLocaleString()}` : ''}` : 'not synced yet',
+    ]);
+    if (status?.lastError) rows.push(['Last error', status.lastError]);
+    if (connector.syncDisabledReason) rows.push(['Sync disabled', connector.syncDisabledReason]);
+  }
+  if (connector.__typename === 'LoginConnector') rows.push(['Factory', connector.connectorId], ['Type', connector.type.toLowerCase()]);
+  if (connector.__typename === 'ScriptConnector') rows.push(['Script name', connector.scriptName], ['Status', connector.status?.toLowerCase() ?? '']);
+  if (connector.updatedAt) rows.push(['Updated', new Date(connector.updatedAt).toLocaleString()]);
+  return (
+    <dl className="summary">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The dry run's change, before it is sent: each operation, a secret's value never shown. */
+function Review({
+  changes,
+  labelOf,
+  onSend,
+  onCancel,
+  busy,
+}: {
+  changes: Change[];
+  labelOf: (key: string) => string;
+  onSend: () => void;
+  onCancel: () => void;
+  busy: boolean;
+}): ReactNode {
+  const sendRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => sendRef.current?.focus(), []);
+  return (
+    <div className="review" role="region" aria-labelledby="review-title">
+      <h2 id="review-title">Review the change</h2>
+      {changes.length === 0 ? (
+        <p>The source already holds these values: nothing would change.</p>
+      ) : (
+        <ul>
+          {changes.map((c, i) => (
+            <li key={i}>
+              <code>{c.op}</code> {labelOf(c.path.split('/').pop() ?? c.path)} <span className="muted">({c.path})</span>
+              {c.op !== 'remove' && <>: {c.secret ? <em>new secret value, hidden</em> : <code>{JSON.stringify(c.value)}</code>}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" ref={sendRef} onClick={onSend} disabled={busy || changes.length === 0}>
+          Send the change
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Back to editing
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface TestDialogProps {
+  locked: { key: string; label: string; entered: Entry | undefined }[];
+  recipient: 'EMAIL' | 'SMS' | undefined;
+  onTest: (locked: SettingValueInput[], sendTo: { email?: string; phone?: string } | null) => void;
+  onCancel: () => void;
+}
+
+/** Test asks for the locked values again (the gateway never gives them back), and for a recipient where one is needed. */
+function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): ReactNode {
+  const [values, setValues] = useState<Map<string, string>>(new Map(locked.map((l) => [l.key, typeof l.entered === 'string' ? l.entered : ''])));
+  const [to, setTo] = useState('');
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const given = [...values].filter(([, v]) => v !== '').map(([key, value]) => ({ key, value }));
+    onTest(given, recipient === undefined || to === '' ? null : recipient === 'EMAIL' ? { email: to } : { phone: to });
+  };
+  return (
+    <form className="dialog" role="dialog" aria-modal="false" aria-labelledby="test-title" onSubmit={submit}>
+      <h2 id="test-title">Test the connector</h2>
+      {locked.length > 0 ? <p>Locked values are never sent back to the page: enter them again for the test.</p> : <p>No locked value is needed.</p>}
+      {locked.map((l, i) => (
+        <div className="field" key={l.key}>
+          <label htmlFor={`test-${i}`}>
+            <LockIcon />
+            {l.label}
+          </label>
+          <input
+            id={`test-${i}`}
+            type="password"
+            autoComplete="off"
+            autoFocus={i === 0}
+            value={values.get(l.key) ?? ''}
+            onChange={(e) => setValues((m) => new Map(m).set(l.key, e.target.value))}
+          />
+        </div>
+      ))}
+      {recipient && (
+        <div className="field">
+          <label htmlFor="test-recipient">{recipient === 'EMAIL' ? 'Send a test email to' : 'Send a test SMS to'}</label>
+          <input
+            id="test-recipient"
+            type={recipient === 'EMAIL' ? 'email' : 'tel'}
+            value={to}
+            autoFocus={locked.length === 0}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit">Run the test</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
