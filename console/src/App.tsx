@@ -20,7 +20,9 @@ export function App(): ReactNode {
   const notify = useCallback((text: string, kind: Toast['kind'] = 'success') => {
     const id = ++nextToast.current;
     setToasts((list) => [...list.slice(-3), { id, text, kind }]);
-    window.setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), 6000);
+    window.setTimeout(() => {
+      setToasts((list) => list.filter((t) => t.id !== id));
+    }, 6000);
   }, []);
   const context = useMemo(() => ({ keyVersion, askForKey: setKeyPrompt, notify }), [keyVersion, notify]);
 
@@ -44,11 +46,25 @@ export function App(): ReactNode {
             New connector
           </a>
         </nav>
-        <button type="button" className="link" onClick={() => setKeyPrompt('')}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setKeyPrompt('');
+          }}
+        >
           {apiKey() === '' ? 'Enter API key' : 'Change API key'}
         </button>
       </header>
-      {keyPrompt !== undefined && <KeyForm reason={keyPrompt} onSave={saveKey} onCancel={() => setKeyPrompt(undefined)} />}
+      {keyPrompt !== undefined && (
+        <KeyForm
+          reason={keyPrompt}
+          onSave={saveKey}
+          onCancel={() => {
+            setKeyPrompt(undefined);
+          }}
+        />
+      )}
       <main key={keyVersion}>
         {route.page === 'list' && <ConnectorList />}
         {route.page === 'connector' && <ConnectorPage id={route.id} />}
@@ -78,7 +94,16 @@ function KeyForm({ reason, onSave, onCancel }: { reason: string; onSave: (key: s
       {reason !== '' && <p role="alert">{reason}</p>}
       <p>The key is sent as the x-api-key header and kept for this tab only. Leave it empty to call without one.</p>
       <label htmlFor="api-key">API key</label>
-      <input id="api-key" type="password" autoComplete="off" autoFocus value={key} onChange={(e) => setKey(e.target.value)} />
+      <input
+        id="api-key"
+        type="password"
+        autoComplete="off"
+        autoFocus
+        value={key}
+        onChange={(e) => {
+          setKey(e.target.value);
+        }}
+      />
       <div className="actions">
         <button type="submit">Use this key</button>
         <button type="button" className="secondary" onClick={onCancel}>

@@ -60,20 +60,42 @@ export function ConnectorList(): ReactNode {
     generation.current += 1;
     setState(EMPTY);
     const timer = window.setTimeout(() => void load(undefined, []), search === '' ? 0 : 250);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+    };
   }, [search, source]);
 
   return (
     <section aria-labelledby="list-title">
       <h1 id="list-title">Connectors</h1>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
         <div>
           <label htmlFor="search">Search</label>
-          <input id="search" type="search" value={search} placeholder="Name or id" onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id="search"
+            type="search"
+            value={search}
+            placeholder="Name or id"
+            onChange={(e) => {
+              setSearch(e.target.value);
+            }}
+          />
         </div>
         <div>
           <label htmlFor="source">Source</label>
-          <select id="source" value={source} onChange={(e) => setSource(e.target.value as ConnectorSource | '')}>
+          <select
+            id="source"
+            value={source}
+            onChange={(e) => {
+              setSource(e.target.value as ConnectorSource | '');
+            }}
+          >
             <option value="">All sources</option>
             {SOURCES.map((s) => (
               <option key={s} value={s}>

@@ -91,11 +91,13 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     event.preventDefault();
     setOutcome(undefined);
     const { values, problems: local } = collectValues(form, entries);
-    if (local.size > 0)
-      return showProblems(
+    if (local.size > 0) {
+      showProblems(
         'Not saved: some fields need attention.',
         [...local].map(([key, message]) => ({ key, message })),
       );
+      return;
+    }
     if (values.length === 0) {
       setProblems(new Map());
       notify('Nothing to save: no field was changed.');
@@ -105,8 +107,14 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     const { data, errors } = await run(saveSettingsMutation, { id, values, dryRun: true });
     setBusy(false);
     const result = data?.updateConnectorSettings;
-    if (!result) return showProblems('Not saved.', [], errors);
-    if (!result.ok) return showProblems('Not saved: the gateway refused these values.', result.problems);
+    if (!result) {
+      showProblems('Not saved.', [], errors);
+      return;
+    }
+    if (!result.ok) {
+      showProblems('Not saved: the gateway refused these values.', result.problems);
+      return;
+    }
     setProblems(new Map());
     setReview({ values, changes: result.changes });
   };
@@ -118,8 +126,14 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     setBusy(false);
     setReview(undefined);
     const result = data?.updateConnectorSettings;
-    if (!result) return showProblems(`Not saved: ${sourceLabel(connector.source)} refused the change.`, [], errors);
-    if (!result.ok || !result.connector) return showProblems('Not saved.', result.problems);
+    if (!result) {
+      showProblems(`Not saved: ${sourceLabel(connector.source)} refused the change.`, [], errors);
+      return;
+    }
+    if (!result.ok || !result.connector) {
+      showProblems('Not saved.', result.problems);
+      return;
+    }
     setForm(result.connector.settings);
     setEntries(new Map());
     setProblems(new Map());
@@ -130,17 +144,22 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     setTesting(false);
     setOutcome(undefined);
     const { values, problems: local } = collectValues(form, entries);
-    if (local.size > 0)
-      return showProblems(
+    if (local.size > 0) {
+      showProblems(
         'Not tested: some fields need attention.',
         [...local].map(([key, message]) => ({ key, message })),
       );
+      return;
+    }
     const all = [...values.filter((v) => !locked.some((l) => l.key === v.key)), ...locked];
     setBusy(true);
     const { data, errors } = await run(testConnectorMutation, { id, values: all, sendTo });
     setBusy(false);
     const result = data?.testConnector;
-    if (!result) return showProblems('Test failed.', [], errors);
+    if (!result) {
+      showProblems('Test failed.', [], errors);
+      return;
+    }
     if (result.ok) {
       setProblems(new Map());
       notify(`Test passed${result.message ? `: ${result.message}` : '.'}`);
@@ -160,12 +179,29 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
       <Summary connector={connector} />
       <form className="connector-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={outcome ? 'outcome' : undefined}>
         <ConnectorForm form={form} entries={entries} onEntry={onEntry} problems={problems} idPrefix="form" />
-        {review && <Review changes={review.changes} labelOf={labelOf} onSend={() => void send()} onCancel={() => setReview(undefined)} busy={busy} />}
+        {review && (
+          <Review
+            changes={review.changes}
+            labelOf={labelOf}
+            onSend={() => void send()}
+            onCancel={() => {
+              setReview(undefined);
+            }}
+            busy={busy}
+          />
+        )}
         <div className="actions">
           <button type="submit" disabled={busy}>
             Save
           </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setTesting(true)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => {
+              setTesting(true);
+            }}
+          >
             Test
           </button>
         </div>
@@ -187,7 +223,9 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
           locked={lockedForTest(form, entries).map((f) => ({ key: f.key, label: f.label ?? f.key, entered: entries.get(f.key) }))}
           recipient={connector.__typename === 'LoginConnector' && (connector.type === 'EMAIL' || connector.type === 'SMS') ? connector.type : undefined}
           onTest={(locked, sendTo) => void test(locked, sendTo)}
-          onCancel={() => setTesting(false)}
+          onCancel={() => {
+            setTesting(false);
+          }}
         />
       )}
       {connector.__typename === 'ScriptConnector' && <ScriptFiles scriptName={connector.scriptName} />}
@@ -308,7 +346,9 @@ function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): R
             autoComplete="off"
             autoFocus={i === 0}
             value={values.get(l.key) ?? ''}
-            onChange={(e) => setValues((m) => new Map(m).set(l.key, e.target.value))}
+            onChange={(e) => {
+              setValues((m) => new Map(m).set(l.key, e.target.value));
+            }}
           />
         </div>
       ))}
@@ -320,7 +360,9 @@ function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): R
             type={recipient === 'EMAIL' ? 'email' : 'tel'}
             value={to}
             autoFocus={locked.length === 0}
-            onChange={(e) => setTo(e.target.value)}
+            onChange={(e) => {
+              setTo(e.target.value);
+            }}
           />
         </div>
       )}

@@ -42,7 +42,9 @@ export function ConnectorForm({ form, entries, onEntry, problems, idPrefix }: Fo
                 id={fieldId(idPrefix, field.key)}
                 entry={entries.get(field.key)}
                 problem={problems.get(field.key)}
-                onEntry={(entry) => onEntry(field.key, entry)}
+                onEntry={(entry) => {
+                  onEntry(field.key, entry);
+                }}
               />
             ))}
           </fieldset>
@@ -72,7 +74,15 @@ function Field({ field, id, entry, problem, onEntry }: FieldProps): ReactNode {
     <div className={`field${problem ? ' invalid' : ''}${field.locked ? ' locked' : ''}`} data-key={field.key}>
       {isSwitch ? (
         <label className="switch" htmlFor={id}>
-          <input type="checkbox" role="switch" checked={value === true} onChange={(e) => onEntry(e.target.checked)} {...common} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={value === true}
+            onChange={(e) => {
+              onEntry(e.target.checked);
+            }}
+            {...common}
+          />
           <span>
             {label}
             {field.required && <RequiredMark />}
@@ -104,7 +114,12 @@ function Field({ field, id, entry, problem, onEntry }: FieldProps): ReactNode {
   );
 }
 
-type Common = { id: string; 'aria-describedby': string | undefined; 'aria-invalid': boolean | undefined; required: boolean };
+interface Common {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': boolean | undefined;
+  required: boolean;
+}
 
 function Input({
   field,
@@ -132,16 +147,44 @@ function Input({
           value={text}
           placeholder={field.placeholder ?? (field.kind === 'LIST' ? 'One per line' : undefined)}
           spellCheck={false}
-          onChange={(e) => onEntry(e.target.value)}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
         />
       );
     case 'NUMBER':
-      return <input {...common} type="number" value={text} placeholder={field.placeholder ?? undefined} onChange={(e) => onEntry(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="number"
+          value={text}
+          placeholder={field.placeholder ?? undefined}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+        />
+      );
     case 'URL':
-      return <input {...common} type="url" value={text} placeholder={field.placeholder ?? undefined} onChange={(e) => onEntry(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="url"
+          value={text}
+          placeholder={field.placeholder ?? undefined}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+        />
+      );
     case 'SELECT':
       return (
-        <select {...common} value={text} onChange={(e) => onEntry(e.target.value)}>
+        <select
+          {...common}
+          value={text}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+        >
           <option value="">{field.required ? 'Choose…' : '(none)'}</option>
           {field.options?.map((o) => (
             <option key={optionKey(o.value)} value={optionKey(o.value)}>
@@ -161,7 +204,9 @@ function Input({
                 <input
                   type="checkbox"
                   checked={picked.includes(key)}
-                  onChange={(e) => onEntry(e.target.checked ? [...picked, key] : picked.filter((k) => k !== key))}
+                  onChange={(e) => {
+                    onEntry(e.target.checked ? [...picked, key] : picked.filter((k) => k !== key));
+                  }}
                 />
                 {o.label}
               </label>
@@ -173,7 +218,17 @@ function Input({
     case 'FILE':
       return <p className="muted">Uploaded as a file (see Files below).</p>;
     default:
-      return <input {...common} type="text" value={text} placeholder={field.placeholder ?? undefined} onChange={(e) => onEntry(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="text"
+          value={text}
+          placeholder={field.placeholder ?? undefined}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+        />
+      );
   }
 }
 
@@ -184,7 +239,15 @@ function LockedInput({ field, entry, onEntry, common }: { field: FormField; entr
     return (
       <div className="locked-value">
         <span className="muted">Set · hidden</span>
-        <button type="button" className="secondary" id={common.id} aria-describedby={common['aria-describedby']} onClick={() => setReplacing(true)}>
+        <button
+          type="button"
+          className="secondary"
+          id={common.id}
+          aria-describedby={common['aria-describedby']}
+          onClick={() => {
+            setReplacing(true);
+          }}
+        >
           Replace
         </button>
       </div>
@@ -197,7 +260,9 @@ function LockedInput({ field, entry, onEntry, common }: { field: FormField; entr
         autoComplete="new-password"
         value={entry}
         placeholder={field.isSet ? 'New value (the current one stays hidden)' : 'Value'}
-        onChange={(e) => onEntry(e.target.value)}
+        onChange={(e) => {
+          onEntry(e.target.value);
+        }}
         autoFocus={field.isSet}
       />
       {field.isSet && (

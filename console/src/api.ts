@@ -58,7 +58,9 @@ export async function execute<R, V>(document: TypedDocumentString<R, V>, variabl
     const entries = [...files.entries()];
     form.append('operations', JSON.stringify(operation));
     form.append('map', JSON.stringify(Object.fromEntries(entries.map(([path], i) => [String(i), [`variables.${path}`]]))));
-    entries.forEach(([, file], i) => form.append(String(i), file, file.name));
+    entries.forEach(([, file], i) => {
+      form.append(String(i), file, file.name);
+    });
     body = form;
   }
   const response = await fetch(ENDPOINT, { method: 'POST', headers, body });
