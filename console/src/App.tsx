@@ -3,12 +3,12 @@
  * gateway refuses for want of a key (401) opens the key form; the page then loads again with the key.
  */
 import { useCallback, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { apiKey, setApiKey } from './api';
-import { ConsoleContext, type Toast } from './context';
-import { ConnectorList } from './ConnectorList';
-import { ConnectorPage } from './ConnectorPage';
-import { CreatePage } from './CreatePage';
-import { href, useRoute } from './route';
+import { apiKey, setApiKey } from './api.js';
+import { ConsoleContext, type Toast } from './context.js';
+import { ConnectorList } from './ConnectorList.js';
+import { ConnectorPage } from './ConnectorPage.js';
+import { CreatePage } from './CreatePage.js';
+import { href, useRoute } from './route.js';
 
 export function App(): ReactNode {
   const route = useRoute();

@@ -3,11 +3,11 @@
  * cursor). A source that fails is named in a banner while the others' connectors stay listed.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeError, sourceLabel, type GatewayError } from './api';
-import { useRun } from './context';
-import { connectorsQuery } from './operations';
-import { href } from './route';
-import type { ConnectorSource, ConsoleRowFragment } from './__generated__/graphql';
+import { describeError, sourceLabel, type GatewayError } from './api.js';
+import { useRun } from './context.js';
+import { connectorsQuery } from './operations.js';
+import { href } from './route.js';
+import type { ConnectorSource, ConsoleRowFragment } from './__generated__/graphql.js';
 
 const PAGE_SIZE = 20;
 const SOURCES: ConnectorSource[] = ['CONDUCTORONE', 'LOGTO', 'SAILPOINT'];

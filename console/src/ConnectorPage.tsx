@@ -4,14 +4,14 @@
  * success as a toast. Script connectors also show their files (ScriptFiles).
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeError, sourceLabel, type GatewayError } from './api';
-import { useConsole, useRun } from './context';
-import { ConnectorForm, fieldId, LockIcon } from './Form';
-import { collectValues, formFields, lockedForTest, type Entry } from './formLogic';
-import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations';
-import { href } from './route';
-import { ScriptFiles } from './ScriptFiles';
-import type { ConsoleConnectorQuery, ConsoleFormFragment, ConsoleSaveSettingsMutation, SettingValueInput } from './__generated__/graphql';
+import { describeError, sourceLabel, type GatewayError } from './api.js';
+import { useConsole, useRun } from './context.js';
+import { ConnectorForm, fieldId, LockIcon } from './Form.js';
+import { collectValues, formFields, lockedForTest, type Entry } from './formLogic.js';
+import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations.js';
+import { href } from './route.js';
+import { ScriptFiles } from './ScriptFiles.js';
+import type { ConsoleConnectorQuery, ConsoleFormFragment, ConsoleSaveSettingsMutation, SettingValueInput } from './__generated__/graphql.js';
 
 type Connector = NonNullable<ConsoleConnectorQuery['connector']>;
 type Change = ConsoleSaveSettingsMutation['updateConnectorSettings']['changes'][number];

@@ -4,8 +4,8 @@
  * shows a lock and whether it is set, never a value; "Replace" opens an empty input for a new one.
  */
 import { useState, type ReactNode } from 'react';
-import type { ConsoleFormFragment } from './__generated__/graphql';
-import { currentValues, initialEntry, isShown, optionKey, SECTION_TITLES, type Entry, type FormField } from './formLogic';
+import type { ConsoleFormFragment } from './__generated__/graphql.js';
+import { currentValues, initialEntry, isShown, optionKey, SECTION_TITLES, type Entry, type FormField } from './formLogic.js';
 
 export interface FormProps {
   form: ConsoleFormFragment;

@@ -3,7 +3,7 @@
  * origin, with the API key the user entered (kept in sessionStorage: this tab only, gone when it closes). Files go
  * as a GraphQL multipart request (operations, map, one part per file).
  */
-import type { TypedDocumentString } from './__generated__/graphql';
+import type { TypedDocumentString } from './__generated__/graphql.js';
 
 /** An error as the gateway reports it (`extensions.code`, and for a source's refusal its own message and source). */
 export interface GatewayError {

@@ -2,8 +2,8 @@
  * What every page shares: running operations (a 401 opens the key form), and toasts.
  */
 import { createContext, useCallback, useContext } from 'react';
-import { execute, UnauthenticatedError, type Result } from './api';
-import type { TypedDocumentString } from './__generated__/graphql';
+import { execute, UnauthenticatedError, type Result } from './api.js';
+import type { TypedDocumentString } from './__generated__/graphql.js';
 
 export interface Toast {
   id: number;

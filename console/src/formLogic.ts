@@ -3,7 +3,7 @@
  * for every source: what a field shows, which fields are shown, what the user's entries mean as values, and which
  * of them change something. Pure: no DOM, no React.
  */
-import type { ConsoleFormFragment, SettingValueInput } from './__generated__/graphql';
+import type { ConsoleFormFragment, SettingValueInput } from './__generated__/graphql.js';
 
 export type FormField = ConsoleFormFragment['sections'][number]['fields'][number];
 

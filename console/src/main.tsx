@@ -1,7 +1,7 @@
 /** The console's entry: renders the app into #root. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './App.js';
 import './styles.css';
 
 const root = document.getElementById('root');

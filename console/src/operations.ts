@@ -3,7 +3,7 @@
  * (result and variables typed from schema.graphql) in ./__generated__, so an operation that no longer fits the
  * schema fails the typecheck. The console has no other query text.
  */
-import { graphql } from './__generated__/gql';
+import { graphql } from './__generated__/gql.js';
 
 /** A form as the console renders it: sections of fields, each with what rendering and checking it needs. */
 graphql(`

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 
 export type Route = { page: 'list' } | { page: 'connector'; id: string } | { page: 'new' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const connector = /^\/connector\/(.+)$/.exec(path);
   if (connector?.[1] !== undefined) {

@@ -44,9 +44,11 @@ export interface StartOptions {
   observer?: UpstreamObserver;
   /** The sources to serve, in list order: the registry's unless a test passes its own. */
   sources?: readonly ConnectorSource[];
+  /** The console's build (`npm run build:console`): dist/console beside the schema unless a test passes its own. */
+  consoleDir?: string;
 }
 
-export async function startGateway({ config, logger, observer, sources: served = SOURCES }: StartOptions): Promise<RunningGateway> {
+export async function startGateway({ config, logger, observer, sources: served = SOURCES, consoleDir }: StartOptions): Promise<RunningGateway> {
   const list = new SourceList(served);
   const schema = createSchema(served);
   // Every `@source` directive is read now: a malformed one stops the start rather than a request.
@@ -57,7 +59,7 @@ export async function startGateway({ config, logger, observer, sources: served =
   const services = { ...sources.services, observeBatch: observability.observeBatch };
   const apollo = await createApollo(schema, config, logger, observability.plugin);
   await apollo.start();
-  const consoleBuild = config.console ? loadConsole(join(dirname(schemaDir()), 'dist', 'console')) : undefined;
+  const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
   if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
   const handler = createHttpHandler({
     apollo,
