@@ -129,7 +129,7 @@ describe('an untouched form', () => {
           return fc.webUrl();
         case 'SELECT':
         case 'MULTI_SELECT':
-          return fc.constantFrom('a', 1, true);
+          return fc.constantFrom('a', '1', 'true');
         default:
           return fc.string({ minLength: 1 });
       }
