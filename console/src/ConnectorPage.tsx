@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { describeError, sourceLabel, type GatewayError } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, fieldId, LockIcon } from './Form.js';
-import { collectValues, formFields, lockedForTest, type Entry } from './formLogic.js';
+import { collectValues, fieldOfProblem, formFields, lockedForTest, type Entry } from './formLogic.js';
 import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations.js';
 import { href } from './route.js';
 import { ScriptFiles } from './ScriptFiles.js';
@@ -67,13 +67,22 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
   };
 
   /** Shows problems at their fields and at the bottom, and moves the focus to the first field named. */
-  const showProblems = (title: string, found: { key?: string | null; message: string }[], errors: GatewayError[] = []): void => {
+  const showProblems = (title: string, given: { key?: string | null; message: string }[], errors: GatewayError[] = []): void => {
+    // A source's refusal may name fields (extensions.problems) in its own terms: matched to the form's fields.
+    const named = errors.flatMap((e) => (Array.isArray(e.extensions?.problems) ? (e.extensions.problems as unknown[]) : []));
+    const fromSource = named.flatMap((p) => {
+      if (typeof p !== 'object' || p === null) return [];
+      const { key, message } = p as { key?: unknown; message?: unknown };
+      if (typeof message !== 'string') return [];
+      return [{ key: typeof key === 'string' ? (fieldOfProblem(form, key)?.key ?? null) : null, message }];
+    });
+    const found = [...given, ...fromSource];
     const byKey = new Map<string, string>();
     for (const p of found) if (p.key) byKey.set(p.key, p.message);
     setProblems(byKey);
     setOutcome({
       title,
-      lines: [...found.map((p) => (p.key ? `${labelOf(p.key)}: ${p.message}` : p.message)), ...errors.map(describeError)],
+      lines: [...errors.map(describeError), ...found.map((p) => (p.key ? `${labelOf(p.key)}: ${p.message}` : p.message))],
     });
     const first = found.find((p) => p.key)?.key;
     window.setTimeout(() => {

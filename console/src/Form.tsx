@@ -243,6 +243,7 @@ function LockedInput({ field, entry, onEntry, common }: { field: FormField; entr
           type="button"
           className="secondary"
           id={common.id}
+          aria-label={`Replace ${field.label ?? field.key}`}
           aria-describedby={common['aria-describedby']}
           onClick={() => {
             setReplacing(true);

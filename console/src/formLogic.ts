@@ -188,3 +188,12 @@ export function lockedForTest(form: ConsoleFormFragment, entries: ReadonlyMap<st
   const current = currentValues(form, entries);
   return formFields(form).filter((field) => field.locked && isShown(field, current) && (field.isSet || field.required));
 }
+
+/**
+ * The form field a source's problem names: its key exactly, or a key path ending in it (a source names the field in
+ * its own representation, e.g. `config.clientId` or `/config/clientId`); undefined when none is named.
+ */
+export function fieldOfProblem(form: ConsoleFormFragment, key: string): FormField | undefined {
+  const fields = formFields(form);
+  return fields.find((f) => f.key === key) ?? fields.find((f) => key.endsWith(`.${f.key}`) || key.endsWith(`/${f.key}`));
+}
