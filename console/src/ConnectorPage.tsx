@@ -340,47 +340,49 @@ function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): R
     onTest(given, recipient === undefined || to === '' ? null : recipient === 'EMAIL' ? { email: to } : { phone: to });
   };
   return (
-    <form className="dialog" role="dialog" aria-modal="false" aria-labelledby="test-title" onSubmit={submit}>
-      <h2 id="test-title">Test the connector</h2>
-      {locked.length > 0 ? <p>Locked values are never sent back to the page: enter them again for the test.</p> : <p>No locked value is needed.</p>}
-      {locked.map((l, i) => (
-        <div className="field" key={l.key}>
-          <label htmlFor={`test-${i}`}>
-            <LockIcon />
-            {l.label}
-          </label>
-          <input
-            id={`test-${i}`}
-            type="password"
-            autoComplete="off"
-            autoFocus={i === 0}
-            value={values.get(l.key) ?? ''}
-            onChange={(e) => {
-              setValues((m) => new Map(m).set(l.key, e.target.value));
-            }}
-          />
+    <div className="dialog" role="dialog" aria-modal="false" aria-labelledby="test-title">
+      <form onSubmit={submit}>
+        <h2 id="test-title">Test the connector</h2>
+        {locked.length > 0 ? <p>Locked values are never sent back to the page: enter them again for the test.</p> : <p>No locked value is needed.</p>}
+        {locked.map((l, i) => (
+          <div className="field" key={l.key}>
+            <label htmlFor={`test-${i}`}>
+              <LockIcon />
+              {l.label}
+            </label>
+            <input
+              id={`test-${i}`}
+              type="password"
+              autoComplete="off"
+              autoFocus={i === 0}
+              value={values.get(l.key) ?? ''}
+              onChange={(e) => {
+                setValues((m) => new Map(m).set(l.key, e.target.value));
+              }}
+            />
+          </div>
+        ))}
+        {recipient && (
+          <div className="field">
+            <label htmlFor="test-recipient">{recipient === 'EMAIL' ? 'Send a test email to' : 'Send a test SMS to'}</label>
+            <input
+              id="test-recipient"
+              type={recipient === 'EMAIL' ? 'email' : 'tel'}
+              value={to}
+              autoFocus={locked.length === 0}
+              onChange={(e) => {
+                setTo(e.target.value);
+              }}
+            />
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit">Run the test</button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
         </div>
-      ))}
-      {recipient && (
-        <div className="field">
-          <label htmlFor="test-recipient">{recipient === 'EMAIL' ? 'Send a test email to' : 'Send a test SMS to'}</label>
-          <input
-            id="test-recipient"
-            type={recipient === 'EMAIL' ? 'email' : 'tel'}
-            value={to}
-            autoFocus={locked.length === 0}
-            onChange={(e) => {
-              setTo(e.target.value);
-            }}
-          />
-        </div>
-      )}
-      <div className="actions">
-        <button type="submit">Run the test</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      </form>
+    </div>
   );
 }

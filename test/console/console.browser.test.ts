@@ -5,8 +5,10 @@
  * asking for locked values, and a source that stops answering named in a banner while the others' connectors stay.
  * Locked values are never in the DOM nor in any response the page receives.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import axe from 'axe-core';
 import { launchChromium } from '../../scripts/screenshot.js';
 import { conductoroneSecrets, logtoSecrets, startTestStack, type TestStack } from '../helpers/gateway.js';
 
@@ -172,7 +174,7 @@ describe('the connector console in headless Chromium', () => {
     expect(text).toMatch(/^Not saved/);
     expect(text).toContain('Client ID');
     expect(text).toContain('Google client ids end in .apps.googleusercontent.com');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('form-clientId');
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('form-clientId');
     expect(await page.getByLabel('Client ID').getAttribute('aria-invalid')).toBe('true');
     expect(stack.logto.store.connector(GOOGLE)!.config.clientId).not.toBe('not-a-google-client-id');
     await page.close();
@@ -244,7 +246,7 @@ describe('the connector console in headless Chromium', () => {
     const secrets = [...logtoSecrets(stack.logto), ...conductoroneSecrets(stack.conductorone)];
     expect(secrets.length).toBeGreaterThan(3);
     const dom = await page.content();
-    const inputs = await page.locator('input, textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const inputs = await page.locator('input, textarea').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     await page.waitForLoadState('networkidle');
     for (const secret of secrets) {
       expect(dom).not.toContain(secret);
@@ -255,4 +257,105 @@ describe('the connector console in headless Chromium', () => {
     expect(elsewhere).toEqual([]);
     expect(problems).toEqual([]);
   }
+});
+
+describe('the console behind caller authentication', () => {
+  it('asks for an API key once, keeps it for the tab only, and sends it with every operation', { timeout: 60_000 }, async () => {
+    const key = 'console-editor-key-7d1f0c2b';
+    const stack = await startTestStack({ GATEWAY_API_KEYS: `editor:${createHash('sha256').update(key).digest('hex')}` });
+    stack.registerSecret(key);
+    const browser = await launchChromium();
+    try {
+      const origin = new URL(stack.gateway.url).origin;
+      const context = await browser.newContext();
+      const sent: (string | undefined)[] = [];
+      context.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/graphql') sent.push(request.headers()['x-api-key']);
+      });
+      const page = await context.newPage();
+      await page.goto(`${origin}/console/`);
+      const form = page.getByRole('form', { name: 'API key' });
+      await form.waitFor();
+      // The gateway's own reason for the refusal, and the focus in the key's input.
+      expect(await form.getByRole('alert').innerText()).toMatch(/API key|credentials|authenticat/i);
+      await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('api-key');
+      await form.getByLabel('API key').fill('wrong-key');
+      await form.getByRole('button', { name: 'Use this key' }).click();
+      await form.waitFor();
+      await form.getByLabel('API key').fill(key);
+      await form.getByRole('button', { name: 'Use this key' }).click();
+      await page.locator('table.connectors tbody tr').first().waitFor();
+      expect(await form.count()).toBe(0);
+
+      // Kept for this tab: a reload lists again without asking; another tab (a new session) asks again.
+      await page.reload();
+      await page.locator('table.connectors tbody tr').first().waitFor();
+      expect(await page.evaluate('Object.keys(localStorage).length')).toBe(0);
+      const other = await browser.newContext();
+      const second = await other.newPage();
+      await second.goto(`${origin}/console/`);
+      await second.getByRole('form', { name: 'API key' }).waitFor();
+      await other.close();
+      expect(sent.at(-1)).toBe(key);
+      expect(sent.filter((s) => s === key).length).toBeGreaterThanOrEqual(2);
+      await context.close();
+    } finally {
+      await browser.close();
+      await stack.stop();
+    }
+  });
+});
+
+describe('the console for keyboard and screen reader users', () => {
+  it('has no accessibility violations that axe-core finds on the list, a form, the review of a change and the test dialog', { timeout: 60_000 }, async () => {
+    const stack = await startTestStack();
+    const browser = await launchChromium();
+    try {
+      const origin = new URL(stack.gateway.url).origin;
+      // axe-core is evaluated in the page (the page's CSP would refuse it as a script): bypassCSP for this context only.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const violations = async (): Promise<string[]> => {
+        await page.evaluate(axe.source);
+        // A string, evaluated in the page (where axe now is).
+        const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+        };
+        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+      const overflow = () => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      await page.goto(`${origin}/console/`);
+      await page.locator('table.connectors tbody tr').first().waitFor();
+      expect(await violations()).toEqual([]);
+      // A small laptop screen: nothing wider than the window.
+      await page.setViewportSize({ width: 1024, height: 600 });
+      expect(await overflow()).toBe(0);
+
+      // Keyboard only: from the search box, the source filter and then the first connector's link.
+      await page.getByLabel('Search').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.locator(':focus').getAttribute('id')).toBe('source');
+      await page.keyboard.press('Tab');
+      expect(await page.locator(':focus').evaluate((e) => e.tagName)).toBe('A');
+      await page.keyboard.press('Enter');
+      await page.locator('form.connector-form').waitFor();
+      expect(await violations()).toEqual([]);
+      expect(await overflow()).toBe(0);
+
+      await page.locator('form.connector-form input[type=text]').first().fill('changed by the accessibility test');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('region', { name: 'Review the change' }).waitFor();
+      // The focus moves to the review's send button.
+      expect(await page.locator(':focus').innerText()).toBe('Send the change');
+      expect(await violations()).toEqual([]);
+      await page.getByRole('button', { name: 'Back to editing' }).click();
+      await page.getByRole('button', { name: 'Test' }).click();
+      await page.getByRole('dialog', { name: 'Test the connector' }).waitFor();
+      expect(await violations()).toEqual([]);
+      await context.close();
+    } finally {
+      await browser.close();
+      await stack.stop();
+    }
+  });
 });
