@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProperties, checkXml, decodeUtf8 } from '../../src/sources/sailpoint/fileChecks.js';
+import fc from 'fast-check';
+import { checkProperties, checkSailPointXml, checkXml, decodeUtf8, type CheckResult, type SailPointXmlKind } from '../../src/sources/sailpoint/fileChecks.js';
 
 describe('checkXml', () => {
   it("accepts well-formed XML, with or without SailPoint's DTD reference", () => {
@@ -47,5 +48,44 @@ describe('decodeUtf8', () => {
   it('decodes UTF-8 and refuses other bytes', () => {
     expect(decodeUtf8(Buffer.from('grüße', 'utf8'))).toBe('grüße');
     expect(decodeUtf8(Uint8Array.from([0xff, 0xfe, 0x00]))).toBeUndefined();
+  });
+});
+
+describe('refusals end once', () => {
+  // A problem is a fragment the caller ends ("The SOURCE_CONFIG file is refused: <problem>."): it must not end with a
+  // period of its own (saxes ends its messages with one), or the refusal ends twice.
+  const kinds: SailPointXmlKind[] = ['source config', 'application', 'correlation config', 'source template'];
+  const checks: [string, (text: string) => CheckResult][] = [
+    ['checkXml', checkXml],
+    ['checkProperties', checkProperties],
+    ...kinds.map((kind): [string, (text: string) => CheckResult] => [`checkSailPointXml(${kind})`, (text) => checkSailPointXml(kind, text)]),
+  ];
+  const problemOf = (result: CheckResult) => (result.ok ? undefined : result.problem);
+
+  it.each(checks)('%s: the README example and known parser messages', (_name, check) => {
+    for (const text of ['<a></b>', '<a><b></a>', '<a/><b/>', 'hello.', '<a xmlns:x="u"><y:b/></a>', '=value', '<a>&nbsp;</a>']) {
+      const problem = problemOf(check(text));
+      if (problem !== undefined) expect(problem).not.toMatch(/[.\s]$/);
+    }
+    expect(problemOf(checkXml('<a></b>'))).toBe('not well-formed XML: 1:7: unexpected close tag');
+  });
+
+  it.each(checks)('%s: any text (property)', (_name, check) => {
+    const xmlish = fc.array(fc.constantFrom('<a>', '</a>', '<b/>', '</b>', '<x:c>', ' xmlns:x="u"', '&amp;', '&x;', '<!DOCTYPE a>', '.', ' ', 'k=v', '\n'), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          xmlish.map((parts) => parts.join('')),
+        ),
+        (text) => {
+          const problem = problemOf(check(text));
+          if (problem !== undefined) expect(problem).not.toMatch(/[.\s]$/);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,8 +5,18 @@
  */
 import { SaxesParser } from 'saxes';
 
-/** The result of a check: ok, or the first problem in words a client can act on. */
+/**
+ * The result of a check: ok, or the first problem in words a client can act on, as a fragment without a closing
+ * period (callers end the sentence: `The … file is refused: <problem>.`).
+ */
 export type CheckResult = { ok: true } | { ok: false; problem: string };
+
+/** A parser's message as a fragment: saxes ends its messages with a period ("1:19: unexpected close tag."). */
+function fragment(message: string): string {
+  let end = message.length;
+  while (end > 0 && /[\s.]/.test(message.charAt(end - 1))) end -= 1;
+  return message.slice(0, end);
+}
 
 // SailPoint's own files reference its DTD by name; that reference carries no markup of its own and is the only
 // document type declaration accepted. Anything else (an internal subset, SYSTEM URLs, entity declarations) is
@@ -29,12 +39,12 @@ export function checkXml(text: string): CheckResult {
   });
   parser.on('error', (err) => {
     // saxes reports a position prefix like "1:5: "; keep it, it helps the author find the spot.
-    problem ??= `not well-formed XML: ${err.message}`;
+    problem ??= `not well-formed XML: ${fragment(err.message)}`;
   });
   try {
     parser.write(text).close();
   } catch (err) {
-    problem ??= `not well-formed XML: ${(err as Error).message}`;
+    problem ??= `not well-formed XML: ${fragment((err as Error).message)}`;
   }
   if (problem) return { ok: false, problem };
   if (elements === 0) return { ok: false, problem: 'not well-formed XML: no root element' };
@@ -69,12 +79,12 @@ export function checkSailPointXml(kind: SailPointXmlKind, text: string): CheckRe
     root ??= { local: tag.local, uri: tag.uri };
   });
   parser.on('error', (err) => {
-    problem ??= `namespaces are not well-formed: ${err.message}`;
+    problem ??= `namespaces are not well-formed: ${fragment(err.message)}`;
   });
   try {
     parser.write(text).close();
   } catch (err) {
-    problem ??= `namespaces are not well-formed: ${(err as Error).message}`;
+    problem ??= `namespaces are not well-formed: ${fragment((err as Error).message)}`;
   }
   if (problem) return { ok: false, problem };
   const want = XML_ROOTS[kind];
