@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseProperties } from '../../src/sources/sailpoint/properties.js';
 import { checkProperties, checkSailPointXml, checkXml, decodeUtf8, type CheckResult, type SailPointXmlKind } from '../../src/sources/sailpoint/fileChecks.js';
 
 describe('checkXml', () => {
@@ -31,6 +32,33 @@ describe('checkXml', () => {
 describe('checkProperties', () => {
   it('accepts comments, separators and continuation lines', () => {
     expect(checkProperties('# comment\n! other\nkey=value\nkey2 : value\nkey3 value\nlong=a \\\n   b\n\n')).toEqual({ ok: true });
+  });
+
+  it('accepts a key alone, as Java does (README: an empty value)', () => {
+    expect(checkProperties('title\nkey=value')).toEqual({ ok: true });
+    expect(parseProperties('title\nkey=value')).toEqual(
+      new Map([
+        ['title', ''],
+        ['key', 'value'],
+      ]),
+    );
+  });
+
+  it('accepts only texts that Java reads as entries with non-empty keys (property)', () => {
+    const line = fc.oneof(
+      fc.constantFrom('# c', '! c', '', '  ', 'k=v', 'k : v', 'k v', 'k', '=v', ':v', ' = v', 'a\\', 'b\\\\', '\\ k=v', 'x\\=y'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const text = lines.join('\n');
+        if (!checkProperties(text).ok) return;
+        const read = parseProperties(text);
+        expect(read.size).toBeGreaterThan(0);
+        expect(read.has('')).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it.each([

@@ -102,7 +102,8 @@ export function checkSailPointXml(kind: SailPointXmlKind, text: string): CheckRe
 
 /**
  * Checks that `text` reads as a Java `.properties` file: every logical line (after `\` continuations) is blank, a
- * comment (`#`, `!`), or a non-empty key followed by `=`, `:` or whitespace and a value. No control characters
+ * comment (`#`, `!`), or a non-empty key, alone or followed by `=`, `:` or whitespace and a value (as Java reads it:
+ * a key alone has an empty value). No control characters
  * besides tab, CR and LF.
  */
 export function checkProperties(text: string): CheckResult {
@@ -125,14 +126,14 @@ export function checkProperties(text: string): CheckResult {
       line = line.slice(0, -1) + next.value[1].replace(/^[ \t\f]+/, '');
     }
     const key = /^(?:\\.|[^=:\s\\])+/.exec(line);
-    if (!key) return { ok: false, problem: `line ${start} has no key (expected key=value)` };
+    if (!key) return { ok: false, problem: `line ${start} has no key (an entry starts with its key: key=value, key: value, key value, or a key alone)` };
     const rest = line.slice(key[0].length);
     if (rest !== '' && !/^[ \t\f]*[=:]|^[ \t\f]/.test(rest)) {
-      return { ok: false, problem: `line ${start} is not key=value` };
+      return { ok: false, problem: `line ${start} is not an entry (key=value, key: value, key value, or a key alone)` };
     }
     entries++;
   }
-  if (entries === 0) return { ok: false, problem: 'the file has no key=value entries' };
+  if (entries === 0) return { ok: false, problem: 'the file has no entries (key=value lines)' };
   return { ok: true };
 }
 
