@@ -4,7 +4,7 @@
 # (GATEWAY_API_KEYS and/or GATEWAY_JWT_JWKS_URL; see the README's "Deployment").
 
 # Both stages on Node 24, the LTS supported longest (to April 2028; Node 20 reached end of life in April 2026). The code
-# keeps running on Node 20.11 and later (package.json's engines), so a development machine may stay on 20.
+# keeps running on Node 20.19 and later (package.json's engines), so a development machine may stay on 20.
 
 # 1. Build: all dependencies, the production build → dist/prod/: only what src/index.ts loads, so no sandbox (a source
 #    names its sandbox module by URL and only loads it when its URL is unset), and each source's SDL beside its

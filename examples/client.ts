@@ -9,6 +9,7 @@
  * Environment: GATEWAY_URL (default http://127.0.0.1:4000/graphql); GATEWAY_API_KEY, sent as `x-api-key` when set.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -181,19 +182,11 @@ export async function createScriptConnector(client: GatewayClient, suffix: strin
   return created;
 }
 
-/** The source config the example uploads: a SailPoint form with a connection section of two fields. */
-export const EXAMPLE_SOURCE_CONFIG = `<?xml version="1.0" encoding="UTF-8"?>
-<Form xmlns="http://www.sailpoint.com/xsd/sailpoint_form_2_0.xsd" name="Example client" type="SourceConfig">
-  <Menu label="Configuration">
-    <MenuItem keyName="connectionSettings" label="Connection Settings">
-      <Section label="Connection">
-        <Field name="host" displayName="Host" type="url" required="true" value="https://directory.example.com"/>
-        <Field name="password" displayName="Password" type="secret" required="true"/>
-      </Section>
-    </MenuItem>
-  </Menu>
-</Form>
-`;
+/**
+ * The source config the example uploads (examples/source-config.xml, the file the README's curl upload sends): a
+ * SailPoint form with a connection section of two fields.
+ */
+export const EXAMPLE_SOURCE_CONFIG = readFileSync(new URL('./source-config.xml', import.meta.url), 'utf8');
 
 /** Uploads a source config file (multipart request) to a script connector; returns SailPoint's update detail. */
 export async function uploadSourceConfig(client: GatewayClient, scriptName: string, xml = EXAMPLE_SOURCE_CONFIG) {

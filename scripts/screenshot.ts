@@ -1,6 +1,7 @@
 /**
  * `npm run docs:screenshot`: starts the gateway on its built-in sandboxes, opens /graphql in the system's headless
- * Chromium at 1280×800, opens the Docs, runs the first tab and saves `docs/sandbox.png` for the README. The browser
+ * Chromium at 1280×800 (GraphiQL opens with the Docs shown), runs the first tab (▶) and saves `docs/sandbox.png` for
+ * the README: what a newcomer sees after pressing ▶ once. The browser
  * helpers are shared with test/server/landing.browser.test.ts (`npm run test:browser`).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -36,11 +37,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath() });
 }
 
-/** Opens the landing page; resolves once GraphiQL shows its editor and, in the Docs, the schema it introspected. */
+/**
+ * Opens the landing page; resolves once GraphiQL shows its editor and, in the Docs it opens with (nothing clicked), the
+ * schema it introspected.
+ */
 export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
-  await page.getByLabel('Show Documentation Explorer').click();
   await page.locator('.graphiql-doc-explorer-type-name', { hasText: /^Query$/ }).waitFor();
 }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createVitest } from 'vitest/node';
+import { minVersion, satisfies } from 'semver';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CODE = /\.(?:[cm]?ts|[cm]?js|tsx)$/;
@@ -126,5 +127,38 @@ describe('package.json', () => {
 
   it('has what src/ imports among the dependencies the image installs (npm ci --omit=dev)', () => {
     expect(undeclared(['src'], dependencies!)).toEqual([]);
+  });
+});
+
+describe('Node versions (README: which Node is quiet, which warns and why)', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; dev?: boolean; engines?: { node?: string } | string[] }>;
+  };
+  /** Every installed package's Node range, as `npm ci` checks it (EBADENGINE when the running Node is outside it). */
+  const ranges = Object.entries(lock.packages).flatMap(([path, info]) => {
+    const engines = info.engines;
+    const node = engines !== undefined && !Array.isArray(engines) ? engines.node : undefined;
+    return path === '' || node === undefined
+      ? []
+      : [{ name: `${path.replace(/^.*node_modules\//, '')}@${info.version ?? '?'}`, range: node, dev: info.dev === true }];
+  });
+  /** The packages the README names as warning on Node 20: codegen's loaders, @logto/api (one test), @whatwg-node/promise-helpers (via @graphql-tools/schema). */
+  const NAMED = /^(@whatwg-node\/[\w-]+|listr2|sync-fetch|@logto\/api)@/;
+  const outside = (version: string) => ranges.filter((r) => !satisfies(version, r.range)).map((r) => r.name);
+
+  it('.nvmrc names a Node on which npm ci prints no engine warning', () => {
+    const nvmrc = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim();
+    const version = minVersion(nvmrc)!.version;
+    expect(ranges.length).toBeGreaterThan(100);
+    expect(outside(version)).toEqual([]);
+    expect(satisfies(version, pkg.engines.node)).toBe(true);
+  });
+
+  it('the engines floor is one every package accepts, but those the README names as warning (their warnings are harmless: the suite runs on Node 20)', () => {
+    const floor = minVersion(pkg.engines.node)!.version;
+    expect(outside(floor).filter((name) => !NAMED.test(name))).toEqual([]);
+    // The named ones still ask for more than Node 20: when they stop, the README's paragraph goes.
+    expect(outside('20.99.0').filter((name) => NAMED.test(name)).length).toBeGreaterThan(0);
   });
 });

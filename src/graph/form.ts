@@ -13,6 +13,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { SaxesParser } from 'saxes';
+import { asSentenceEnd } from '../errors/reasons.js';
 import type { SettingsProblem } from '../sources/port.js';
 import {
   isLockedField,
@@ -165,7 +166,7 @@ function valueProblem(field: RawSettingsField, value: unknown, locked: boolean):
       const problem = xmlProblem(value);
       if (problem === undefined) return undefined;
       // The parser's words may quote the text: never for a locked field.
-      return { key: field.key, code: 'WRONG_TYPE', message: `${name} is not well-formed XML${locked ? '' : `: ${cut(problem)}`}.` };
+      return { key: field.key, code: 'WRONG_TYPE', message: asSentenceEnd(`${name} is not well-formed XML${locked ? '' : `: ${cut(problem)}`}`) };
     }
     case 'URL':
       return typeof value === 'string' && isHttpUrl(value) ? undefined : wrongType();

@@ -36,7 +36,8 @@ export function encodeGlobalId(type: NodeTypeName, ...key: string[]): string {
  * one whose native key is not a valid id of its source (a path, a dot segment, …): the key becomes a URL path segment.
  */
 export function decodeGlobalId(id: string, types: NodeTypeTable, argumentName = 'id'): GlobalId {
-  const malformed = () => new BadUserInputError('Malformed or unknown id.', { argumentName });
+  const malformed = () =>
+    new BadUserInputError(`Malformed or unknown id: ${argumentName} takes a global id (an object's id), not a native id (its nativeId).`, { argumentName });
   const parts = tryParse(id);
   const type = parts?.[0];
   if (!parts || typeof type !== 'string') throw malformed();

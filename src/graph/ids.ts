@@ -42,8 +42,36 @@ export function idProblem(value: string, rule: IdRule): string | undefined {
   return undefined;
 }
 
-/** Returns `value` when it is an id under `rule`; else BAD_USER_INPUT naming `argumentName`, before any call. */
+/**
+ * Whether `value` reads as one of the gateway's global ids (base64url of `["<Type>", ...nativeKey]`, see globalId.ts):
+ * what a caller gives a native-id argument when it mixes up `id` and `nativeId`. No vendor's id is one (a KSUID, a
+ * Logto id or a scriptName that happens to be base64url does not decode to such an array).
+ */
+export function looksLikeGlobalId(value: string): boolean {
+  if (value.length < 8 || value.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(value)) return false;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(parts) || parts.length < 2 || !parts.every((part): part is string => typeof part === 'string')) return false;
+  return /^[A-Z][A-Za-z0-9]*$/.test(parts[0] ?? '');
+}
+
+/**
+ * Returns `value` when it is an id under `rule`; else BAD_USER_INPUT naming `argumentName`, before any call. A global
+ * id (an object's `id`) given where a native id (its `nativeId`) belongs is refused too, naming the arguments that
+ * take it: without this a source would be asked for an object it cannot have, and the answer would be a silent null.
+ */
 export function checkId(value: string, rule: IdRule, argumentName: string): string {
+  // First: a global id is often longer than a vendor's ids, and the length alone would not say what is wrong.
+  if (looksLikeGlobalId(value)) {
+    throw new BadUserInputError(
+      `${argumentName} takes a native id (an object's nativeId), not a global id (its id): give a global id to node(id:) or, for a connector, to connector(id:).`,
+      { argumentName },
+    );
+  }
   const problem = idProblem(value, rule);
   if (problem !== undefined) throw new BadUserInputError(`${argumentName} ${problem}.`, { argumentName });
   return value;

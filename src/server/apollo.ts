@@ -8,7 +8,8 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
@@ -46,6 +47,23 @@ function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/**
+ * Refuses introspection (`__schema`, `__type`) when it is off, saying how to turn it on. Apollo Server's own rule
+ * (its `introspection: false`) tells the caller to "pass introspection: true to ApolloServer", which a gateway
+ * operator cannot do: the setting is GATEWAY_INTROSPECTION. Apollo's validation error code stays.
+ */
+const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+    context.reportError(
+      new GraphQLError('Introspection is off on this gateway (it is off in production by default); its operator turns it on with GATEWAY_INTROSPECTION=true.', {
+        nodes: [node],
+        extensions: { validationErrorCode: ApolloServerValidationErrorCode.INTROSPECTION_DISABLED },
+      }),
+    );
+  },
+});
+
 /** `operationLog` is the plugin that logs and measures each operation (`src/observability`). */
 export async function createApollo(
   schema: GraphQLSchema,
@@ -67,7 +85,8 @@ export async function createApollo(
     // Parsed and validated documents, bounded by count (Apollo's default bounds an estimate of their JSON size,
     // which lets thousands of documents, several times larger in memory, pile up).
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheSize, sizeCalculation: () => 1 }),
-    introspection: config.introspection,
+    // Introspection is refused by the gateway's own rule (noIntrospection), whose message names GATEWAY_INTROSPECTION.
+    introspection: true,
     csrfPrevention: true,
     // The gateway owns shutdown (src/index.ts, stop() in server/index.ts: drain, then Apollo, then the pools). Apollo's
     // own SIGINT/SIGTERM handlers (installed unless NODE_ENV is test) would stop it beside that, and a second stop()
@@ -77,7 +96,7 @@ export async function createApollo(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    validationRules: limits.validationRules,
+    validationRules: config.introspection ? limits.validationRules : [...limits.validationRules, noIntrospection],
     parseOptions: limits.parseOptions,
     formatError,
     logger: {

@@ -214,14 +214,17 @@ function staticPage(): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Assets
 
-/** Starts GraphiQL in #graphiql: the page is served by the GraphQL endpoint itself, so its own URL is the endpoint. */
+/**
+ * Starts GraphiQL in #graphiql: the page is served by the GraphQL endpoint itself, so its own URL is the endpoint. It
+ * opens with the Docs shown (the README's screenshot is this first view, after ▶); a reader can close them.
+ */
 const BOOT_SCRIPT = `'use strict';
 (function () {
   var config = JSON.parse(document.getElementById('graphiql-config').textContent);
   var fetcher = GraphiQL.createFetcher({ url: window.location.origin + window.location.pathname });
   var logo = React.createElement(GraphiQL.Logo, null, 'connector-gateway');
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: config.tabs, shouldPersistHeaders: false }, logo),
+    React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: config.tabs, shouldPersistHeaders: false, visiblePlugin: 'Documentation Explorer' }, logo),
   );
 })();
 `;

@@ -1,7 +1,8 @@
 /**
  * Property tests of the form check (what the caller controls: any keys, `__proto__` and `constructor` among them,
  * any JSON): it never throws, it reports only the SDL's problem codes and field statuses, every problem names a key
- * it was given or a field of the form, and no value given to a locked field shows in its problems or statuses.
+ * it was given or a field of the form, every message ends once, and no value given to a locked field shows in its problems or
+ * statuses.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -98,6 +99,8 @@ describe('checkForm (property)', () => {
             expect(PROBLEM_CODES).toContain(problem.code);
             expect(keys).toContain(problem.key);
             expect(problem.message.length).toBeLessThan(1200);
+            // A sentence that ends once, whatever the parser's or the caller's words inside it end with.
+            expect(problem.message).not.toMatch(/\.\.$/);
           }
           for (const field of check.fields) expect(STATUSES).toContain(field.status);
           const shown = JSON.stringify({

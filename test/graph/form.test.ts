@@ -220,6 +220,11 @@ describe('checkForm', () => {
       'update',
     );
     expect(xml.problems).toEqual([{ key: 'privateKey', code: 'WRONG_TYPE', message: 'Key ("privateKey") is not well-formed XML.' }]);
+    // The parser's words end with a period of their own: the sentence still ends once.
+    const open = checkForm([{ section: 'GENERAL', key: 'template', label: 'Template', type: 'Xml' }], [{ key: 'template', value: '<a></b>' }], 'update');
+    expect(open.problems).toEqual([
+      { key: 'template', code: 'WRONG_TYPE', message: 'Template ("template") is not well-formed XML: 1:7: unexpected close tag.' },
+    ]);
     const choice = checkForm(
       [{ section: 'GENERAL', key: 'apiKey', label: 'Key', type: 'Select', options: [{ value: 'a', label: 'A' }] }],
       [{ key: 'apiKey', value: 's3cr3t-value' }],

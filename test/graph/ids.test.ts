@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkId, idProblem, pathSegment, type IdRule } from '../../src/graph/ids.js';
+import { checkId, idProblem, looksLikeGlobalId, pathSegment, type IdRule } from '../../src/graph/ids.js';
 import { decodeGlobalId, encodeGlobalId } from '../../src/graph/globalId.js';
 import { SOURCES } from '../../src/sources/index.js';
 import { SourceList } from '../../src/sources/sourceList.js';
@@ -100,6 +100,42 @@ describe('id rules', () => {
     }
   });
 
+  it('refuses a global id where a native id belongs, naming the arguments that take one; no real id of the seeds looks like one', () => {
+    const messageOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    const c1 = createConductorOneSeed();
+    const app = c1.apps[0]!.id;
+    for (const [rule, argument, global] of [
+      [C1_ID, 'id', encodeGlobalId('App', app)],
+      [C1_ID, 'appId', encodeGlobalId('App', app)],
+      [C1_ID, 'id', encodeGlobalId('AppConnector', app, c1.connectors[0]!.id)],
+      [LOGTO_ID, 'id', encodeGlobalId('LoginConnector', createLogtoSeed().connectors[0]!.id)],
+      [SCRIPT_NAME, 'scriptName', encodeGlobalId('ScriptConnector', 'active-directory')],
+    ] as const) {
+      expect(looksLikeGlobalId(global)).toBe(true);
+      expect(refusal(() => checkId(global, rule, argument))).toEqual({ code: 'BAD_USER_INPUT', argumentName: argument });
+      expect(messageOf(() => checkId(global, rule, argument))).toBe(
+        `${argument} takes a native id (an object's nativeId), not a global id (its id): give a global id to node(id:) or, for a connector, to connector(id:).`,
+      );
+    }
+    const logto = createLogtoSeed();
+    const real = [
+      ...createSailPointSeed().map((c) => c.scriptName),
+      ...logto.factories.map((f) => f.id),
+      ...logto.connectors.map((c) => c.id),
+      ...c1.apps.map((a) => a.id),
+      ...c1.connectors.map((c) => c.id),
+      ...c1.catalog.map((c) => c.id),
+    ];
+    for (const id of real) expect(looksLikeGlobalId(id), id).toBe(false);
+  });
+
   it('pathSegment refuses what cannot be one segment, whatever called it', () => {
     for (const value of ['', '.', '..', '\uD800']) expect(refusal(() => pathSegment(value))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(pathSegment('a b/c')).toBe('a%20b%2Fc');
@@ -177,6 +213,23 @@ describe('property: an accepted id is one URL path segment', () => {
         expect(url.pathname.split('/')).toHaveLength(4);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('native ids: a KSUID-like or slug id is never taken for a global id; every global id of the node types is', () => {
+    const idChars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: idChars, minLength: 1, maxLength: 64 }), (value) => {
+        expect(looksLikeGlobalId(value)).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+    const types = Object.keys(NODE_TYPES);
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.string({ unit: idChars, minLength: 1, maxLength: 64 }), (type, value) => {
+        expect(looksLikeGlobalId(encodeGlobalId(type, ...NODE_TYPES[type]!.key.map(() => value)))).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkProperties, checkXml, decodeUtf8 } from '../../src/sources/sailpoint/fileChecks.js';
+import fc from 'fast-check';
+import { parseProperties } from '../../src/sources/sailpoint/properties.js';
+import { checkProperties, checkSailPointXml, checkXml, decodeUtf8, type CheckResult, type SailPointXmlKind } from '../../src/sources/sailpoint/fileChecks.js';
 
 describe('checkXml', () => {
   it("accepts well-formed XML, with or without SailPoint's DTD reference", () => {
@@ -32,6 +34,33 @@ describe('checkProperties', () => {
     expect(checkProperties('# comment\n! other\nkey=value\nkey2 : value\nkey3 value\nlong=a \\\n   b\n\n')).toEqual({ ok: true });
   });
 
+  it('accepts a key alone, as Java does (README: an empty value)', () => {
+    expect(checkProperties('title\nkey=value')).toEqual({ ok: true });
+    expect(parseProperties('title\nkey=value')).toEqual(
+      new Map([
+        ['title', ''],
+        ['key', 'value'],
+      ]),
+    );
+  });
+
+  it('accepts only texts that Java reads as entries with non-empty keys (property)', () => {
+    const line = fc.oneof(
+      fc.constantFrom('# c', '! c', '', '  ', 'k=v', 'k : v', 'k v', 'k', '=v', ':v', ' = v', 'a\\', 'b\\\\', '\\ k=v', 'x\\=y'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const text = lines.join('\n');
+        if (!checkProperties(text).ok) return;
+        const read = parseProperties(text);
+        expect(read.size).toBeGreaterThan(0);
+        expect(read.has('')).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it.each([
     ['XML', '<?xml version="1.0"?><a/>'],
     ['a control character', 'a=\u0001'],
@@ -47,5 +76,44 @@ describe('decodeUtf8', () => {
   it('decodes UTF-8 and refuses other bytes', () => {
     expect(decodeUtf8(Buffer.from('grüße', 'utf8'))).toBe('grüße');
     expect(decodeUtf8(Uint8Array.from([0xff, 0xfe, 0x00]))).toBeUndefined();
+  });
+});
+
+describe('refusals end once', () => {
+  // A problem is a fragment the caller ends ("The SOURCE_CONFIG file is refused: <problem>."): it must not end with a
+  // period of its own (saxes ends its messages with one), or the refusal ends twice.
+  const kinds: SailPointXmlKind[] = ['source config', 'application', 'correlation config', 'source template'];
+  const checks: [string, (text: string) => CheckResult][] = [
+    ['checkXml', checkXml],
+    ['checkProperties', checkProperties],
+    ...kinds.map((kind): [string, (text: string) => CheckResult] => [`checkSailPointXml(${kind})`, (text) => checkSailPointXml(kind, text)]),
+  ];
+  const problemOf = (result: CheckResult) => (result.ok ? undefined : result.problem);
+
+  it.each(checks)('%s: the README example and known parser messages', (_name, check) => {
+    for (const text of ['<a></b>', '<a><b></a>', '<a/><b/>', 'hello.', '<a xmlns:x="u"><y:b/></a>', '=value', '<a>&nbsp;</a>']) {
+      const problem = problemOf(check(text));
+      if (problem !== undefined) expect(problem).not.toMatch(/[.\s]$/);
+    }
+    expect(problemOf(checkXml('<a></b>'))).toBe('not well-formed XML: 1:7: unexpected close tag');
+  });
+
+  it.each(checks)('%s: any text (property)', (_name, check) => {
+    const xmlish = fc.array(fc.constantFrom('<a>', '</a>', '<b/>', '</b>', '<x:c>', ' xmlns:x="u"', '&amp;', '&x;', '<!DOCTYPE a>', '.', ' ', 'k=v', '\n'), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          xmlish.map((parts) => parts.join('')),
+        ),
+        (text) => {
+          const problem = problemOf(check(text));
+          if (problem !== undefined) expect(problem).not.toMatch(/[.\s]$/);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

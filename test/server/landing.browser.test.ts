@@ -1,7 +1,8 @@
 /**
  * The landing page in the system's headless Chromium (playwright-core drives it; `npm run test:browser`, not part of
- * `npm test`, which needs nothing beside the clone): GraphiQL renders with the schema, runs the welcome query, and no
- * request leaves the gateway. The same page over plain HTTP is landing.test.ts.
+ * `npm test`, which needs nothing beside the clone): GraphiQL renders with the schema, its Docs open as the README's
+ * screenshot shows them, runs the welcome query, and no request leaves the gateway. The same page over plain HTTP is
+ * landing.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -41,6 +42,9 @@ describe('landing page in headless Chromium', () => {
     page.on('websocket', (ws) => elsewhere.push(ws.url()));
 
     await openExplorer(page, stack.gateway.url);
+    // As the README's screenshot shows it: the Docs are open without a click, the welcome query in the first tab.
+    expect(await page.locator('.graphiql-doc-explorer').isVisible()).toBe(true);
+    expect(await page.getByLabel('Hide Documentation Explorer').count()).toBe(1);
     expect(await page.locator('.graphiql-query-editor').innerText()).toContain('query FirstConnectors');
     expect(await page.locator('.graphiql-tab').first().innerText()).toContain('FirstConnectors');
     const result = await runOperation(page);

@@ -134,10 +134,43 @@ describe('by environment', () => {
     try {
       const res = await prod.gql(typo);
       expect(res.body.errors![0]!.message).not.toMatch(/Did you mean|displayName/);
-      const introspection = await prod.gql('{ __schema { types { name } } }');
-      expect(introspection.body.errors![0]!.message).toMatch(/introspection/i);
+      // Refused in words the operator can act on: the gateway's setting, not Apollo's constructor option.
+      for (const query of [
+        '{ __schema { types { name } } }',
+        '{ __type(name: "Query") { name } }',
+        '{ scriptConnectors(first: 1) { edges { node { id } } } __schema { queryType { name } } }',
+      ]) {
+        const introspection = await prod.gql(query);
+        expect(introspection.status, query).toBe(400);
+        expect(introspection.body.data, query).toBeUndefined();
+        expect(introspection.body.errors, query).toEqual([
+          {
+            message: 'Introspection is off on this gateway (it is off in production by default); its operator turns it on with GATEWAY_INTROSPECTION=true.',
+            locations: [expect.any(Object)],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED' },
+          },
+        ]);
+      }
+      expect(prod.backendCalls()).toBe(0);
     } finally {
       await prod.stop();
+    }
+  });
+
+  it('production with GATEWAY_INTROSPECTION=true answers introspection; development with false refuses it the same way', async () => {
+    const on = await startTestStack({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true' });
+    try {
+      const res = await on.gql('{ __schema { queryType { name } } }');
+      expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    } finally {
+      await on.stop();
+    }
+    const off = await startTestStack({ GATEWAY_INTROSPECTION: 'false' });
+    try {
+      const res = await off.gql('{ __type(name: "Query") { name } }');
+      expect(res.body.errors![0]!.message).toContain('GATEWAY_INTROSPECTION=true');
+    } finally {
+      await off.stop();
     }
   });
 });

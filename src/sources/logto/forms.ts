@@ -7,6 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError, UpstreamError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { isNotFound } from '../../errors/notFound.js';
 import { maskSecrets, MIN_KNOWN_SECRET, SECRET_MASK } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
@@ -153,7 +154,7 @@ export async function runFactoryTest(
       // The provider's words may echo what it was sent: the config's secrets are masked out of them.
       const found = refusalReason(error);
       const reason = found === undefined ? undefined : scrubSecrets(found, secretTexts(config, logtoSecretTest(factory.formItems)));
-      const message = `The provider refused the test${reason === undefined ? '' : `: ${reason.replace(/\.$/, '')}`} (Logto: ${error.vendorCode}).`;
+      const message = `The provider refused the test${reason === undefined ? '' : `: ${asSentenceEnd(reason).slice(0, -1)}`} (Logto: ${error.vendorCode}).`;
       return { ok: false, message, problems: [], method: 'SOURCE_TEST' };
     }
     throw error;

@@ -5,8 +5,18 @@
  */
 import { SaxesParser } from 'saxes';
 
-/** The result of a check: ok, or the first problem in words a client can act on. */
+/**
+ * The result of a check: ok, or the first problem in words a client can act on, as a fragment without a closing
+ * period (callers end the sentence: `The … file is refused: <problem>.`).
+ */
 export type CheckResult = { ok: true } | { ok: false; problem: string };
+
+/** A parser's message as a fragment: saxes ends its messages with a period ("1:19: unexpected close tag."). */
+function fragment(message: string): string {
+  let end = message.length;
+  while (end > 0 && /[\s.]/.test(message.charAt(end - 1))) end -= 1;
+  return message.slice(0, end);
+}
 
 // SailPoint's own files reference its DTD by name; that reference carries no markup of its own and is the only
 // document type declaration accepted. Anything else (an internal subset, SYSTEM URLs, entity declarations) is
@@ -29,12 +39,12 @@ export function checkXml(text: string): CheckResult {
   });
   parser.on('error', (err) => {
     // saxes reports a position prefix like "1:5: "; keep it, it helps the author find the spot.
-    problem ??= `not well-formed XML: ${err.message}`;
+    problem ??= `not well-formed XML: ${fragment(err.message)}`;
   });
   try {
     parser.write(text).close();
   } catch (err) {
-    problem ??= `not well-formed XML: ${(err as Error).message}`;
+    problem ??= `not well-formed XML: ${fragment((err as Error).message)}`;
   }
   if (problem) return { ok: false, problem };
   if (elements === 0) return { ok: false, problem: 'not well-formed XML: no root element' };
@@ -69,12 +79,12 @@ export function checkSailPointXml(kind: SailPointXmlKind, text: string): CheckRe
     root ??= { local: tag.local, uri: tag.uri };
   });
   parser.on('error', (err) => {
-    problem ??= `namespaces are not well-formed: ${err.message}`;
+    problem ??= `namespaces are not well-formed: ${fragment(err.message)}`;
   });
   try {
     parser.write(text).close();
   } catch (err) {
-    problem ??= `namespaces are not well-formed: ${(err as Error).message}`;
+    problem ??= `namespaces are not well-formed: ${fragment((err as Error).message)}`;
   }
   if (problem) return { ok: false, problem };
   const want = XML_ROOTS[kind];
@@ -92,7 +102,8 @@ export function checkSailPointXml(kind: SailPointXmlKind, text: string): CheckRe
 
 /**
  * Checks that `text` reads as a Java `.properties` file: every logical line (after `\` continuations) is blank, a
- * comment (`#`, `!`), or a non-empty key followed by `=`, `:` or whitespace and a value. No control characters
+ * comment (`#`, `!`), or a non-empty key, alone or followed by `=`, `:` or whitespace and a value (as Java reads it:
+ * a key alone has an empty value). No control characters
  * besides tab, CR and LF.
  */
 export function checkProperties(text: string): CheckResult {
@@ -115,14 +126,14 @@ export function checkProperties(text: string): CheckResult {
       line = line.slice(0, -1) + next.value[1].replace(/^[ \t\f]+/, '');
     }
     const key = /^(?:\\.|[^=:\s\\])+/.exec(line);
-    if (!key) return { ok: false, problem: `line ${start} has no key (expected key=value)` };
+    if (!key) return { ok: false, problem: `line ${start} has no key (an entry starts with its key: key=value, key: value, key value, or a key alone)` };
     const rest = line.slice(key[0].length);
     if (rest !== '' && !/^[ \t\f]*[=:]|^[ \t\f]/.test(rest)) {
-      return { ok: false, problem: `line ${start} is not key=value` };
+      return { ok: false, problem: `line ${start} is not an entry (key=value, key: value, key value, or a key alone)` };
     }
     entries++;
   }
-  if (entries === 0) return { ok: false, problem: 'the file has no key=value entries' };
+  if (entries === 0) return { ok: false, problem: 'the file has no entries (key=value lines)' };
   return { ok: true };
 }
 

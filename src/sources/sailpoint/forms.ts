@@ -7,6 +7,7 @@
  * what SailPoint requires, and says that no connection was made. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { nullIfNotFound } from '../../errors/notFound.js';
 import { isLockedField, isSetValue, kindOfType, type RawSettingsField } from '../../graph/settings.js';
 import type { PatchRead, PlannedOperation, SettingsForms, SettingsProblem, SourceContext, TestOutcome } from '../port.js';
@@ -71,7 +72,11 @@ function fill(
     const text = fieldValueText(field.kind ?? kindOfType(field.type), value);
     if (text.ok) texts.set(key, text.text);
     else
-      problems.push({ key, code: 'INVALID', message: `The value of ${JSON.stringify(key.slice(0, 100))} cannot be written into the form: ${text.problem}.` });
+      problems.push({
+        key,
+        code: 'INVALID',
+        message: `The value of ${JSON.stringify(key.slice(0, 100))} cannot be written into the form: ${asSentenceEnd(text.problem)}`,
+      });
   }
   return { xml: withFieldValues(xml, texts), locked, problems };
 }
@@ -90,7 +95,7 @@ async function fileProblems(ctx: SourceContext, detail: SailPointConnectorDetail
     // SailPoint reports no such file for this connector: nothing of it to check.
     if (text == null) continue;
     const checked = checkSailPointXml(kind, text);
-    if (!checked.ok) problems.push({ key: null, code: 'INVALID', message: `The ${kind} file is refused: ${checked.problem}.` });
+    if (!checked.ok) problems.push({ key: null, code: 'INVALID', message: `The ${kind} file is refused: ${asSentenceEnd(checked.problem)}` });
   }
   return problems;
 }

@@ -4,6 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { checkOffset, positionObject } from '../../graph/cursor.js';
 import { parsePointer, type JsonPatchOperation } from '../../graph/jsonPatch.js';
@@ -108,7 +109,7 @@ function writerOf(operations: readonly JsonPatchOperation[], place: readonly str
 function refused(operations: readonly JsonPatchOperation[], place: readonly string[], problem: string): BadUserInputError {
   const argumentName = writerOf(operations, place);
   const at = argumentName.replace(/\.(value|from)$/, '');
-  return new BadUserInputError(`${at}: ${place.join('/').slice(0, 200)} is refused: ${problem}.`, { argumentName });
+  return new BadUserInputError(`${at}: ${place.join('/').slice(0, 200)} is refused: ${asSentenceEnd(problem)}`, { argumentName });
 }
 
 /** What a changed field of the patched document is written as: its stored secrets back where it still shows them as read. */

@@ -3,6 +3,7 @@
  * BAD_USER_INPUT naming the argument. Pure functions. Internal module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { checkId, type IdRule } from '../../graph/ids.js';
 import { checkPatchLength, checkValueSize, DEFAULT_PATCH_LIMITS, parsePointer, type PatchLimits } from '../../graph/jsonPatch.js';
 import { checkXml } from './fileChecks.js';
@@ -149,7 +150,7 @@ function checkValue(field: SailPointPatchableField, path: string, op: string, va
     if (typeof value !== 'string') throw new BadUserInputError(`${at}: ${field} must be a string of XML.`, { argumentName: `${at}.value` });
     if (op === 'test') return;
     const checked = checkXml(value);
-    if (!checked.ok) throw new BadUserInputError(`${at}: ${field} is refused: ${checked.problem}.`, { argumentName: `${at}.value` });
+    if (!checked.ok) throw new BadUserInputError(`${at}: ${field} is refused: ${asSentenceEnd(checked.problem)}`, { argumentName: `${at}.value` });
   } else if (path === '/connectorMetadata' && op !== 'test' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
     throw new BadUserInputError(`${at}: connectorMetadata must be a JSON object.`, { argumentName: `${at}.value` });
   }

@@ -5,6 +5,7 @@
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import type { Resolvers, ScriptConnectorFileKind } from '../../__generated__/resolvers-types.js';
 import { BadUserInputError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { nullIfNotFound } from '../../errors/notFound.js';
 import { checkOffset, checkPageSize, decodeCursor, encodeCursor } from '../../graph/cursor.js';
 import type { JsonPatchOperation } from '../../graph/jsonPatch.js';
@@ -92,7 +93,7 @@ export const sailpointResolvers: Resolvers = {
         const text = decodeUtf8(bytes);
         if (text === undefined) throw new BadUserInputError('The file is not UTF-8 text.', { argumentName: 'file' });
         const checked = spec.check(text);
-        if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${checked.problem}.`, { argumentName: 'file' });
+        if (!checked.ok) throw new BadUserInputError(`The ${kind} file is refused: ${asSentenceEnd(checked.problem)}`, { argumentName: 'file' });
         const { client, loaders } = sailpoint(ctx);
         // The file is in memory: the connector's write lock covers only the read of its stored secrets and the write.
         return ctx.services.writeLocks.run(connectorLockKey(SAILPOINT, scriptName), async () => {

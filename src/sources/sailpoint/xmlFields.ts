@@ -5,6 +5,7 @@
  * module.
  */
 import { BadUserInputError } from '../../errors/classes.js';
+import { asSentenceEnd } from '../../errors/reasons.js';
 import { GatewayErrorCode } from '../../errors/codes.js';
 import { SECRET_MASK } from '../../graph/settings.js';
 import type { SourceContext } from '../port.js';
@@ -70,6 +71,6 @@ export async function restoreUploadSecrets(
           .loaders.connectorByScriptName.load(scriptName)
           .then((d) => (file === 'source-config' ? sourceConfigOf(d) : d.correlationConfigXml));
   const restored = restoreXml(ctx, text, stored);
-  if (!restored.ok) throw new BadUserInputError(`The ${kind} file is refused: ${restored.problem}.`, { argumentName: 'file' });
+  if (!restored.ok) throw new BadUserInputError(`The ${kind} file is refused: ${asSentenceEnd(restored.problem)}`, { argumentName: 'file' });
   return restored.xml === text ? bytes : Buffer.from(restored.xml, 'utf8');
 }
