@@ -318,9 +318,9 @@ describe('the console for keyboard and screen reader users', () => {
       const violations = async (): Promise<string[]> => {
         await page.evaluate(axe.source);
         // A string, evaluated in the page (where axe now is).
-        const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
-          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-        };
+        const result = await page.evaluate<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>(
+          "axe.run(document, { resultTypes: ['violations'] })",
+        );
         return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       };
       const overflow = () => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');

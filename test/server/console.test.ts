@@ -30,7 +30,9 @@ function rawGet(origin: string, path: string): Promise<{ status: number; body: s
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body });
+      });
     }).on('error', reject);
   });
 }
@@ -44,7 +46,9 @@ describe('the console over HTTP', () => {
     origin = new URL(stack.gateway.url).origin;
     return () => stack.stop();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves its page uncached, with a CSP that lets it load only its own files and call only this origin', async () => {
     const res = await request(`${origin}/console/`);
