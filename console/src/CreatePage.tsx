@@ -6,11 +6,11 @@
  * naming the field, which is marked and focused.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeError, sourceLabel, type GatewayError } from './api';
-import { useConsole, useRun } from './context';
-import { fieldNamedIn } from './fieldNames';
-import { ConnectorForm, fieldId } from './Form';
-import { collectValues, formFields, initialEntry, type Entry } from './formLogic';
+import { describeError, sourceLabel, type GatewayError } from './api.js';
+import { useConsole, useRun } from './context.js';
+import { fieldNamedIn } from './fieldNames.js';
+import { ConnectorForm, fieldId } from './Form.js';
+import { collectValues, formFields, initialEntry, type Entry } from './formLogic.js';
 import {
   connectorCatalogQuery,
   connectorFactoriesQuery,
@@ -18,8 +18,8 @@ import {
   createLoginConnectorMutation,
   createScriptConnectorMutation,
   testNewConnectorMutation,
-} from './operations';
-import { href } from './route';
+} from './operations.js';
+import { href } from './route.js';
 import type {
   ConnectorSource,
   ConsoleConnectorCatalogQuery,
@@ -27,7 +27,7 @@ import type {
   ConsoleFormFragment,
   ScriptConnectorCreateStatus,
   SettingValueInput,
-} from './__generated__/graphql';
+} from './__generated__/graphql.js';
 
 type Factory = ConsoleConnectorFactoriesQuery['connectorFactories'][number];
 type CatalogEntry = ConsoleConnectorCatalogQuery['connectorCatalog'][number];
@@ -67,13 +67,21 @@ export function CreatePage(): ReactNode {
       <fieldset className="section" aria-describedby="source-help">
         <legend>Source</legend>
         <p className="help muted" id="source-help">
-          Where the connector is created: a Logto sign-in connector from a factory, a ConductorOne app connector from a catalog entry, or a SailPoint
-          script connector.
+          Where the connector is created: a Logto sign-in connector from a factory, a ConductorOne app connector from a catalog entry, or a SailPoint script
+          connector.
         </p>
         <div className="options" role="radiogroup" aria-label="Source">
           {(['LOGTO', 'CONDUCTORONE', 'SAILPOINT'] as const).map((s) => (
             <label key={s} className="option">
-              <input type="radio" name="source" value={s} checked={source === s} onChange={() => setSource(s)} />
+              <input
+                type="radio"
+                name="source"
+                value={s}
+                checked={source === s}
+                onChange={() => {
+                  setSource(s);
+                }}
+              />
               {sourceLabel(s)}
             </label>
           ))}
@@ -180,7 +188,9 @@ function TextField(props: {
         placeholder={props.placeholder}
         aria-invalid={props.problem ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => {
+          props.onChange(e.target.value);
+        }}
       />
       {props.help && (
         <p className="help" id={`${id}-help`}>
@@ -212,7 +222,10 @@ function useTest(outcome: ReturnType<typeof useOutcome>) {
   return async (source: ConnectorSource, templateId: string, values: SettingValueInput[], sendTo: { email?: string; phone?: string } | null) => {
     const { data, errors } = await run(testNewConnectorMutation, { source, templateId, values, sendTo });
     const result = data?.testNewConnector;
-    if (!result) return outcome.show('Test failed.', [], errors);
+    if (!result) {
+      outcome.show('Test failed.', [], errors);
+      return;
+    }
     if (result.ok) {
       outcome.clear();
       const text = `Test passed${result.message ? `: ${result.message}` : '.'}`;
@@ -273,8 +286,11 @@ function LogtoCreate(): ReactNode {
   /** The values of the form, or undefined after showing why there are none. */
   const collect = (what: string): SettingValueInput[] | undefined => {
     if (!factory) return undefined;
-    const { values, problems } = newConnectorValues(factory.form, entries);
-    if (standard && target.trim() === '') problems.set('metadata.target', 'Target is required.');
+    const found = newConnectorValues(factory.form, entries);
+    const values = found.values;
+    // In the page's order: the connector's own fields above the form's.
+    const problems = new Map<string, string>(standard && target.trim() === '' ? [['metadata.target', 'Target is required.']] : []);
+    for (const [key, message] of found.problems) problems.set(key, message);
     if (problems.size > 0) {
       outcome.show(
         `Not ${what}: some fields need attention.`,
@@ -289,7 +305,12 @@ function LogtoCreate(): ReactNode {
     const values = collect('tested');
     if (!values || !factory) return;
     setBusy(true);
-    await test('LOGTO', factory.id, values, !needsRecipient || recipient === '' ? null : factory.type === 'EMAIL' ? { email: recipient } : { phone: recipient });
+    await test(
+      'LOGTO',
+      factory.id,
+      values,
+      !needsRecipient || recipient === '' ? null : factory.type === 'EMAIL' ? { email: recipient } : { phone: recipient },
+    );
     setBusy(false);
   };
 
@@ -308,7 +329,10 @@ function LogtoCreate(): ReactNode {
       },
     });
     setBusy(false);
-    if (data?.createLoginConnector) return openCreated(data.createLoginConnector);
+    if (data?.createLoginConnector) {
+      openCreated(data.createLoginConnector);
+      return;
+    }
     outcome.show('Not created: Logto refused the connector.', [], errors);
   };
 
@@ -368,14 +392,24 @@ function LogtoCreate(): ReactNode {
           <ConnectorForm
             form={factory.form}
             entries={entries}
-            onEntry={(key, entry) => setEntries((m) => new Map(m).set(key, entry))}
+            onEntry={(key, entry) => {
+              setEntries((m) => new Map(m).set(key, entry));
+            }}
             problems={outcome.problems}
             idPrefix={FORM_PREFIX}
           />
           {factory.type === 'SOCIAL' && (
             <div className="field">
               <label className="switch" htmlFor={fieldId(FORM_PREFIX, 'syncProfile')}>
-                <input id={fieldId(FORM_PREFIX, 'syncProfile')} type="checkbox" role="switch" checked={syncProfile} onChange={(e) => setSyncProfile(e.target.checked)} />
+                <input
+                  id={fieldId(FORM_PREFIX, 'syncProfile')}
+                  type="checkbox"
+                  role="switch"
+                  checked={syncProfile}
+                  onChange={(e) => {
+                    setSyncProfile(e.target.checked);
+                  }}
+                />
                 <span>Sync the user profile at every sign-in</span>
               </label>
             </div>
@@ -456,8 +490,11 @@ function ConductorOneCreate(): ReactNode {
   if (catalog === undefined) return <p aria-live="polite">Loading ConductorOne&apos;s catalog…</p>;
 
   const collect = (what: string): SettingValueInput[] | undefined => {
-    const { values, problems } = entry?.form ? newConnectorValues(entry.form, entries) : { values: [], problems: new Map<string, string>() };
-    if (what === 'created' && appId === '') problems.set('appId', 'Choose the App to create the connector in.');
+    const found = entry?.form ? newConnectorValues(entry.form, entries) : { values: [], problems: new Map<string, string>() };
+    const values = found.values;
+    // In the page's order: the App above the form's fields.
+    const problems = new Map<string, string>(what === 'created' && appId === '' ? [['appId', 'Choose the App to create the connector in.']] : []);
+    for (const [key, message] of found.problems) problems.set(key, message);
     if (problems.size > 0) {
       outcome.show(
         `Not ${what}: some fields need attention.`,
@@ -490,7 +527,10 @@ function ConductorOneCreate(): ReactNode {
       },
     });
     setBusy(false);
-    if (data?.createAppConnector) return openCreated(data.createAppConnector);
+    if (data?.createAppConnector) {
+      openCreated(data.createAppConnector);
+      return;
+    }
     outcome.show('Not created: ConductorOne refused the connector.', [], errors);
   };
 
@@ -538,7 +578,9 @@ function ConductorOneCreate(): ReactNode {
                 required
                 aria-invalid={outcome.problems.has('appId') ? true : undefined}
                 aria-describedby={outcome.problems.has('appId') ? `${fieldId(FORM_PREFIX, 'appId')}-error` : undefined}
-                onChange={(e) => setAppId(e.target.value)}
+                onChange={(e) => {
+                  setAppId(e.target.value);
+                }}
               >
                 <option value="">Choose an App…</option>
                 {apps.map((a) => (
@@ -566,7 +608,9 @@ function ConductorOneCreate(): ReactNode {
             <ConnectorForm
               form={entry.form}
               entries={entries}
-              onEntry={(key, value) => setEntries((m) => new Map(m).set(key, value))}
+              onEntry={(key, value) => {
+                setEntries((m) => new Map(m).set(key, value));
+              }}
               problems={outcome.problems}
               idPrefix={FORM_PREFIX}
             />
@@ -618,13 +662,19 @@ function SailPointCreate(): ReactNode {
     const problems: { key: string; message: string }[] = [];
     if (name.trim() === '') problems.push({ key: 'name', message: 'Name is required.' });
     if (className.trim() === '') problems.push({ key: 'className', message: 'Class name is required.' });
-    if (problems.length > 0) return outcome.show('Not created: some fields need attention.', problems);
+    if (problems.length > 0) {
+      outcome.show('Not created: some fields need attention.', problems);
+      return;
+    }
     setBusy(true);
     const { data, errors } = await run(createScriptConnectorMutation, {
       input: { name: name.trim(), className: className.trim(), ...(type.trim() !== '' ? { type: type.trim() } : {}), directConnect, status },
     });
     setBusy(false);
-    if (data?.createScriptConnector) return openCreated(data.createScriptConnector);
+    if (data?.createScriptConnector) {
+      openCreated(data.createScriptConnector);
+      return;
+    }
     outcome.show('Not created: SailPoint refused the connector.', [], errors);
   };
 
@@ -665,14 +715,22 @@ function SailPointCreate(): ReactNode {
               type="checkbox"
               role="switch"
               checked={directConnect}
-              onChange={(e) => setDirectConnect(e.target.checked)}
+              onChange={(e) => {
+                setDirectConnect(e.target.checked);
+              }}
             />
             <span>Direct connect (sources connect without a virtual appliance)</span>
           </label>
         </div>
         <div className="field">
           <label htmlFor={fieldId(FORM_PREFIX, 'status')}>Status</label>
-          <select id={fieldId(FORM_PREFIX, 'status')} value={status} onChange={(e) => setStatus(e.target.value as ScriptConnectorCreateStatus)}>
+          <select
+            id={fieldId(FORM_PREFIX, 'status')}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as ScriptConnectorCreateStatus);
+            }}
+          >
             {STATUSES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

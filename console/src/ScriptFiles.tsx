@@ -5,10 +5,10 @@
  * toast, and the files are read again.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeError } from './api';
-import { useConsole, useRun } from './context';
-import { scriptFilesQuery, uploadScriptFileMutation } from './operations';
-import type { ConsoleScriptFilesQuery, SailPointLocale, ScriptConnectorFileKind } from './__generated__/graphql';
+import { describeError } from './api.js';
+import { useConsole, useRun } from './context.js';
+import { scriptFilesQuery, uploadScriptFileMutation } from './operations.js';
+import type { ConsoleScriptFilesQuery, SailPointLocale, ScriptConnectorFileKind } from './__generated__/graphql.js';
 
 type Files = NonNullable<ConsoleScriptFilesQuery['scriptConnector']>;
 
@@ -82,12 +82,20 @@ export function ScriptFiles({ scriptName }: { scriptName: string }): ReactNode {
             title={file.kind === 'TRANSLATIONS' ? `${file.title} (${localeName(locale)})` : file.title}
             content={files[file.field] ?? null}
             locale={file.kind === 'TRANSLATIONS' ? locale : undefined}
-            onUploaded={() => setVersion((v) => v + 1)}
+            onUploaded={() => {
+              setVersion((v) => v + 1);
+            }}
           >
             {file.kind === 'TRANSLATIONS' && (
               <div className="field">
                 <label htmlFor="files-locale">Locale</label>
-                <select id="files-locale" value={locale} onChange={(e) => setLocale(e.target.value as SailPointLocale)}>
+                <select
+                  id="files-locale"
+                  value={locale}
+                  onChange={(e) => {
+                    setLocale(e.target.value as SailPointLocale);
+                  }}
+                >
                   {LOCALES.map(([value, name]) => (
                     <option key={value} value={value}>
                       {name}
@@ -175,7 +183,9 @@ function FileView({ scriptName, kind, title, content, locale, onUploaded, childr
           type="file"
           accept={kind === 'TRANSLATIONS' ? '.properties,text/plain' : '.xml,application/xml,text/xml'}
           aria-describedby={refusal !== undefined ? `${id}-refusal` : undefined}
-          onChange={() => setRefusal(undefined)}
+          onChange={() => {
+            setRefusal(undefined);
+          }}
         />
         <button type="submit" disabled={busy}>
           Upload
