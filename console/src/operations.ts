@@ -138,3 +138,118 @@ export const testConnectorMutation = graphql(`
     }
   }
 `);
+
+/** A script connector's files (XML masked by the gateway) and its translations in one locale. */
+export const scriptFilesQuery = graphql(`
+  query ConsoleScriptFiles($scriptName: String!, $locale: SailPointLocale) {
+    scriptConnector(scriptName: $scriptName) {
+      scriptName
+      sourceConfig
+      correlationConfig
+      sourceTemplate
+      translations(locale: $locale)
+    }
+  }
+`);
+
+/** Replaces one file of a script connector (multipart: `file` is a part); `locale` only for TRANSLATIONS. */
+export const uploadScriptFileMutation = graphql(`
+  mutation ConsoleUploadScriptFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!, $locale: SailPointLocale) {
+    uploadScriptConnectorFile(scriptName: $scriptName, kind: $kind, file: $file, locale: $locale) {
+      status
+      message
+      updatedFiles
+    }
+  }
+`);
+
+/** Logto's connector factories with the form a new connector fills. */
+export const connectorFactoriesQuery = graphql(`
+  query ConsoleConnectorFactories {
+    connectorFactories {
+      id
+      type
+      name
+      description
+      platform
+      target
+      isStandard
+      form {
+        ...ConsoleForm
+      }
+    }
+  }
+`);
+
+/** ConductorOne's catalog entries (with their forms) and the Apps of the tenant's connectors to create one in. */
+export const connectorCatalogQuery = graphql(`
+  query ConsoleConnectorCatalog($first: Int!) {
+    connectorCatalog {
+      id
+      name
+      configType
+      connectorCount
+      form {
+        ...ConsoleForm
+      }
+    }
+    connectors(sources: [CONDUCTORONE], first: $first) {
+      edges {
+        node {
+          ... on AppConnector {
+            appId
+            app {
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Tests the values of a connector not created yet against its template (factory, catalog entry or scriptName). */
+export const testNewConnectorMutation = graphql(`
+  mutation ConsoleTestNewConnector($source: ConnectorSource!, $templateId: String!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {
+    testNewConnector(source: $source, templateId: $templateId, values: $values, sendTo: $sendTo) {
+      ok
+      message
+      method
+      problems {
+        key
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** A Logto login connector from a factory. */
+export const createLoginConnectorMutation = graphql(`
+  mutation ConsoleCreateLoginConnector($input: CreateLoginConnectorInput!) {
+    createLoginConnector(input: $input) {
+      id
+      displayName
+    }
+  }
+`);
+
+/** A ConductorOne app connector from a catalog entry, in an App. */
+export const createAppConnectorMutation = graphql(`
+  mutation ConsoleCreateAppConnector($input: CreateAppConnectorInput!) {
+    createAppConnector(input: $input) {
+      id
+      displayName
+    }
+  }
+`);
+
+/** A SailPoint script connector. */
+export const createScriptConnectorMutation = graphql(`
+  mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {
+    createScriptConnector(input: $input) {
+      id
+      displayName
+    }
+  }
+`);

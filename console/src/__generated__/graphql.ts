@@ -4,6 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An entitlement of an App, by the App's id and its own (ConductorOne's AppEntitlementRef). */
+export type AppEntitlementRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The entitlement's id. */
+  id: string;
+};
+
+/** A resource of an App (ConductorOne's AppManagedStateBindingRef). */
+export type AppManagedStateBindingRefInput = {
+  /** The App's id. */
+  appId: string;
+  /** The resource's id. */
+  resourceId: string;
+  /** The resource type's id. */
+  resourceTypeId: string;
+};
+
 /** What to keep in a list of connectors. */
 export type ConnectorFilter = {
   /**
@@ -32,6 +50,73 @@ export type ConnectorTestMethod =
   | 'FORM_CHECK'
   /** The source's own test ran (e.g. Logto's factory test sent a message through the provider). */
   | 'SOURCE_TEST';
+
+/**
+ * A new app connector, created from a catalog entry. With `config`, ConductorOne's configured create
+ * (`/connectors/create`); without it, ConductorOne's delegated create (`POST /connectors`): a connector that waits
+ * for its config (`config` null), the only create that takes `appEntitlementOwnerRefs` and
+ * `appManagedStateBindingRef`. Neither create takes `profileAllowList`, `profileIgnoreList` or
+ * `disableCheckBadSync` (nor the configured create `displayName`): those are set by one update right after the
+ * create, and if that update fails the new connector is deleted again and the error returned.
+ */
+export type CreateAppConnectorInput = {
+  /** Entitlements of the App whose owners are set (ConductorOne: "Sets entitlement owners on the app"). Delegated create only. */
+  appEntitlementOwnerRefs?: Array<AppEntitlementRefInput> | null | undefined;
+  /** The App to create it in. */
+  appId: string;
+  /** A resource of another App that manages this App's state (ConductorOne's managed-state binding). Delegated create only. */
+  appManagedStateBindingRef?: AppManagedStateBindingRefInput | null | undefined;
+  /** The catalog entry (connector kind): an `AppConnectorCatalogEntry.id` or any id ConductorOne knows. */
+  catalogId: string;
+  /**
+   * The typed config: its values and `@type`. Without `@type`, the `configType` of the catalog entry is taken
+   * (`connectorCatalog`); when the tenant has no configured connector of that entry to take it from, the create is
+   * refused (BAD_USER_INPUT) rather than guessed. Leave `config` out for a delegated create.
+   */
+  config?: Record<string, unknown> | null | undefined;
+  /** A description. */
+  description?: string | null | undefined;
+  /** Disables (true) ConductorOne's bad-sync check for this connector (set by the update after the create). */
+  disableCheckBadSync?: boolean | null | undefined;
+  /** A display name (default: ConductorOne names it after its catalog entry). */
+  displayName?: string | null | undefined;
+  /** Only these profile attributes are synced (set by the update after the create). */
+  profileAllowList?: Array<string> | null | undefined;
+  /** These profile attributes are not synced (set by the update after the create). */
+  profileIgnoreList?: Array<string> | null | undefined;
+  /** The owners (ConductorOne user ids). */
+  userIds?: Array<string> | null | undefined;
+};
+
+/** A new login connector, created from a factory. */
+export type CreateLoginConnectorInput = {
+  /** The configuration; checked against the factory's form items before anything is sent. */
+  config?: Record<string, unknown> | null | undefined;
+  /** The factory id. */
+  connectorId: string;
+  /** Store the identity provider's tokens (social connectors whose factory supports it; Logto's default: false). */
+  enableTokenStorage?: boolean | null | undefined;
+  /** The connector id to use (1 to 128 characters); Logto generates one when omitted. */
+  id?: string | null | undefined;
+  /** Display metadata that overrides the factory's. */
+  metadata?: Record<string, unknown> | null | undefined;
+  /** Sync the user profile from the identity provider at every sign-in (true) or only when the user is created (false, Logto's default); true only for social connectors. */
+  syncProfile?: boolean | null | undefined;
+};
+
+/** The fields of a new script connector. */
+export type CreateScriptConnectorInput = {
+  /** The implementing class; `sailpoint.connector.OpenConnectorAdapter` for OpenConnector connectors. */
+  className: string;
+  /** Whether sources connect directly; SailPoint defaults it to true. */
+  directConnect?: boolean | null | undefined;
+  /** Unique per tenant; SailPoint derives the scriptName from it. */
+  name: string;
+  /** The lifecycle status; SailPoint's create takes DEVELOPMENT, DEMO or RELEASED. */
+  status?: ScriptConnectorCreateStatus | null | undefined;
+  /** The connector type; SailPoint defaults it to `custom <name>`. */
+  type?: string | null | undefined;
+};
 
 /** The kind of input a form field takes. */
 export type FormFieldType =
@@ -92,6 +177,70 @@ export type LoginConnectorType =
   | 'SMS'
   /** Signs in through another identity provider (Google, GitHub, …). */
   | 'SOCIAL';
+
+/**
+ * A locale of SailPoint's connector texts. The GraphQL names are upper case with `_` (enum values cannot hold `-`);
+ * each stands for SailPoint's own code, named in its description, which is what SailPoint is sent.
+ */
+export type SailPointLocale =
+  /** `cs`: Czech. */
+  | 'CS'
+  /** `da`: Danish. */
+  | 'DA'
+  /** `de`: German. */
+  | 'DE'
+  /** `en`: English, SailPoint's fallback. */
+  | 'EN'
+  /** `es`: Spanish. */
+  | 'ES'
+  /** `fi`: Finnish. */
+  | 'FI'
+  /** `fr`: French. */
+  | 'FR'
+  /** `hu`: Hungarian. */
+  | 'HU'
+  /** `it`: Italian. */
+  | 'IT'
+  /** `ja`: Japanese. */
+  | 'JA'
+  /** `ko`: Korean. */
+  | 'KO'
+  /** `nl`: Dutch. */
+  | 'NL'
+  /** `no`: Norwegian. */
+  | 'NO'
+  /** `pl`: Polish. */
+  | 'PL'
+  /** `pt`: Portuguese. */
+  | 'PT'
+  /** `ru`: Russian. */
+  | 'RU'
+  /** `sv`: Swedish. */
+  | 'SV'
+  /** `zh-CN`: Chinese (China, simplified). */
+  | 'ZH_CN'
+  /** `zh-TW`: Chinese (Taiwan, traditional). */
+  | 'ZH_TW';
+
+/** The status a new script connector may be created with: SailPoint's create takes these three (not DEPRECATED). */
+export type ScriptConnectorCreateStatus =
+  /** A demo connector. */
+  | 'DEMO'
+  /** In development (kept out of the RELEASED list). */
+  | 'DEVELOPMENT'
+  /** Released. */
+  | 'RELEASED';
+
+/** The files of a script connector that `uploadScriptConnectorFile` replaces. */
+export type ScriptConnectorFileKind =
+  /** The account correlation configuration (XML, a SailPoint `CorrelationConfig`). */
+  | 'CORRELATION_CONFIG'
+  /** The source configuration form (XML, a SailPoint `Form`). */
+  | 'SOURCE_CONFIG'
+  /** The source template (XML, a SailPoint `Application`). */
+  | 'SOURCE_TEMPLATE'
+  /** The UI texts of one locale (a Java `.properties` text); `locale` picks which, default `en`. */
+  | 'TRANSLATIONS';
 
 /** Lifecycle status of a script connector (SailPoint's `status`). */
 export type ScriptConnectorStatus =
@@ -174,6 +323,17 @@ export type TestRecipientInput = {
   /** A phone number (SMS connectors). */
   phone?: string | null | undefined;
 };
+
+/** What a file upload did (SailPoint's `UpdateDetail.status`). */
+export type UpdateDetailStatus =
+  /** The file was refused; `message` says why. */
+  | 'ERROR'
+  /** Nothing was done. */
+  | 'SKIPPED'
+  /** The file was the same as the stored one. */
+  | 'UNCHANGED'
+  /** The file was stored. */
+  | 'UPDATED';
 
 export type ConsoleFormFragment = {
   valueKind: SettingsValueKind;
@@ -495,6 +655,134 @@ export type ConsoleTestConnectorMutation = {
   };
 };
 
+export type ConsoleScriptFilesQueryVariables = Exact<{
+  scriptName: string;
+  locale?: SailPointLocale | null | undefined;
+}>;
+
+export type ConsoleScriptFilesQuery = {
+  scriptConnector: {
+    scriptName: string;
+    sourceConfig: string | null;
+    correlationConfig: string | null;
+    sourceTemplate: string | null;
+    translations: string | null;
+  } | null;
+};
+
+export type ConsoleUploadScriptFileMutationVariables = Exact<{
+  scriptName: string;
+  kind: ScriptConnectorFileKind;
+  file: File;
+  locale?: SailPointLocale | null | undefined;
+}>;
+
+export type ConsoleUploadScriptFileMutation = {
+  uploadScriptConnectorFile: { status: UpdateDetailStatus | null; message: string | null; updatedFiles: Array<string> | null };
+};
+
+export type ConsoleConnectorFactoriesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ConsoleConnectorFactoriesQuery = {
+  connectorFactories: Array<{
+    id: string;
+    type: LoginConnectorType;
+    name: string;
+    description: string | null;
+    platform: LoginConnectorPlatform | null;
+    target: string | null;
+    isStandard: boolean;
+    form: {
+      valueKind: SettingsValueKind;
+      sections: Array<{
+        section: SettingsSection;
+        fields: Array<{
+          key: string;
+          label: string | null;
+          kind: FormFieldType;
+          description: string | null;
+          placeholder: string | null;
+          required: boolean;
+          locked: boolean;
+          isSet: boolean;
+          value: unknown;
+          defaultValue: unknown;
+          options: Array<{ value: string; label: string }> | null;
+          showIf: Array<{ key: string; equals: unknown }>;
+        }>;
+      }>;
+    };
+  }>;
+};
+
+export type ConsoleConnectorCatalogQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type ConsoleConnectorCatalogQuery = {
+  connectorCatalog: Array<{
+    id: string;
+    name: string;
+    configType: string | null;
+    connectorCount: number;
+    form: {
+      valueKind: SettingsValueKind;
+      sections: Array<{
+        section: SettingsSection;
+        fields: Array<{
+          key: string;
+          label: string | null;
+          kind: FormFieldType;
+          description: string | null;
+          placeholder: string | null;
+          required: boolean;
+          locked: boolean;
+          isSet: boolean;
+          value: unknown;
+          defaultValue: unknown;
+          options: Array<{ value: string; label: string }> | null;
+          showIf: Array<{ key: string; equals: unknown }>;
+        }>;
+      }>;
+    } | null;
+  }>;
+  connectors: { edges: Array<{ node: { appId: string; app: { displayName: string | null } | null } | Record<PropertyKey, never> }> };
+};
+
+export type ConsoleTestNewConnectorMutationVariables = Exact<{
+  source: ConnectorSource;
+  templateId: string;
+  values: Array<SettingValueInput> | SettingValueInput;
+  sendTo?: TestRecipientInput | null | undefined;
+}>;
+
+export type ConsoleTestNewConnectorMutation = {
+  testNewConnector: {
+    ok: boolean;
+    message: string | null;
+    method: ConnectorTestMethod;
+    problems: Array<{ key: string | null; message: string; code: SettingsProblemCode }>;
+  };
+};
+
+export type ConsoleCreateLoginConnectorMutationVariables = Exact<{
+  input: CreateLoginConnectorInput;
+}>;
+
+export type ConsoleCreateLoginConnectorMutation = { createLoginConnector: { id: string; displayName: string } };
+
+export type ConsoleCreateAppConnectorMutationVariables = Exact<{
+  input: CreateAppConnectorInput;
+}>;
+
+export type ConsoleCreateAppConnectorMutation = { createAppConnector: { id: string; displayName: string } };
+
+export type ConsoleCreateScriptConnectorMutationVariables = Exact<{
+  input: CreateScriptConnectorInput;
+}>;
+
+export type ConsoleCreateScriptConnectorMutation = { createScriptConnector: { id: string; displayName: string } };
+
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
   private value: string;
@@ -743,3 +1031,162 @@ export const ConsoleTestConnectorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleTestConnectorMutation, ConsoleTestConnectorMutationVariables>;
+export const ConsoleScriptFilesDocument = new TypedDocumentString(`
+    query ConsoleScriptFiles($scriptName: String!, $locale: SailPointLocale) {
+  scriptConnector(scriptName: $scriptName) {
+    scriptName
+    sourceConfig
+    correlationConfig
+    sourceTemplate
+    translations(locale: $locale)
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleScriptFilesQuery, ConsoleScriptFilesQueryVariables>;
+export const ConsoleUploadScriptFileDocument = new TypedDocumentString(`
+    mutation ConsoleUploadScriptFile($scriptName: String!, $kind: ScriptConnectorFileKind!, $file: Upload!, $locale: SailPointLocale) {
+  uploadScriptConnectorFile(
+    scriptName: $scriptName
+    kind: $kind
+    file: $file
+    locale: $locale
+  ) {
+    status
+    message
+    updatedFiles
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUploadScriptFileMutation, ConsoleUploadScriptFileMutationVariables>;
+export const ConsoleConnectorFactoriesDocument = new TypedDocumentString(`
+    query ConsoleConnectorFactories {
+  connectorFactories {
+    id
+    type
+    name
+    description
+    platform
+    target
+    isStandard
+    form {
+      ...ConsoleForm
+    }
+  }
+}
+    fragment ConsoleForm on ConnectorSettings {
+  valueKind
+  sections {
+    section
+    fields {
+      key
+      label
+      kind
+      description
+      placeholder
+      required
+      locked
+      isSet
+      value
+      defaultValue
+      options {
+        value
+        label
+      }
+      showIf {
+        key
+        equals
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleConnectorFactoriesQuery, ConsoleConnectorFactoriesQueryVariables>;
+export const ConsoleConnectorCatalogDocument = new TypedDocumentString(`
+    query ConsoleConnectorCatalog($first: Int!) {
+  connectorCatalog {
+    id
+    name
+    configType
+    connectorCount
+    form {
+      ...ConsoleForm
+    }
+  }
+  connectors(sources: [CONDUCTORONE], first: $first) {
+    edges {
+      node {
+        ... on AppConnector {
+          appId
+          app {
+            displayName
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ConsoleForm on ConnectorSettings {
+  valueKind
+  sections {
+    section
+    fields {
+      key
+      label
+      kind
+      description
+      placeholder
+      required
+      locked
+      isSet
+      value
+      defaultValue
+      options {
+        value
+        label
+      }
+      showIf {
+        key
+        equals
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleConnectorCatalogQuery, ConsoleConnectorCatalogQueryVariables>;
+export const ConsoleTestNewConnectorDocument = new TypedDocumentString(`
+    mutation ConsoleTestNewConnector($source: ConnectorSource!, $templateId: String!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {
+  testNewConnector(
+    source: $source
+    templateId: $templateId
+    values: $values
+    sendTo: $sendTo
+  ) {
+    ok
+    message
+    method
+    problems {
+      key
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleTestNewConnectorMutation, ConsoleTestNewConnectorMutationVariables>;
+export const ConsoleCreateLoginConnectorDocument = new TypedDocumentString(`
+    mutation ConsoleCreateLoginConnector($input: CreateLoginConnectorInput!) {
+  createLoginConnector(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateLoginConnectorMutation, ConsoleCreateLoginConnectorMutationVariables>;
+export const ConsoleCreateAppConnectorDocument = new TypedDocumentString(`
+    mutation ConsoleCreateAppConnector($input: CreateAppConnectorInput!) {
+  createAppConnector(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateAppConnectorMutation, ConsoleCreateAppConnectorMutationVariables>;
+export const ConsoleCreateScriptConnectorDocument = new TypedDocumentString(`
+    mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {
+  createScriptConnector(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateScriptConnectorMutation, ConsoleCreateScriptConnectorMutationVariables>;
