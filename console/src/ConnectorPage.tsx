@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { describeError, sourceLabel, type GatewayError } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, fieldId, LockIcon } from './Form.js';
-import { collectValues, fieldOfProblem, formFields, lockedForTest, type Entry } from './formLogic.js';
+import { collectValues, entryValue, fieldOfProblem, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
 import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations.js';
 import { href } from './route.js';
 import { ScriptFiles } from './ScriptFiles.js';
@@ -229,7 +229,8 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
       </form>
       {testing && (
         <TestDialog
-          locked={lockedForTest(form, entries).map((f) => ({ key: f.key, label: f.label ?? f.key, entered: entries.get(f.key) }))}
+          locked={lockedForTest(form, entries)}
+          entries={entries}
           recipient={connector.__typename === 'LoginConnector' && (connector.type === 'EMAIL' || connector.type === 'SMS') ? connector.type : undefined}
           onTest={(locked, sendTo) => void test(locked, sendTo)}
           onCancel={() => {
@@ -324,19 +325,32 @@ function Review({
 }
 
 interface TestDialogProps {
-  locked: { key: string; label: string; entered: Entry | undefined }[];
+  locked: FormField[];
+  /** What the form holds: a locked value entered there already is the test's too. */
+  entries: ReadonlyMap<string, Entry>;
   recipient: 'EMAIL' | 'SMS' | undefined;
   onTest: (locked: SettingValueInput[], sendTo: { email?: string; phone?: string } | null) => void;
   onCancel: () => void;
 }
 
 /** Test asks for the locked values again (the gateway never gives them back), and for a recipient where one is needed. */
-function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): ReactNode {
-  const [values, setValues] = useState<Map<string, string>>(new Map(locked.map((l) => [l.key, typeof l.entered === 'string' ? l.entered : ''])));
+function TestDialog({ locked, entries, recipient, onTest, onCancel }: TestDialogProps): ReactNode {
+  const [values, setValues] = useState<Map<string, string>>(
+    new Map(
+      locked.map((l) => {
+        const entered = entries.get(l.key);
+        return [l.key, typeof entered === 'string' ? entered : ''];
+      }),
+    ),
+  );
   const [to, setTo] = useState('');
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const given = [...values].filter(([, v]) => v !== '').map(([key, value]) => ({ key, value }));
+    const given = locked.flatMap((field) => {
+      const text = values.get(field.key) ?? '';
+      const parsed = text === '' ? undefined : entryValue(field, text);
+      return parsed !== undefined && 'value' in parsed ? [{ key: field.key, value: parsed.value }] : [];
+    });
     onTest(given, recipient === undefined || to === '' ? null : recipient === 'EMAIL' ? { email: to } : { phone: to });
   };
   return (
@@ -344,24 +358,47 @@ function TestDialog({ locked, recipient, onTest, onCancel }: TestDialogProps): R
       <form onSubmit={submit}>
         <h2 id="test-title">Test the connector</h2>
         {locked.length > 0 ? <p>Locked values are never sent back to the page: enter them again for the test.</p> : <p>No locked value is needed.</p>}
-        {locked.map((l, i) => (
-          <div className="field" key={l.key}>
-            <label htmlFor={`test-${i}`}>
-              <LockIcon />
-              {l.label}
-            </label>
-            <input
-              id={`test-${i}`}
-              type="password"
-              autoComplete="off"
-              autoFocus={i === 0}
-              value={values.get(l.key) ?? ''}
-              onChange={(e) => {
-                setValues((m) => new Map(m).set(l.key, e.target.value));
-              }}
-            />
-          </div>
-        ))}
+        {locked.map((l, i) => {
+          const change = (text: string): void => {
+            setValues((m) => new Map(m).set(l.key, text));
+          };
+          return (
+            <div className="field" key={l.key}>
+              <label htmlFor={`test-${i}`}>
+                <LockIcon />
+                {l.label ?? l.key}
+              </label>
+              {l.options && l.options.length > 0 ? (
+                <select
+                  id={`test-${i}`}
+                  autoFocus={i === 0}
+                  value={values.get(l.key) ?? ''}
+                  onChange={(e) => {
+                    change(e.target.value);
+                  }}
+                >
+                  <option value="">Choose…</option>
+                  {l.options.map((o) => (
+                    <option key={optionKey(o.value)} value={optionKey(o.value)}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`test-${i}`}
+                  type="password"
+                  autoComplete="off"
+                  autoFocus={i === 0}
+                  value={values.get(l.key) ?? ''}
+                  onChange={(e) => {
+                    change(e.target.value);
+                  }}
+                />
+              )}
+            </div>
+          );
+        })}
         {recipient && (
           <div className="field">
             <label htmlFor="test-recipient">{recipient === 'EMAIL' ? 'Send a test email to' : 'Send a test SMS to'}</label>

@@ -255,17 +255,36 @@ function LockedInput({ field, entry, onEntry, common }: { field: FormField; entr
     );
   return (
     <div className="locked-value">
-      <input
-        {...common}
-        type="password"
-        autoComplete="new-password"
-        value={entry}
-        placeholder={field.isSet ? 'New value (the current one stays hidden)' : 'Value'}
-        onChange={(e) => {
-          onEntry(e.target.value);
-        }}
-        autoFocus={field.isSet}
-      />
+      {field.options && field.options.length > 0 ? (
+        // A field locked by its name may still be a choice (OIDC's tokenEndpointAuthMethod): its options, none picked.
+        <select
+          {...common}
+          value={entry}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+          autoFocus={field.isSet}
+        >
+          <option value="">{field.isSet ? 'Choose a new value (the current one stays hidden)' : 'Choose…'}</option>
+          {field.options.map((o) => (
+            <option key={optionKey(o.value)} value={optionKey(o.value)}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          type="password"
+          autoComplete="new-password"
+          value={entry}
+          placeholder={field.isSet ? 'New value (the current one stays hidden)' : 'Value'}
+          onChange={(e) => {
+            onEntry(e.target.value);
+          }}
+          autoFocus={field.isSet}
+        />
+      )}
       {field.isSet && (
         <button
           type="button"

@@ -14,6 +14,7 @@ import { conductoroneSecrets, logtoSecrets, startTestStack, type TestStack } fro
 
 const GOOGLE = 'kq3v8zt1w6pn';
 const SENDGRID = 'e4t7y2u9i0ol';
+const OIDC = 'o9p2l7k4j1hm';
 
 describe('the connector console in headless Chromium', () => {
   let stack: TestStack;
@@ -152,6 +153,31 @@ describe('the connector console in headless Chromium', () => {
     await assertNoSecrets(page);
     await page.close();
   });
+
+  it(
+    'offers a choice locked by its name (OIDC token endpoint auth method) as its options, none shown picked, and saves the new one',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openConnector(OIDC);
+      const field = page.locator('.field.locked', { hasText: 'Token Endpoint Auth Method' });
+      expect(await field.innerText()).toContain('Set · hidden');
+      await field.getByRole('button', { name: 'Replace Token Endpoint Auth Method' }).click();
+      const select = page.getByLabel('Token Endpoint Auth Method');
+      expect(await select.evaluate((e) => e.tagName)).toBe('SELECT');
+      expect(await select.locator('option').allInnerTexts()).toEqual([expect.stringMatching(/^Choose/), 'client_secret_post', 'client_secret_basic']);
+      expect(await select.inputValue()).toBe('');
+      await select.selectOption({ label: 'client_secret_post' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      const review = page.getByRole('region', { name: 'Review the change' });
+      await review.waitFor();
+      expect(await review.innerText()).toContain('new secret value, hidden');
+      expect(await review.innerText()).not.toContain('client_secret_post');
+      await review.getByRole('button', { name: 'Send the change' }).click();
+      await page.getByRole('status').getByText('Saved.').waitFor();
+      expect(stack.logto.store.connector(OIDC)!.config.tokenEndpointAuthMethod).toBe('client_secret_post');
+      await page.close();
+    },
+  );
 
   it("shows a refused save's reason, the source's own, at the bottom with the field named, and focuses the field", { timeout: 60_000 }, async () => {
     const page = await openConnector(GOOGLE);
