@@ -50,8 +50,8 @@ describe('creating connectors in the console', () => {
     await page.getByLabel(/Token Endpoint\W*$/).fill('https://idp.example.com/oauth2/token');
     await page.getByLabel('Client ID').fill('console-client');
     await page.getByLabel('Client Secret').fill('console-secret-not-a-real-one');
-    // Locked by the gateway for its name (a token's), so it is a write-only input without its default.
-    await page.getByLabel(/Token Endpoint Auth Method/).fill('client_secret_post');
+    // Locked by its name (a token's), yet a choice: its options are offered, none picked.
+    await page.getByLabel(/Token Endpoint Auth Method/).selectOption({ label: 'client_secret_post' });
     await page.getByLabel('ID Token Verification').fill('{"jwksUri": "https://idp.example.com/oauth2/keys"}');
   };
 
