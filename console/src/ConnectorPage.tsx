@@ -4,23 +4,18 @@
  * success as a toast. Script connectors also show their files (ScriptFiles).
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeError, sourceLabel, type GatewayError } from './api.js';
+import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
-import { ConnectorForm, fieldId, LockIcon } from './Form.js';
-import { collectValues, entryValue, fieldOfProblem, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
+import { ConnectorForm, LockIcon } from './Form.js';
+import { collectValues, entryValue, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
 import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations.js';
 import { href } from './route.js';
 import { ScriptFiles } from './ScriptFiles.js';
+import { useOutcome } from './outcome.js';
 import type { ConsoleConnectorQuery, ConsoleFormFragment, ConsoleSaveSettingsMutation, SettingValueInput } from './__generated__/graphql.js';
 
 type Connector = NonNullable<ConsoleConnectorQuery['connector']>;
 type Change = ConsoleSaveSettingsMutation['updateConnectorSettings']['changes'][number];
-
-/** The message at the bottom of the form: a refusal or a failed test, with the problems by field. */
-interface Outcome {
-  title: string;
-  lines: string[];
-}
 
 export function ConnectorPage({ id }: { id: string }): ReactNode {
   const run = useRun();
@@ -29,12 +24,15 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [form, setForm] = useState<ConsoleFormFragment | undefined>(undefined);
   const [entries, setEntries] = useState<Map<string, Entry>>(new Map());
-  const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
   const [review, setReview] = useState<{ values: SettingValueInput[]; changes: Change[] } | undefined>(undefined);
   const [testing, setTesting] = useState(false);
   const [busy, setBusy] = useState(false);
-  const outcomeRef = useRef<HTMLDivElement>(null);
+  const outcome = useOutcome(
+    'form',
+    'outcome',
+    (key) => (form ? formFields(form).find((f) => f.key === key)?.label : undefined) ?? key,
+    () => (form ? formFields(form).map((f) => f.key) : []),
+  );
 
   useEffect(() => {
     let current = true;
@@ -66,31 +64,6 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     return field?.label ?? key ?? '';
   };
 
-  /** Shows problems at their fields and at the bottom, and moves the focus to the first field named. */
-  const showProblems = (title: string, given: { key?: string | null; message: string }[], errors: GatewayError[] = []): void => {
-    // A source's refusal may name fields (extensions.problems) in its own terms: matched to the form's fields.
-    const named = errors.flatMap((e) => (Array.isArray(e.extensions?.problems) ? (e.extensions.problems as unknown[]) : []));
-    const fromSource = named.flatMap((p) => {
-      if (typeof p !== 'object' || p === null) return [];
-      const { key, message } = p as { key?: unknown; message?: unknown };
-      if (typeof message !== 'string') return [];
-      return [{ key: typeof key === 'string' ? (fieldOfProblem(form, key)?.key ?? null) : null, message }];
-    });
-    const found = [...given, ...fromSource];
-    const byKey = new Map<string, string>();
-    for (const p of found) if (p.key) byKey.set(p.key, p.message);
-    setProblems(byKey);
-    setOutcome({
-      title,
-      lines: [...errors.map(describeError), ...found.map((p) => (p.key ? `${labelOf(p.key)}: ${p.message}` : p.message))],
-    });
-    const first = found.find((p) => p.key)?.key;
-    window.setTimeout(() => {
-      const target = first ? document.getElementById(fieldId('form', first)) : outcomeRef.current;
-      target?.focus();
-    }, 0);
-  };
-
   const onEntry = (key: string, entry: Entry): void => {
     setEntries((m) => new Map(m).set(key, entry));
     setReview(undefined);
@@ -98,17 +71,17 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setOutcome(undefined);
+    outcome.clear();
     const { values, problems: local } = collectValues(form, entries);
     if (local.size > 0) {
-      showProblems(
+      outcome.show(
         'Not saved: some fields need attention.',
         [...local].map(([key, message]) => ({ key, message })),
       );
       return;
     }
     if (values.length === 0) {
-      setProblems(new Map());
+      outcome.clear();
       notify('Nothing to save: no field was changed.');
       return;
     }
@@ -117,14 +90,14 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     setBusy(false);
     const result = data?.updateConnectorSettings;
     if (!result) {
-      showProblems('Not saved.', [], errors);
+      outcome.show('Not saved.', [], errors);
       return;
     }
     if (!result.ok) {
-      showProblems('Not saved: the gateway refused these values.', result.problems);
+      outcome.show('Not saved: the gateway refused these values.', result.problems);
       return;
     }
-    setProblems(new Map());
+    outcome.clear();
     setReview({ values, changes: result.changes });
   };
 
@@ -136,25 +109,25 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     setReview(undefined);
     const result = data?.updateConnectorSettings;
     if (!result) {
-      showProblems(`Not saved: ${sourceLabel(connector.source)} refused the change.`, [], errors);
+      outcome.show(`Not saved: ${sourceLabel(connector.source)} refused the change.`, [], errors);
       return;
     }
     if (!result.ok || !result.connector) {
-      showProblems('Not saved.', result.problems);
+      outcome.show('Not saved.', result.problems);
       return;
     }
     setForm(result.connector.settings);
     setEntries(new Map());
-    setProblems(new Map());
+    outcome.clear();
     notify('Saved.');
   };
 
   const test = async (locked: SettingValueInput[], sendTo: { email?: string; phone?: string } | null): Promise<void> => {
     setTesting(false);
-    setOutcome(undefined);
+    outcome.clear();
     const { values, problems: local } = collectValues(form, entries);
     if (local.size > 0) {
-      showProblems(
+      outcome.show(
         'Not tested: some fields need attention.',
         [...local].map(([key, message]) => ({ key, message })),
       );
@@ -166,15 +139,15 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
     setBusy(false);
     const result = data?.testConnector;
     if (!result) {
-      showProblems('Test failed.', [], errors);
+      outcome.show('Test failed.', [], errors);
       return;
     }
     if (result.ok) {
-      setProblems(new Map());
+      outcome.clear();
       notify(`Test passed${result.message ? `: ${result.message}` : '.'}`);
       return;
     }
-    showProblems(`Test failed${result.message ? `: ${result.message}` : '.'}`, result.problems);
+    outcome.show(`Test failed${result.message ? `: ${result.message}` : '.'}`, result.problems);
   };
 
   return (
@@ -186,8 +159,8 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
         {connector.displayName} <span className={`badge ${connector.source.toLowerCase()}`}>{sourceLabel(connector.source)}</span>
       </h1>
       <Summary connector={connector} />
-      <form className="connector-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={outcome ? 'outcome' : undefined}>
-        <ConnectorForm form={form} entries={entries} onEntry={onEntry} problems={problems} idPrefix="form" />
+      <form className="connector-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={outcome.shown ? 'outcome' : undefined}>
+        <ConnectorForm form={form} entries={entries} onEntry={onEntry} problems={outcome.problems} idPrefix="form" />
         {review && (
           <Review
             changes={review.changes}
@@ -214,18 +187,7 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
             Test
           </button>
         </div>
-        {outcome && (
-          <div className="error-message" role="alert" id="outcome" tabIndex={-1} ref={outcomeRef}>
-            <strong>{outcome.title}</strong>
-            {outcome.lines.length > 0 && (
-              <ul>
-                {outcome.lines.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {outcome.view}
       </form>
       {testing && (
         <TestDialog

@@ -5,11 +5,11 @@
  * created, "Create" runs the source's create and opens the new connector. A refusal is a red message at the bottom
  * naming the field, which is marked and focused.
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeError, sourceLabel, type GatewayError } from './api.js';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
-import { fieldNamedIn } from './fieldNames.js';
 import { ConnectorForm, fieldId } from './Form.js';
+import { useOutcome } from './outcome.js';
 import { collectValues, formFields, initialEntry, type Entry } from './formLogic.js';
 import {
   connectorCatalogQuery,
@@ -31,12 +31,6 @@ import type {
 
 type Factory = ConsoleConnectorFactoriesQuery['connectorFactories'][number];
 type CatalogEntry = ConsoleConnectorCatalogQuery['connectorCatalog'][number];
-
-/** The message at the bottom of the page: a refusal or a failed test. */
-interface Outcome {
-  title: string;
-  lines: string[];
-}
 
 /** How many ConductorOne connectors are read to list the Apps one can create in. */
 const APP_SCAN = 500;
@@ -92,67 +86,6 @@ export function CreatePage(): ReactNode {
       {source === 'SAILPOINT' && <SailPointCreate />}
     </section>
   );
-}
-
-/** What the three create forms share: the outcome at the bottom, problems at fields, focus on the first one named. */
-function useOutcome(labelOf: (key: string) => string, keys: () => string[]) {
-  const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
-  const [passed, setPassed] = useState<string | undefined>(undefined);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-
-  /** Problems by key and errors (whose text may name a key); the first field named gets the focus. */
-  const show = (title: string, found: { key?: string | null; message: string }[], errors: GatewayError[] = []): void => {
-    const known = keys();
-    const byKey = new Map<string, string>();
-    for (const p of found) {
-      const key = p.key ?? fieldNamedIn(p.message, known);
-      if (key && !byKey.has(key)) byKey.set(key, p.message);
-    }
-    const errorLines = errors.map(describeError);
-    for (const line of errorLines) {
-      const key = fieldNamedIn(line, known);
-      if (key && !byKey.has(key)) byKey.set(key, line);
-    }
-    setPassed(undefined);
-    setProblems(byKey);
-    const named = (key: string | null | undefined, message: string): string => {
-      const k = key ?? fieldNamedIn(message, known);
-      return k && !message.includes(labelOf(k)) ? `${labelOf(k)}: ${message}` : message;
-    };
-    setOutcome({ title, lines: [...found.map((p) => named(p.key, p.message)), ...errorLines.map((line) => named(undefined, line))] });
-    const first = byKey.keys().next().value;
-    window.setTimeout(() => {
-      const target = first !== undefined ? document.getElementById(fieldId(FORM_PREFIX, first)) : outcomeRef.current;
-      (target ?? outcomeRef.current)?.focus();
-    }, 0);
-  };
-  const clear = (): void => {
-    setProblems(new Map());
-    setOutcome(undefined);
-  };
-  const view = (
-    <>
-      {passed !== undefined && (
-        <p className="test-passed" role="status">
-          {passed}
-        </p>
-      )}
-      {outcome && (
-        <div className="error-message" role="alert" id="create-outcome" tabIndex={-1} ref={outcomeRef}>
-          <strong>{outcome.title}</strong>
-          {outcome.lines.length > 0 && (
-            <ul>
-              {outcome.lines.map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </>
-  );
-  return { problems, show, clear, setPassed, view };
 }
 
 /** A text input of the create page's own (not of a template's form): labelled, marked and described by its problem. */
@@ -269,7 +202,12 @@ function LogtoCreate(): ReactNode {
 
   const extra: Record<string, string> = { connectorId: 'Factory', 'metadata.target': 'Target', 'metadata.name': 'Name', sendTo: 'Send the test to' };
   const labelOf = (key: string): string => extra[key] ?? (factory ? formFields(factory.form).find((f) => f.key === key)?.label : undefined) ?? key;
-  const outcome = useOutcome(labelOf, () => [...(factory ? formFields(factory.form).map((f) => f.key) : []), 'metadata.target', 'metadata.name', 'sendTo']);
+  const outcome = useOutcome(FORM_PREFIX, 'create-outcome', labelOf, () => [
+    ...(factory ? formFields(factory.form).map((f) => f.key) : []),
+    'metadata.target',
+    'metadata.name',
+    'sendTo',
+  ]);
   const test = useTest(outcome);
 
   if (loadError !== undefined && (factories === undefined || factories.length === 0))
@@ -478,7 +416,7 @@ function ConductorOneCreate(): ReactNode {
   const extra: Record<string, string> = { catalogId: 'Catalog entry', appId: 'App', displayName: 'Display name' };
   const formKeys = (): string[] => (entry?.form ? formFields(entry.form).map((f) => f.key) : []);
   const labelOf = (key: string): string => extra[key] ?? (entry?.form ? formFields(entry.form).find((f) => f.key === key)?.label : undefined) ?? key;
-  const outcome = useOutcome(labelOf, () => [...formKeys(), 'appId', 'catalogId', 'displayName']);
+  const outcome = useOutcome(FORM_PREFIX, 'create-outcome', labelOf, () => [...formKeys(), 'appId', 'catalogId', 'displayName']);
   const test = useTest(outcome);
 
   if (loadError !== undefined && (catalog === undefined || catalog.length === 0))
@@ -653,6 +591,8 @@ function SailPointCreate(): ReactNode {
   const [busy, setBusy] = useState(false);
   const labels: Record<string, string> = { name: 'Name', className: 'Class name', type: 'Type', directConnect: 'Direct connect', status: 'Status' };
   const outcome = useOutcome(
+    FORM_PREFIX,
+    'create-outcome',
     (key) => labels[key] ?? key,
     () => Object.keys(labels),
   );

@@ -15,6 +15,8 @@ export interface GatewayError {
     upstreamMessage?: string;
     field?: string;
     argument?: string;
+    /** What a source named wrong, in its own key paths (see formLogic sourceProblems). */
+    problems?: unknown;
     [key: string]: unknown;
   };
 }

@@ -189,11 +189,26 @@ export function lockedForTest(form: ConsoleFormFragment, entries: ReadonlyMap<st
   return formFields(form).filter((field) => field.locked && isShown(field, current) && (field.isSet || field.required));
 }
 
+/** A problem with the values: the field's key when one is named. */
+export interface Problem {
+  key?: string | null;
+  message: string;
+}
+
 /**
- * The form field a source's problem names: its key exactly, or a key path ending in it (a source names the field in
- * its own representation, e.g. `config.clientId` or `/config/clientId`); undefined when none is named.
+ * The problems a source's refusal lists (`extensions.problems`), each with the key of `keys` its own key names:
+ * that key, or a key path ending in it (`config.clientId`, `/config/clientId`); null when it names none.
  */
-export function fieldOfProblem(form: ConsoleFormFragment, key: string): FormField | undefined {
-  const fields = formFields(form);
-  return fields.find((f) => f.key === key) ?? fields.find((f) => key.endsWith(`.${f.key}`) || key.endsWith(`/${f.key}`));
+export function sourceProblems(errors: readonly { extensions?: { problems?: unknown } }[], keys: readonly string[]): Problem[] {
+  return errors.flatMap((error) => {
+    const listed: unknown = error.extensions?.problems;
+    if (!Array.isArray(listed)) return [];
+    return listed.flatMap((p: unknown) => {
+      if (typeof p !== 'object' || p === null) return [];
+      const { key, message } = p as { key?: unknown; message?: unknown };
+      if (typeof message !== 'string') return [];
+      const named = typeof key === 'string' ? (keys.find((k) => k === key) ?? keys.find((k) => key.endsWith(`.${k}`) || key.endsWith(`/${k}`))) : undefined;
+      return [{ key: named ?? null, message }];
+    });
+  });
 }

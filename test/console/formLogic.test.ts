@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleFormFragment } from '../../console/src/__generated__/graphql.js';
-import { collectValues, entryValue, initialEntry, isShown, lockedForTest, type Entry, type FormField } from '../../console/src/formLogic.js';
+import { collectValues, entryValue, initialEntry, isShown, lockedForTest, sourceProblems, type Entry, type FormField } from '../../console/src/formLogic.js';
 
 function field(over: Partial<FormField> & Pick<FormField, 'key' | 'kind'>): FormField {
   return {
@@ -142,5 +142,34 @@ describe('an untouched form', () => {
         },
       ),
     );
+  });
+});
+
+describe("a source's problems", () => {
+  it("name a form field by its key or by a key path of the source's that ends in it, else none", () => {
+    const errors = [
+      {
+        extensions: {
+          problems: [
+            { key: 'config.clientId', message: 'is not a Google client id' },
+            { key: '/config/scope', message: 'has an unknown scope' },
+            { key: 'displayName', message: 'is too long' },
+            { key: 'config.notAField', message: 'is odd' },
+            { key: 'config.xclientId', message: 'is another key' },
+            { message: 'no key at all' },
+            'not a problem',
+          ],
+        },
+      },
+      { extensions: {} },
+    ];
+    expect(sourceProblems(errors, ['clientId', 'scope', 'displayName'])).toEqual([
+      { key: 'clientId', message: 'is not a Google client id' },
+      { key: 'scope', message: 'has an unknown scope' },
+      { key: 'displayName', message: 'is too long' },
+      { key: null, message: 'is odd' },
+      { key: null, message: 'is another key' },
+      { key: null, message: 'no key at all' },
+    ]);
   });
 });
