@@ -50,6 +50,28 @@ function newConnectorValues(form: ConsoleFormFragment, entries: ReadonlyMap<stri
   return collectValues(blank, all);
 }
 
+/**
+ * The values of a template's form (none without a form) for a test or a create, or undefined after showing what is
+ * wrong: the page's own problems (`own`, its fields above the form's) first, then the form's.
+ */
+function valuesOrProblems(
+  outcome: ReturnType<typeof useOutcome>,
+  what: string,
+  form: ConsoleFormFragment | null | undefined,
+  entries: ReadonlyMap<string, Entry>,
+  own: [string, string][],
+): SettingValueInput[] | undefined {
+  const found = form ? newConnectorValues(form, entries) : { values: [], problems: new Map<string, string>() };
+  const problems = new Map<string, string>(own);
+  for (const [key, message] of found.problems) problems.set(key, message);
+  if (problems.size === 0) return found.values;
+  outcome.show(
+    `Not ${what}: some fields need attention.`,
+    [...problems].map(([key, message]) => ({ key, message })),
+  );
+  return undefined;
+}
+
 export function CreatePage(): ReactNode {
   const [source, setSource] = useState<ConnectorSource | undefined>(undefined);
   return (
@@ -222,22 +244,10 @@ function LogtoCreate(): ReactNode {
   const needsRecipient = factory?.type === 'EMAIL' || factory?.type === 'SMS';
 
   /** The values of the form, or undefined after showing why there are none. */
-  const collect = (what: string): SettingValueInput[] | undefined => {
-    if (!factory) return undefined;
-    const found = newConnectorValues(factory.form, entries);
-    const values = found.values;
-    // In the page's order: the connector's own fields above the form's.
-    const problems = new Map<string, string>(standard && target.trim() === '' ? [['metadata.target', 'Target is required.']] : []);
-    for (const [key, message] of found.problems) problems.set(key, message);
-    if (problems.size > 0) {
-      outcome.show(
-        `Not ${what}: some fields need attention.`,
-        [...problems].map(([key, message]) => ({ key, message })),
-      );
-      return undefined;
-    }
-    return values;
-  };
+  const collect = (what: string): SettingValueInput[] | undefined =>
+    factory
+      ? valuesOrProblems(outcome, what, factory.form, entries, standard && target.trim() === '' ? [['metadata.target', 'Target is required.']] : [])
+      : undefined;
 
   const onTest = async (): Promise<void> => {
     const values = collect('tested');
@@ -427,21 +437,8 @@ function ConductorOneCreate(): ReactNode {
     );
   if (catalog === undefined) return <p aria-live="polite">Loading ConductorOne&apos;s catalog…</p>;
 
-  const collect = (what: string): SettingValueInput[] | undefined => {
-    const found = entry?.form ? newConnectorValues(entry.form, entries) : { values: [], problems: new Map<string, string>() };
-    const values = found.values;
-    // In the page's order: the App above the form's fields.
-    const problems = new Map<string, string>(what === 'created' && appId === '' ? [['appId', 'Choose the App to create the connector in.']] : []);
-    for (const [key, message] of found.problems) problems.set(key, message);
-    if (problems.size > 0) {
-      outcome.show(
-        `Not ${what}: some fields need attention.`,
-        [...problems].map(([key, message]) => ({ key, message })),
-      );
-      return undefined;
-    }
-    return values;
-  };
+  const collect = (what: string): SettingValueInput[] | undefined =>
+    valuesOrProblems(outcome, what, entry?.form, entries, what === 'created' && appId === '' ? [['appId', 'Choose the App to create the connector in.']] : []);
 
   const onTest = async (): Promise<void> => {
     const values = collect('tested');
