@@ -8,6 +8,14 @@ const LEAVES = '^src/(errors/|graph/(globalId|cursor|settings|jsonPatch|ids|merg
 module.exports = {
   forbidden: [
     {
+      name: 'console-speaks-graphql-only',
+      severity: 'error',
+      comment:
+        'The console (console/) uses the public GraphQL API through its generated documents only: it imports nothing of the gateway, its examples or its tests.',
+      from: { path: '^console/' },
+      to: { path: '^(src|examples|test|scripts)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'A runtime import cycle (type-only imports are erased and do not count).',

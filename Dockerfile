@@ -8,15 +8,18 @@
 
 # 1. Build: all dependencies, the production build → dist/prod/: only what src/index.ts loads, so no sandbox (a source
 #    names its sandbox module by URL and only loads it when its URL is unset), and each source's SDL beside its
-#    compiled modules (tsc copies no .graphql file; src/sources/sdl.ts looks there first).
+#    compiled modules (tsc copies no .graphql file; src/sources/sdl.ts looks there first), and the console's static
+#    build (dist/prod/console, served at /console only with GATEWAY_CONSOLE=on in production).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.prod.json ./
 COPY scripts/build-prod.ts ./scripts/
+COPY vite.console.config.ts ./
 COPY schema ./schema
 COPY src ./src
+COPY console ./console
 RUN npm run build:prod
 
 # 2. Runtime: production dependencies only, the production build (as dist/) and the SDL it loads, as the unprivileged

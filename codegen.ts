@@ -2,7 +2,8 @@
  * graphql-codegen: resolver types generated from the SDL (schema/*.graphql and each source's src/sources/<x>/*.graphql)
  * into src/__generated__, and the example client's
  * typed documents (client preset: a TypedDocumentNode for each graphql() call in examples/, checked against the
- * schema artifact schema.graphql) into examples/__generated__. Neither is ever edited by hand.
+ * schema artifact schema.graphql) into examples/__generated__, and the console's the same way into
+ * console/src/__generated__. None is ever edited by hand.
  * `npm run codegen` writes them and formats them with Prettier (the afterAllFileWrite hook), like the rest of the
  * tree; `npm run codegen:check` (part of `npm test`, scripts/codegen-check.ts) fails when they are stale.
  */
@@ -63,6 +64,26 @@ const config: CodegenConfig = {
           JSONObject: 'Record<string, unknown>',
           // Files are sent as multipart parts (examples/client.ts); a File is a Blob with a name.
           Upload: { input: 'Blob', output: 'never' },
+        },
+      },
+    },
+    // The console's documents (console/src): the same client preset, as typed strings (no graphql-js in the page).
+    'console/src/__generated__/': {
+      schema: 'schema.graphql',
+      documents: ['console/src/**/*.{ts,tsx}', '!console/src/__generated__/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        strictScalars: true,
+        defaultScalarType: 'unknown',
+        scalars: {
+          DateTime: 'string',
+          JSON: 'unknown',
+          JSONObject: 'Record<string, unknown>',
+          // A file the user picked, sent as a multipart part (console/src/api.ts).
+          Upload: { input: 'File', output: 'never' },
         },
       },
     },

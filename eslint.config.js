@@ -13,7 +13,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/__generated__/', 'examples/__generated__/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/__generated__/', 'examples/__generated__/', 'console/src/__generated__/', 'bench/results/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,

@@ -3,7 +3,8 @@
  * `src/index.ts` loads (`tsconfig.prod.json`), so no sandbox is in it: a source names its sandbox module by URL and
  * `src/sources/connect.ts` loads it with a computed import, which the compiler does not follow. Then it copies each
  * compiled folder's SDL beside its modules (the compiler copies no `.graphql` file), and fails if a file under a
- * `sandbox/` folder got into the output after all. `npm run build` (`dist/`) still compiles everything.
+ * `sandbox/` folder got into the output after all, and builds the console into `dist/prod/console`. `npm run build`
+ * (`dist/`) still compiles everything.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
@@ -31,7 +32,15 @@ function main(): void {
       copied += 1;
     }
   }
-  console.log(`build:prod: ${compiled.filter((file) => file.endsWith('.js')).length} modules and ${copied} SDL files in ${OUT}, no sandbox`);
+  // The console (console/, Vite) into dist/prod/console: the image serves it at /console when GATEWAY_CONSOLE=on.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'vite.console.config.ts'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, CONSOLE_OUT_DIR: join(OUT, 'console') },
+  });
+  console.log(
+    `build:prod: ${compiled.filter((file) => file.endsWith('.js')).length} modules and ${copied} SDL files in ${OUT}, no sandbox; the console in ${join(OUT, 'console')}`,
+  );
 }
 
 try {

@@ -75,6 +75,8 @@ export interface Config {
   readinessMaxAgeMs: number;
   /** What a browser gets on GET /graphql: GraphiQL served offline, Apollo's embedded Sandbox (from Apollo's CDN), or a static page. */
   landingPage: 'graphiql' | 'apollo' | 'static';
+  /** The connector console at `/console` (a static page; its operations go to `/graphql` with the caller's key). */
+  console: boolean;
   /** Browser origins allowed to call `/graphql` across origins (CORS), exact; empty: no CORS headers at all. */
   corsOrigins: readonly string[];
   auth: AuthConfig;

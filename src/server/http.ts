@@ -1,6 +1,6 @@
 /**
  * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
- * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/healthz`, `/readyz` and `/metrics`. Body limits
+ * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/console`, `/healthz`, `/readyz` and `/metrics`. Body limits
  * are enforced while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body
  * is read. CORS on `/graphql` for an allow-list of origins: a preflight is answered before authentication and
  * before any body is read. Internal module.
@@ -14,6 +14,7 @@ import type { GatewayContext } from '../context.js';
 import type { Authenticator, Caller } from '../auth/authenticate.js';
 import { UnauthenticatedError } from '../errors/classes.js';
 import { ASSET_PATH, serveLandingAsset } from './landing.js';
+import { CONSOLE_PATH, serveConsole, type ConsoleBuild } from './console.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -22,6 +23,8 @@ export interface HttpHandlerOptions {
   authenticator: Authenticator;
   /** Whether GraphiQL's files are served (the landing page is GraphiQL); else they are not even read. */
   landingAssets: boolean;
+  /** The console at /console (`build` undefined: switched on but not built, which the page says); undefined: not served. */
+  console?: { build: ConsoleBuild | undefined } | undefined;
   logger: Logger;
   bodyLimitBytes: number;
   uploads: { maxFileSize: number; maxFiles: number };
@@ -121,6 +124,10 @@ async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>,
   }
   if (options.landingAssets && path.startsWith(ASSET_PATH)) {
     serveLandingAsset(req, res, path);
+    return;
+  }
+  if (options.console !== undefined && (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`))) {
+    serveConsole(options.console.build, req, res, path);
     return;
   }
   if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {

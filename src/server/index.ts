@@ -4,12 +4,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import { createContext } from '../context.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';
-import { createSchema } from '../schema.js';
+import { createSchema, schemaDir } from '../schema.js';
 import { connectSources, type ConnectedSources } from '../sources/connect.js';
 import { SOURCES } from '../sources/index.js';
 import type { ConnectorSource } from '../sources/port.js';
@@ -19,6 +20,7 @@ import { Authenticator } from '../auth/authenticate.js';
 import { rootFieldSources } from '../auth/authorize.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
+import { loadConsole } from './console.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -42,9 +44,11 @@ export interface StartOptions {
   observer?: UpstreamObserver;
   /** The sources to serve, in list order: the registry's unless a test passes its own. */
   sources?: readonly ConnectorSource[];
+  /** The console's build (`npm run build:console`): dist/console beside the schema unless a test passes its own. */
+  consoleDir?: string;
 }
 
-export async function startGateway({ config, logger, observer, sources: served = SOURCES }: StartOptions): Promise<RunningGateway> {
+export async function startGateway({ config, logger, observer, sources: served = SOURCES, consoleDir }: StartOptions): Promise<RunningGateway> {
   const list = new SourceList(served);
   const schema = createSchema(served);
   // Every `@source` directive is read now: a malformed one stops the start rather than a request.
@@ -55,11 +59,14 @@ export async function startGateway({ config, logger, observer, sources: served =
   const services = { ...sources.services, observeBatch: observability.observeBatch };
   const apollo = await createApollo(schema, config, logger, observability.plugin);
   await apollo.start();
+  const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
+  if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
   const handler = createHttpHandler({
     apollo,
     createContext: (requestId, caller) => createContext(services, requestId, caller),
     authenticator: await Authenticator.create(config.auth, list.names),
     landingAssets: config.landingPage === 'graphiql',
+    console: config.console ? { build: consoleBuild } : undefined,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     uploads: config.uploads,

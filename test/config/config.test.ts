@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GATEWAY_SANDBOX: 'on', GATEWAY_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('serves the console outside production unless switched off, and in production only when switched on', () => {
+    expect(loadConfig({}).console).toBe(true);
+    expect(loadConfig({ GATEWAY_CONSOLE: 'off' }).console).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_SANDBOX: 'on' }).console).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_SANDBOX: 'on', GATEWAY_CONSOLE: 'on' }).console).toBe(true);
+    expect(() => loadConfig({ GATEWAY_CONSOLE: 'yes' })).toThrow(/GATEWAY_CONSOLE/);
+  });
+
   it('refuses to start in production with a source whose URL is unset, naming the variable, unless the sandboxes are asked for', () => {
     const tenant = { SAILPOINT_URL: 'https://acme.api.identitynow.com/v3', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 's' };
     const refusal = (env: Record<string, string>) => {

@@ -46,9 +46,13 @@ export interface TestStack {
 
 /**
  * Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings; `sources` replaces the registry's
- * list (a test's own source added: its sandbox is the test's, its settings in `env`).
+ * list (a test's own source added: its sandbox is the test's, its settings in `env`); `consoleDir` is the console
+ * build the gateway serves (default: dist/console).
  */
-export async function startTestStack(env: Record<string, string> = {}, options: { sources?: readonly ConnectorSource[] } = {}): Promise<TestStack> {
+export async function startTestStack(
+  env: Record<string, string> = {},
+  options: { sources?: readonly ConnectorSource[]; consoleDir?: string } = {},
+): Promise<TestStack> {
   const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox()]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logtoProxy = await contractProxyFor('logto', logto.url);
@@ -82,7 +86,12 @@ export async function startTestStack(env: Record<string, string> = {}, options: 
     },
     options.sources,
   );
-  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), ...(options.sources ? { sources: options.sources } : {}) });
+  const gateway = await startGateway({
+    config,
+    logger: createLogger(config.logLevel, sink),
+    ...(options.sources ? { sources: options.sources } : {}),
+    ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
+  });
   const secrets = new Set<string>();
   interface CallFilter {
     method?: string;
