@@ -84,7 +84,7 @@ export class ConductorOneSyncs {
 }
 
 /** Why a sync of `connector` started now fails, or null when it succeeds (see the module's notes). */
-export function failureOf(connector: C1SandboxConnector): string | null {
+function failureOf(connector: C1SandboxConnector): string | null {
   if (connector.config === null) return NO_CONFIG_SYNC_ERROR;
   const { status, lastError, completedAt } = connector.status;
   if (status !== 'SYNC_STATUS_ERROR' || lastError === '') return null;
