@@ -613,6 +613,13 @@ export type Mutation = {
    */
   patchScriptConnector: ScriptConnector;
   /**
+   * Asks ConductorOne to sync an app connector now (its ForceSync) and returns the connector as read right after the
+   * request: its connectorStatus is then RUNNING (ConductorOne queues the sync, so it may still show the last sync for a
+   * moment). Read it again later to see DONE with completedAt, or ERROR with lastError. A connector whose sync is
+   * disabled is refused. Needs an editor role for ConductorOne.
+   */
+  syncAppConnector: AppConnector;
+  /**
    * Tests a saved connector with its settings, `values` replacing some of them: the source's own test where it has one
    * (Logto's email and SMS factories), else the strongest check its API allows without a connection (`method`
    * FORM_CHECK). Locked values are never taken from the saved connector: a required one must be given in `values`
@@ -703,6 +710,12 @@ export type MutationPatchConnectorArgs = {
 export type MutationPatchScriptConnectorArgs = {
   operations: Array<JsonPatchOperationInput>;
   scriptName: Scalars['String']['input'];
+};
+
+/** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
+export type MutationSyncAppConnectorArgs = {
+  appId: Scalars['String']['input'];
+  id: Scalars['String']['input'];
 };
 
 /** Changes to connectors. A refused input is BAD_USER_INPUT and nothing is sent to the source. */
@@ -1714,6 +1727,7 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationPatchScriptConnectorArgs, 'operations' | 'scriptName'>
   >;
+  syncAppConnector?: Resolver<ResolversTypes['AppConnector'], ParentType, ContextType, RequireFields<MutationSyncAppConnectorArgs, 'appId' | 'id'>>;
   testConnector?: Resolver<ResolversTypes['TestConnectionResult'], ParentType, ContextType, RequireFields<MutationTestConnectorArgs, 'id' | 'values'>>;
   testLoginConnector?: Resolver<
     ResolversTypes['TestConnectionResult'],

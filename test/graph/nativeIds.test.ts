@@ -49,6 +49,7 @@ describe('a global id where a native id belongs', () => {
       ['id', 'query($v: String!) { loginConnector(id: $v) { id } }', { v: ids.login.id }],
       ['scriptName', 'query($v: String!) { scriptConnector(scriptName: $v) { id } }', { v: ids.script.id }],
       ['id', 'mutation($a: String!, $v: String!) { deleteAppConnector(appId: $a, id: $v) }', { a: ids.appConnector.appId, v: ids.appConnector.id }],
+      ['id', 'mutation($a: String!, $v: String!) { syncAppConnector(appId: $a, id: $v) { id } }', { a: ids.appConnector.appId, v: ids.appConnector.id }],
       ['id', 'mutation($v: String!) { deleteLoginConnector(id: $v) }', { v: ids.login.id }],
       ['id', 'mutation($v: String!) { updateLoginConnector(id: $v, input: { config: {} }) { id } }', { v: ids.login.id }],
       ['scriptName', 'mutation($v: String!) { deleteScriptConnector(scriptName: $v) }', { v: ids.script.id }],

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
 import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
-import { startConductorOneSandbox, type ConductorOneSandbox } from '../../src/sources/conductorone/sandbox/server.js';
+import { startConductorOneSandbox, type ConductorOneSandbox, type ConductorOneSandboxOptions } from '../../src/sources/conductorone/sandbox/server.js';
 import { looksSecret } from '../../src/graph/settings.js';
 import type { ConnectorSource } from '../../src/sources/port.js';
 import { contractProxyFor } from './contract.js';
@@ -47,13 +47,14 @@ export interface TestStack {
 /**
  * Starts a sandbox and a gateway on it; `env` adds or overrides gateway settings; `sources` replaces the registry's
  * list (a test's own source added: its sandbox is the test's, its settings in `env`); `consoleDir` is the console
- * build the gateway serves (default: dist/console).
+ * build the gateway serves (default: dist/console); `conductorone` the ConductorOne sandbox's options (e.g. a short
+ * `syncDurationMs`).
  */
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: { sources?: readonly ConnectorSource[]; consoleDir?: string } = {},
+  options: { sources?: readonly ConnectorSource[]; consoleDir?: string; conductorone?: ConductorOneSandboxOptions } = {},
 ): Promise<TestStack> {
-  const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox()]);
+  const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox(options.conductorone)]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logtoProxy = await contractProxyFor('logto', logto.url);
   const c1Proxy = await contractProxyFor('conductorone', conductorone.url);

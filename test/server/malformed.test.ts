@@ -44,6 +44,8 @@ const ID_ARGUMENTS: [string, string][] = [
   ['mutation($v: String!) { updateAppConnector(input: { appId: "a", id: $v, displayName: "x" }) { id } }', 'input.id'],
   ['mutation($v: String!) { deleteAppConnector(appId: $v, id: "c") }', 'appId'],
   ['mutation($v: String!) { deleteAppConnector(appId: "a", id: $v) }', 'id'],
+  ['mutation($v: String!) { syncAppConnector(appId: $v, id: "c") { id } }', 'appId'],
+  ['mutation($v: String!) { syncAppConnector(appId: "a", id: $v) { id } }', 'id'],
   // Global ids: the native key is checked by the source's rule as the id is decoded.
   ['query($v: ID!) { node(id: $v) { id } }', 'id'],
   ['query($v: ID!) { connector(id: $v) { id } }', 'id'],

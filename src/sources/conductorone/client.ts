@@ -6,7 +6,13 @@ import { GatewayErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../errors/classes.js';
 import type { UpstreamClient } from '../../http/upstream.js';
 import { pathSegment } from '../../graph/ids.js';
-import type { C1AppWire, C1ConnectorServiceCreateDelegatedRequestInput, C1ConnectorServiceCreateRequestInput, C1ConnectorWire } from './types.js';
+import type {
+  C1AppWire,
+  C1ConnectorServiceCreateDelegatedRequestInput,
+  C1ConnectorServiceCreateRequestInput,
+  C1ConnectorWire,
+  C1ForceSyncRequestInput,
+} from './types.js';
 
 /** A connector with the two ids the gateway addresses it by. */
 export type C1Connector = C1ConnectorWire & { appId: string; id: string };
@@ -82,6 +88,15 @@ export class ConductorOneClient {
   /** `DELETE /api/v1/apps/{app_id}/connectors/{id}`. */
   async deleteConnector(appId: string, id: string, requestId?: string): Promise<void> {
     await this.http.request({ method: 'DELETE', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, json: {}, expect: 'none', requestId });
+  }
+
+  /**
+   * `POST /api/v1/apps/{app_id}/connectors/{connector_id}/force_sync` with `{}` (ForceSync, in the vendor's full
+   * document): asks for a sync now; the answer is `{}`, the connector's `status` then shows the sync. Sent once.
+   */
+  async forceSync(appId: string, id: string, requestId?: string): Promise<void> {
+    const body: C1ForceSyncRequestInput = {};
+    await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}/force_sync`, json: body, expect: 'none', requestId });
   }
 
   /** `GET /api/v1/apps?page_size=&page_token=`: one page of the tenant's apps. */

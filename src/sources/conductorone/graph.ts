@@ -1,7 +1,7 @@
 /**
  * What the unified graph asks of ConductorOne (through the port): its part of the `connectors` list, an app
- * connector or an app by key, the patchable representation of an app connector, delete. The root mutations of
- * `resolvers.ts` use the same functions. Internal module.
+ * connector or an app by key, the patchable representation of an app connector, delete, and a forced sync. The root
+ * mutations of `resolvers.ts` use the same functions. Internal module.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { BadUserInputError } from '../../errors/classes.js';
@@ -113,6 +113,20 @@ export async function deleteAppConnector(ctx: SourceContext, appId: string, id: 
   loaders.connectorPage.clearAll();
   forgetCatalog(ctx);
   return appConnectorId(appId, id);
+}
+
+/**
+ * Forces a sync of an app connector and reads it back (status RUNNING), holding its write lock: a sync asked for
+ * while an update or patch of the connector is in flight starts after that write, on the config it wrote.
+ */
+export async function syncAppConnector(ctx: SourceContext, appId: string, id: string): Promise<C1Connector> {
+  const { client, loaders } = conductorone(ctx);
+  const key = { appId, id };
+  const connector = await ctx.services.writeLocks.run(connectorLockKey(CONDUCTORONE, appId, id), async () => {
+    await client.forceSync(appId, id, ctx.requestId);
+    return loaders.connectorByKey.clear(key).load(key);
+  });
+  return rememberAppConnector(ctx, connector);
 }
 
 function requireType(ok: boolean, field: string, what: string): void {

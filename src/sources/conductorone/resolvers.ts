@@ -13,7 +13,7 @@ import type { SourceContext } from '../port.js';
 import { catalogEntry, connectorCatalog, forgetCatalog } from './catalog.js';
 import type { C1Connector } from './client.js';
 import { CONDUCTORONE, conductorone } from './context.js';
-import { deleteAppConnector, rememberAppConnector } from './graph.js';
+import { deleteAppConnector, rememberAppConnector, syncAppConnector } from './graph.js';
 import { toC1Id } from './inputs.js';
 import { appConnectorId, appGlobalId, connectorConfig, setString, syncStatus, TYPE_KEY } from './mappers.js';
 import { C1_MAX_PAGE, collectPage, decodePosition, encodePosition, type TokenPosition } from './paging.js';
@@ -174,6 +174,8 @@ export const conductoroneResolvers: Resolvers = {
     },
 
     deleteAppConnector: (_root, { appId, id }, ctx) => deleteAppConnector(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),
+
+    syncAppConnector: (_root, { appId, id }, ctx) => syncAppConnector(ctx, toC1Id(appId, 'appId'), toC1Id(id, 'id')),
   },
 
   AppConnector: {

@@ -214,6 +214,15 @@ export interface C1ConnectorServiceUpdateResponse {
 /** Answer of `DELETE /api/v1/apps/{app_id}/connectors/{id}`: `{}`; the status code tells success. */
 export type C1ConnectorServiceDeleteResponse = Record<string, never>;
 
+/**
+ * Body of `POST /api/v1/apps/{app_id}/connectors/{connector_id}/force_sync` (`ConnectorService.ForceSync`, in the
+ * full vendor document only): `{}`, the ids are in the URL. It asks for a sync; C1 queues it (not necessarily at once).
+ */
+export type C1ForceSyncRequestInput = Record<string, never>;
+
+/** Answer of ForceSync: `{}`; the status code tells success, the connector's `status` tells how the sync goes. */
+export type C1ForceSyncResponse = Record<string, never>;
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Apps (not in the trimmed spec)
 // ---------------------------------------------------------------------------------------------------------------------

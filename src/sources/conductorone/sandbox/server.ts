@@ -10,11 +10,11 @@
  *
  * Where the vendor contract is silent the sandbox decides (each is noted where it is implemented): the token endpoint
  * takes only the plain `client_secret` form (C1's SDKs send a signed JWT assertion instead), an update needs an
- * explicit `updateMask`, unknown apps give 404 on every app-scoped route, and page tokens are bound to the listing
- * they came from.
+ * explicit `updateMask`, unknown apps give 404 on every app-scoped route, page tokens are bound to the listing
+ * they came from, and a forced sync runs for a set time and fails only for the connectors `sync.ts` names.
  *
  * This file assembles and starts it: the store (`store.ts`), the token client (`tokens.ts`), paging (`paging.ts`)
- * and the route table (`routes.ts`, whose handlers live in `apps.ts` and `connectors.ts`), with grpc-gateway's
+ * and the route table (`routes.ts`, whose handlers live in `apps.ts`, `connectors.ts` and `sync.ts`), with grpc-gateway's
  * error bodies (`errors.ts`).
  */
 import { dispatchRoute } from '../../../sandbox/router.js';
@@ -24,6 +24,7 @@ import { CONDUCTORONE_ROUTING_ERRORS, renderInjectedFault, renderThrownError } f
 import { CONDUCTORONE_MAX_PAGE_SIZE, PageTokens } from './paging.js';
 import { conductorOneRoutes } from './routes.js';
 import { ConductorOneStore, type ConductorOneSandboxStore } from './store.js';
+import { CONDUCTORONE_DEFAULT_SYNC_MS, ConductorOneSyncs } from './sync.js';
 import { isApiPath, requireBearerToken } from './tokens.js';
 
 /** Default client id of the sandbox's API client (C1 client ids have this `name@tenant/pcc` shape). */
@@ -37,6 +38,8 @@ const CONDUCTORONE_SANDBOX_TOKEN_TTL_SECONDS = 3600;
 export interface ConductorOneSandboxOptions extends SandboxOptions {
   /** Largest page size of every listing (default 100); the default page size is 25 or this, whichever is smaller. */
   pageSizeMax?: number;
+  /** How long a forced sync runs before it ends DONE or ERROR, in milliseconds (default 3000). */
+  syncDurationMs?: number;
 }
 
 /** A running ConductorOne sandbox. */
@@ -56,10 +59,13 @@ export async function startConductorOneSandbox(options: ConductorOneSandboxOptio
   if (!Number.isInteger(pageSizeMax) || pageSizeMax < 1) throw new RangeError('pageSizeMax must be a positive integer');
   const tokens = new TokenStore({ ttlSeconds: options.tokenTtlSeconds ?? CONDUCTORONE_SANDBOX_TOKEN_TTL_SECONDS });
   const store = new ConductorOneStore();
-  const router = conductorOneRoutes({ client: { clientId, clientSecret, tokens }, store, paging: { pageTokens: new PageTokens(), pageSizeMax } });
+  const syncs = new ConductorOneSyncs(store, options.syncDurationMs ?? CONDUCTORONE_DEFAULT_SYNC_MS);
+  const router = conductorOneRoutes({ client: { clientId, clientSecret, tokens }, store, paging: { pageTokens: new PageTokens(), pageSizeMax }, syncs });
   const api: VendorApi = {
     tokens,
     reseed: () => {
+      // A sync still running would finish on a connector of the old seed: stop them first.
+      syncs.stopAll();
       store.reseed();
     },
     // The log records whether an API call carried a live bearer token.
@@ -79,5 +85,15 @@ export async function startConductorOneSandbox(options: ConductorOneSandboxOptio
     host: options.host,
     port: options.port,
   });
-  return { ...running, url: running.origin, clientId, clientSecret, store: store.view() };
+  return {
+    ...running,
+    close: async () => {
+      syncs.stopAll();
+      await running.close();
+    },
+    url: running.origin,
+    clientId,
+    clientSecret,
+    store: store.view(),
+  };
 }
