@@ -20,6 +20,8 @@ import { landingPagePlugin } from './landing.js';
 import { authorizationPlugin } from '../auth/authorize.js';
 import { createLimits } from './limits.js';
 
+type Limits = ReturnType<typeof createLimits>;
+
 /**
  * Finishes the response's errors: adds those of sources that failed while others answered
  * (`GatewayContext.partialErrors`), formatted like the rest, and gives every upstream error the request id
@@ -64,19 +66,27 @@ const noIntrospection: ValidationRule = (context) => ({
   },
 });
 
-/** `operationLog` is the plugin that logs and measures each operation (`src/observability`). */
+/** The gateway's validation rules beside graphql-js's: the limits' (graphql-armor), and introspection's refusal when it is off. */
+export function gatewayValidationRules(config: Config, limits: Limits): ValidationRule[] {
+  return config.introspection ? limits.validationRules : [...limits.validationRules, noIntrospection];
+}
+
+/**
+ * `operationLog` is the plugin that logs and measures each operation (`src/observability`); `limits` are the query
+ * limits (made from `config.limits` unless given, as the SSE handler shares them).
+ */
 export async function createApollo(
   schema: GraphQLSchema,
   config: Config,
   logger: Logger,
   operationLog: ApolloServerPlugin<GatewayContext>,
+  limits: Limits = createLimits(config.limits),
 ): Promise<ApolloServer<GatewayContext>> {
   // Loaded only when configured: the reporting plugin and its protobuf code cost a few MB of memory.
   const usageReporting = config.apollo
     ? (await import('@apollo/server/plugin/usageReporting')).ApolloServerPluginUsageReporting<GatewayContext>()
     : ApolloServerPluginUsageReportingDisabled();
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
-  const limits = createLimits(config.limits);
   return new ApolloServer<GatewayContext>({
     gateway,
     // Apollo GraphOS (usage reporting) only as configured: without the Disabled plugin, Apollo Server would read
@@ -96,7 +106,7 @@ export async function createApollo(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    validationRules: config.introspection ? limits.validationRules : [...limits.validationRules, noIntrospection],
+    validationRules: gatewayValidationRules(config, limits),
     parseOptions: limits.parseOptions,
     formatError,
     logger: {
