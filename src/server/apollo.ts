@@ -8,8 +8,8 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
@@ -47,6 +47,25 @@ function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart: () => Promise.resolve(listener),
   };
+}
+
+/**
+ * Refuses a subscription sent as a plain request (JSON, GET): subscriptions are served as Server-Sent Events
+ * (sse.ts), and execution here would only fail. BAD_REQUEST, HTTP 400, saying how to send one.
+ */
+function subscriptionsAsEventStreamsPlugin(): ApolloServerPlugin<GatewayContext> {
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didResolveOperation: ({ operation }) =>
+      operation?.operation === OperationTypeNode.SUBSCRIPTION
+        ? Promise.reject(
+            new GraphQLError(
+              'Subscriptions are served as Server-Sent Events: send a POST with `accept: text/event-stream` and a JSON body (README: Live updates).',
+              { extensions: { code: ApolloServerErrorCode.BAD_REQUEST, http: { status: 400 } } },
+            ),
+          )
+        : Promise.resolve(),
+  };
+  return { requestDidStart: () => Promise.resolve(listener) };
 }
 
 /**
@@ -133,6 +152,7 @@ export async function createApollo(
       usageReporting,
       responseErrorsPlugin(),
       authorizationPlugin(),
+      subscriptionsAsEventStreamsPlugin(),
       ...limits.plugins,
       operationLog,
       landingPagePlugin(config),
