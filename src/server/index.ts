@@ -75,6 +75,7 @@ export async function startGateway({ config, logger, observer, sources: served =
       schema,
       validationRules: gatewayValidationRules(config, limits),
       parseOptions: limits.parseOptions,
+      documentCacheSize: config.documentCacheSize,
       checks: limits.checks,
       createContext: newContext,
       logger,

@@ -24,6 +24,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/authenticate.js';
 import { authorizeOperation } from '../auth/authorize.js';
@@ -35,6 +36,8 @@ import type { OperationCheck } from './limits.js';
 export interface SseOptions {
   schema: GraphQLSchema;
   validationRules: readonly ValidationRule[];
+  /** How many parsed and validated documents to keep (GATEWAY_DOCUMENT_CACHE_SIZE, as Apollo's). */
+  documentCacheSize: number;
   /** The parser's options (its token limit), as Apollo's. */
   parseOptions: ParseOptions;
   checks: readonly OperationCheck[];
@@ -83,6 +86,7 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 /** The node:http handler of subscriptions over SSE. */
 export function createSseHandler(options: SseOptions): (req: IncomingMessage, res: ServerResponse, request: SseRequest) => Promise<void> {
   const rules = [...specifiedRules, ...options.validationRules];
+  const documents = new LRUCache<string, DocumentNode>({ max: options.documentCacheSize });
   const handler = createHandler<IncomingMessage, RequestContext, OperationContext>({
     schema: options.schema,
     // Every stream is its own connection: no reservations (a token is never issued).
@@ -90,15 +94,19 @@ export function createSseHandler(options: SseOptions): (req: IncomingMessage, re
     // Validated in onSubscribe with the gateway's rules.
     validate: () => [],
     onSubscribe: (req, params): Response | OperationArgs<OperationContext> => {
-      let document: DocumentNode;
-      try {
-        document = parse(params.query, options.parseOptions);
-      } catch (error) {
-        return refusal([withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
+      // Parsed and validated once per distinct text (as Apollo's document store): subscribers of one operation share it.
+      let document = documents.get(params.query);
+      if (document === undefined) {
+        try {
+          document = parse(params.query, options.parseOptions);
+        } catch (error) {
+          return refusal([withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
+        }
+        const invalid = validate(options.schema, document, rules);
+        if (invalid.length > 0)
+          return refusal(invalid.map((e) => withCode(e, typeof e.extensions.code === 'string' ? e.extensions.code : 'GRAPHQL_VALIDATION_FAILED')));
+        documents.set(params.query, document);
       }
-      const invalid = validate(options.schema, document, rules);
-      if (invalid.length > 0)
-        return refusal(invalid.map((e) => withCode(e, typeof e.extensions.code === 'string' ? e.extensions.code : 'GRAPHQL_VALIDATION_FAILED')));
       const operation = getOperationAST(document, params.operationName);
       if (!operation)
         return refusal([withCode(new GraphQLError('The document has no such operation (or several operations and no operationName).'), 'BAD_REQUEST')]);

@@ -36,7 +36,7 @@ function fakeSource(withLive = true) {
     typeOf: () => 'FakeConnector',
     createLoaders: () => ({}),
     walk: () => Promise.resolve({ found: [], more: false }),
-    load: (_ctx, _type, [name]) => {
+    load: (_ctx: unknown, _type: string, [name]: [string]) => {
       loads++;
       const thing = things.get(name);
       if (!thing) return Promise.reject(new GatewayError('No such thing.', GatewayErrorCode.NOT_FOUND));

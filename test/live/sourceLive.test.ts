@@ -1,8 +1,9 @@
 /** What the sources' live capabilities compare: ConductorOne's connectorStatus (active while a sync runs) and SailPoint's status. */
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../../src/sources/index.js';
+import type { ConnectorSource } from '../../src/sources/port.js';
 
-const live = (name: string) => SOURCES.find((s) => s.name === name)!.live;
+const live = (name: string) => (SOURCES as readonly ConnectorSource[]).find((s) => s.name === name)!.live;
 
 describe('live capabilities', () => {
   it('ConductorOne: the connectorStatus, active while RUNNING', () => {
