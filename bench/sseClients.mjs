@@ -3,8 +3,9 @@
 // stopped. The clients of bench/subscriptions.ts, in a process of their own so that they are not in the gateway's heap.
 import { request } from 'node:http';
 
-const [url, countText, body] = process.argv.slice(2);
-const count = Number(countText);
+const url = process.argv[2] ?? '';
+const count = Number(process.argv[3]);
+const body = process.argv[4] ?? '';
 
 function open() {
   return new Promise((resolve, reject) => {

@@ -19,7 +19,7 @@ import { startProcess } from './processes.js';
 import { CheckFailure } from './scenarios.js';
 
 /** The bound the README states (Live updates): V8 heap per idle subscription. */
-export const HEAP_BOUND_BYTES_PER_SUBSCRIPTION = 24 * 1024;
+const HEAP_BOUND_BYTES_PER_SUBSCRIPTION = 24 * 1024;
 
 /** How many the run opens. */
 export const IDLE_SUBSCRIPTIONS = 1000;

@@ -44,7 +44,7 @@ export interface LiveOptions {
 }
 
 /** Most ids one subscription may watch. */
-export const MAX_WATCHED_IDS = 100;
+const MAX_WATCHED_IDS = 100;
 const DEFAULT_QUEUE_LENGTH = 64;
 const DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /**
  * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
- * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/console`, `/healthz`, `/readyz` and `/metrics`. Body limits
+ * Routes `/graphql` (GET, POST JSON, POST multipart uploads, POST accepting `text/event-stream`: subscriptions, sse.ts), `/console`, `/healthz`, `/readyz` and `/metrics`. Body limits
  * are enforced while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body
  * is read. CORS on `/graphql` for an allow-list of origins: a preflight is answered before authentication and
  * before any body is read. Internal module.

@@ -3,7 +3,7 @@
  * with `accept: text/event-stream`, its events parsed as they arrive.
  */
 
-export interface SseEvent {
+interface SseEvent {
   event: string;
   data: any;
 }
