@@ -91,14 +91,16 @@ class Subscriber implements AsyncIterableIterator<object | typeof DROPPED> {
   /** Queues an event; a subscriber that is behind is dropped instead. */
   push(value: object): void {
     if (this.closed) return;
+    // The connection's unsent bytes first: the SSE handler takes each event at once and writes it, so a client that
+    // stops reading shows there, not in this queue.
+    if (this.queue.length >= this.limits.queueLength || (this.downstream?.pendingBytes() ?? 0) > this.limits.maxPendingBytes) {
+      this.hub.dropped(this);
+      return;
+    }
     const waiting = this.waiting;
     if (waiting !== undefined && this.queue.length === 0) {
       this.waiting = undefined;
       waiting({ value, done: false });
-      return;
-    }
-    if (this.queue.length >= this.limits.queueLength || (this.downstream?.pendingBytes() ?? 0) > this.limits.maxPendingBytes) {
-      this.hub.dropped(this);
       return;
     }
     this.queue.push(value);

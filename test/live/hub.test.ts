@@ -172,6 +172,15 @@ describe('LiveHub', () => {
     hub.publish(change(6));
     expect(await drain(behind, 20)).toEqual([DROPPED]);
     expect(hub.size.subscriptions).toBe(0);
+    // A consumer that is waiting for its next event (graphql-sse pulls at once) whose connection holds too much
+    // unsent: dropped as well, not handed one more event.
+    let unsent = 0;
+    const waiting = hub.changes('z', {}, ALL, { pendingBytes: () => unsent });
+    const next = waiting.next();
+    unsent = 10 * 1024 * 1024;
+    hub.publish(change(7));
+    expect(await next).toEqual({ value: DROPPED, done: false });
+    expect(await waiting.next()).toEqual({ value: undefined, done: true });
   });
 
   it('completes every stream at shutdown', async () => {
