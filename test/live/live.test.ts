@@ -13,6 +13,10 @@ import { subscribe, type EventStream } from '../helpers/sse.js';
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const KEYS = { editor: 'live-editor-key-0c1d2e3f', logtoViewer: 'live-logto-viewer-key-4a5b6c7d', capped: 'live-capped-viewer-key-8e9f0a1b' };
 const IDLE_MS = 250;
+const ACTIVE_MS = 100;
+const SYNC_MS = 1200;
+const GITHUB = '2azhamzptLx9h3diiWeNw0zl3ts';
+const GH_ACME = '2aziRdLGpPPstwx9mXOqZejqv1v'; // DONE in the seed
 
 const STATUS = `subscription($ids: [ID!]!) { connectorStatusChanged(ids: $ids) { id ... on ScriptConnector { status } } }`;
 const CHANGED = `subscription($ids: [ID!], $sources: [ConnectorSource!]) {
@@ -50,14 +54,17 @@ async function patchAtSailPoint(scriptName: string, shortDesc: string): Promise<
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({
-    GATEWAY_API_KEYS: [`editor:${sha(KEYS.editor)}`, `viewer@logto:${sha(KEYS.logtoViewer)}`, `viewer:${sha(KEYS.capped)}`].join(','),
-    GATEWAY_LIVE_IDLE_MS: String(IDLE_MS),
-    GATEWAY_LIVE_ACTIVE_MS: '100',
-    GATEWAY_LIVE_MAX_PER_CALLER: '4',
-    // Two pollers polling at once must not share one call: each would count.
-    UPSTREAM_DEDUPE: 'false',
-  });
+  stack = await startTestStack(
+    {
+      GATEWAY_API_KEYS: [`editor:${sha(KEYS.editor)}`, `viewer@logto:${sha(KEYS.logtoViewer)}`, `viewer:${sha(KEYS.capped)}`].join(','),
+      GATEWAY_LIVE_IDLE_MS: String(IDLE_MS),
+      GATEWAY_LIVE_ACTIVE_MS: String(ACTIVE_MS),
+      GATEWAY_LIVE_MAX_PER_CALLER: '4',
+      // Two pollers polling at once must not share one call: each would count.
+      UPSTREAM_DEDUPE: 'false',
+    },
+    { conductorone: { syncDurationMs: SYNC_MS } },
+  );
   for (const key of Object.values(KEYS)) stack.registerSecret(key);
 });
 
@@ -73,6 +80,37 @@ afterAll(async () => {
 });
 
 describe('connectorStatusChanged', () => {
+  it('shows a forced sync from start to finish to two subscribers, with one poller polling fast while it runs', async () => {
+    const id = encodeGlobalId('AppConnector', GITHUB, GH_ACME);
+    const query = `subscription($ids: [ID!]!) { connectorStatusChanged(ids: $ids) { id ... on AppConnector { connectorStatus { status lastError } } } }`;
+    const a = await sub(query, { ids: [id] });
+    const b = await sub(query, { ids: [id] }, KEYS.capped);
+    await sleep(100);
+    stack.resetCalls();
+    const started = performance.now();
+    const sync = await stack.gql(
+      'mutation($appId: String!, $id: String!) { syncAppConnector(appId: $appId, id: $id) { id } }',
+      { appId: GITHUB, id: GH_ACME },
+      as(KEYS.editor),
+    );
+    expect(sync.body.errors).toBeUndefined();
+    for (const s of [a, b]) {
+      // Published by the mutation: its poller reads it at once (not after the idle interval).
+      const running = await s.next(IDLE_MS);
+      expect(running.data).toEqual({ data: { connectorStatusChanged: { id, connectorStatus: { status: 'RUNNING', lastError: null } } } });
+    }
+    for (const s of [a, b]) {
+      const done = await s.next(SYNC_MS + 1000);
+      expect(done.data.data.connectorStatusChanged.connectorStatus.status).toBe('DONE');
+    }
+    const elapsed = performance.now() - started;
+    const reads = stack.c1Calls({ method: 'GET', pathIncludes: `/connectors/${GH_ACME}` });
+    // The mutation's own read, then one poller every ACTIVE_MS while it runs (two pollers would make twice as many).
+    expect(reads).toBeGreaterThanOrEqual(SYNC_MS / ACTIVE_MS / 2);
+    expect(reads).toBeLessThanOrEqual(elapsed / ACTIVE_MS + 3);
+    expect(stack.c1Calls({ method: 'POST', pathIncludes: 'force_sync' })).toBe(1);
+  });
+
   it('polls a watched connector once for all its subscribers, pushes a change to those it concerns, and stops when they leave', async () => {
     const scriptName = stack.sailpoint.store.list()[0]!.scriptName;
     const id = encodeGlobalId('ScriptConnector', scriptName);
