@@ -45,6 +45,7 @@ const config: CodegenConfig = {
           AppConnector: '../sources/conductorone/client.js#C1Connector',
           App: '../sources/conductorone/client.js#C1App',
           ConnectorSettings: '../graph/settings.js#Settings',
+          ConnectorChange: '../live/hub.js#ConnectorChangeEvent',
         },
       },
     },

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DistinctResult } from './distinct.js';
 import type { RunMetrics } from './load.js';
 import type { BenchOptions } from './options.js';
+import { subscriptionsLine, type SubscriptionsResult } from './subscriptions.js';
 
 /** The one checked request of a scenario. */
 export interface OneShot {
@@ -39,6 +40,8 @@ export interface BenchReport {
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryMiB: number; loadavgAtEnd: number[] };
   scenarios: ScenarioResult[];
   distinct: DistinctResult[];
+  /** The idle subscriptions' memory (unless `--only` picked scenarios). */
+  subscriptions?: SubscriptionsResult;
   notes: string[];
 }
 
@@ -226,6 +229,7 @@ function renderMarkdown(report: BenchReport): string {
       distinctTable(result),
     );
   }
+  if (report.subscriptions) parts.push('', subscriptionsLine(report.subscriptions));
   return `${parts.join('\n')}\n`;
 }
 

@@ -24,6 +24,7 @@ import { parseOptions, usage, type BenchOptions } from './options.js';
 import { crashedProcesses, freePort, killAllProcessesNow, startProcess, stopAllProcesses, watchForCrash, type ManagedProcess } from './processes.js';
 import { buildNotes, describeMachine, distinctTable, loadTable, writeReport, type BenchReport, type OneShot, type ScenarioResult } from './report.js';
 import { startSandboxes, type SandboxClient } from './sandboxes.js';
+import { IDLE_SUBSCRIPTIONS, runIdleSubscriptions, subscriptionsLine, type SubscriptionsResult } from './subscriptions.js';
 import { CheckFailure, SCENARIOS, type DistinctOperationsScenario, type LoadScenario, type Scenario } from './scenarios.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -220,9 +221,23 @@ async function run(options: BenchOptions, scenarios: Scenario[], tempDir: string
     distinct.push(await withScenario(scenario.name, () => runDistinctOperations(scenario, gateway.url, gateway.process.pid, options.distinctOps)));
     gateway.process.assertRunning();
   }
+  let subscriptions: SubscriptionsResult | undefined;
+  if (options.only.length === 0) {
+    log(`idle-subscriptions: ${IDLE_SUBSCRIPTIONS} subscriptions over SSE to a gateway in this process`);
+    subscriptions = await withScenario('idle-subscriptions', () => runIdleSubscriptions(sandboxes.gatewayEnv, IDLE_SUBSCRIPTIONS));
+  }
 
   const results = checked.map((item) => item.result);
-  return { startedAt, finishedAt: new Date().toISOString(), options, machine: describeMachine(), scenarios: results, distinct, notes: buildNotes(results) };
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    options,
+    machine: describeMachine(),
+    scenarios: results,
+    distinct,
+    ...(subscriptions ? { subscriptions } : {}),
+    notes: buildNotes(results),
+  };
 }
 
 /** A load scenario that passed its check: its request bytes, the answer for the floor and its results so far. */
@@ -336,6 +351,7 @@ function printReport(report: BenchReport, files: { json: string; md: string }): 
       distinctTable(result),
     );
   }
+  if (report.subscriptions) lines.push('', subscriptionsLine(report.subscriptions));
   lines.push('', `written: ${files.md}, ${files.json}`, '');
   process.stdout.write(lines.join('\n'));
 }

@@ -10,6 +10,7 @@ import type { Config } from './config/types.js';
 import type { BatchObserver } from './observability/batch.js';
 import type { Caller } from './auth/authenticate.js';
 import type { WriteLocks } from './graph/writeLocks.js';
+import type { Downstream, LiveHub } from './live/hub.js';
 import type { RequestSources, SourceContext, SourceHandle } from './sources/port.js';
 import type { SourceList } from './sources/sourceList.js';
 
@@ -25,6 +26,8 @@ export interface Services {
   writeLocks: WriteLocks;
   /** Told each dataloader batch's size (metrics), when metrics are on. */
   observeBatch?: BatchObserver | undefined;
+  /** The subscriptions' hub (live updates), when the gateway serves them. */
+  live?: LiveHub | undefined;
 }
 
 /**
@@ -65,6 +68,8 @@ export interface GatewayContext extends SourceContext {
   sources: RequestSources;
   /** Errors of sources that failed while others answered (lists across sources); added to the response's errors. */
   partialErrors: GraphQLError[];
+  /** A subscription's connection (SSE): how much it holds unsent, so that a client that falls behind is dropped. */
+  downstream?: Downstream;
 }
 
 /** A new context for one request. */

@@ -14,6 +14,8 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { GatewayContext } from './context.js';
 import { checkJsonInput } from './graph/jsonInput.js';
 import { graphResolvers } from './graph/nodes.js';
+import { publishMutations } from './live/publish.js';
+import { liveResolvers } from './live/resolvers.js';
 import { SOURCES } from './sources/index.js';
 import type { ConnectorSource } from './sources/port.js';
 
@@ -103,9 +105,12 @@ export function createSchema(sources: readonly ConnectorSource[] = SOURCES): Gra
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(sources),
     ...TYPE_DEFS_MERGE,
-    resolvers: [scalarResolvers, graphResolvers, ...sources.flatMap((s) => [s.resolvers, settingsResolvers(s)])] as never,
+    resolvers: [scalarResolvers, graphResolvers, liveResolvers, ...sources.flatMap((s) => [s.resolvers, settingsResolvers(s)])] as never,
   });
   // `@source` is read from the fields' AST at start (auth/authorize.ts); clients see the schema without it.
   const config = schema.toConfig();
-  return new GraphQLSchema({ ...config, directives: config.directives.filter((d) => d.name !== SOURCE_DIRECTIVE) });
+  const served = new GraphQLSchema({ ...config, directives: config.directives.filter((d) => d.name !== SOURCE_DIRECTIVE) });
+  // Changes made through the gateway reach the subscriptions at once (live/publish.ts).
+  publishMutations(served);
+  return served;
 }

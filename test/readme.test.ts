@@ -71,8 +71,9 @@ function readmeCurlCommands(): string[][] {
 }
 
 /** A curl command as a request: its URL, headers and body (`-d` as given, `-F` as multipart, `@path` read from the root). */
-function asRequest(words: string[]): { url: string; init: RequestInit; files: string[] } {
+function asRequest(words: string[]): { url: string; init: RequestInit; files: string[]; stream: boolean } {
   let url: string | undefined;
+  let stream = false;
   const headers = new Headers();
   let data: string | undefined;
   const parts: [string, string][] = [];
@@ -85,6 +86,10 @@ function asRequest(words: string[]): { url: string; init: RequestInit; files: st
       return next;
     };
     if (word === '-s') continue;
+    if (word === '-N') {
+      stream = true;
+      continue;
+    }
     if (word === '-H') {
       const header = value();
       const colon = header.indexOf(':');
@@ -100,7 +105,8 @@ function asRequest(words: string[]): { url: string; init: RequestInit; files: st
   }
   if (url === undefined) throw new Error(`no URL in ${words.join(' ')}`);
   const files: string[] = [];
-  if (parts.length === 0) return { url, init: { method: data === undefined ? 'GET' : 'POST', headers, ...(data === undefined ? {} : { body: data }) }, files };
+  if (parts.length === 0)
+    return { url, init: { method: data === undefined ? 'GET' : 'POST', headers, ...(data === undefined ? {} : { body: data }) }, files, stream };
   const form = new FormData();
   for (const [name, text] of parts) {
     if (!text.startsWith('@')) {
@@ -111,7 +117,7 @@ function asRequest(words: string[]): { url: string; init: RequestInit; files: st
     files.push(path);
     form.append(name, new Blob([readFileSync(join(ROOT, path))]), path.split('/').pop());
   }
-  return { url, init: { method: 'POST', headers, body: form }, files };
+  return { url, init: { method: 'POST', headers, body: form }, files, stream };
 }
 
 const commands = readmeCurlCommands();
@@ -147,12 +153,30 @@ describe("the README's curl commands against the sandboxes", () => {
 
   it('each query is answered with data and no errors', async () => {
     for (const words of queries) {
-      const { url, init } = asRequest(words);
+      const { url, init, stream } = asRequest(words);
+      if (stream) continue;
       const res = await fetch(url.replace(README_ENDPOINT, stack.gateway.url), init);
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
       expect(body.errors, words.join(' ')).toBeUndefined();
       expect(res.status).toBe(200);
       expect(body.data).toBeTruthy();
+    }
+  });
+
+  it('each subscription (curl -N) opens an event stream', async () => {
+    const streams = queries.filter((words) => asRequest(words).stream);
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    for (const words of streams) {
+      const { url, init } = asRequest(words);
+      const abort = new AbortController();
+      const res = await fetch(url.replace(README_ENDPOINT, stack.gateway.url), { ...init, signal: abort.signal });
+      expect(res.status, words.join(' ')).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      // The stream opens with a keep-alive comment; an error would be an event.
+      expect(new TextDecoder().decode(first.value)).toMatch(/^:/);
+      abort.abort();
     }
   });
 

@@ -5,6 +5,7 @@ import type { SailPointUpdateDetailWire } from '../sources/sailpoint/types.js';
 import type { LogtoConnectorWire, LogtoConnectorFactoryWire } from '../sources/logto/types.js';
 import type { C1Connector, C1App } from '../sources/conductorone/client.js';
 import type { Settings } from '../graph/settings.js';
+import type { ConnectorChangeEvent } from '../live/hub.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -192,6 +193,30 @@ export type Connector = {
   /** When the connector was last changed, when the source reports it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** One change of one connector. */
+export type ConnectorChange = {
+  __typename?: 'ConnectorChange';
+  /** When the gateway saw the change. */
+  at: Scalars['DateTime']['output'];
+  /** The connector as it is now; null when it was deleted. */
+  connector?: Maybe<Connector>;
+  /** The connector's global id. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: ConnectorChangeKind;
+  /** The connector's source. */
+  source: ConnectorSource;
+};
+
+/** How a connector changed. */
+export type ConnectorChangeKind =
+  /** It was created through this gateway. */
+  | 'CREATED'
+  /** It was deleted: through this gateway, or a poll found it gone. */
+  | 'DELETED'
+  /** It changed: through this gateway, or seen by a poll. */
+  | 'UPDATED';
 
 /** A typed ConductorOne config (a protobuf Any). */
 export type ConnectorConfig = {
@@ -1163,6 +1188,54 @@ export type SettingsValueKind =
   /** The connector's own stored configuration (Logto login connectors, ConductorOne app connectors). */
   | 'STORED';
 
+/**
+ * Live updates, served over Server-Sent Events (graphql-sse, distinct connections): a POST to `/graphql` that accepts
+ * `text/event-stream`, with the same authentication, roles and limits as queries. One poller per watched connector
+ * reads it from its source (every second while a sync runs, every 15 seconds otherwise; GATEWAY_LIVE_ACTIVE_MS,
+ * GATEWAY_LIVE_IDLE_MS), whatever the number of subscribers; changes made through this gateway are pushed at once.
+ * At most GATEWAY_LIVE_MAX_PER_CALLER subscriptions per caller and GATEWAY_LIVE_MAX per gateway.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Connectors as they are created, changed or deleted. With `ids`: those connectors, polled like
+   * `connectorStatusChanged` (any change of what their source returns) and published at once when changed through
+   * this gateway. With `sources` only: the changes made through this gateway to connectors of those sources (sources
+   * are not polled as a whole). Both: what matches both. Neither: changes made through this gateway to any connector
+   * of the sources the caller may read.
+   */
+  connectorChanged: ConnectorChange;
+  /**
+   * The connector, each time its status changes (ConductorOne: `connectorStatus`; SailPoint: `status`). Nothing is
+   * sent for the state it is in when the subscription starts: query it first. A connector whose source has no status
+   * (Logto) is BAD_USER_INPUT naming its id. The stream completes when every watched connector is gone.
+   */
+  connectorStatusChanged: Connector;
+};
+
+/**
+ * Live updates, served over Server-Sent Events (graphql-sse, distinct connections): a POST to `/graphql` that accepts
+ * `text/event-stream`, with the same authentication, roles and limits as queries. One poller per watched connector
+ * reads it from its source (every second while a sync runs, every 15 seconds otherwise; GATEWAY_LIVE_ACTIVE_MS,
+ * GATEWAY_LIVE_IDLE_MS), whatever the number of subscribers; changes made through this gateway are pushed at once.
+ * At most GATEWAY_LIVE_MAX_PER_CALLER subscriptions per caller and GATEWAY_LIVE_MAX per gateway.
+ */
+export type SubscriptionConnectorChangedArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sources?: InputMaybe<Array<ConnectorSource>>;
+};
+
+/**
+ * Live updates, served over Server-Sent Events (graphql-sse, distinct connections): a POST to `/graphql` that accepts
+ * `text/event-stream`, with the same authentication, roles and limits as queries. One poller per watched connector
+ * reads it from its source (every second while a sync runs, every 15 seconds otherwise; GATEWAY_LIVE_ACTIVE_MS,
+ * GATEWAY_LIVE_IDLE_MS), whatever the number of subscribers; changes made through this gateway are pushed at once.
+ * At most GATEWAY_LIVE_MAX_PER_CALLER subscriptions per caller and GATEWAY_LIVE_MAX per gateway.
+ */
+export type SubscriptionConnectorStatusChangedArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
 /** The state of a connector's syncs. */
 export type SyncStatus =
   /** Syncing is disabled. */
@@ -1366,6 +1439,8 @@ export type ResolversTypes = ResolversObject<{
   AppManagedStateBindingRefInput: AppManagedStateBindingRefInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Connector: ResolverTypeWrapper<object>;
+  ConnectorChange: ResolverTypeWrapper<ConnectorChangeEvent>;
+  ConnectorChangeKind: ConnectorChangeKind;
   ConnectorConfig: ResolverTypeWrapper<ConnectorConfig>;
   ConnectorConnection: ResolverTypeWrapper<Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorEdge']> }>;
   ConnectorEdge: ResolverTypeWrapper<Omit<ConnectorEdge, 'node'> & { node: ResolversTypes['Connector'] }>;
@@ -1414,6 +1489,7 @@ export type ResolversTypes = ResolversObject<{
   SettingsSection: SettingsSection;
   SettingsValueKind: SettingsValueKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncStatus: SyncStatus;
   TestConnectionResult: ResolverTypeWrapper<TestConnectionResult>;
   TestRecipientInput: TestRecipientInput;
@@ -1436,6 +1512,7 @@ export type ResolversParentTypes = ResolversObject<{
   AppManagedStateBindingRefInput: AppManagedStateBindingRefInput;
   Boolean: Scalars['Boolean']['output'];
   Connector: object;
+  ConnectorChange: ConnectorChangeEvent;
   ConnectorConfig: ConnectorConfig;
   ConnectorConnection: Omit<ConnectorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorEdge']> };
   ConnectorEdge: Omit<ConnectorEdge, 'node'> & { node: ResolversParentTypes['Connector'] };
@@ -1470,6 +1547,7 @@ export type ResolversParentTypes = ResolversObject<{
   SettingsChange: SettingsChange;
   SettingsProblem: SettingsProblem;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TestConnectionResult: TestConnectionResult;
   TestRecipientInput: TestRecipientInput;
   UpdateAppConnectorInput: UpdateAppConnectorInput;
@@ -1561,6 +1639,17 @@ export type ConnectorResolvers<
   ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector'],
 > = ResolversObject<{
   __resolveType: TypeResolveFn<'AppConnector' | 'LoginConnector' | 'ScriptConnector', ParentType, ContextType>;
+}>;
+
+export type ConnectorChangeResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ConnectorChange'] = ResolversParentTypes['ConnectorChange'],
+> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConnectorChangeKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ConnectorSource'], ParentType, ContextType>;
 }>;
 
 export type ConnectorConfigResolvers<
@@ -1856,6 +1945,26 @@ export type SettingsProblemResolvers<
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = ResolversObject<{
+  connectorChanged?: SubscriptionResolver<
+    ResolversTypes['ConnectorChange'],
+    'connectorChanged',
+    ParentType,
+    ContextType,
+    Partial<SubscriptionConnectorChangedArgs>
+  >;
+  connectorStatusChanged?: SubscriptionResolver<
+    ResolversTypes['Connector'],
+    'connectorStatusChanged',
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionConnectorStatusChangedArgs, 'ids'>
+  >;
+}>;
+
 export type TestConnectionResultResolvers<
   ContextType = GatewayContext,
   ParentType extends ResolversParentTypes['TestConnectionResult'] = ResolversParentTypes['TestConnectionResult'],
@@ -1899,6 +2008,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   AppConnectorConnection?: AppConnectorConnectionResolvers<ContextType>;
   AppConnectorEdge?: AppConnectorEdgeResolvers<ContextType>;
   Connector?: ConnectorResolvers<ContextType>;
+  ConnectorChange?: ConnectorChangeResolvers<ContextType>;
   ConnectorConfig?: ConnectorConfigResolvers<ContextType>;
   ConnectorConnection?: ConnectorConnectionResolvers<ContextType>;
   ConnectorEdge?: ConnectorEdgeResolvers<ContextType>;
@@ -1924,6 +2034,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ScriptConnectorEdge?: ScriptConnectorEdgeResolvers<ContextType>;
   SettingsChange?: SettingsChangeResolvers<ContextType>;
   SettingsProblem?: SettingsProblemResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TestConnectionResult?: TestConnectionResultResolvers<ContextType>;
   UpdateConnectorSettingsResult?: UpdateConnectorSettingsResultResolvers<ContextType>;
   UpdateDetail?: UpdateDetailResolvers<ContextType>;

@@ -17,6 +17,7 @@ import {
   Kind,
   OperationTypeNode,
   type DocumentNode,
+  type ConstDirectiveNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
@@ -40,13 +41,17 @@ import { forbiddenFor } from './roles.js';
  * its `ConnectorSource!` argument names, or the sources its `[ConnectorSource!]` argument names (all the caller may
  * read when unset).
  */
-type ArgumentKind = 'id' | 'source' | 'sources';
+type ArgumentKind = 'id' | 'ids' | 'source' | 'sources';
 type FieldSource = { source: SourceName } | { argument: string; kind: ArgumentKind };
 
-/** The source rule of every root query and mutation field that has one (`@source`); a field without one is refused. */
+/**
+ * The source rules of every root query, mutation and subscription field that has them (`@source`, one per argument
+ * that names sources); a field without one is refused.
+ */
 export interface RootFieldSources {
-  query: ReadonlyMap<string, FieldSource>;
-  mutation: ReadonlyMap<string, FieldSource>;
+  query: ReadonlyMap<string, readonly FieldSource[]>;
+  mutation: ReadonlyMap<string, readonly FieldSource[]>;
+  subscription: ReadonlyMap<string, readonly FieldSource[]>;
 }
 
 const ROOT_FIELD_SOURCES = new WeakMap<GraphQLSchema, RootFieldSources>();
@@ -59,47 +64,59 @@ const ROOT_FIELD_SOURCES = new WeakMap<GraphQLSchema, RootFieldSources>();
 export function rootFieldSources(schema: GraphQLSchema): RootFieldSources {
   let table = ROOT_FIELD_SOURCES.get(schema);
   if (table === undefined) {
-    table = { query: fieldSourcesOf(schema.getQueryType()), mutation: fieldSourcesOf(schema.getMutationType()) };
+    table = {
+      query: fieldSourcesOf(schema.getQueryType()),
+      mutation: fieldSourcesOf(schema.getMutationType()),
+      subscription: fieldSourcesOf(schema.getSubscriptionType()),
+    };
     ROOT_FIELD_SOURCES.set(schema, table);
   }
   return table;
 }
 
-/** What an argument of this type names: a global id, one source, or a list of sources (by the type's name and shape). */
+/** What an argument of this type names: a global id or a list of them, one source, or a list of sources (by the type's name and shape). */
 function argumentKind(arg: GraphQLArgument): ArgumentKind | undefined {
   const nullable = getNullableType(arg.type);
   const name = getNamedType(arg.type).name;
-  if (isListType(nullable)) return name === 'ConnectorSource' ? 'sources' : undefined;
+  if (isListType(nullable)) return name === 'ConnectorSource' ? 'sources' : name === 'ID' ? 'ids' : undefined;
   if (name === 'ID') return 'id';
   if (name === 'ConnectorSource') return 'source';
   return undefined;
 }
 
-function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string, FieldSource> {
-  const table = new Map<string, FieldSource>();
+function fieldSourcesOf(type: GraphQLObjectType | null | undefined): Map<string, FieldSource[]> {
+  const table = new Map<string, FieldSource[]>();
   if (!type) return table;
   for (const field of Object.values(type.getFields())) {
-    const directive = field.astNode?.directives?.find((d) => d.name.value === 'source');
-    if (!directive) continue;
-    const at = `@source on ${type.name}.${field.name}`;
-    const args = new Map((directive.arguments ?? []).map((a) => [a.name.value, a.value]));
-    const name = args.get('name');
-    const argument = args.get('argument');
-    const oneOf = () => new Error(`${at}: give exactly one of name and argument`);
-    if (name !== undefined) {
-      if (argument !== undefined) throw oneOf();
-      if (name.kind !== Kind.ENUM) throw new Error(`${at}: name must be a ConnectorSource value`);
-      table.set(field.name, { source: name.value });
-      continue;
+    for (const directive of field.astNode?.directives?.filter((d) => d.name.value === 'source') ?? []) {
+      const rule = fieldSourceOf(type, field, directive);
+      const rules = table.get(field.name);
+      if (rules === undefined) table.set(field.name, [rule]);
+      else if (rules.some((r) => 'source' in r) || 'source' in rule) throw new Error(`@source on ${type.name}.${field.name}: a source name goes alone`);
+      else rules.push(rule);
     }
-    if (argument === undefined) throw oneOf();
-    if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
-    const arg = field.args.find((a) => a.name === argument.value);
-    const kind = arg ? argumentKind(arg) : undefined;
-    if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID, a ConnectorSource! or a [ConnectorSource!] argument of the field`);
-    table.set(field.name, { argument: argument.value, kind });
   }
   return table;
+}
+
+/** One `@source` directive of a root field, checked. */
+function fieldSourceOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, directive: ConstDirectiveNode): FieldSource {
+  const at = `@source on ${type.name}.${field.name}`;
+  const args = new Map((directive.arguments ?? []).map((a) => [a.name.value, a.value]));
+  const name = args.get('name');
+  const argument = args.get('argument');
+  const oneOf = () => new Error(`${at}: give exactly one of name and argument`);
+  if (name !== undefined) {
+    if (argument !== undefined) throw oneOf();
+    if (name.kind !== Kind.ENUM) throw new Error(`${at}: name must be a ConnectorSource value`);
+    return { source: name.value };
+  }
+  if (argument === undefined) throw oneOf();
+  if (argument.kind !== Kind.STRING) throw new Error(`${at}: argument must be a string`);
+  const arg = field.args.find((a) => a.name === argument.value);
+  const kind = arg ? argumentKind(arg) : undefined;
+  if (!kind) throw new Error(`${at}: argument "${argument.value}" must be an ID, an [ID!], a ConnectorSource! or a [ConnectorSource!] argument of the field`);
+  return { argument: argument.value, kind };
 }
 
 /**
@@ -119,14 +136,14 @@ export function sourcesOfOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Readonly<Record<string, unknown>> | undefined,
 ): { sources: Set<SourceName>; data: boolean; undetermined: string | undefined } {
-  const rootType =
-    operation.operation === OperationTypeNode.MUTATION
-      ? schema.getMutationType()
-      : operation.operation === OperationTypeNode.QUERY
-        ? schema.getQueryType()
-        : undefined;
+  const rootType = schema.getRootType(operation.operation);
   const table = rootFieldSources(schema);
-  const map = operation.operation === OperationTypeNode.MUTATION ? table.mutation : table.query;
+  const map =
+    operation.operation === OperationTypeNode.MUTATION
+      ? table.mutation
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? table.subscription
+        : table.query;
   const sources = new Set<SourceName>();
   const seen = new Set<string>();
   let data = false;
@@ -150,12 +167,14 @@ export function sourcesOfOperation(
         const field = rootType?.getFields()[name];
         // Unknown fields fail validation; a root field without `@source` is a programming error: refuse it.
         if (how === undefined || field === undefined) throw new ForbiddenError(`No role allows \`${name}\`.`);
-        if ('source' in how) {
-          sources.add(how.source);
-          continue;
+        for (const rule of how) {
+          if ('source' in rule) {
+            sources.add(rule.source);
+            continue;
+          }
+          const reason = addSourcesOfArguments(field, selection, rule);
+          if (reason !== undefined) undetermined ??= `The source of \`${name}\` could not be determined: ${reason}.`;
         }
-        const reason = addSourcesOfArguments(field, selection, how);
-        if (reason !== undefined) undetermined ??= `The source of \`${name}\` could not be determined: ${reason}.`;
       }
     }
   };
@@ -174,6 +193,14 @@ export function sourcesOfOperation(
       const source = sourceOfId(sourceList, value);
       if (source === undefined) return `argument \`${how.argument}\` is not a valid global id`;
       sources.add(source);
+    } else if (how.kind === 'ids') {
+      if (value == null) return undefined;
+      if (!Array.isArray(value)) return `argument \`${how.argument}\` is not a list of global ids`;
+      for (const id of value) {
+        const source = sourceOfId(sourceList, id);
+        if (source === undefined) return `argument \`${how.argument}\` holds an id that is not a valid global id`;
+        sources.add(source);
+      }
     } else if (how.kind === 'source') {
       if (typeof value !== 'string' || !sourceList.has(value)) return `argument \`${how.argument}\` is not a source`;
       sources.add(value);
@@ -227,6 +254,23 @@ function assertOperationAllowed(
   if (data && permissions.read.size === 0) throw new ForbiddenError('Your credentials carry no gateway role (viewer or editor).');
   if (undetermined !== undefined) throw new ForbiddenError(undetermined);
   for (const source of sources) if (!allowed.has(source)) throw forbiddenFor(write, source);
+}
+
+/**
+ * The same checks outside Apollo's pipeline (subscriptions over SSE, src/server/sse.ts): UNAUTHENTICATED for the
+ * landing page's caller, FORBIDDEN for a source the caller's roles do not cover; nothing to check for full access.
+ */
+export function authorizeOperation(
+  contextValue: GatewayContext,
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  schema: GraphQLSchema,
+): void {
+  const sourceList = contextValue.services.sources;
+  if (contextValue.caller.permissions.write.size === sourceList.names.length) return;
+  if (contextValue.caller.kind === 'nobody') throw new UnauthenticatedError(NO_CREDENTIALS);
+  assertOperationAllowed(contextValue, sourceList, operation, document, variables, schema);
 }
 
 /**

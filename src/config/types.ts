@@ -81,6 +81,8 @@ export interface Config {
   corsOrigins: readonly string[];
   auth: AuthConfig;
   limits: LimitsConfig;
+  /** Subscriptions: caps per caller and per process, and how often a watched connector is polled (while active, else). */
+  live: { maxPerCaller: number; max: number; activeMs: number; idleMs: number };
   uploads: { maxFileSize: number; maxFiles: number };
   /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON; and its most operations. */
   patch: { maxNodes: number; maxBytes: number; maxOperations: number };

@@ -42,6 +42,8 @@ const PHRASES: Record<GatewayErrorCode, string> = {
   [GatewayErrorCode.UPSTREAM_UNAVAILABLE]: 'is unavailable',
   [GatewayErrorCode.UPSTREAM_BAD_RESPONSE]: 'answered with an unexpected response',
   [GatewayErrorCode.INTERNAL_SERVER_ERROR]: 'failed',
+  [GatewayErrorCode.TOO_MANY_SUBSCRIPTIONS]: 'refused a subscription',
+  [GatewayErrorCode.SLOW_CONSUMER]: 'dropped a subscription',
 };
 
 /**

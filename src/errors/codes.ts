@@ -13,6 +13,8 @@ export enum GatewayErrorCode {
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE', // 5xx, connect failure
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE', // a body of the wrong shape
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS', // a subscription over the per-caller or per-process cap
+  SLOW_CONSUMER = 'SLOW_CONSUMER', // a subscription dropped because its client did not keep up
 }
 
 /**

@@ -8,8 +8,8 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
@@ -19,6 +19,8 @@ import { createLocalGateway } from './executor.js';
 import { landingPagePlugin } from './landing.js';
 import { authorizationPlugin } from '../auth/authorize.js';
 import { createLimits } from './limits.js';
+
+type Limits = ReturnType<typeof createLimits>;
 
 /**
  * Finishes the response's errors: adds those of sources that failed while others answered
@@ -48,6 +50,25 @@ function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 /**
+ * Refuses a subscription sent as a plain request (JSON, GET): subscriptions are served as Server-Sent Events
+ * (sse.ts), and execution here would only fail. BAD_REQUEST, HTTP 400, saying how to send one.
+ */
+function subscriptionsAsEventStreamsPlugin(): ApolloServerPlugin<GatewayContext> {
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didResolveOperation: ({ operation }) =>
+      operation?.operation === OperationTypeNode.SUBSCRIPTION
+        ? Promise.reject(
+            new GraphQLError(
+              'Subscriptions are served as Server-Sent Events: send a POST with `accept: text/event-stream` and a JSON body (README: Live updates).',
+              { extensions: { code: ApolloServerErrorCode.BAD_REQUEST, http: { status: 400 } } },
+            ),
+          )
+        : Promise.resolve(),
+  };
+  return { requestDidStart: () => Promise.resolve(listener) };
+}
+
+/**
  * Refuses introspection (`__schema`, `__type`) when it is off, saying how to turn it on. Apollo Server's own rule
  * (its `introspection: false`) tells the caller to "pass introspection: true to ApolloServer", which a gateway
  * operator cannot do: the setting is GATEWAY_INTROSPECTION. Apollo's validation error code stays.
@@ -64,19 +85,27 @@ const noIntrospection: ValidationRule = (context) => ({
   },
 });
 
-/** `operationLog` is the plugin that logs and measures each operation (`src/observability`). */
+/** The gateway's validation rules beside graphql-js's: the limits' (graphql-armor), and introspection's refusal when it is off. */
+export function gatewayValidationRules(config: Config, limits: Limits): ValidationRule[] {
+  return config.introspection ? limits.validationRules : [...limits.validationRules, noIntrospection];
+}
+
+/**
+ * `operationLog` is the plugin that logs and measures each operation (`src/observability`); `limits` are the query
+ * limits (made from `config.limits` unless given, as the SSE handler shares them).
+ */
 export async function createApollo(
   schema: GraphQLSchema,
   config: Config,
   logger: Logger,
   operationLog: ApolloServerPlugin<GatewayContext>,
+  limits: Limits = createLimits(config.limits),
 ): Promise<ApolloServer<GatewayContext>> {
   // Loaded only when configured: the reporting plugin and its protobuf code cost a few MB of memory.
   const usageReporting = config.apollo
     ? (await import('@apollo/server/plugin/usageReporting')).ApolloServerPluginUsageReporting<GatewayContext>()
     : ApolloServerPluginUsageReportingDisabled();
   const gateway = createLocalGateway(schema, { engine: config.executor, cacheSize: config.documentCacheSize });
-  const limits = createLimits(config.limits);
   return new ApolloServer<GatewayContext>({
     gateway,
     // Apollo GraphOS (usage reporting) only as configured: without the Disabled plugin, Apollo Server would read
@@ -96,7 +125,7 @@ export async function createApollo(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    validationRules: config.introspection ? limits.validationRules : [...limits.validationRules, noIntrospection],
+    validationRules: gatewayValidationRules(config, limits),
     parseOptions: limits.parseOptions,
     formatError,
     logger: {
@@ -123,6 +152,7 @@ export async function createApollo(
       usageReporting,
       responseErrorsPlugin(),
       authorizationPlugin(),
+      subscriptionsAsEventStreamsPlugin(),
       ...limits.plugins,
       operationLog,
       landingPagePlugin(config),

@@ -1,6 +1,6 @@
 /**
  * The downstream HTTP side: a node:http request handler in front of Apollo Server (no framework in between).
- * Routes `/graphql` (GET, POST JSON, POST multipart uploads), `/console`, `/healthz`, `/readyz` and `/metrics`. Body limits
+ * Routes `/graphql` (GET, POST JSON, POST multipart uploads, POST accepting `text/event-stream`: subscriptions, sse.ts), `/console`, `/healthz`, `/readyz` and `/metrics`. Body limits
  * are enforced while reading; multipart requests must pass Apollo's CSRF preflight rule before a byte of the body
  * is read. CORS on `/graphql` for an allow-list of origins: a preflight is answered before authentication and
  * before any body is read. Internal module.
@@ -15,10 +15,13 @@ import type { Authenticator, Caller } from '../auth/authenticate.js';
 import { UnauthenticatedError } from '../errors/classes.js';
 import { ASSET_PATH, serveLandingAsset } from './landing.js';
 import { CONSOLE_PATH, serveConsole, type ConsoleBuild } from './console.js';
+import type { SseRequest } from './sse.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
   createContext: (requestId: string, caller: Caller) => GatewayContext;
+  /** Subscriptions over SSE (a POST that accepts `text/event-stream`); undefined: not served. */
+  sse?: ((req: IncomingMessage, res: ServerResponse, request: SseRequest) => Promise<void>) | undefined;
   /** Caller authentication, checked before a request's body is read. */
   authenticator: Authenticator;
   /** Whether GraphiQL's files are served (the landing page is GraphiQL); else they are not even read. */
@@ -176,6 +179,10 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
     }
   }
 
+  if (options.sse && req.method === 'POST' && (headers.get('accept') ?? '').includes('text/event-stream')) {
+    return eventStream(options, options.sse, req, res, headers, requestId, caller);
+  }
+
   let body: unknown;
   if (req.method === 'POST') {
     const contentType = headers.get('content-type') ?? '';
@@ -219,6 +226,39 @@ async function graphql(options: HttpHandlerOptions, req: IncomingMessage, res: S
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * A subscription over SSE: a JSON body only (browsers preflight it, so no CSRF risk), read within the body limit,
+ * then graphql-sse's handler (sse.ts).
+ */
+async function eventStream(
+  options: HttpHandlerOptions,
+  sse: NonNullable<HttpHandlerOptions['sse']>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: HeaderMap,
+  requestId: string,
+  caller: Caller,
+): Promise<void> {
+  if (!/^application\/json\b/.test(headers.get('content-type') ?? '')) {
+    req.resume();
+    sendRequestError(res, 415, 'A subscription is a POST with a JSON body (content-type: application/json).', 'BAD_REQUEST');
+    return;
+  }
+  const text = await readBody(req, options.bodyLimitBytes);
+  if (text === undefined) {
+    sendRequestError(res, 413, `Request body larger than ${options.bodyLimitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    sendRequestError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+    return;
+  }
+  await sse(req, res, { caller, requestId, body });
 }
 
 /** A POSTed operation as JSON. */

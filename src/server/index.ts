@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
-import { createContext } from '../context.js';
+import { createContext, type Services } from '../context.js';
+import { LiveHub } from '../live/hub.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';
 import { createSchema, schemaDir } from '../schema.js';
@@ -15,8 +16,10 @@ import { connectSources, type ConnectedSources } from '../sources/connect.js';
 import { SOURCES } from '../sources/index.js';
 import type { ConnectorSource } from '../sources/port.js';
 import { SourceList } from '../sources/sourceList.js';
-import { createApollo } from './apollo.js';
-import { Authenticator } from '../auth/authenticate.js';
+import { createApollo, gatewayValidationRules } from './apollo.js';
+import { Authenticator, type Caller } from '../auth/authenticate.js';
+import { createLimits } from './limits.js';
+import { createSseHandler } from './sse.js';
 import { rootFieldSources } from '../auth/authorize.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
@@ -56,14 +59,27 @@ export async function startGateway({ config, logger, observer, sources: served =
   const observability = createObservability({ logger, metrics: config.metrics, observer });
   const sources = await connectSources(list, config, logger, observability.observer);
   observability.metrics?.watchBreakers(() => sources.breakers());
-  const services = { ...sources.services, observeBatch: observability.observeBatch };
-  const apollo = await createApollo(schema, config, logger, observability.plugin);
+  const services: Services = { ...sources.services, observeBatch: observability.observeBatch };
+  const live = new LiveHub(services, config.live);
+  services.live = live;
+  const limits = createLimits(config.limits);
+  const apollo = await createApollo(schema, config, logger, observability.plugin, limits);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
   if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
+  const newContext = (requestId: string, caller: Caller) => createContext(services, requestId, caller);
   const handler = createHttpHandler({
     apollo,
-    createContext: (requestId, caller) => createContext(services, requestId, caller),
+    createContext: newContext,
+    sse: createSseHandler({
+      schema,
+      validationRules: gatewayValidationRules(config, limits),
+      parseOptions: limits.parseOptions,
+      documentCacheSize: config.documentCacheSize,
+      checks: limits.checks,
+      createContext: newContext,
+      logger,
+    }),
     authenticator: await Authenticator.create(config.auth, list.names),
     landingAssets: config.landingPage === 'graphiql',
     console: config.console ? { build: consoleBuild } : undefined,
@@ -88,6 +104,8 @@ export async function startGateway({ config, logger, observer, sources: served =
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     const started = performance.now();
+    // Open event streams complete first: they would otherwise hold the drain for the whole grace time.
+    live.close();
     const graceful = await drain.drain(server, config.shutdownGraceMs);
     if (!graceful) logger.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the shutdown grace time were cut');
     await apollo.stop();

@@ -23,10 +23,30 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + first * childComplexity;
 };
 
+/** What an operation check reads of a request (Apollo's request context has it; so does the SSE handler's). */
+export type OperationCheck = (
+  context: Pick<GraphQLRequestContextDidResolveOperation<GatewayContext>, 'document' | 'schema' | 'operationName'> & {
+    request: { variables?: Readonly<Record<string, unknown>> | undefined };
+    operation?: GraphQLRequestContextDidResolveOperation<GatewayContext>['operation'];
+  },
+) => void;
+
+/** Runs a check as an Apollo plugin: a refusal rejects the hook. One listener for every request. */
+function checkPlugin(check: OperationCheck): ApolloServerPlugin<GatewayContext> {
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didResolveOperation: (context) =>
+      new Promise<void>((resolve) => {
+        check(context);
+        resolve();
+      }),
+  };
+  return { requestDidStart: () => Promise.resolve(listener) };
+}
+
 /** Refuses operations whose estimated cost exceeds `maxCost`; costs of operations without variables are kept per document. */
-function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
+function costLimit(maxCost: number): OperationCheck {
   const known = new WeakMap<DocumentNode, Map<string, number>>();
-  const check = ({ request, document, schema, operation, operationName }: GraphQLRequestContextDidResolveOperation<GatewayContext>): void => {
+  return ({ request, document, schema, operation, operationName }): void => {
     // No such operation in the document: execution answers that (a 400), there is nothing to estimate.
     if (!operation) return;
     const variables = request.variables;
@@ -60,15 +80,6 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
       );
     }
   };
-  // One listener for every request: nothing in it belongs to a request. A refusal rejects the hook.
-  const listener: GraphQLRequestListener<GatewayContext> = {
-    didResolveOperation: (context) =>
-      new Promise<void>((resolve) => {
-        check(context);
-        resolve();
-      }),
-  };
-  return { requestDidStart: () => Promise.resolve(listener) };
 }
 
 /**
@@ -94,8 +105,8 @@ function estimate(run: () => number): number {
  * no UTF-8 form, cannot be percent-encoded into a URL and means nothing to any source. BAD_USER_INPUT naming the
  * variable, HTTP 400. Walks without recursion (a variable may be nested deeper than the stack).
  */
-function wellFormedVariablesPlugin(): ApolloServerPlugin<GatewayContext> {
-  const check = (variables: Readonly<Record<string, unknown>> | undefined): void => {
+function wellFormedVariables(): OperationCheck {
+  return ({ request: { variables } }): void => {
     if (!variables) return;
     for (const name of Object.keys(variables)) {
       if (!isWellFormed(name) || !wellFormedValue(variables[name])) {
@@ -106,15 +117,6 @@ function wellFormedVariablesPlugin(): ApolloServerPlugin<GatewayContext> {
       }
     }
   };
-  // A refusal rejects the hook.
-  const listener: GraphQLRequestListener<GatewayContext> = {
-    didResolveOperation: ({ request }) =>
-      new Promise<void>((resolve) => {
-        check(request.variables);
-        resolve();
-      }),
-  };
-  return { requestDidStart: () => Promise.resolve(listener) };
 }
 
 /** Whether every string and key in `value` is well-formed Unicode. */
@@ -136,11 +138,15 @@ function wellFormedValue(value: unknown): boolean {
   return true;
 }
 
-/** What ApolloServer gets: graphql-armor's plugins and validation rules, the cost plugin and the parser's token limit. */
+/**
+ * What ApolloServer gets: graphql-armor's plugins and validation rules, the operation checks as plugins and the
+ * parser's token limit; `checks` are those checks for the SSE handler (subscriptions), in the same order.
+ */
 export function createLimits(limits: LimitsConfig): {
   plugins: ApolloServerPlugin<GatewayContext>[];
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
+  checks: OperationCheck[];
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
@@ -153,8 +159,10 @@ export function createLimits(limits: LimitsConfig): {
     // Apollo Server hides them itself in production (`hideSchemaDetailsFromClientErrors`), before any plugin.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const checks = [wellFormedVariables(), costLimit(limits.maxCost)];
   return {
-    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), wellFormedVariablesPlugin(), costLimitPlugin(limits.maxCost)],
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ...checks.map(checkPlugin)],
+    checks,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };

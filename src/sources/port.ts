@@ -250,6 +250,19 @@ export interface SourceConnection<Client = unknown> {
 }
 
 /**
+ * What live updates (subscriptions) watch of a source's connectors: a poller reads a watched connector with `load`
+ * and compares `status` (a JSON-comparable value) with the last one it saw; `active` says whether a change is under
+ * way (a sync running), which a poller then reads more often. A source without it has no status to watch.
+ * @public
+ */
+export interface LiveStatus {
+  /** What `connectorStatusChanged` compares, from a connector as `load` returned it. */
+  status(connector: object): unknown;
+  /** Whether a change is under way (polled fast). */
+  active(connector: object): boolean;
+}
+
+/**
  * A source of connectors. `Client` is its long-lived API client, `Loaders` its per-request dataloaders; the
  * methods that take a node type and a key get a type of `nodeTypes` and a key that passed its id rules.
  */
@@ -287,5 +300,6 @@ export interface ConnectorSource<Client = unknown, Loaders = unknown> {
   /** A connector's `settings` (secrets locked by buildSettings); `locale` where the source translates its form. */
   settings(connector: object, ctx: SourceContext, options: { locale?: string }): Settings | Promise<Settings>;
   /** Its connectors as forms: writable settings and tests; without it, updateConnectorSettings and tests refuse. */
-  readonly forms?: SettingsForms;
+  readonly forms?: SettingsForms; /** Its connectors' status, for `connectorStatusChanged`; without it, they have none to watch. */
+  readonly live?: LiveStatus;
 }

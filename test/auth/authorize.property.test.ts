@@ -329,7 +329,7 @@ describe('a source-scoped caller (property)', () => {
         // may run) is never refused.
         const table = rootFieldSources(schema)[plan.kind];
         const fixedSource = (field: string) => {
-          const rule = table.get(field);
+          const rule = table.get(field)?.[0];
           return rule && 'source' in rule ? rule.source : undefined;
         };
         if ((plan.kind === 'query' || plan.role.level === 'editor') && plan.fields.every((f) => fixedSource(f.field) === plan.role.source)) {

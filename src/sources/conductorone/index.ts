@@ -10,6 +10,7 @@ import { conductorOneReasonOf } from './reasons.js';
 import { CONDUCTORONE } from './context.js';
 import { appConnectorPatchable, conductoroneTypeOf, connectorKeyOf, deleteAppConnector, loadAppNode, walkAppConnectors } from './graph.js';
 import { appConnectorForms } from './forms.js';
+import { appConnectorLive } from './live.js';
 import { C1_ID } from './inputs.js';
 import { createConductorOneLoaders, type ConductorOneLoaders } from './loaders.js';
 import { appConnectorSettings } from './mappers.js';
@@ -45,4 +46,5 @@ export const conductoroneSource = {
   },
   settings: (connector) => appConnectorSettings((connector as C1ConnectorWire).config),
   forms: appConnectorForms,
+  live: appConnectorLive,
 } satisfies ConnectorSource<ConductorOneClient, ConductorOneLoaders>;

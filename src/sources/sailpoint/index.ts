@@ -10,6 +10,7 @@ import { sailpointReasonOf } from './reasons.js';
 import { SAILPOINT, sailpoint } from './context.js';
 import { deleteScriptConnector, sailpointTypeOf, scriptConnectorPatchable, scriptConnectorSettings, walkScriptConnectors } from './graph.js';
 import { scriptConnectorForms } from './forms.js';
+import { scriptConnectorLive } from './live.js';
 import { SCRIPT_NAME } from './inputs.js';
 import { createSailPointLoaders, type SailPointLoaders } from './loaders.js';
 import type { ScriptConnectorRecord } from './mappers.js';
@@ -41,4 +42,5 @@ export const sailpointSource = {
   },
   settings: (connector, ctx, { locale }) => scriptConnectorSettings(connector as ScriptConnectorRecord, ctx, locale),
   forms: scriptConnectorForms,
+  live: scriptConnectorLive,
 } satisfies ConnectorSource<SailPointClient, SailPointLoaders>;
