@@ -8,7 +8,7 @@ import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, LockIcon } from './Form.js';
 import { collectValues, entryValue, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
-import { connectorQuery, saveSettingsMutation, testConnectorMutation } from './operations.js';
+import { connectorQuery, saveSettingsMutation, syncAppConnectorMutation, testConnectorMutation } from './operations.js';
 import { href } from './route.js';
 import { ScriptFiles } from './ScriptFiles.js';
 import { useOutcome } from './outcome.js';
@@ -159,6 +159,14 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
         {connector.displayName} <span className={`badge ${connector.source.toLowerCase()}`}>{sourceLabel(connector.source)}</span>
       </h1>
       <Summary connector={connector} />
+      {connector.__typename === 'AppConnector' && (
+        <SyncNow
+          connector={connector}
+          onSynced={(row) => {
+            setConnector({ ...connector, ...row });
+          }}
+        />
+      )}
       <form className="connector-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={outcome.shown ? 'outcome' : undefined}>
         <ConnectorForm form={form} entries={entries} onEntry={onEntry} problems={outcome.problems} idPrefix="form" />
         {review && (
@@ -220,12 +228,6 @@ function Summary({ connector }: { connector: Connector }): ReactNode {
   if (connector.__typename === 'AppConnector') {
     rows.push(['App', connector.appId]);
     if (connector.catalogId) rows.push(['Catalog entry', connector.catalogId]);
-    const status = connector.connectorStatus;
-    rows.push([
-      'Sync',
-      status?.status ? `${status.status.toLowerCase()}${status.completedAt ? ` · ${new Date(status.completedAt).toLocaleString()}` : ''}` : 'not synced yet',
-    ]);
-    if (status?.lastError) rows.push(['Last error', status.lastError]);
     if (connector.syncDisabledReason) rows.push(['Sync disabled', connector.syncDisabledReason]);
   }
   if (connector.__typename === 'LoginConnector') rows.push(['Factory', connector.connectorId], ['Type', connector.type.toLowerCase()]);
@@ -240,6 +242,49 @@ function Summary({ connector }: { connector: Connector }): ReactNode {
         </div>
       ))}
     </dl>
+  );
+}
+
+type AppConnector = Extract<Connector, { __typename: 'AppConnector' }>;
+
+/**
+ * An app connector's sync: its status (announced when it changes) and "Sync now" (ConductorOne's ForceSync), which
+ * shows the status the sync starts with.
+ */
+function SyncNow({ connector, onSynced }: { connector: AppConnector; onSynced: (row: Partial<AppConnector>) => void }): ReactNode {
+  const run = useRun();
+  const { notify } = useConsole();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const status = connector.connectorStatus;
+  const sync = async (): Promise<void> => {
+    setBusy(true);
+    setRefusal(undefined);
+    const { data, errors } = await run(syncAppConnectorMutation, { appId: connector.appId, id: connector.nativeId });
+    setBusy(false);
+    if (data?.syncAppConnector.__typename === 'AppConnector') {
+      onSynced(data.syncAppConnector);
+      notify('Sync started.');
+    } else setRefusal(errors.map(describeError).join(' ') || 'The sync was not started.');
+  };
+  const state = status?.status && status.status !== 'SYNC_STATUS_UNSPECIFIED' ? status.status.toLowerCase() : 'not synced yet';
+  return (
+    <div className="sync">
+      <p className={`status ${state}`} aria-live="polite" aria-atomic="true" data-testid="sync-status">
+        Sync {state}
+        {status?.completedAt && state !== 'running' ? ` · last finished ${new Date(status.completedAt).toLocaleString()}` : ''}
+        {status?.startedAt && state === 'running' ? ` · started ${new Date(status.startedAt).toLocaleString()}` : ''}
+        {status?.lastError && state === 'error' ? `: ${status.lastError}` : ''}
+      </p>
+      <button type="button" className="secondary" disabled={busy || state === 'running' || Boolean(connector.syncDisabledReason)} onClick={() => void sync()}>
+        Sync now
+      </button>
+      {refusal !== undefined && (
+        <p className="error-message" role="alert">
+          {refusal}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -51,6 +51,7 @@ graphql(`
       syncDisabledReason
       connectorStatus {
         status
+        startedAt
         completedAt
         lastError
       }
@@ -250,6 +251,15 @@ export const createScriptConnectorMutation = graphql(`
     createScriptConnector(input: $input) {
       id
       displayName
+    }
+  }
+`);
+
+/** Starts a sync of an app connector now (ConductorOne's ForceSync); the connector as read right after. */
+export const syncAppConnectorMutation = graphql(`
+  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {
+    syncAppConnector(appId: $appId, id: $id) {
+      ...ConsoleRow
     }
   }
 `);

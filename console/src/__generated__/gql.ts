@@ -14,7 +14,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
   '\n  fragment ConsoleForm on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n': typeof types.ConsoleFormFragmentDoc;
-  '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n': typeof types.ConsoleRowFragmentDoc;
+  '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        startedAt\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n': typeof types.ConsoleRowFragmentDoc;
   '\n  query ConsoleConnectors($first: Int!, $after: String, $sources: [ConnectorSource!], $filter: ConnectorFilter) {\n    connectors(first: $first, after: $after, sources: $sources, filter: $filter) {\n      edges {\n        node {\n          ...ConsoleRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.ConsoleConnectorsDocument;
   '\n  query ConsoleConnector($id: ID!) {\n    connector(id: $id) {\n      ...ConsoleRow\n      settings {\n        ...ConsoleForm\n      }\n    }\n  }\n': typeof types.ConsoleConnectorDocument;
   '\n  mutation ConsoleSaveSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...ConsoleForm\n        }\n      }\n    }\n  }\n': typeof types.ConsoleSaveSettingsDocument;
@@ -27,11 +27,12 @@ type Documents = {
   '\n  mutation ConsoleCreateLoginConnector($input: CreateLoginConnectorInput!) {\n    createLoginConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n': typeof types.ConsoleCreateLoginConnectorDocument;
   '\n  mutation ConsoleCreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n': typeof types.ConsoleCreateAppConnectorDocument;
   '\n  mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n': typeof types.ConsoleCreateScriptConnectorDocument;
+  '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n': typeof types.ConsoleSyncAppConnectorDocument;
 };
 const documents: Documents = {
   '\n  fragment ConsoleForm on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n':
     types.ConsoleFormFragmentDoc,
-  '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n':
+  '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        startedAt\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n':
     types.ConsoleRowFragmentDoc,
   '\n  query ConsoleConnectors($first: Int!, $after: String, $sources: [ConnectorSource!], $filter: ConnectorFilter) {\n    connectors(first: $first, after: $after, sources: $sources, filter: $filter) {\n      edges {\n        node {\n          ...ConsoleRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
     types.ConsoleConnectorsDocument,
@@ -57,6 +58,8 @@ const documents: Documents = {
     types.ConsoleCreateAppConnectorDocument,
   '\n  mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n':
     types.ConsoleCreateScriptConnectorDocument,
+  '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n':
+    types.ConsoleSyncAppConnectorDocument,
 };
 
 /**
@@ -69,7 +72,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n',
+  source: '\n  fragment ConsoleRow on Connector {\n    __typename\n    id\n    source\n    nativeId\n    displayName\n    description\n    updatedAt\n    ... on AppConnector {\n      appId\n      catalogId\n      syncDisabledReason\n      connectorStatus {\n        status\n        startedAt\n        completedAt\n        lastError\n      }\n    }\n    ... on LoginConnector {\n      type\n      platform\n      connectorId\n    }\n    ... on ScriptConnector {\n      scriptName\n      status\n    }\n  }\n',
 ): typeof import('./graphql.js').ConsoleRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -143,6 +146,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n',
 ): typeof import('./graphql.js').ConsoleCreateScriptConnectorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n',
+): typeof import('./graphql.js').ConsoleSyncAppConnectorDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

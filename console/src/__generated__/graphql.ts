@@ -367,7 +367,7 @@ type ConsoleRow_AppConnector_Fragment = {
   displayName: string;
   description: string | null;
   updatedAt: string | null;
-  connectorStatus: { status: SyncStatus | null; completedAt: string | null; lastError: string | null } | null;
+  connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
 };
 
 type ConsoleRow_LoginConnector_Fragment = {
@@ -419,7 +419,7 @@ export type ConsoleConnectorsQuery = {
             displayName: string;
             description: string | null;
             updatedAt: string | null;
-            connectorStatus: { status: SyncStatus | null; completedAt: string | null; lastError: string | null } | null;
+            connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
           }
         | {
             __typename: 'LoginConnector';
@@ -486,7 +486,7 @@ export type ConsoleConnectorQuery = {
             }>;
           }>;
         };
-        connectorStatus: { status: SyncStatus | null; completedAt: string | null; lastError: string | null } | null;
+        connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
       }
     | {
         __typename: 'LoginConnector';
@@ -783,6 +783,27 @@ export type ConsoleCreateScriptConnectorMutationVariables = Exact<{
 
 export type ConsoleCreateScriptConnectorMutation = { createScriptConnector: { id: string; displayName: string } };
 
+export type ConsoleSyncAppConnectorMutationVariables = Exact<{
+  appId: string;
+  id: string;
+}>;
+
+export type ConsoleSyncAppConnectorMutation = {
+  syncAppConnector: {
+    __typename: 'AppConnector';
+    appId: string;
+    catalogId: string | null;
+    syncDisabledReason: string | null;
+    id: string;
+    source: ConnectorSource;
+    nativeId: string;
+    displayName: string;
+    description: string | null;
+    updatedAt: string | null;
+    connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
   private value: string;
@@ -845,6 +866,7 @@ export const ConsoleRowFragmentDoc = new TypedDocumentString(
     syncDisabledReason
     connectorStatus {
       status
+      startedAt
       completedAt
       lastError
     }
@@ -890,6 +912,7 @@ export const ConsoleConnectorsDocument = new TypedDocumentString(`
     syncDisabledReason
     connectorStatus {
       status
+      startedAt
       completedAt
       lastError
     }
@@ -953,6 +976,7 @@ fragment ConsoleRow on Connector {
     syncDisabledReason
     connectorStatus {
       status
+      startedAt
       completedAt
       lastError
     }
@@ -1190,3 +1214,38 @@ export const ConsoleCreateScriptConnectorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleCreateScriptConnectorMutation, ConsoleCreateScriptConnectorMutationVariables>;
+export const ConsoleSyncAppConnectorDocument = new TypedDocumentString(`
+    mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {
+  syncAppConnector(appId: $appId, id: $id) {
+    ...ConsoleRow
+  }
+}
+    fragment ConsoleRow on Connector {
+  __typename
+  id
+  source
+  nativeId
+  displayName
+  description
+  updatedAt
+  ... on AppConnector {
+    appId
+    catalogId
+    syncDisabledReason
+    connectorStatus {
+      status
+      startedAt
+      completedAt
+      lastError
+    }
+  }
+  ... on LoginConnector {
+    type
+    platform
+    connectorId
+  }
+  ... on ScriptConnector {
+    scriptName
+    status
+  }
+}`) as unknown as TypedDocumentString<ConsoleSyncAppConnectorMutation, ConsoleSyncAppConnectorMutationVariables>;
