@@ -8,7 +8,8 @@ import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, LockIcon } from './Form.js';
 import { collectValues, entryValue, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
-import { connectorQuery, saveSettingsMutation, syncAppConnectorMutation, testConnectorMutation } from './operations.js';
+import { connectorQuery, saveSettingsMutation, statusChangedSubscription, syncAppConnectorMutation, testConnectorMutation } from './operations.js';
+import { subscribe } from './live.js';
 import { href } from './route.js';
 import { ScriptFiles } from './ScriptFiles.js';
 import { useOutcome } from './outcome.js';
@@ -46,6 +47,20 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
       current = false;
     };
   }, [id, run]);
+
+  // An app connector's status, live: its row again each time its sync status changes.
+  const watchStatus = connector?.__typename === 'AppConnector';
+  useEffect(() => {
+    if (!watchStatus) return;
+    return subscribe(
+      statusChangedSubscription,
+      { ids: [id] },
+      (data) => {
+        setConnector((current) => (current ? { ...current, ...data.connectorStatusChanged } : current));
+      },
+      () => undefined,
+    );
+  }, [id, watchStatus]);
 
   if (loadError !== undefined)
     return (

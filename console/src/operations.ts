@@ -263,3 +263,12 @@ export const syncAppConnectorMutation = graphql(`
     }
   }
 `);
+
+/** An app connector's row each time its sync status changes (live, over SSE). */
+export const statusChangedSubscription = graphql(`
+  subscription ConsoleStatusChanged($ids: [ID!]!) {
+    connectorStatusChanged(ids: $ids) {
+      ...ConsoleRow
+    }
+  }
+`);

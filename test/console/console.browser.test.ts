@@ -385,3 +385,36 @@ describe('the console for keyboard and screen reader users', () => {
     }
   });
 });
+
+describe('the console live', () => {
+  it('syncs an app connector now and shows its status change to done without a reload', { timeout: 60_000 }, async () => {
+    const stack = await startTestStack({ GATEWAY_LIVE_ACTIVE_MS: '200' }, { conductorone: { syncDurationMs: 1500 } });
+    const browser = await launchChromium();
+    try {
+      const origin = new URL(stack.gateway.url).origin;
+      const { body } = await stack.gql<{ connectors: { edges: { node: { id: string; nativeId: string } }[] } }>(
+        `{ connectors(sources: [CONDUCTORONE], first: 1) { edges { node { id nativeId } } } }`,
+      );
+      const okta = body.data!.connectors.edges[0]!.node;
+      const page = await browser.newPage();
+      let loads = 0;
+      page.on('load', () => (loads += 1));
+      await page.goto(`${origin}/console/#/connector/${encodeURIComponent(okta.id)}`);
+      await page.locator('form.connector-form').waitFor();
+      const status = page.getByTestId('sync-status');
+      expect(await status.innerText()).toMatch(/^Sync done/);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByRole('status').getByText('Sync started.').waitFor();
+      await expect.poll(() => status.innerText()).toMatch(/^Sync running/);
+      expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+      // Done, pushed over the subscription: no reload, no new read of the page's query.
+      await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/^Sync done · last finished/);
+      expect(loads).toBe(1);
+      expect(stack.conductorone.store.connectors().find((c) => c.id === okta.nativeId)!.status.status).toBe('SYNC_STATUS_DONE');
+      expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(false);
+    } finally {
+      await browser.close();
+      await stack.stop();
+    }
+  });
+});

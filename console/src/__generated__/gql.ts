@@ -28,6 +28,7 @@ type Documents = {
   '\n  mutation ConsoleCreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n': typeof types.ConsoleCreateAppConnectorDocument;
   '\n  mutation ConsoleCreateScriptConnector($input: CreateScriptConnectorInput!) {\n    createScriptConnector(input: $input) {\n      id\n      displayName\n    }\n  }\n': typeof types.ConsoleCreateScriptConnectorDocument;
   '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n': typeof types.ConsoleSyncAppConnectorDocument;
+  '\n  subscription ConsoleStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      ...ConsoleRow\n    }\n  }\n': typeof types.ConsoleStatusChangedDocument;
 };
 const documents: Documents = {
   '\n  fragment ConsoleForm on ConnectorSettings {\n    valueKind\n    sections {\n      section\n      fields {\n        key\n        label\n        kind\n        description\n        placeholder\n        required\n        locked\n        isSet\n        value\n        defaultValue\n        options {\n          value\n          label\n        }\n        showIf {\n          key\n          equals\n        }\n      }\n    }\n  }\n':
@@ -60,6 +61,8 @@ const documents: Documents = {
     types.ConsoleCreateScriptConnectorDocument,
   '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n':
     types.ConsoleSyncAppConnectorDocument,
+  '\n  subscription ConsoleStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      ...ConsoleRow\n    }\n  }\n':
+    types.ConsoleStatusChangedDocument,
 };
 
 /**
@@ -152,6 +155,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConsoleSyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      ...ConsoleRow\n    }\n  }\n',
 ): typeof import('./graphql.js').ConsoleSyncAppConnectorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription ConsoleStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      ...ConsoleRow\n    }\n  }\n',
+): typeof import('./graphql.js').ConsoleStatusChangedDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -804,6 +804,50 @@ export type ConsoleSyncAppConnectorMutation = {
   };
 };
 
+export type ConsoleStatusChangedSubscriptionVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type ConsoleStatusChangedSubscription = {
+  connectorStatusChanged:
+    | {
+        __typename: 'AppConnector';
+        appId: string;
+        catalogId: string | null;
+        syncDisabledReason: string | null;
+        id: string;
+        source: ConnectorSource;
+        nativeId: string;
+        displayName: string;
+        description: string | null;
+        updatedAt: string | null;
+        connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
+      }
+    | {
+        __typename: 'LoginConnector';
+        type: LoginConnectorType;
+        platform: LoginConnectorPlatform | null;
+        connectorId: string;
+        id: string;
+        source: ConnectorSource;
+        nativeId: string;
+        displayName: string;
+        description: string | null;
+        updatedAt: string | null;
+      }
+    | {
+        __typename: 'ScriptConnector';
+        scriptName: string;
+        status: ScriptConnectorStatus | null;
+        id: string;
+        source: ConnectorSource;
+        nativeId: string;
+        displayName: string;
+        description: string | null;
+        updatedAt: string | null;
+      };
+};
+
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
   private value: string;
@@ -1249,3 +1293,38 @@ export const ConsoleSyncAppConnectorDocument = new TypedDocumentString(`
     status
   }
 }`) as unknown as TypedDocumentString<ConsoleSyncAppConnectorMutation, ConsoleSyncAppConnectorMutationVariables>;
+export const ConsoleStatusChangedDocument = new TypedDocumentString(`
+    subscription ConsoleStatusChanged($ids: [ID!]!) {
+  connectorStatusChanged(ids: $ids) {
+    ...ConsoleRow
+  }
+}
+    fragment ConsoleRow on Connector {
+  __typename
+  id
+  source
+  nativeId
+  displayName
+  description
+  updatedAt
+  ... on AppConnector {
+    appId
+    catalogId
+    syncDisabledReason
+    connectorStatus {
+      status
+      startedAt
+      completedAt
+      lastError
+    }
+  }
+  ... on LoginConnector {
+    type
+    platform
+    connectorId
+  }
+  ... on ScriptConnector {
+    scriptName
+    status
+  }
+}`) as unknown as TypedDocumentString<ConsoleStatusChangedSubscription, ConsoleStatusChangedSubscriptionVariables>;
