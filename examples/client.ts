@@ -13,10 +13,12 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { createClient } from 'graphql-sse';
 import type { CreateLoginConnectorInput, JsonPatchOperationInput, SettingsFieldsFragment } from './__generated__/graphql.js';
 import { fillForm } from './form.js';
 import {
   connectorCatalogQuery,
+  connectorStatusChangedSubscription,
   connectorFormQuery,
   createAppConnectorMutation,
   firstAppConnectorQuery,
@@ -25,6 +27,7 @@ import {
   deleteConnectorMutation,
   listConnectorsQuery,
   patchConnectorMutation,
+  syncAppConnectorMutation,
   readConnectorQuery,
   testConnectorMutation,
   updateConnectorSettingsMutation,
@@ -245,6 +248,84 @@ export async function createAppConnectorFromCatalog(client: GatewayClient, suffi
   return { created, appId: first.appId, entry: entry.name };
 }
 
+/**
+ * Subscribes to a typed subscription document over Server-Sent Events (graphql-sse's client: a POST to the endpoint
+ * that accepts text/event-stream) and hands each event's data, typed by the document, to `onData` until it returns
+ * true, the stream ends or `timeoutMs` passes. Resolves once the gateway answered with its event stream, with the
+ * promise of the end.
+ */
+export async function watch<TResult, TVariables extends Record<string, unknown>>(
+  client: GatewayClient,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: NoInfer<TVariables>,
+  onData: (data: TResult) => boolean,
+  timeoutMs = 30_000,
+): Promise<{ ended: Promise<void> }> {
+  const sse = createClient({ url: client.url, headers: client.apiKey ? { 'x-api-key': client.apiKey } : {}, retryAttempts: 0 });
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  const ended = new Promise<void>((resolve, reject) => {
+    const finish = (error?: unknown): void => {
+      clearTimeout(timer);
+      stop();
+      sse.dispose();
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+    };
+    const timer = setTimeout(() => {
+      finish(new Error(`No end of the subscription within ${timeoutMs} ms.`));
+    }, timeoutMs);
+    const stop = sse.subscribe<TResult>(
+      { query: print(document), variables },
+      {
+        next: (result) => {
+          if (result.errors?.length)
+            finish(
+              new GraphQLRequestError(
+                200,
+                result.errors.map((e) => ({ message: e.message, ...(e.extensions ? { extensions: e.extensions } : {}) })),
+                result.data,
+              ),
+            );
+          else if (result.data && onData(result.data)) finish();
+        },
+        error: finish,
+        complete: () => {
+          finish();
+        },
+      },
+      {
+        connected: () => {
+          ready();
+        },
+      },
+    );
+  });
+  // Connected: the gateway answered the POST with its event stream (or it ended before: `ended` says why).
+  await Promise.race([started, ended]);
+  return { ended };
+}
+
+/**
+ * "Sync now" watched live: subscribes to an app connector's status, starts its sync (ConductorOne's ForceSync), and
+ * returns each status the subscription pushed until the sync ended (DONE or ERROR).
+ */
+export async function syncAndWatch(client: GatewayClient): Promise<{ name: string; statuses: string[] }> {
+  const { connectors } = await request(client, firstAppConnectorQuery, {});
+  const first = connectors.edges[0]?.node;
+  if (first?.__typename !== 'AppConnector') throw new Error('The gateway lists no ConductorOne connector to sync.');
+  const statuses: string[] = [];
+  const { ended } = await watch(client, connectorStatusChangedSubscription, { ids: [first.id] }, (data) => {
+    const connector = data.connectorStatusChanged;
+    const status = connector.__typename === 'AppConnector' ? connector.connectorStatus?.status : undefined;
+    if (status) statuses.push(status);
+    return status === 'DONE' || status === 'ERROR';
+  });
+  const synced = await request(client, syncAppConnectorMutation, { appId: first.appId, id: first.nativeId });
+  await ended;
+  return { name: synced.syncAppConnector.displayName, statuses };
+}
+
 /** A create the source refuses (a catalog id ConductorOne does not have): the source's own reason, as the caller gets it. */
 export async function refusedCreate(client: GatewayClient, appId: string, suffix: string): Promise<string> {
   const input = { appId, catalogId: `no-such-entry-${suffix}` };
@@ -293,6 +374,8 @@ export async function runExample(client: GatewayClient, suffix = newSuffix()): P
     lines.push(`Created app connector "${app.created.displayName}" from the catalog entry ${app.entry}, its config filled from the entry's form`);
     lines.push(formLine(`app connector "${app.created.displayName}"`, await fillSaveAndTest(client, app.created.id, suffix)));
     lines.push(`A create ConductorOne refuses shows its reason: ${await refusedCreate(client, app.appId, suffix)}`);
+    const synced = await syncAndWatch(client);
+    lines.push(`Synced app connector "${synced.name}" now, its status pushed over SSE: ${synced.statuses.join(' → ')}`);
 
     const script = await createScriptConnector(client, suffix);
     created.push({ id: script.id, what: `script connector ${script.scriptName}` });

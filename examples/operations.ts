@@ -239,6 +239,8 @@ export const firstAppConnectorQuery = graphql(`
       edges {
         node {
           __typename
+          id
+          nativeId
           ... on AppConnector {
             appId
             catalogId
@@ -256,6 +258,39 @@ export const createAppConnectorMutation = graphql(`
       id
       displayName
       catalogId
+    }
+  }
+`);
+
+/** Starts a sync of an app connector now (ConductorOne's ForceSync). */
+export const syncAppConnectorMutation = graphql(`
+  mutation SyncAppConnector($appId: String!, $id: String!) {
+    syncAppConnector(appId: $appId, id: $id) {
+      id
+      displayName
+      connectorStatus {
+        status
+        startedAt
+      }
+    }
+  }
+`);
+
+/** Connectors each time their status changes: a subscription, served over SSE (see watchStatus in client.ts). */
+export const connectorStatusChangedSubscription = graphql(`
+  subscription ConnectorStatusChanged($ids: [ID!]!) {
+    connectorStatusChanged(ids: $ids) {
+      __typename
+      id
+      displayName
+      ... on AppConnector {
+        connectorStatus {
+          status
+          startedAt
+          completedAt
+          lastError
+        }
+      }
     }
   }
 `);

@@ -27,8 +27,10 @@ type Documents = {
   '\n  mutation UpdateConnectorSettings($id: ID!, $values: [SettingValueInput!]!, $dryRun: Boolean) {\n    updateConnectorSettings(id: $id, values: $values, dryRun: $dryRun) {\n      ok\n      dryRun\n      problems {\n        key\n        message\n        code\n      }\n      fields {\n        key\n        locked\n        status\n      }\n      changes {\n        op\n        path\n        value\n        secret\n      }\n      connector {\n        id\n        settings {\n          ...FormFields\n        }\n      }\n    }\n  }\n': typeof types.UpdateConnectorSettingsDocument;
   '\n  mutation TestConnector($id: ID!, $values: [SettingValueInput!]!, $sendTo: TestRecipientInput) {\n    testConnector(id: $id, values: $values, sendTo: $sendTo) {\n      ok\n      message\n      method\n      problems {\n        key\n        message\n        code\n      }\n    }\n  }\n': typeof types.TestConnectorDocument;
   '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n': typeof types.ConnectorCatalogDocument;
-  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n': typeof types.FirstAppConnectorDocument;
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          id\n          nativeId\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n': typeof types.FirstAppConnectorDocument;
   '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n': typeof types.CreateAppConnectorDocument;
+  '\n  mutation SyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      id\n      displayName\n      connectorStatus {\n        status\n        startedAt\n      }\n    }\n  }\n': typeof types.SyncAppConnectorDocument;
+  '\n  subscription ConnectorStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      __typename\n      id\n      displayName\n      ... on AppConnector {\n        connectorStatus {\n          status\n          startedAt\n          completedAt\n          lastError\n        }\n      }\n    }\n  }\n': typeof types.ConnectorStatusChangedDocument;
 };
 const documents: Documents = {
   '\n  fragment SettingsFields on ConnectorSettings {\n    sections {\n      section\n      fields {\n        key\n        locked\n        value\n        isSet\n      }\n    }\n  }\n':
@@ -56,10 +58,14 @@ const documents: Documents = {
     types.TestConnectorDocument,
   '\n  query ConnectorCatalog {\n    connectorCatalog {\n      id\n      name\n      configType\n      form {\n        ...FormFields\n      }\n    }\n  }\n':
     types.ConnectorCatalogDocument,
-  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n':
+  '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          id\n          nativeId\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n':
     types.FirstAppConnectorDocument,
   '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n':
     types.CreateAppConnectorDocument,
+  '\n  mutation SyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      id\n      displayName\n      connectorStatus {\n        status\n        startedAt\n      }\n    }\n  }\n':
+    types.SyncAppConnectorDocument,
+  '\n  subscription ConnectorStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      __typename\n      id\n      displayName\n      ... on AppConnector {\n        connectorStatus {\n          status\n          startedAt\n          completedAt\n          lastError\n        }\n      }\n    }\n  }\n':
+    types.ConnectorStatusChangedDocument,
 };
 
 /**
@@ -158,14 +164,26 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n'];
+  source: '\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          id\n          nativeId\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query FirstAppConnector {\n    connectors(sources: [CONDUCTORONE], first: 1) {\n      edges {\n        node {\n          __typename\n          id\n          nativeId\n          ... on AppConnector {\n            appId\n            catalogId\n          }\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: '\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateAppConnector($input: CreateAppConnectorInput!) {\n    createAppConnector(input: $input) {\n      id\n      displayName\n      catalogId\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      id\n      displayName\n      connectorStatus {\n        status\n        startedAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SyncAppConnector($appId: String!, $id: String!) {\n    syncAppConnector(appId: $appId, id: $id) {\n      id\n      displayName\n      connectorStatus {\n        status\n        startedAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription ConnectorStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      __typename\n      id\n      displayName\n      ... on AppConnector {\n        connectorStatus {\n          status\n          startedAt\n          completedAt\n          lastError\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription ConnectorStatusChanged($ids: [ID!]!) {\n    connectorStatusChanged(ids: $ids) {\n      __typename\n      id\n      displayName\n      ... on AppConnector {\n        connectorStatus {\n          status\n          startedAt\n          completedAt\n          lastError\n        }\n      }\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -255,6 +255,19 @@ export type SettingsValueKind =
   /** The connector's own stored configuration (Logto login connectors, ConductorOne app connectors). */
   | 'STORED';
 
+/** The state of a connector's syncs. */
+export type SyncStatus =
+  /** Syncing is disabled. */
+  | 'DISABLED'
+  /** The last sync finished. */
+  | 'DONE'
+  /** The last sync failed. */
+  | 'ERROR'
+  /** A sync is running. */
+  | 'RUNNING'
+  /** ConductorOne reported no state. */
+  | 'SYNC_STATUS_UNSPECIFIED';
+
 /** Where a connector test sends its test message. */
 export type TestRecipientInput = {
   /** An email address (email connectors). */
@@ -636,7 +649,10 @@ export type FirstAppConnectorQueryVariables = Exact<{ [key: string]: never }>;
 export type FirstAppConnectorQuery = {
   connectors: {
     edges: Array<{
-      node: { __typename: 'AppConnector'; appId: string; catalogId: string | null } | { __typename: 'LoginConnector' } | { __typename: 'ScriptConnector' };
+      node:
+        | { __typename: 'AppConnector'; appId: string; catalogId: string | null; id: string; nativeId: string }
+        | { __typename: 'LoginConnector'; id: string; nativeId: string }
+        | { __typename: 'ScriptConnector'; id: string; nativeId: string };
     }>;
   };
 };
@@ -646,6 +662,31 @@ export type CreateAppConnectorMutationVariables = Exact<{
 }>;
 
 export type CreateAppConnectorMutation = { createAppConnector: { id: string; displayName: string; catalogId: string | null } };
+
+export type SyncAppConnectorMutationVariables = Exact<{
+  appId: string;
+  id: string;
+}>;
+
+export type SyncAppConnectorMutation = {
+  syncAppConnector: { id: string; displayName: string; connectorStatus: { status: SyncStatus | null; startedAt: string | null } | null };
+};
+
+export type ConnectorStatusChangedSubscriptionVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type ConnectorStatusChangedSubscription = {
+  connectorStatusChanged:
+    | {
+        __typename: 'AppConnector';
+        id: string;
+        displayName: string;
+        connectorStatus: { status: SyncStatus | null; startedAt: string | null; completedAt: string | null; lastError: string | null } | null;
+      }
+    | { __typename: 'LoginConnector'; id: string; displayName: string }
+    | { __typename: 'ScriptConnector'; id: string; displayName: string };
+};
 
 export const SettingsFieldsFragmentDoc = {
   kind: 'Document',
@@ -1659,6 +1700,8 @@ export const FirstAppConnectorDocument = {
                           kind: 'SelectionSet',
                           selections: [
                             { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nativeId' } },
                             {
                               kind: 'InlineFragment',
                               typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AppConnector' } },
@@ -1719,3 +1762,116 @@ export const CreateAppConnectorDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateAppConnectorMutation, CreateAppConnectorMutationVariables>;
+export const SyncAppConnectorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SyncAppConnector' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'syncAppConnector' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'appId' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'connectorStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SyncAppConnectorMutation, SyncAppConnectorMutationVariables>;
+export const ConnectorStatusChangedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'ConnectorStatusChanged' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectorStatusChanged' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'ids' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AppConnector' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'connectorStatus' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConnectorStatusChangedSubscription, ConnectorStatusChangedSubscriptionVariables>;

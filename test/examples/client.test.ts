@@ -118,6 +118,9 @@ describe('examples/client.ts', () => {
     }
     expect(lines.join('\n')).toContain(`A create ConductorOne refuses shows its reason: BAD_USER_INPUT: invalid`);
     expect(lines.join('\n')).toContain(`no catalog entry has the id "no-such-entry-${suffix}"`);
+    // Sync now, watched over SSE from a typed subscription document: from RUNNING to its end.
+    expect(lines.join('\n')).toMatch(/^Synced app connector ".+" now, its status pushed over SSE: RUNNING → DONE$/m);
+    expect(stack.c1Calls({ method: 'POST', pathIncludes: '/force_sync' })).toBe(1);
     expect(stack.logtoCalls({ method: 'POST', pathIncludes: '/api/connectors' })).toBe(1);
     // One patch, then one settings save (the dry run sends nothing).
     expect(stack.logtoCalls({ method: 'PATCH' })).toBe(2);
