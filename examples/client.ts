@@ -283,7 +283,7 @@ export async function watch<TResult, TVariables extends Record<string, unknown>>
             finish(
               new GraphQLRequestError(
                 200,
-                result.errors.map((e) => ({ message: e.message, ...(e.extensions ? { extensions: e.extensions } : {}) })),
+                result.errors.map((e) => ({ message: e.message, extensions: e.extensions })),
                 result.data,
               ),
             );
