@@ -135,6 +135,7 @@ const GatewayEnvSchema = z.object({
   GATEWAY_MAX_COST: int(1, 100_000_000).default(50_000),
   GATEWAY_LIVE_MAX_PER_CALLER: int(1, 10_000).default(20),
   GATEWAY_LIVE_MAX: int(1, 1_000_000).default(2000),
+  GATEWAY_LIVE_MAX_WATCHED: int(1, 1_000_000).default(500),
   GATEWAY_LIVE_ACTIVE_MS: int(100, 600_000).default(1000),
   GATEWAY_LIVE_IDLE_MS: int(100, 3_600_000).default(15_000),
   GATEWAY_PATCH_MAX_NODES: int(10, 1_000_000).default(10_000),
@@ -250,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readon
     live: {
       maxPerCaller: e.GATEWAY_LIVE_MAX_PER_CALLER,
       max: e.GATEWAY_LIVE_MAX,
+      maxWatched: e.GATEWAY_LIVE_MAX_WATCHED,
       activeMs: e.GATEWAY_LIVE_ACTIVE_MS,
       idleMs: e.GATEWAY_LIVE_IDLE_MS,
     },

@@ -82,7 +82,7 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   /** Subscriptions: caps per caller and per process, and how often a watched connector is polled (while active, else). */
-  live: { maxPerCaller: number; max: number; activeMs: number; idleMs: number };
+  live: { maxPerCaller: number; max: number; maxWatched: number; activeMs: number; idleMs: number };
   uploads: { maxFileSize: number; maxFiles: number };
   /** How large a JSON Patch may make a connector (and each operation's value): JSON values and bytes of JSON; and its most operations. */
   patch: { maxNodes: number; maxBytes: number; maxOperations: number };

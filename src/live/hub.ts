@@ -34,6 +34,11 @@ export interface LiveOptions {
   /** Most open subscriptions of one caller (by subject), and of the process. */
   maxPerCaller: number;
   max: number;
+  /**
+   * Most connectors polled at a time (each costs its source a read every idle interval, against the source's rate
+   * budget): a subscription that would add pollers beyond it is refused. Undefined: no bound (tests of the hub).
+   */
+  maxWatched?: number;
   /** Poll intervals while a change is under way, and otherwise. */
   activeMs: number;
   idleMs: number;
@@ -300,6 +305,15 @@ export class LiveHub {
         `Too many subscriptions: this gateway serves at most ${this.options.max} at a time (GATEWAY_LIVE_MAX). Try again later.`,
         GatewayErrorCode.TOO_MANY_SUBSCRIPTIONS,
         { extensions: { limit: this.options.max } },
+      );
+    }
+    const added = new Set(decoded.map(([id]) => id).filter((id) => !this.watches.has(id))).size;
+    const maxWatched = this.options.maxWatched;
+    if (maxWatched !== undefined && added > 0 && this.watches.size + added > maxWatched) {
+      throw new GatewayError(
+        `Too many watched connectors: this gateway polls at most ${maxWatched} connectors at a time (GATEWAY_LIVE_MAX_WATCHED), ${this.watches.size} now, and this subscription would add ${added}. Watch fewer, or try again later.`,
+        GatewayErrorCode.TOO_MANY_SUBSCRIPTIONS,
+        { extensions: { limit: maxWatched } },
       );
     }
     const subscriber = new Subscriber(this, caller, new Set(decoded.map(([id]) => id)), wants, downstream, this.limits);

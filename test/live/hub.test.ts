@@ -131,6 +131,29 @@ describe('LiveHub', () => {
     expect(() => hubWith(none.source).statusChanges('x', [idOf('a')], ALL)).toThrow(/has no status to watch/);
   });
 
+  it('polls at most maxWatched connectors: a subscription that would add more is refused, one that adds none is not, and leaving frees them', async () => {
+    const { source, things } = fakeSource();
+    for (const name of ['a', 'b', 'c']) things.set(name, { name, status: 'IDLE' });
+    const hub = hubWith(source, { maxWatched: 2 });
+    const first = hub.statusChanges('x', [idOf('a'), idOf('b')], ALL);
+    expect(hub.size.watched).toBe(2);
+    expect(() => hub.statusChanges('y', [idOf('c')], ALL)).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/at most 2 connectors .*GATEWAY_LIVE_MAX_WATCHED/),
+        extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS' }),
+      }),
+    );
+    // Already watched: no poller added, so not refused.
+    const second = hub.changes('y', { ids: [idOf('b')] }, ALL);
+    await first.return?.();
+    expect(hub.size.watched).toBe(1);
+    const third = hub.statusChanges('y', [idOf('c')], ALL);
+    expect(hub.size.watched).toBe(2);
+    await second.return?.();
+    await third.return?.();
+    hub.close();
+  });
+
   it('publishes a change to the subscribers it concerns, and a watched connector gone as DELETED', async () => {
     const { source, things } = fakeSource();
     things.set('a', { name: 'a', status: 'DONE' });
