@@ -72,6 +72,16 @@ export interface GatewayContext extends SourceContext {
   downstream?: Downstream;
 }
 
+/**
+ * Gives a subscription's context fresh per-request parts (dataloaders) before each event is resolved: an event's
+ * nested fields are read as they are at that event, not from what an earlier event cached, and nothing accumulates
+ * for the life of the stream.
+ */
+export function renewRequestSources(ctx: GatewayContext): void {
+  ctx.sources = new RequestSourceHandles(ctx.services, ctx.requestId);
+  ctx.partialErrors = [];
+}
+
 /** A new context for one request. */
 export function createContext(services: Services, requestId: string, caller: Caller): GatewayContext {
   return { requestId, caller, logger: services.logger, services, sources: new RequestSourceHandles(services, requestId), partialErrors: [] };

@@ -19,6 +19,8 @@ export interface Caller {
   /** For logs: the JWT's `sub`, or `key:` and the first 8 hex digits of the key's hash (never the key). */
   subject: string;
   permissions: Permissions;
+  /** When its credentials stop being valid (a JWT's `exp`, ms since the epoch); a subscription ends then. */
+  expiresAt?: number;
 }
 
 /** The caller of a browser's GET of the landing page when authentication is configured: may run no operation at all. */
@@ -124,7 +126,12 @@ export class Authenticator {
       throw new UnauthenticatedError('Invalid or expired bearer token.');
     }
     const roles = rolesFromClaim(claimAt(payload, jwt.rolesClaim), this.sources);
-    return { kind: 'jwt', subject: typeof payload.sub === 'string' ? payload.sub : 'jwt', permissions: permissionsOf(roles, this.sources) };
+    return {
+      kind: 'jwt',
+      subject: typeof payload.sub === 'string' ? payload.sub : 'jwt',
+      permissions: permissionsOf(roles, this.sources),
+      ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}),
+    };
   }
 }
 

@@ -4,7 +4,7 @@
  * the hub checks each id's source against the caller's roles again. Internal module.
  */
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import type { GatewayContext } from '../context.js';
+import { renewRequestSources, type GatewayContext } from '../context.js';
 import { DROPPED, dropReason, type LiveHub } from './hub.js';
 
 function hubOf(ctx: GatewayContext): LiveHub {
@@ -18,9 +18,13 @@ function callerKey(ctx: GatewayContext): string {
   return `${ctx.caller.kind}:${ctx.caller.subject}`;
 }
 
-/** An event as the subscriber gets it: the drop marker becomes the reason, as the stream's last event. */
-function delivered<T>(payload: T | typeof DROPPED): T {
+/**
+ * An event as the subscriber gets it: the drop marker becomes the reason, as the stream's last event. Each event is
+ * resolved with fresh dataloaders (renewRequestSources), never with what an earlier event of the stream cached.
+ */
+function delivered<T>(payload: T | typeof DROPPED, ctx: GatewayContext): T {
   if (payload === DROPPED) throw dropReason();
+  renewRequestSources(ctx);
   return payload;
 }
 
@@ -28,11 +32,11 @@ export const liveResolvers: Resolvers = {
   Subscription: {
     connectorStatusChanged: {
       subscribe: (_root, { ids }, ctx) => hubOf(ctx).statusChanges(callerKey(ctx), ids, ctx.caller.permissions.read, ctx.downstream),
-      resolve: (payload: object | typeof DROPPED) => delivered(payload),
+      resolve: (payload: object | typeof DROPPED, _args: unknown, ctx: GatewayContext) => delivered(payload, ctx),
     },
     connectorChanged: {
       subscribe: (_root, { ids, sources }, ctx) => hubOf(ctx).changes(callerKey(ctx), { ids, sources }, ctx.caller.permissions.read, ctx.downstream),
-      resolve: (payload: Parameters<typeof delivered>[0]) => delivered(payload) as never,
+      resolve: (payload: Parameters<typeof delivered>[0], _args: unknown, ctx: GatewayContext) => delivered(payload, ctx) as never,
     },
   },
 };

@@ -61,6 +61,12 @@ interface RequestContext {
 /** graphql-sse's type of a context value (a record); the gateway's context is one. */
 type OperationContext = GatewayContext & Record<PropertyKey, unknown>;
 
+/** The last event of a stream whose caller's credentials expired. */
+const EXPIRED: GraphQLFormattedError = {
+  message: 'Your credentials expired: this subscription ended. Subscribe again with valid ones.',
+  extensions: { code: 'UNAUTHENTICATED' },
+};
+
 const STATUS_OF_CODE: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /** A refusal before anything ran: HTTP status by the first error's code (else 400), the errors formatted. */
@@ -167,6 +173,21 @@ export function createSseHandler(options: SseOptions): (req: IncomingMessage, re
     }
     const stop = () => void body.return(undefined);
     res.once('close', stop);
+    // Credentials that expire (a JWT's exp) end the stream then, with the reason as its last event: a caller whose
+    // token is no longer valid gets nothing more (it subscribes again with a new token).
+    const expiresAt = request.caller.expiresAt;
+    const expiry =
+      expiresAt === undefined
+        ? undefined
+        : setTimeout(
+            () => {
+              if (res.writable) res.write(`event: next\ndata: ${JSON.stringify({ errors: [EXPIRED] })}\n\nevent: complete\ndata: \n\n`);
+              stop();
+              res.end();
+            },
+            Math.max(0, expiresAt - Date.now()),
+          );
+    expiry?.unref();
     // Each event is handed to the connection at once: what a client does not read piles up in the response's
     // buffer (res.writableLength), which the hub reads before each event and drops a subscriber that is behind.
     for await (const value of body) {
@@ -174,6 +195,7 @@ export function createSseHandler(options: SseOptions): (req: IncomingMessage, re
       res.write(value);
     }
     res.off('close', stop);
+    clearTimeout(expiry);
     await new Promise<void>((resolve) =>
       res.end(() => {
         resolve();
