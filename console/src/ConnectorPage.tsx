@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, LockIcon } from './Form.js';
-import { collectValues, entryValue, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
+import { collectValues, entryValue, fieldLabel, formFields, lockedForTest, optionKey, type Entry, type FormField } from './formLogic.js';
 import { connectorQuery, saveSettingsMutation, statusChangedSubscription, syncAppConnectorMutation, testConnectorMutation } from './operations.js';
 import { subscribe } from './live.js';
 import { href } from './route.js';
@@ -31,7 +31,7 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
   const outcome = useOutcome(
     'form',
     'outcome',
-    (key) => (form ? formFields(form).find((f) => f.key === key)?.label : undefined) ?? key,
+    (key) => fieldLabel(form, key) ?? key,
     () => (form ? formFields(form).map((f) => f.key) : []),
   );
 
@@ -74,10 +74,7 @@ export function ConnectorPage({ id }: { id: string }): ReactNode {
   if (connector === null) return <NotFound />;
   if (connector === undefined || form === undefined) return <p aria-live="polite">Loading…</p>;
 
-  const labelOf = (key: string | null | undefined): string => {
-    const field = key ? formFields(form).find((f) => f.key === key) : undefined;
-    return field?.label ?? key ?? '';
-  };
+  const labelOf = (key: string): string => fieldLabel(form, key) ?? key;
 
   const onEntry = (key: string, entry: Entry): void => {
     setEntries((m) => new Map(m).set(key, entry));

@@ -10,7 +10,7 @@ import { describeError, sourceLabel } from './api.js';
 import { useConsole, useRun } from './context.js';
 import { ConnectorForm, fieldId } from './Form.js';
 import { useOutcome } from './outcome.js';
-import { collectValues, formFields, initialEntry, type Entry } from './formLogic.js';
+import { collectValues, fieldLabel, formFields, initialEntry, type Entry } from './formLogic.js';
 import {
   connectorCatalogQuery,
   connectorFactoriesQuery,
@@ -223,7 +223,7 @@ function LogtoCreate(): ReactNode {
   }, [run]);
 
   const extra: Record<string, string> = { connectorId: 'Factory', 'metadata.target': 'Target', 'metadata.name': 'Name', sendTo: 'Send the test to' };
-  const labelOf = (key: string): string => extra[key] ?? (factory ? formFields(factory.form).find((f) => f.key === key)?.label : undefined) ?? key;
+  const labelOf = (key: string): string => extra[key] ?? fieldLabel(factory?.form, key) ?? key;
   const outcome = useOutcome(FORM_PREFIX, 'create-outcome', labelOf, () => [
     ...(factory ? formFields(factory.form).map((f) => f.key) : []),
     'metadata.target',
@@ -425,7 +425,7 @@ function ConductorOneCreate(): ReactNode {
 
   const extra: Record<string, string> = { catalogId: 'Catalog entry', appId: 'App', displayName: 'Display name' };
   const formKeys = (): string[] => (entry?.form ? formFields(entry.form).map((f) => f.key) : []);
-  const labelOf = (key: string): string => extra[key] ?? (entry?.form ? formFields(entry.form).find((f) => f.key === key)?.label : undefined) ?? key;
+  const labelOf = (key: string): string => extra[key] ?? fieldLabel(entry?.form, key) ?? key;
   const outcome = useOutcome(FORM_PREFIX, 'create-outcome', labelOf, () => [...formKeys(), 'appId', 'catalogId', 'displayName']);
   const test = useTest(outcome);
 

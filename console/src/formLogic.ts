@@ -117,6 +117,11 @@ function optionValue(field: FormField, key: string): unknown {
   return option === undefined ? key : option.value;
 }
 
+/** The label `form` gives the field `key`; undefined when it has no such field or the field has no label. */
+export function fieldLabel(form: ConsoleFormFragment | null | undefined, key: string): string | undefined {
+  return form ? (formFields(form).find((f) => f.key === key)?.label ?? undefined) : undefined;
+}
+
 /** Whether `field` is shown when the form holds `current` (every `showIf` condition holds). */
 export function isShown(field: FormField, current: ReadonlyMap<string, unknown>): boolean {
   return field.showIf.every((condition) => {
