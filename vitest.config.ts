@@ -1,12 +1,15 @@
 /**
  * vitest: `npm test` runs every test/**\/*.test.ts but the browser tests, which need a system Chromium and run with
- * their own command, `npm run test:browser` (vitest.browser.config.ts), so that `npm ci && npm test` needs nothing
- * beside the clone.
+ * their own command, `npm run test:browser` (vitest.browser.config.ts), and the cluster tests, which need redis-server
+ * and nginx (`npm run test:cluster`, vitest.cluster.config.ts), so that `npm ci && npm test` needs nothing beside the
+ * clone.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** The browser tests: named *.browser.test.ts, run only by `npm run test:browser`. */
 export const BROWSER_TESTS = 'test/**/*.browser.test.ts';
+/** The cluster tests (a real redis-server and nginx): named *.cluster.test.ts, run only by `npm run test:cluster`. */
+export const CLUSTER_TESTS = 'test/**/*.cluster.test.ts';
 
 export default defineConfig({
   resolve: {
@@ -17,7 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, BROWSER_TESTS],
+    exclude: [...configDefaults.exclude, BROWSER_TESTS, CLUSTER_TESTS],
     // Integration tests start real servers on loopback; two cores, so keep files in a few workers.
     pool: 'forks',
     maxWorkers: 2,
