@@ -10,6 +10,7 @@ import type { Config } from './config/types.js';
 import type { BatchObserver } from './observability/batch.js';
 import type { Caller } from './auth/authenticate.js';
 import type { WriteLocks } from './graph/writeLocks.js';
+import type { RedisLink } from './cluster/redis.js';
 import type { Downstream, LiveHub } from './live/hub.js';
 import type { RequestSources, SourceContext, SourceHandle } from './sources/port.js';
 import type { SourceList } from './sources/sourceList.js';
@@ -26,6 +27,8 @@ export interface Services {
   writeLocks: WriteLocks;
   /** Told each dataloader batch's size (metrics), when metrics are on. */
   observeBatch?: BatchObserver | undefined;
+  /** The link to what the replicas share (`REDIS_URL`), when configured. */
+  redis?: RedisLink | undefined;
   /** The subscriptions' hub (live updates), when the gateway serves them. */
   live?: LiveHub | undefined;
 }

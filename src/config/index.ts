@@ -13,6 +13,7 @@ import type { AuthConfig, Config, SourceConfig, UpstreamConfig } from './types.j
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+const redisUrl = z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' });
 const rate = z.string().transform((text, ctx) => {
   const parsed = parseRate(text);
   if (parsed === undefined) {
@@ -144,6 +145,12 @@ const GatewayEnvSchema = z.object({
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
+  REDIS_URL: redisUrl.optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, 'expected letters, digits, and . : _ - (at most 100), e.g. connector-gateway:')
+    .default('connector-gateway:'),
+  GATEWAY_REPLICAS: int(1, 1000).default(1),
   ...perSourceShape('UPSTREAM_'),
   APOLLO_KEY: z.string().min(1).optional(),
   APOLLO_GRAPH_REF: z
@@ -258,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readon
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
     patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES, maxOperations: e.GATEWAY_PATCH_MAX_OPERATIONS },
     sources: Object.freeze(sourceConfigs),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, replicas: e.GATEWAY_REPLICAS } : null,
     apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });
 }

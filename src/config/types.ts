@@ -88,6 +88,12 @@ export interface Config {
   patch: { maxNodes: number; maxBytes: number; maxOperations: number };
   /** Each source's, by its name (`SAILPOINT` …). */
   sources: Readonly<Record<SourceName, SourceConfig>>;
+  /**
+   * What the replicas share (`REDIS_URL`): rate budgets, OAuth tokens, persisted queries, write locks. `replicas`
+   * is how many replicas are expected: while Redis is away each one limits itself to its share of a source's rate.
+   * Null: everything stays in this process's memory.
+   */
+  redis: { url: string; keyPrefix: string; replicas: number } | null;
   /** Usage reporting to Apollo GraphOS: set when APOLLO_KEY and APOLLO_GRAPH_REF both are. The key is a secret: never log it. */
   apollo: { key: string; graphRef: string } | null;
 }

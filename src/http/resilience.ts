@@ -42,11 +42,24 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number, random
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What `UpstreamClient.exchange` takes before each try: a token of the source's rate budget. */
+export interface RateLimiter {
+  /** Resolves when the request may be sent (waiting when that is before `deadline`); else UPSTREAM_RATE_LIMITED at once. */
+  take(deadline: number): Promise<void>;
+  /** The source answered 429 with Retry-After: nothing is sent to it before `untilMs` (epoch milliseconds). */
+  blockUntil?(untilMs: number): void;
+}
+
+/** UPSTREAM_RATE_LIMITED for a caller that would wait `waitMs` past its deadline (nothing is sent). */
+export function rateLimited(source: SourceName, waitMs: number): UpstreamError {
+  return new UpstreamError(source, undefined, { code: GatewayErrorCode.UPSTREAM_RATE_LIMITED, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) });
+}
+
 /**
  * A token bucket of `rate.requests` tokens refilled evenly over `rate.perMs`. `take` waits for a token when it can
  * have one before `deadline`; otherwise it refuses at once with UPSTREAM_RATE_LIMITED (nothing is sent).
  */
-export class TokenBucket {
+export class TokenBucket implements RateLimiter {
   private tokens: number;
   private last: number;
   private readonly perToken: number;
@@ -78,5 +91,35 @@ export class TokenBucket {
       throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_RATE_LIMITED, retryAfter: Math.ceil(wait / 1000) });
     }
     await sleep(wait);
+  }
+}
+
+/**
+ * This process's budget (a token bucket, when there is a rate) plus the source's own "not before" (a 429's
+ * Retry-After): what a replica keeps to while the shared budget (Redis) is away.
+ */
+export class LocalLimiter implements RateLimiter {
+  private blockedUntil = 0;
+  private readonly bucket: TokenBucket | undefined;
+
+  constructor(
+    rate: Rate | null,
+    private readonly source: SourceName,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.bucket = rate ? new TokenBucket(rate, source, now) : undefined;
+  }
+
+  async take(deadline: number): Promise<void> {
+    const blocked = this.blockedUntil - this.now();
+    if (blocked > 0) {
+      if (this.now() + blocked > deadline) throw rateLimited(this.source, blocked);
+      await sleep(blocked);
+    }
+    await this.bucket?.take(deadline);
+  }
+
+  blockUntil(untilMs: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, untilMs);
   }
 }

@@ -18,6 +18,22 @@ export interface TokenProvider {
   credentials?(): string[];
 }
 
+/** A token with its times (epoch milliseconds). */
+export interface TokenGrant {
+  value: string;
+  /** When to stop using it: a margin before `expiresAt`. */
+  refreshAt: number;
+  expiresAt: number;
+}
+
+/** Where several gateways share one token (e.g. on Redis, src/cluster/sharedTokens.ts). */
+export interface SharedTokenStore {
+  /** A fresh token: the stored one, or one from `fetch` (this replica's or, under the store's lock, another's). */
+  obtain(fetch: () => Promise<TokenGrant>): Promise<TokenGrant>;
+  /** Drops `grant` from the store if it is still the stored one (after a 401). */
+  drop(grant: TokenGrant): void;
+}
+
 export interface ClientCredentialsOptions {
   source: SourceName;
   tokenUrl: string;
@@ -31,12 +47,8 @@ export interface ClientCredentialsOptions {
   logger: Logger;
   /** Clock, for tests. */
   now?: () => number;
-}
-
-interface CachedToken {
-  value: string;
-  /** When to stop using it: a margin before the real expiry. */
-  refreshAt: number;
+  /** Shares the token with other gateways (replicas); without it, this provider fetches its own. */
+  shared?: SharedTokenStore | undefined;
 }
 
 /** Longest margin before expiry at which a token is refreshed. */
@@ -46,7 +58,7 @@ const REMEMBERED_TOKENS = 3;
 
 /** Client-credentials grant with the secret in the form body (what all three vendors accept). */
 export class ClientCredentialsTokenProvider implements TokenProvider {
-  private cached: CachedToken | undefined;
+  private cached: TokenGrant | undefined;
   private inflight: Promise<string> | undefined;
   private readonly recent: string[] = [];
   private readonly now: () => number;
@@ -66,7 +78,10 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   }
 
   invalidate(token: string): void {
-    if (this.cached?.value === token) this.cached = undefined;
+    if (this.cached?.value !== token) return;
+    // Shared: dropped only if it is still the stored one (another replica may have stored a new one already).
+    this.options.shared?.drop(this.cached);
+    this.cached = undefined;
   }
 
   credentials(): string[] {
@@ -74,6 +89,18 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
   }
 
   private async fetchToken(requestId: string | undefined): Promise<string> {
+    const { shared } = this.options;
+    const grant = shared ? await shared.obtain(() => this.requestToken(requestId)) : await this.requestToken(requestId);
+    if (!this.recent.includes(grant.value)) {
+      this.recent.unshift(grant.value);
+      this.recent.length = Math.min(this.recent.length, REMEMBERED_TOKENS);
+    }
+    this.cached = grant;
+    return grant.value;
+  }
+
+  /** Asks the token endpoint for a new token. */
+  private async requestToken(requestId: string | undefined): Promise<TokenGrant> {
     const { source, tokenUrl, clientId, clientSecret, params, dispatcher, timeoutMs, logger } = this.options;
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, ...params });
     let status: number;
@@ -107,14 +134,9 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       logger.warn({ requestId, source, status }, 'token endpoint answered without an access_token');
       throw new UpstreamError(source, status, { code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE });
     }
-    this.recent.unshift(token.accessToken);
-    this.recent.length = Math.min(this.recent.length, REMEMBERED_TOKENS);
     const lifetimeMs = token.expiresIn * 1000;
-    this.cached = {
-      value: token.accessToken,
-      refreshAt: this.now() + lifetimeMs - Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10),
-    };
-    return token.accessToken;
+    const now = this.now();
+    return { value: token.accessToken, refreshAt: now + lifetimeMs - Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10), expiresAt: now + lifetimeMs };
   }
 }
 

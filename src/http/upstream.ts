@@ -7,7 +7,7 @@
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
-import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod } from './resilience.js';
+import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod, type RateLimiter } from './resilience.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { BadUserInputError, ensureError, GatewayError, UpstreamError } from '../errors/classes.js';
@@ -111,6 +111,8 @@ export interface UpstreamClientOptions {
   observer?: UpstreamObserver;
   /** Reads the source's reason from an error body (its message, code and field problems), when it has one. */
   reasonOf?: ((body: string) => UpstreamReason | undefined) | undefined;
+  /** The source's rate budget (e.g. one shared by the replicas); by default a token bucket of `config.rate` in this process. */
+  limiter?: RateLimiter | undefined;
 }
 
 /** How much of an upstream error body goes to the log. */
@@ -131,7 +133,7 @@ export class UpstreamClient {
   private readonly inflight = new Map<string, Promise<UpstreamResponse<unknown>>>();
   /** Opens after consecutive failures (5xx, no answer); a probe closes it again. */
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly limiter: TokenBucket | undefined;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(options: UpstreamClientOptions) {
     const root = new URL(options.baseUrl);
@@ -155,7 +157,7 @@ export class UpstreamClient {
     this.breaker.onStateChange((state) => {
       options.logger.warn({ source: this.source, breaker: CircuitState[state] }, `${this.source} circuit breaker is ${CircuitState[state]}`);
     });
-    this.limiter = rate ? new TokenBucket(rate, options.source) : undefined;
+    this.limiter = options.limiter ?? (rate ? new TokenBucket(rate, options.source) : undefined);
   }
 
   /**
@@ -218,6 +220,11 @@ export class UpstreamClient {
           await sleep(wait);
           continue;
         }
+      }
+      if (res.status === 429 && this.limiter?.blockUntil) {
+        // The source's "not before" holds for every caller (and, with a shared budget, every replica).
+        const retryAfter = parseRetryAfter(res.header('retry-after'));
+        if (retryAfter !== undefined && retryAfter > 0) this.limiter.blockUntil(Date.now() + retryAfter * 1000);
       }
       if (retryable && attempt <= policy.retries && isRetryableStatus(res.status)) {
         const retryAfter = parseRetryAfter(res.header('retry-after'));

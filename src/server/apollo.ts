@@ -19,6 +19,8 @@ import { createLocalGateway } from './executor.js';
 import { landingPagePlugin } from './landing.js';
 import { authorizationPlugin } from '../auth/authorize.js';
 import { createLimits } from './limits.js';
+import type { RedisLink } from '../cluster/redis.js';
+import { SharedPersistedQueries } from '../cluster/apq.js';
 
 type Limits = ReturnType<typeof createLimits>;
 
@@ -100,6 +102,7 @@ export async function createApollo(
   logger: Logger,
   operationLog: ApolloServerPlugin<GatewayContext>,
   limits: Limits = createLimits(config.limits),
+  redis?: RedisLink,
 ): Promise<ApolloServer<GatewayContext>> {
   // Loaded only when configured: the reporting plugin and its protobuf code cost a few MB of memory.
   const usageReporting = config.apollo
@@ -116,6 +119,8 @@ export async function createApollo(
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheSize, sizeCalculation: () => 1 }),
     // Introspection is refused by the gateway's own rule (noIntrospection), whose message names GATEWAY_INTROSPECTION.
     introspection: true,
+    // Automatic persisted queries: with Redis, a hash registered through one replica is served by every other.
+    ...(redis ? { persistedQueries: { cache: new SharedPersistedQueries(redis) } } : {}),
     csrfPrevention: true,
     // The gateway owns shutdown (src/index.ts, stop() in server/index.ts: drain, then Apollo, then the pools). Apollo's
     // own SIGINT/SIGTERM handlers (installed unless NODE_ENV is test) would stop it beside that, and a second stop()

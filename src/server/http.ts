@@ -16,6 +16,7 @@ import { UnauthenticatedError } from '../errors/classes.js';
 import { ASSET_PATH, serveLandingAsset } from './landing.js';
 import { CONSOLE_PATH, serveConsole, type ConsoleBuild } from './console.js';
 import type { SseRequest } from './sse.js';
+import type { RedisLinkView } from '../cluster/redis.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -32,7 +33,7 @@ export interface HttpHandlerOptions {
   bodyLimitBytes: number;
   uploads: { maxFileSize: number; maxFiles: number };
   /** Per-source readiness, for `/readyz`. */
-  readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown> }>;
+  readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown>; redis?: RedisLinkView }>;
   /** Prometheus metrics for `/metrics` (no caller authentication); undefined: not served. */
   metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
   /** Browser origins allowed to call `/graphql` across origins, exact (`GATEWAY_CORS_ORIGINS`); none: no CORS headers. */
@@ -139,7 +140,10 @@ async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>,
   }
   if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const readiness = await options.readiness();
-    sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', sources: readiness.sources });
+    // Redis away does not make a replica unready: it serves on local limits and caches (an orchestrator must not
+    // take every replica out because Redis went away); it says so.
+    const status = !readiness.ready ? 'not ready' : readiness.redis?.status === 'down' ? 'degraded' : 'ready';
+    sendJson(res, readiness.ready ? 200 : 503, { status, sources: readiness.sources, ...(readiness.redis ? { redis: readiness.redis } : {}) });
     return;
   }
   if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {

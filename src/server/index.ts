@@ -24,6 +24,7 @@ import { rootFieldSources } from '../auth/authorize.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
 import { loadConsole } from './console.js';
+import { RedisLink } from '../cluster/redis.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -57,13 +58,21 @@ export async function startGateway({ config, logger, observer, sources: served =
   // Every `@source` directive is read now: a malformed one stops the start rather than a request.
   rootFieldSources(schema);
   const observability = createObservability({ logger, metrics: config.metrics, observer });
-  const sources = await connectSources(list, config, logger, observability.observer);
+  // Opened without waiting for Redis: a replica starts (degraded, on local state) while Redis is away.
+  const redis = config.redis ? RedisLink.open({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }) : undefined;
+  let sources: ConnectedSources;
+  try {
+    sources = await connectSources(list, config, logger, observability.observer, redis);
+  } catch (error) {
+    await redis?.close();
+    throw error;
+  }
   observability.metrics?.watchBreakers(() => sources.breakers());
   const services: Services = { ...sources.services, observeBatch: observability.observeBatch };
   const live = new LiveHub(services, config.live);
   services.live = live;
   const limits = createLimits(config.limits);
-  const apollo = await createApollo(schema, config, logger, observability.plugin, limits);
+  const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
   if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
@@ -86,7 +95,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     uploads: config.uploads,
-    readiness: () => sources.readiness(),
+    readiness: async () => ({ ...(await sources.readiness()), ...(redis ? { redis: redis.view() } : {}) }),
     metrics: observability.metrics,
     corsOrigins: config.corsOrigins,
   });
@@ -111,6 +120,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     await apollo.stop();
     // Upstream calls of requests that were cut get what is left of the grace time.
     await sources.close(Math.max(0, config.shutdownGraceMs - (performance.now() - started)));
+    await redis?.close();
   };
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,

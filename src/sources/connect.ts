@@ -12,7 +12,11 @@ import type { Logger } from 'pino';
 import type { Config, SourceTenant } from '../config/types.js';
 import type { Services } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
-import { LocalWriteLocks } from '../graph/writeLocks.js';
+import { LocalWriteLocks, type WriteLocks } from '../graph/writeLocks.js';
+import type { RedisLink } from '../cluster/redis.js';
+import { SharedRateLimiter } from '../cluster/rateBudget.js';
+import { RedisTokenStore } from '../cluster/sharedTokens.js';
+import { RedisWriteLocks } from '../cluster/writeLocks.js';
 import { ClientCredentialsTokenProvider } from '../http/tokens.js';
 import { UpstreamClient, type UpstreamObserver } from '../http/upstream.js';
 import { SourceReadiness } from '../observability/readiness.js';
@@ -62,7 +66,7 @@ export async function startSandbox(source: ConnectorSource, options: SandboxOpti
   return loaded.start(options);
 }
 
-async function connectSource(spec: ConnectorSource, logger: Logger, config: Config, observer?: UpstreamObserver): Promise<ConnectedSource> {
+async function connectSource(spec: ConnectorSource, logger: Logger, config: Config, observer?: UpstreamObserver, redis?: RedisLink): Promise<ConnectedSource> {
   const { name, connection } = spec;
   const configured = config.sources[name];
   if (configured === undefined) throw new Error(`The configuration has no ${name} source.`);
@@ -116,6 +120,10 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
           readiness.observe(event.status);
         },
     reasonOf,
+    // With Redis: one budget for the source's tenant across replicas, and its 429s' Retry-After honoured by all.
+    ...(redis && config.redis
+      ? { limiter: new SharedRateLimiter({ link: redis, source: name, tenantUrl: source.url, rate: upstream.rate, replicas: config.redis.replicas }) }
+      : {}),
   });
   const tokenUrl = connection.tokenUrl({ origin: http.origin, url: source.url }, source.settings);
   const tokens = new ClientCredentialsTokenProvider({
@@ -128,6 +136,19 @@ async function connectSource(spec: ConnectorSource, logger: Logger, config: Conf
     logger,
     // A token endpoint at the API's origin shares its keep-alive pool.
     ...(new URL(tokenUrl).origin === http.origin ? { dispatcher: http.pool } : {}),
+    // With Redis: one token for every replica, refreshed by one of them at a time.
+    ...(redis
+      ? {
+          shared: new RedisTokenStore({
+            link: redis,
+            source: name,
+            tokenUrl,
+            clientId: source.clientId,
+            clientSecret: source.clientSecret,
+            timeoutMs: upstream.timeoutMs,
+          }),
+        }
+      : {}),
   });
   http.setTokens(tokens);
   probeHttp.setTokens(tokens);
@@ -161,12 +182,31 @@ async function closeWithin(http: UpstreamClient, graceMs: number | undefined): P
   }
 }
 
-/** Connects every source of `sources` (at the same time), each as `config.sources[name]` says. */
-export async function connectSources(sources: SourceList, config: Config, logger: Logger, observer?: UpstreamObserver): Promise<ConnectedSources> {
+/**
+ * The per-connector write locks: with Redis, shared by the replicas, with a lease longer than the longest hold (a
+ * patch reads then writes, each bounded by its source's deadline) and a wait of one such hold.
+ */
+function writeLocksFor(config: Config, redis: RedisLink | undefined): WriteLocks {
+  if (!redis) return new LocalWriteLocks();
+  const longestDeadline = Math.max(...Object.values(config.sources).map((source) => source.upstream.deadlineMs));
+  return new RedisWriteLocks({ link: redis, leaseMs: 2 * longestDeadline + 1_000, waitMs: 2 * longestDeadline });
+}
+
+/**
+ * Connects every source of `sources` (at the same time), each as `config.sources[name]` says; with `redis`, their
+ * rate budgets, tokens and write locks are shared with the other replicas.
+ */
+export async function connectSources(
+  sources: SourceList,
+  config: Config,
+  logger: Logger,
+  observer?: UpstreamObserver,
+  redis?: RedisLink,
+): Promise<ConnectedSources> {
   const unconfigured = sources.names.filter((name) => !Object.hasOwn(config.sources, name));
   if (unconfigured.length > 0)
     throw new Error(`the configuration has no settings for ${unconfigured.join(', ')}: load it with the same sources (loadConfig(env, sources))`);
-  const settled = await Promise.allSettled(sources.all.map((source) => connectSource(source, logger, config, observer)));
+  const settled = await Promise.allSettled(sources.all.map((source) => connectSource(source, logger, config, observer, redis)));
   const connected = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) {
@@ -175,7 +215,7 @@ export async function connectSources(sources: SourceList, config: Config, logger
     throw failed.reason;
   }
   return {
-    services: { config, logger, sources, clients: new Map(connected.map((c) => [c.name, c.client])), writeLocks: new LocalWriteLocks() },
+    services: { config, logger, sources, clients: new Map(connected.map((c) => [c.name, c.client])), writeLocks: writeLocksFor(config, redis), ...(redis ? { redis } : {}) },
     async readiness() {
       const states: Record<string, unknown> = {};
       let ready = true;
