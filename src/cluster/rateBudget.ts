@@ -9,7 +9,8 @@
  * of one window and `requests` more at the start of the next, twice the rate within one period; a token bucket
  * (GCRA) lets a full bucket through and then its refill, nearly twice the rate in the first period. A caller that
  * can send before its deadline reserves its time and waits (as the local bucket does); one that cannot is refused
- * at once, UPSTREAM_RATE_LIMITED with retryAfter, and reserves nothing.
+ * at once, UPSTREAM_RATE_LIMITED with retryAfter, and reserves nothing. The window is a little longer than the
+ * vendor's (jitterMarginMs), so that jitter between a grant and the vendor's count cannot push a window over.
  *
  * Redis away (or a command failing): this replica keeps to its own bucket of `requests / replicas` (and its own
  * copy of the source's "not before"), and goes back to the shared budget as soon as Redis answers. Knows no
@@ -79,6 +80,15 @@ export interface SharedRateLimiterOptions {
   replicas: number;
 }
 
+/**
+ * What the shared window adds to the vendor's: sends granted for the same instant leave replicas at slightly
+ * different times and arrive with the network's jitter, and the vendor counts arrivals. A tenth of the window, at
+ * most a second (100 per 10 s: at most 100 in any 11 s).
+ */
+export function jitterMarginMs(rate: Rate): number {
+  return Math.min(1_000, Math.round(rate.perMs / 10));
+}
+
 /** The rate each replica keeps to while Redis is away: its share of the joint rate (at least one request per period). */
 export function localShare(rate: Rate | null, replicas: number): Rate | null {
   if (!rate) return null;
@@ -100,7 +110,7 @@ export class SharedRateLimiter implements RateLimiter {
     this.budgetKey = link.key('rate', source, tenant);
     this.blockedKey = link.key('rate', source, tenant, 'not-before');
     this.limit = rate ? String(rate.requests) : '0';
-    this.period = rate ? String(rate.perMs) : '0';
+    this.period = rate ? String(rate.perMs + jitterMarginMs(rate)) : '0';
   }
 
   async take(deadline: number): Promise<void> {

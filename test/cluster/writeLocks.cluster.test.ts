@@ -1,0 +1,98 @@
+/**
+ * The per-connector write lock across replicas (issue 20): two lock instances, each with its own link to one real
+ * redis-server, exclude each other; a holder elsewhere for longer than the wait is a clear CONFLICT; and with Redis
+ * gone, each falls back to its local lock at once (a lock whose release could not reach Redis ends by its lease).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pino from 'pino';
+import { RedisLink } from '../../src/cluster/redis.js';
+import { RedisWriteLocks, WriteLockBusyError } from '../../src/cluster/writeLocks.js';
+import { connectorLockKey } from '../../src/graph/writeLocks.js';
+import { startRedis, type TestRedis } from '../helpers/redis.js';
+
+let redis: TestRedis;
+const links: RedisLink[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await Promise.all(links.map((l) => l.close()));
+  await redis.close();
+});
+
+async function twoReplicas(options: { leaseMs: number; waitMs: number }): Promise<[RedisWriteLocks, RedisWriteLocks]> {
+  const made = [0, 1].map(() => RedisLink.open({ url: redis.url, keyPrefix: 'locks:', logger: pino({ level: 'silent' }), maxReconnectDelayMs: 200 }));
+  links.push(...made);
+  for (const link of made) expect(await link.waitUntilAvailable(5_000)).toBe(true);
+  return [new RedisWriteLocks({ link: made[0]!, ...options }), new RedisWriteLocks({ link: made[1]!, ...options })];
+}
+
+describe('RedisWriteLocks', () => {
+  it('lets one replica at a time hold a connector, the other one waiting for it', async () => {
+    const [a, b] = await twoReplicas({ leaseMs: 5_000, waitMs: 3_000 });
+    const key = connectorLockKey('SAILPOINT', 'exclusion');
+    const events: string[] = [];
+    const hold = (name: string, locks: RedisWriteLocks) =>
+      locks.run(key, async () => {
+        events.push(`${name} in`);
+        await sleep(150);
+        events.push(`${name} out`);
+        return name;
+      });
+    const runs = [hold('a1', a), hold('b1', b), hold('a2', a), hold('b2', b)];
+    expect(await Promise.all(runs)).toEqual(['a1', 'b1', 'a2', 'b2']);
+    // Never two inside at once.
+    for (let i = 0; i < events.length; i += 2) {
+      expect(events[i]!.endsWith(' in')).toBe(true);
+      expect(events[i + 1]).toBe(events[i]!.replace(' in', ' out'));
+    }
+    // Another key is not held back.
+    const started = performance.now();
+    await Promise.all([hold('x', a), b.run(connectorLockKey('SAILPOINT', 'other'), async () => 'y')]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('answers CONFLICT (WRITE_LOCK_BUSY) when another replica holds the connector for longer than the wait', async () => {
+    const [a, b] = await twoReplicas({ leaseMs: 5_000, waitMs: 200 });
+    const key = connectorLockKey('SAILPOINT', 'busy');
+    const holding = a.run(key, () => sleep(800));
+    await sleep(50);
+    const error = await b.run(key, async () => 'never').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteLockBusyError);
+    expect((error as WriteLockBusyError).extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRITE_LOCK_BUSY' });
+    await holding;
+    expect(await b.run(key, async () => 'now')).toBe('now');
+  });
+
+  it('falls back to the local lock when Redis goes away while a replica holds one, and shares again when it is back', async () => {
+    const [a, b] = await twoReplicas({ leaseMs: 10_000, waitMs: 5_000 });
+    const key = connectorLockKey('SAILPOINT', 'loss');
+    let releaseA!: () => void;
+    const aInside = new Promise<void>((resolve) => {
+      void a.run(key, () => {
+        resolve();
+        return new Promise<void>((r) => (releaseA = r));
+      });
+    });
+    await aInside;
+    try {
+      await redis.stop();
+      await sleep(200);
+      // a's Redis lock is gone with Redis: b does not wait for it (a lease of 10 s would otherwise hold it).
+      const started = performance.now();
+      expect(await b.run(key, async () => 'local')).toBe('local');
+      expect(performance.now() - started).toBeLessThan(1_000);
+      releaseA(); // its release cannot reach Redis: no error
+    } finally {
+      await redis.start();
+    }
+    for (const link of links.slice(-2)) expect(await link.waitUntilAvailable(5_000)).toBe(true);
+    const holding = a.run(key, () => sleep(300));
+    await sleep(50);
+    const waited = performance.now();
+    await b.run(key, async () => undefined);
+    expect(performance.now() - waited).toBeGreaterThan(150);
+    await holding;
+  });
+});
