@@ -15,9 +15,9 @@ import type { RedisLink } from './redis.js';
 const LOCAL_ENTRIES = 1_000;
 
 /** The persisted-query cache: local first, then Redis while it serves. */
-export class SharedPersistedQueries implements KeyValueCache<string> {
-  private readonly local = new InMemoryLRUCache<string>({ maxSize: LOCAL_ENTRIES, sizeCalculation: () => 1 });
-  private readonly shared: KeyValueCache<string>;
+export class SharedPersistedQueries implements KeyValueCache {
+  private readonly local = new InMemoryLRUCache({ maxSize: LOCAL_ENTRIES, sizeCalculation: () => 1 });
+  private readonly shared: KeyValueCache;
 
   constructor(private readonly link: RedisLink) {
     const store = new KeyvRedis<string>(link.client, { throwOnErrors: true, throwOnConnectError: true });
@@ -54,13 +54,13 @@ export class SharedPersistedQueries implements KeyValueCache<string> {
     }
   }
 
-  async delete(key: string): Promise<boolean | void> {
-    await this.local.delete(key);
-    if (!this.link.available) return;
+  async delete(key: string): Promise<boolean> {
+    const local = await this.local.delete(key);
+    if (!this.link.available) return local;
     try {
-      await this.shared.delete(key);
+      return (await this.shared.delete(key)) === true || local;
     } catch {
-      // As above.
+      return local; // as above
     }
   }
 }

@@ -77,13 +77,18 @@ export class RedisTokenStore implements SharedTokenStore {
     }
     // Another replica is fetching: wait for what it stores, then fetch this replica's own.
     const until = this.now() + timeoutMs;
-    while (this.now() < until && link.available) {
+    while (this.now() < until && this.serving()) {
       await sleep(POLL_MS);
       const found = await this.read();
       if (found === 'failed') break;
       if (found !== undefined) return found;
     }
     return fetch();
+  }
+
+  /** Whether Redis serves now (read afresh: it may have gone away during a wait). */
+  private serving(): boolean {
+    return this.options.link.available;
   }
 
   drop(grant: TokenGrant): void {

@@ -215,7 +215,14 @@ export async function connectSources(
     throw failed.reason;
   }
   return {
-    services: { config, logger, sources, clients: new Map(connected.map((c) => [c.name, c.client])), writeLocks: writeLocksFor(config, redis), ...(redis ? { redis } : {}) },
+    services: {
+      config,
+      logger,
+      sources,
+      clients: new Map(connected.map((c) => [c.name, c.client])),
+      writeLocks: writeLocksFor(config, redis),
+      ...(redis ? { redis } : {}),
+    },
     async readiness() {
       const states: Record<string, unknown> = {};
       let ready = true;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createClient } from '@redis/client';
+import pino from 'pino';
+import { RedisLink, type RedisClient } from '../../src/cluster/redis.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
@@ -119,13 +120,14 @@ function mostInWindow(times: number[], windowMs: number): number {
   return most;
 }
 
-async function redisCommand<T>(fn: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
-  const client = createClient({ url: redis.url });
-  await client.connect();
+/** Runs `fn` with a client of the test's Redis (keys as stored, prefix included). */
+async function redisCommand<T>(fn: (client: RedisClient) => Promise<T>): Promise<T> {
+  const link = RedisLink.open({ url: redis.url, keyPrefix: '', logger: pino({ level: 'silent' }) });
   try {
-    return await fn(client);
+    expect(await link.waitUntilAvailable(5_000)).toBe(true);
+    return await fn(link.client);
   } finally {
-    await client.close();
+    await link.close();
   }
 }
 
@@ -150,7 +152,7 @@ describe('shared rate budget', () => {
     const from = lastSeq();
     sandbox.injectFault({ match: { method: 'GET', pathPrefix: '/v3/' }, status: 429, retryAfter: 2, count: 1 });
     const first = a.gql({ query: LIST });
-    await waitUntil(async () => apiRequests(from).some((e) => e.status === 429));
+    await waitUntil(() => Promise.resolve(apiRequests(from).some((e) => e.status === 429)));
     const blockedAt = apiRequests(from).find((e) => e.status === 429)!.ts;
 
     const started = Date.now();
@@ -173,7 +175,7 @@ describe('shared OAuth token', () => {
   it('is fetched once for two replicas, stored sealed, and dropped after a 401 only while it is the one that failed', async () => {
     const tokenRequests = () => sandbox.log.count({ path: '/oauth/token' });
     const before = tokenRequests();
-    const [a, b, prefix] = await startPair(); 
+    const [a, b, prefix] = await startPair();
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).gql({ query: LIST })));
     expect(answers.every((r) => r.body.errors === undefined)).toBe(true);
     expect(tokenRequests() - before).toBe(1);

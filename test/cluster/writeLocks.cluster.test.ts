@@ -49,7 +49,7 @@ describe('RedisWriteLocks', () => {
     }
     // Another key is not held back.
     const started = performance.now();
-    await Promise.all([hold('x', a), b.run(connectorLockKey('SAILPOINT', 'other'), async () => 'y')]);
+    await Promise.all([hold('x', a), b.run(connectorLockKey('SAILPOINT', 'other'), () => Promise.resolve('y'))]);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
@@ -58,11 +58,11 @@ describe('RedisWriteLocks', () => {
     const key = connectorLockKey('SAILPOINT', 'busy');
     const holding = a.run(key, () => sleep(800));
     await sleep(50);
-    const error = await b.run(key, async () => 'never').catch((e: unknown) => e);
+    const error = await b.run(key, () => Promise.resolve('never')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteLockBusyError);
     expect((error as WriteLockBusyError).extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRITE_LOCK_BUSY' });
     await holding;
-    expect(await b.run(key, async () => 'now')).toBe('now');
+    expect(await b.run(key, () => Promise.resolve('now'))).toBe('now');
   });
 
   it('falls back to the local lock when Redis goes away while a replica holds one, and shares again when it is back', async () => {
@@ -81,7 +81,7 @@ describe('RedisWriteLocks', () => {
       await sleep(200);
       // a's Redis lock is gone with Redis: b does not wait for it (a lease of 10 s would otherwise hold it).
       const started = performance.now();
-      expect(await b.run(key, async () => 'local')).toBe('local');
+      expect(await b.run(key, () => Promise.resolve('local'))).toBe('local');
       expect(performance.now() - started).toBeLessThan(1_000);
       releaseA(); // its release cannot reach Redis: no error
     } finally {
@@ -91,7 +91,7 @@ describe('RedisWriteLocks', () => {
     const holding = a.run(key, () => sleep(300));
     await sleep(50);
     const waited = performance.now();
-    await b.run(key, async () => undefined);
+    await b.run(key, () => Promise.resolve(undefined));
     expect(performance.now() - waited).toBeGreaterThan(150);
     await holding;
   });
