@@ -18,14 +18,16 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { SourceName } from '../errors/codes.js';
-import { LocalLimiter, rateLimited, sleep, type Rate, type RateLimiter } from '../http/resilience.js';
+import { BACKGROUND_RESERVE, BudgetReservedError, LocalLimiter, rateLimited, sleep, type Rate, type RateLimiter } from '../http/resilience.js';
 import type { RedisLink } from './redis.js';
 import { runScript, script } from './scripts.js';
 
 /**
  * KEYS[1] the sends (a sorted set by time), KEYS[2] the source's "not before" (ms of Redis time); ARGV: requests
  * per window (0: no budget, only the "not before"), the window, the longest wait the caller accepts, a unique id.
- * Returns {granted 1/0, wait ms}. Times only move forward: a new send is never before the last one granted.
+ * ARGV[5] > 0: a background call, granted only at once and while fewer than `requests - ARGV[5]` sends are in the
+ * window (reserved ones included). Returns {granted 1/0, wait ms}. Times only move forward: a new send is never
+ * before the last one granted.
  */
 const TAKE = script(`
 local t = redis.call('TIME')
@@ -37,6 +39,7 @@ local at = now
 local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
 if blocked > at then at = blocked end
 if limit <= 0 then
+  if tonumber(ARGV[5]) > 0 and at > now then return {0, -1} end
   if at - now > maxWait then return {0, at - now} end
   return {1, at - now}
 end
@@ -52,6 +55,8 @@ if n > 0 then
 end
 local wait = at - now
 if wait > maxWait then return {0, wait} end
+local reserve = tonumber(ARGV[5])
+if reserve > 0 and (wait > 0 or n + reserve >= limit) then return {0, -1} end
 redis.call('ZADD', KEYS[1], at, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], wait + period + 1000)
 return {1, wait}
@@ -102,6 +107,8 @@ export class SharedRateLimiter implements RateLimiter {
   private readonly blockedKey: string;
   private readonly limit: string;
   private readonly period: string;
+  /** A background call's reserve (at least 1 with a budget; '1' without one: refused only while the source said "not before"). */
+  private readonly reserve: string;
 
   constructor(private readonly options: SharedRateLimiterOptions) {
     const { link, source, tenantUrl, rate, replicas } = options;
@@ -110,21 +117,27 @@ export class SharedRateLimiter implements RateLimiter {
     this.budgetKey = link.key('rate', source, tenant);
     this.blockedKey = link.key('rate', source, tenant, 'not-before');
     this.limit = rate ? String(rate.requests) : '0';
+    this.reserve = rate ? String(Math.max(1, Math.ceil(rate.requests * BACKGROUND_RESERVE))) : '1';
     this.period = rate ? String(rate.perMs + jitterMarginMs(rate)) : '0';
   }
 
-  async take(deadline: number): Promise<void> {
+  async take(deadline: number, background = false): Promise<void> {
     const { link, source } = this.options;
-    if (!link.available) return this.local.take(deadline);
+    if (!link.available) return this.local.take(deadline, background);
     let reply: unknown;
     try {
       const maxWait = Math.max(0, deadline - Date.now());
-      reply = await runScript(link.client, TAKE, [this.budgetKey, this.blockedKey], [this.limit, this.period, String(maxWait), randomUUID()]);
+      reply = await runScript(
+        link.client,
+        TAKE,
+        [this.budgetKey, this.blockedKey],
+        [this.limit, this.period, String(maxWait), randomUUID(), background ? this.reserve : '0'],
+      );
     } catch {
-      return this.local.take(deadline); // Redis failed this command: this replica's share, as while it is away
+      return this.local.take(deadline, background); // Redis failed this command: this replica's share, as while it is away
     }
     const [granted, wait] = reply as [number, number];
-    if (granted !== 1) throw rateLimited(source, wait);
+    if (granted !== 1) throw background ? new BudgetReservedError(source) : rateLimited(source, wait);
     if (wait > 0) await sleep(wait);
   }
 

@@ -5,6 +5,24 @@
  */
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Marks the upstream calls made inside `backgroundCalls.run(true, fn)` as background work (the live hub's polls):
+ * a limiter grants such a call a token only while more than a reserve of its budget is left, and never makes it
+ * wait, so that polls cannot delay the callers' requests.
+ */
+export const backgroundCalls = new AsyncLocalStorage<boolean>();
+
+/** The share of a budget kept for the callers' requests: a background call is refused when it would dig into it. */
+export const BACKGROUND_RESERVE = 0.5;
+
+/** A background call refused because the budget is down to its reserve (or the source said "not before"): nothing was sent. */
+export class BudgetReservedError extends UpstreamError {
+  constructor(source: SourceName) {
+    super(source, undefined, { code: GatewayErrorCode.UPSTREAM_RATE_LIMITED });
+  }
+}
 
 /** The HTTP methods the sources' APIs use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,8 +62,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** What `UpstreamClient.exchange` takes before each try: a token of the source's rate budget. */
 export interface RateLimiter {
-  /** Resolves when the request may be sent (waiting when that is before `deadline`); else UPSTREAM_RATE_LIMITED at once. */
-  take(deadline: number): Promise<void>;
+  /**
+   * Resolves when the request may be sent (waiting when that is before `deadline`); else UPSTREAM_RATE_LIMITED at
+   * once. `background`: at once or never (BudgetReservedError), and only while more than the reserve is left.
+   */
+  take(deadline: number, background?: boolean): Promise<void>;
   /** The source answered 429 with Retry-After: nothing is sent to it before `untilMs` (epoch milliseconds). */
   blockUntil?(untilMs: number): void;
 }
@@ -74,16 +95,26 @@ export class TokenBucket implements RateLimiter {
     this.perToken = rate.perMs / rate.requests;
   }
 
-  /** Milliseconds until a token is free (0 when one is), counting the callers already waiting. */
-  private reserve(): number {
+  private refill(): void {
     const now = this.now();
     this.tokens = Math.min(this.rate.requests, this.tokens + (now - this.last) / this.perToken);
     this.last = now;
+  }
+
+  /** Milliseconds until a token is free (0 when one is), counting the callers already waiting. */
+  private reserve(): number {
+    this.refill();
     this.tokens -= 1; // may go negative: a reservation for a caller that waits
     return this.tokens >= 0 ? 0 : Math.ceil(-this.tokens * this.perToken);
   }
 
-  async take(deadline: number): Promise<void> {
+  async take(deadline: number, background = false): Promise<void> {
+    if (background) {
+      this.refill();
+      if (this.tokens - 1 < this.rate.requests * BACKGROUND_RESERVE) throw new BudgetReservedError(this.source);
+      this.tokens -= 1;
+      return;
+    }
     const wait = this.reserve();
     if (wait === 0) return;
     if (this.now() + wait > deadline) {
@@ -110,13 +141,14 @@ export class LocalLimiter implements RateLimiter {
     this.bucket = rate ? new TokenBucket(rate, source, now) : undefined;
   }
 
-  async take(deadline: number): Promise<void> {
+  async take(deadline: number, background = false): Promise<void> {
     const blocked = this.blockedUntil - this.now();
     if (blocked > 0) {
+      if (background) throw new BudgetReservedError(this.source);
       if (this.now() + blocked > deadline) throw rateLimited(this.source, blocked);
       await sleep(blocked);
     }
-    await this.bucket?.take(deadline);
+    await this.bucket?.take(deadline, background);
   }
 
   blockUntil(untilMs: number): void {

@@ -7,7 +7,7 @@
 import { Pool, errors as undiciErrors, type Dispatcher, type FormData } from 'undici';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { dispatchBuffered, ResponseTooLargeError, type RawResponse } from './dispatch.js';
-import { backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod, type RateLimiter } from './resilience.js';
+import { backgroundCalls, backoffMs, isIdempotent, isRetryableStatus, sleep, TokenBucket, type HttpMethod, type RateLimiter } from './resilience.js';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { BadUserInputError, ensureError, GatewayError, UpstreamError } from '../errors/classes.js';
@@ -182,6 +182,8 @@ export class UpstreamClient {
     const key = `${req.expect ?? 'json'} ${prepared.target}`;
     const pending = this.inflight.get(key);
     if (pending) return pending as Promise<UpstreamResponse<T>>;
+    // A background call (which the limiter may refuse) joins a caller's exchange, but no caller joins one of its.
+    if (this.limiter && backgroundCalls.getStore() === true) return this.exchange<T>(req, prepared);
     const exchange = this.exchange<T>(req, prepared).finally(() => this.inflight.delete(key));
     this.inflight.set(key, exchange);
     return exchange;
@@ -199,7 +201,7 @@ export class UpstreamClient {
     const deadline = Date.now() + policy.deadlineMs;
     const retryable = isIdempotent(req.method, req.readOnly);
     for (let attempt = 1; ; attempt++) {
-      if (this.limiter) await this.limiter.take(deadline); // no await (and no extra tick) without a limiter
+      if (this.limiter) await this.limiter.take(deadline, backgroundCalls.getStore() === true); // no await (and no extra tick) without a limiter
       let res: RawResponse;
       try {
         res = await this.breaker.execute(() => this.attempt(req, prepared, deadline));

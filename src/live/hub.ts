@@ -15,6 +15,7 @@ import { forbiddenFor, NO_ACCESS } from '../auth/roles.js';
 import { BadUserInputError, GatewayError } from '../errors/classes.js';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { isNotFound } from '../errors/notFound.js';
+import { backgroundCalls, BudgetReservedError } from '../http/resilience.js';
 import { encodeGlobalId, type GlobalId } from '../graph/globalId.js';
 
 /** How a connector changed (`ConnectorChangeKind`). */
@@ -372,10 +373,17 @@ export class LiveHub {
     let connector: object | null;
     try {
       const ctx = createContext(this.services, `live-${++this.polls}`, POLLER);
-      connector = await source.load(ctx, type, key);
+      // Polls are background work: they take a token only while the callers' reserve is untouched, and never wait.
+      connector = await backgroundCalls.run(true, () => source.load(ctx, type, key));
     } catch (error) {
       if (isNotFound(error)) connector = null;
-      else {
+      else if (error instanceof BudgetReservedError) {
+        // The source's budget is down to the callers' reserve: this poll is skipped, the next is at its interval.
+        this.logger.debug({ source: sourceName, id: watch.id }, "a live poll was skipped: the source's rate budget is down to the callers' reserve");
+        watch.polling = false;
+        this.schedule(watch);
+        return;
+      } else {
         this.logger.warn({ source: sourceName, id: watch.id, err: error }, 'a live poll failed; the next one is at the idle interval');
         watch.polling = false;
         watch.active = false;
