@@ -78,15 +78,18 @@ function moduleGraph(entries: string[]): Set<string> {
 }
 
 describe('npm test needs only the clone', () => {
-  it('leaves the browser tests to npm run test:browser, and the two commands run every test file', async () => {
-    const [main, browser] = await Promise.all([suiteOf('vitest.config.ts'), suiteOf('vitest.browser.config.ts')]);
+  it('leaves the browser tests to npm run test:browser and the cluster tests to npm run test:cluster, and the three commands run every test file', async () => {
+    const [main, browser, cluster] = await Promise.all([suiteOf('vitest.config.ts'), suiteOf('vitest.browser.config.ts'), suiteOf('vitest.cluster.config.ts')]);
     const all = codeFiles('test')
       .filter((p) => p.endsWith('.test.ts'))
       .sort();
     expect(browser.length).toBeGreaterThan(0);
     expect(browser.every((p) => p.endsWith('.browser.test.ts'))).toBe(true);
     expect(main.filter((p) => p.endsWith('.browser.test.ts'))).toEqual([]);
-    expect([...main, ...browser].sort()).toEqual(all);
+    expect(cluster.length).toBeGreaterThan(0);
+    expect(cluster.every((p) => p.endsWith('.cluster.test.ts'))).toBe(true);
+    expect(main.filter((p) => p.endsWith('.cluster.test.ts'))).toEqual([]);
+    expect([...main, ...browser, ...cluster].sort()).toEqual(all);
   });
 
   it('loads no browser driver in any file of the main suite, nor of the modules they import', async () => {
