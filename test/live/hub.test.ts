@@ -14,6 +14,8 @@ import type { ConnectorSource } from '../../src/sources/port.js';
 import { SourceList } from '../../src/sources/sourceList.js';
 import { GatewayError } from '../../src/errors/classes.js';
 import { GatewayErrorCode } from '../../src/errors/codes.js';
+import { backgroundCalls, BudgetReservedError } from '../../src/http/resilience.js';
+import { Writable } from 'node:stream';
 
 const RULE = { maxLength: 16, pattern: /^[a-z]+$/, shape: 'lower-case letters' };
 
@@ -49,11 +51,17 @@ function fakeSource(withLive = true) {
   return { source, things, loads: () => loads };
 }
 
-function hubWith(source: ConnectorSource, options: Partial<ConstructorParameters<typeof LiveHub>[1]> = {}) {
+function hubWith(source: ConnectorSource, options: Partial<ConstructorParameters<typeof LiveHub>[1]> = {}, logLines?: string[]) {
   const sources = new SourceList([source]);
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines?.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
   const services: Services = {
     config: loadConfig({ NODE_ENV: 'test' }),
-    logger: createLogger('silent'),
+    logger: logLines ? createLogger('debug', sink) : createLogger('silent'),
     sources,
     clients: new Map([[source.name, {}]]),
     writeLocks: new LocalWriteLocks(),
@@ -216,5 +224,35 @@ describe('LiveHub', () => {
     expect(await next).toEqual({ value: undefined, done: true });
     expect(hub.size).toEqual({ subscriptions: 0, watched: 0 });
     expect(await hub.changes('x', {}, ALL).next()).toEqual({ value: undefined, done: true });
+  });
+});
+
+describe('LiveHub polls as background calls', () => {
+  it('runs its polls as background calls, and skips a poll the budget refuses (no warning, the next one at its interval)', async () => {
+    const { source, things } = fakeSource();
+    things.set('a', { name: 'a', status: 'DONE' });
+    let refuse = true;
+    const seen: (boolean | undefined)[] = [];
+    const load = source.load.bind(source);
+    (source as { load: ConnectorSource['load'] }).load = (ctx, type, key) => {
+      seen.push(backgroundCalls.getStore());
+      // What the source's limiter does to a background call while the budget is down to the callers' reserve.
+      if (refuse) return Promise.reject(new BudgetReservedError('FAKE'));
+      return load(ctx, type, key);
+    };
+    const lines: string[] = [];
+    const hub = hubWith(source, {}, lines);
+    const stream = hub.statusChanges('x', [idOf('a')], ALL);
+    await sleep(200);
+    expect(seen.length).toBeGreaterThanOrEqual(2); // skipped, and tried again at the idle interval
+    expect(seen.every((flag) => flag === true)).toBe(true);
+    expect(lines.filter((l) => l.includes('a live poll failed'))).toEqual([]);
+    expect(lines.some((l) => l.includes('a live poll was skipped'))).toBe(true);
+    expect(hub.size).toEqual({ subscriptions: 1, watched: 1 });
+    refuse = false;
+    await sleep(150); // the first poll that goes through sees the connector
+    things.set('a', { name: 'a', status: 'RUNNING' });
+    expect(await drain(stream, 300)).toEqual([{ name: 'a', status: 'RUNNING', note: undefined }]);
+    await stream.return!();
   });
 });
