@@ -3,11 +3,10 @@
  * loopback). Every refusal must come before any backend call.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { startTestStack, uploadFile, type TestStack } from '../helpers/gateway.js';
+import { startJwks, type TestJwks } from '../helpers/jwks.js';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const KEYS = {
@@ -20,8 +19,7 @@ const ISSUER = 'https://idp.test.example';
 const AUDIENCE = 'connector-gateway';
 
 let stack: TestStack;
-let jwks: Server;
-let signingKey: CryptoKey;
+let jwks: TestJwks;
 let otherKey: CryptoKey;
 
 /** A JWT signed with `key` (the JWKS's key unless told otherwise). */
@@ -33,22 +31,15 @@ function token(claims: Record<string, unknown>, options: { key?: CryptoKey; issu
     .setSubject('user-42')
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '5m')
-    .sign(options.key ?? signingKey);
+    .sign(options.key ?? jwks.signingKey);
 }
 
 /** Backend calls of every source since the last reset. */
 
 beforeAll(async () => {
   otherKey = (await generateKeyPair('ES256')).privateKey;
-  // The JWKS carries the public half of signingKey only.
-  const signing = await generateKeyPair('ES256', { extractable: true });
-  signingKey = signing.privateKey;
-  const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-  jwks = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  // The JWKS carries the public half of its signing key only.
+  jwks = await startJwks();
   return () => {
     jwks.close();
   };
@@ -61,7 +52,7 @@ beforeAll(async () => {
       `editor@logto:${sha(KEYS.logtoEditor)}`,
       `viewer@sailpoint:${sha(KEYS.sailpointViewer)}`,
     ].join(','),
-    GATEWAY_JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+    GATEWAY_JWT_JWKS_URL: jwks.url,
     GATEWAY_JWT_ISSUER: ISSUER,
     GATEWAY_JWT_AUDIENCE: AUDIENCE,
   });

@@ -2,27 +2,15 @@
  * The shared rate budget's script on a real redis-server, without a gateway: background calls (the live hub's
  * polls) keep off the callers' reserve across replicas, and the callers' calls still get the whole budget.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { RedisLink } from '../../src/cluster/redis.js';
+import { describe, expect, it } from 'vitest';
 import { SharedRateLimiter } from '../../src/cluster/rateBudget.js';
 import { BudgetReservedError } from '../../src/http/resilience.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { useRedis } from '../helpers/redis.js';
 
-let redis: TestRedis;
-const links: RedisLink[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await Promise.all(links.map((l) => l.close()));
-  await redis.close();
-});
+const redis = useRedis();
 
 async function replica(): Promise<SharedRateLimiter> {
-  const link = RedisLink.open({ url: redis.url, keyPrefix: 'budget:', logger: pino({ level: 'silent' }) });
-  links.push(link);
-  expect(await link.waitUntilAvailable(5_000)).toBe(true);
+  const link = await redis.link('budget:');
   return new SharedRateLimiter({ link, source: 'SAILPOINT', tenantUrl: 'https://acme.example/v3', rate: { requests: 10, perMs: 10_000 }, replicas: 2 });
 }
 

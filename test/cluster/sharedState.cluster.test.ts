@@ -6,16 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pino from 'pino';
-import { RedisLink, type RedisClient } from '../../src/cluster/redis.js';
+import type { RedisClient } from '../../src/cluster/redis.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { sailpointSource } from '../../src/sources/sailpoint/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { logSink } from '../helpers/logs.js';
+import { useRedis } from '../helpers/redis.js';
 
 interface Replica {
   gateway: RunningGateway;
@@ -26,29 +25,22 @@ interface Replica {
 
 const LIST = '{ scriptConnectors(first: 2) { edges { node { id } } } }';
 
-let redis: TestRedis;
+const redis = useRedis();
 let sandbox: SailPointSandbox;
 let prefixes = 0;
 const running: RunningGateway[] = [];
 
 beforeAll(async () => {
-  [redis, sandbox] = await Promise.all([startRedis(), startSailPointSandbox()]);
+  sandbox = await startSailPointSandbox();
 });
 afterAll(async () => {
   await Promise.allSettled(running.map((g) => g.stop()));
   await sandbox.close();
-  await redis.close();
 });
 
 /** A gateway on the shared sandbox and Redis; replicas of one test share `prefix`. */
 async function startReplica(prefix: string, env: Record<string, string> = {}): Promise<Replica> {
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { logs, sink } = logSink();
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -61,7 +53,7 @@ async function startReplica(prefix: string, env: Record<string, string> = {}): P
       SAILPOINT_CLIENT_SECRET: sandbox.clientSecret,
       SAILPOINT_RATE_LIMIT: 'off',
       UPSTREAM_DEDUPE: 'false',
-      REDIS_URL: redis.url,
+      REDIS_URL: redis.server.url,
       REDIS_KEY_PREFIX: prefix,
       ...env,
     },
@@ -122,13 +114,8 @@ function mostInWindow(times: number[], windowMs: number): number {
 
 /** Runs `fn` with a client of the test's Redis (keys as stored, prefix included). */
 async function redisCommand<T>(fn: (client: RedisClient) => Promise<T>): Promise<T> {
-  const link = RedisLink.open({ url: redis.url, keyPrefix: '', logger: pino({ level: 'silent' }) });
-  try {
-    expect(await link.waitUntilAvailable(5_000)).toBe(true);
-    return await fn(link.client);
-  } finally {
-    await link.close();
-  }
+  const link = await redis.link('');
+  return fn(link.client);
 }
 
 describe('shared rate budget', () => {
@@ -223,7 +210,7 @@ describe('Redis killed mid-test', () => {
     expect((await a.readyz()).body).toMatchObject({ status: 'ready', redis: { status: 'up' } });
     expect((await a.gql({ query: LIST })).body.errors).toBeUndefined();
     try {
-      await redis.stop();
+      await redis.server.stop();
       await waitUntil(async () => (await a.readyz()).body.redis.status === 'down' && (await b.readyz()).body.redis.status === 'down');
       for (const replica of [a, b]) {
         const started = Date.now();
@@ -238,7 +225,7 @@ describe('Redis killed mid-test', () => {
       await Promise.all(Array.from({ length: 6 }, () => a.gql({ query: LIST })));
       for (const replica of [a, b]) expect(replica.logs.filter((l) => l.includes('Redis is unreachable'))).toHaveLength(1);
     } finally {
-      await redis.start();
+      await redis.server.start();
     }
     await waitUntil(async () => (await a.readyz()).body.redis.status === 'up' && (await b.readyz()).body.redis.status === 'up');
     expect((await a.readyz()).body.status).toBe('ready');

@@ -3,29 +3,17 @@
  * redis-server, exclude each other; a holder elsewhere for longer than the wait is a clear CONFLICT; and with Redis
  * gone, each falls back to its local lock at once (a lock whose release could not reach Redis ends by its lease).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pino from 'pino';
-import { RedisLink } from '../../src/cluster/redis.js';
 import { RedisWriteLocks, WriteLockBusyError } from '../../src/cluster/writeLocks.js';
 import { connectorLockKey } from '../../src/graph/writeLocks.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { useRedis } from '../helpers/redis.js';
 
-let redis: TestRedis;
-const links: RedisLink[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await Promise.all(links.map((l) => l.close()));
-  await redis.close();
-});
+const redis = useRedis();
 
 async function twoReplicas(options: { leaseMs: number; waitMs: number }): Promise<[RedisWriteLocks, RedisWriteLocks]> {
-  const made = [0, 1].map(() => RedisLink.open({ url: redis.url, keyPrefix: 'locks:', logger: pino({ level: 'silent' }), maxReconnectDelayMs: 200 }));
-  links.push(...made);
-  for (const link of made) expect(await link.waitUntilAvailable(5_000)).toBe(true);
-  return [new RedisWriteLocks({ link: made[0]!, ...options }), new RedisWriteLocks({ link: made[1]!, ...options })];
+  const link = () => redis.link('locks:', { maxReconnectDelayMs: 200 });
+  return [new RedisWriteLocks({ link: await link(), ...options }), new RedisWriteLocks({ link: await link(), ...options })];
 }
 
 describe('RedisWriteLocks', () => {
@@ -77,7 +65,7 @@ describe('RedisWriteLocks', () => {
     });
     await aInside;
     try {
-      await redis.stop();
+      await redis.server.stop();
       await sleep(200);
       // a's Redis lock is gone with Redis: b does not wait for it (a lease of 10 s would otherwise hold it).
       const started = performance.now();
@@ -85,9 +73,9 @@ describe('RedisWriteLocks', () => {
       expect(performance.now() - started).toBeLessThan(1_000);
       releaseA(); // its release cannot reach Redis: no error
     } finally {
-      await redis.start();
+      await redis.server.start();
     }
-    for (const link of links.slice(-2)) expect(await link.waitUntilAvailable(5_000)).toBe(true);
+    for (const link of redis.links.slice(-2)) expect(await link.waitUntilAvailable(5_000)).toBe(true);
     const holding = a.run(key, () => sleep(300));
     await sleep(50);
     const waited = performance.now();

@@ -2,7 +2,7 @@
  * The one helper that builds the system under test: a SailPoint sandbox and the gateway in front of it, both
  * real HTTP servers on free loopback ports, plus a GraphQL client and the gateway's captured log lines.
  */
-import { Writable } from 'node:stream';
+import { logSink } from './logs.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
@@ -58,13 +58,7 @@ export async function startTestStack(
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
   const logtoProxy = await contractProxyFor('logto', logto.url);
   const c1Proxy = await contractProxyFor('conductorone', conductorone.url);
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { logs, sink } = logSink();
   const config = loadConfig(
     {
       NODE_ENV: 'test',

@@ -7,6 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createConnection } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { RedisLink, type RedisLinkOptions } from '../../src/cluster/redis.js';
 
 export interface TestRedis {
   /** e.g. `redis://127.0.0.1:40123`. */
@@ -84,4 +87,43 @@ export async function startRedis(): Promise<TestRedis> {
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, start, stop, close: stop };
+}
+
+/** A test file's redis-server and the links it opened, started before its tests and closed after them. */
+export interface RedisForTests {
+  /** The server (set once the file's tests run). */
+  readonly server: TestRedis;
+  /** Every link opened so far, in order. */
+  readonly links: readonly RedisLink[];
+  /** A link (a silent logger unless told) that Redis already serves; closed with the server. */
+  link(keyPrefix: string, options?: Partial<Omit<RedisLinkOptions, 'url' | 'keyPrefix'>>): Promise<RedisLink>;
+}
+
+/** Starts a redis-server for this test file (beforeAll) and closes it and every link opened (afterAll). */
+export function useRedis(): RedisForTests {
+  let server: TestRedis | undefined;
+  const links: RedisLink[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(links.map((l) => l.close()));
+    await server?.close();
+  });
+  const started = (): TestRedis => {
+    if (server === undefined) throw new Error('useRedis: the server starts in beforeAll');
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    links,
+    async link(keyPrefix, options = {}) {
+      const link = RedisLink.open({ url: started().url, keyPrefix, logger: pino({ level: 'silent' }), ...options });
+      links.push(link);
+      if (!(await link.waitUntilAvailable(5_000))) throw new Error('Redis did not answer within 5 s');
+      return link;
+    },
+  };
 }

@@ -4,12 +4,11 @@
  * Real HTTP on loopback against the sandboxes, as test/live/live.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
+import { startJwks, type TestJwks } from '../helpers/jwks.js';
 import { subscribe, type EventStream } from '../helpers/sse.js';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -24,8 +23,7 @@ const CHANGED = `subscription($ids: [ID!], $sources: [ConnectorSource!]) {
 }`;
 
 let stack: TestStack;
-let jwks: Server;
-let signingKey: CryptoKey;
+let jwks: TestJwks;
 const open: EventStream[] = [];
 const as = (key: string) => ({ 'x-api-key': key });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,22 +36,15 @@ function jwt(roles: string[], expiresIn: string): Promise<string> {
     .setSubject('review-user')
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(signingKey);
+    .sign(jwks.signingKey);
 }
 
 beforeAll(async () => {
-  const signing = await generateKeyPair('ES256', { extractable: true });
-  signingKey = signing.privateKey;
-  const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-  jwks = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  jwks = await startJwks();
   stack = await startTestStack(
     {
       GATEWAY_API_KEYS: [`editor:${sha(KEYS.editor)}`, `viewer:${sha(KEYS.viewer)}`, `viewer@sailpoint:${sha(KEYS.sailpointViewer)}`].join(','),
-      GATEWAY_JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      GATEWAY_JWT_JWKS_URL: jwks.url,
       GATEWAY_JWT_ISSUER: ISSUER,
       GATEWAY_JWT_AUDIENCE: AUDIENCE,
       GATEWAY_LIVE_IDLE_MS: String(IDLE_MS),
