@@ -158,8 +158,32 @@ export async function parseMultipartFields(
       if (problem) reject(problem);
       else resolve(fields);
     });
-    parser.end(raw);
+    parser.end(literalBackslashes(raw, headers['content-type']));
   });
+}
+
+/**
+ * The body with every backslash in its parts' header blocks doubled. Clients write a field's name as the HTML form
+ * encoding says (undici's FormData, browsers): `"`, CR and LF percent-encoded, a backslash as itself; busboy reads
+ * the quoted name as an RFC 2616 quoted-string, where a backslash escapes the next character (`name="\"` would
+ * never end). Doubled, busboy reads back the name that was sent. Values are not touched.
+ */
+function literalBackslashes(raw: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  const delimiter = boundary?.[1] ?? boundary?.[2];
+  if (delimiter === undefined || !raw.includes(0x5c)) return raw;
+  const text = raw.toString('latin1');
+  const marker = `--${delimiter}\r\n`;
+  let out = '';
+  let at = 0;
+  for (let start = text.indexOf(marker); start !== -1; start = text.indexOf(marker, at)) {
+    const headersFrom = start + marker.length;
+    const headersTo = text.indexOf('\r\n\r\n', headersFrom);
+    if (headersTo === -1) break;
+    out += text.slice(at, headersFrom) + text.slice(headersFrom, headersTo).replaceAll('\\', '\\\\');
+    at = headersTo;
+  }
+  return Buffer.from(out + text.slice(at), 'latin1');
 }
 
 /** Narrows `value` to a plain JSON object. */
