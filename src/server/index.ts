@@ -25,6 +25,8 @@ import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
 import { loadConsole } from './console.js';
 import { RedisLink } from '../cluster/redis.js';
+import { createResponseCache } from '../cache/index.js';
+import { ChangeFeed } from '../live/changes.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -71,6 +73,11 @@ export async function startGateway({ config, logger, observer, sources: served =
   const services: Services = { ...sources.services, observeBatch: observability.observeBatch };
   const live = new LiveHub(services, config.live);
   services.live = live;
+  const changes = new ChangeFeed(logger);
+  services.changes = changes;
+  const cache = createResponseCache(config, schema, redis, { maxTokens: config.limits.maxTokens }, (result) => observability.metrics?.cacheLookup(result));
+  services.cache = cache;
+  if (cache !== undefined) changes.on((change) => cache.invalidate([change.source]));
   const limits = createLimits(config.limits);
   const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
   await apollo.start();
@@ -98,6 +105,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     readiness: async () => ({ ...(await sources.readiness()), ...(redis ? { redis: redis.view() } : {}) }),
     metrics: observability.metrics,
     corsOrigins: config.corsOrigins,
+    cache,
   });
   const drain = createHttpDrain();
   const server = createServer({ keepAliveTimeout: 65_000, ServerResponse: drain.ServerResponse }, handler);
