@@ -6,7 +6,7 @@
  * variables that do not coerce, a caller with no permissions): then nothing is cached. Knows no vendor. Internal module.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST, getVariableValues, parse, print, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { getOperationAST, getVariableValues, OperationTypeNode, parse, print, type GraphQLSchema, type ParseOptions } from 'graphql';
 import type { Permissions } from '../auth/roles.js';
 
 /** One operation as the caller sent it. */
@@ -45,7 +45,7 @@ export function keyParts(schema: GraphQLSchema, input: OperationInput, identity:
     return undefined;
   }
   const operation = getOperationAST(document, input.operationName ?? undefined);
-  if (operation?.operation !== 'query') return undefined;
+  if (operation?.operation !== OperationTypeNode.QUERY) return undefined;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], input.variables ?? {});
   if (coerced.errors !== undefined) return undefined;
   return { document: print(document), operationName: input.operationName ?? null, variables: coerced.coerced, identity };
@@ -60,7 +60,7 @@ export function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  return value === undefined ? 'null' : JSON.stringify(value);
 }
 
 /** The key: SHA-256 (hex) of the parts, each length-prefixed so that no two parts run into each other. */

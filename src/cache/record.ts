@@ -54,5 +54,5 @@ export function decodeRecord(text: string): CacheRecord | undefined {
   const r = value as Record<string, unknown>;
   if (typeof r.body !== 'string' || typeof r.createdAt !== 'number' || typeof r.ttlMs !== 'number') return undefined;
   if (!Array.isArray(r.tags) || !r.tags.every((t) => typeof t === 'string')) return undefined;
-  return { body: r.body, tags: r.tags as string[], createdAt: r.createdAt, ttlMs: r.ttlMs };
+  return { body: r.body, tags: r.tags, createdAt: r.createdAt, ttlMs: r.ttlMs };
 }

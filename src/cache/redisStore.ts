@@ -52,8 +52,11 @@ return now
 export class RedisStore implements CacheStore {
   /** Link switches seen: a response begun before one is not written. */
   private epoch = 0;
-  /** Whether everything must be marked invalidated before the cache is used (at start, after an outage or a failed invalidation). */
-  private mustFlush = true;
+  /**
+   * The epoch in which this replica last marked everything invalidated; the cache is used only while it is the
+   * current one (at start, after every switch and after a failed invalidation it is not).
+   */
+  private flushedIn = -1;
   private readonly clockKey: string;
   private readonly markPrefix: string;
 
@@ -62,41 +65,40 @@ export class RedisStore implements CacheStore {
     this.markPrefix = link.key('cache', 'mark', '');
     link.onSwitch(() => {
       this.epoch += 1;
-      this.mustFlush = true;
     });
   }
 
   async begin(): Promise<Stamp | undefined> {
     if (!this.link.available) return undefined;
+    const epoch = this.epoch;
     try {
-      if (this.mustFlush) {
-        const epoch = this.epoch;
+      if (this.flushedIn !== epoch) {
         await runScript(this.link.client, INVALIDATE, [this.clockKey], [this.markPrefix, ALL]);
-        if (epoch === this.epoch) this.mustFlush = false;
-        else return undefined;
+        this.flushedIn = epoch;
       }
       const clock = await this.link.client.get(this.clockKey);
       // The stamp carries the epoch: a response begun before a switch is refused on write (set).
-      return this.mustFlush ? undefined : stampOf(Number(clock ?? 0), this.epoch);
+      return this.usable(epoch) ? { clock: Number(clock ?? 0), epoch } : undefined;
     } catch {
       return undefined;
     }
   }
 
   async get(key: string, now: number): Promise<CacheRecord | undefined> {
-    if (!this.link.available || this.mustFlush) return undefined;
+    const epoch = this.epoch;
+    if (!this.usable(epoch)) return undefined;
     try {
       const reply = await runScript(this.link.client, GET, [this.entryKey(key)], [this.markPrefix]);
       const record = typeof reply === 'string' ? decodeRecord(reply) : undefined;
-      return record !== undefined && remainingMs(record, now) > 0 && !this.mustFlush ? record : undefined;
+      return record !== undefined && remainingMs(record, now) > 0 && this.usable(epoch) ? record : undefined;
     } catch {
       return undefined;
     }
   }
 
   async set(key: string, record: CacheRecord, stamp: Stamp): Promise<boolean> {
-    const { clock, epoch } = splitStamp(stamp);
-    if (!this.link.available || this.mustFlush || epoch !== this.epoch % EPOCHS) return false;
+    const { clock, epoch } = stamp;
+    if (!this.usable(epoch)) return false;
     try {
       const reply = await runScript(
         this.link.client,
@@ -116,20 +118,16 @@ export class RedisStore implements CacheStore {
       await runScript(this.link.client, INVALIDATE, [this.clockKey], [this.markPrefix, ...tags]);
     } catch {
       // Not recorded in Redis: this replica bypasses until it has invalidated everything (begin).
-      this.mustFlush = true;
+      this.flushedIn = -1;
     }
+  }
+
+  /** Whether the cache may be used for what began in `epoch` (the link up, no switch since, flushed in it). */
+  private usable(epoch: number): boolean {
+    return this.link.available && epoch === this.epoch && this.flushedIn === epoch;
   }
 
   private entryKey(key: string): string {
     return this.link.key('cache', 'entry', key);
   }
-}
-
-/** The clock and the link epoch in one number (epochs beyond 2^20 wrap: only equality matters). */
-const EPOCHS = 2 ** 20;
-function stampOf(clock: number, epoch: number): Stamp {
-  return clock * EPOCHS + (epoch % EPOCHS);
-}
-function splitStamp(stamp: Stamp): { clock: number; epoch: number } {
-  return { clock: Math.floor(stamp / EPOCHS), epoch: stamp % EPOCHS };
 }

@@ -9,8 +9,14 @@
 import { LRUCache } from 'lru-cache';
 import { ALL, recordBytes, remainingMs, type CacheRecord } from './record.js';
 
-/** The clock as it was before a response was computed; undefined from `begin`: bypass (no reads, no writes). */
-export type Stamp = number;
+/**
+ * The clock as it was before a response was computed, and the store's own epoch then (Redis: the link's switches
+ * seen; a response begun before one is never stored).
+ */
+export interface Stamp {
+  clock: number;
+  epoch: number;
+}
 
 export interface CacheStore {
   /** The stamp of a response about to be computed; undefined when the store cannot be used now (bypass). */
@@ -40,7 +46,7 @@ export class MemoryStore implements CacheStore {
   }
 
   begin(): Promise<Stamp> {
-    return Promise.resolve(this.clock);
+    return Promise.resolve({ clock: this.clock, epoch: 0 });
   }
 
   get(key: string, now: number): Promise<CacheRecord | undefined> {
@@ -71,8 +77,8 @@ export class MemoryStore implements CacheStore {
     return this.entries.calculatedSize;
   }
 
-  private stale(tags: readonly string[], stamp: Stamp): boolean {
-    if ((this.marks.get(ALL) ?? 0) > stamp) return true;
-    return tags.some((tag) => (this.marks.get(tag) ?? 0) > stamp);
+  private stale(tags: readonly string[], { clock }: Stamp): boolean {
+    if ((this.marks.get(ALL) ?? 0) > clock) return true;
+    return tags.some((tag) => (this.marks.get(tag) ?? 0) > clock);
   }
 }

@@ -18,14 +18,14 @@ export interface Change {
   at: string;
 }
 
-type ChangeListener = (change: Change) => Promise<void> | void;
+type ChangeListener = (change: Change) => Promise<void>;
 
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
 
   constructor(private readonly logger: Logger) {}
 
-  /** Tells `listener` of every change from now on; returns the function that stops it. */
+  /** Tells `listener` of every change from now on (the mutation waits for the promise it returns); returns the function that stops it. */
   on(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -75,10 +75,10 @@ export async function startGateway({ config, logger, observer, sources: served =
   services.live = live;
   const changes = new ChangeFeed(logger);
   services.changes = changes;
-  const cache = createResponseCache(config, schema, redis, { maxTokens: config.limits.maxTokens }, (result) => observability.metrics?.cacheLookup(result));
+  const limits = createLimits(config.limits);
+  const cache = createResponseCache(config, schema, redis, limits.parseOptions, (result) => observability.metrics?.cacheLookup(result));
   services.cache = cache;
   if (cache !== undefined) changes.on((change) => cache.invalidate([change.source]));
-  const limits = createLimits(config.limits);
   const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
