@@ -63,19 +63,29 @@ export class RedisStore implements CacheStore {
   constructor(private readonly link: RedisLink) {
     this.clockKey = link.key('cache', 'clock');
     this.markPrefix = link.key('cache', 'mark', '');
-    link.onSwitch(() => {
+    link.onSwitch((available) => {
       this.epoch += 1;
+      if (available) void this.flush();
     });
+    if (link.available) void this.flush();
+  }
+
+  /** Marks everything invalidated (at every link-up); the cache is usable in this epoch once that is done. */
+  private async flush(): Promise<void> {
+    const epoch = this.epoch;
+    try {
+      await runScript(this.link.client, INVALIDATE, [this.clockKey], [this.markPrefix, ALL]);
+      if (epoch === this.epoch) this.flushedIn = epoch;
+    } catch {
+      // Tried again by the next `begin`.
+    }
   }
 
   async begin(): Promise<Stamp | undefined> {
     if (!this.link.available) return undefined;
     const epoch = this.epoch;
     try {
-      if (this.flushedIn !== epoch) {
-        await runScript(this.link.client, INVALIDATE, [this.clockKey], [this.markPrefix, ALL]);
-        this.flushedIn = epoch;
-      }
+      if (this.flushedIn !== epoch) await this.flush();
       const clock = await this.link.client.get(this.clockKey);
       // The stamp carries the epoch: a response begun before a switch is refused on write (set).
       return this.usable(epoch) ? { clock: Number(clock ?? 0), epoch } : undefined;
