@@ -27,6 +27,7 @@ import { loadConsole } from './console.js';
 import { RedisLink } from '../cluster/redis.js';
 import { createResponseCache } from '../cache/index.js';
 import { ChangeFeed } from '../live/changes.js';
+import { ChangeRelay } from '../cluster/changeRelay.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -79,6 +80,17 @@ export async function startGateway({ config, logger, observer, sources: served =
   const cache = createResponseCache(config, schema, redis, limits.parseOptions, (result) => observability.metrics?.cacheLookup(result));
   services.cache = cache;
   if (cache !== undefined) changes.on((change) => cache.invalidate([change.source]));
+  // Other replicas' changes: their watched connectors are polled here now.
+  const relay = redis
+    ? new ChangeRelay(
+        redis,
+        changes,
+        (change) => {
+          live.touched(change.source);
+        },
+        logger,
+      )
+    : undefined;
   const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
@@ -123,6 +135,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     const started = performance.now();
     // Open event streams complete first: they would otherwise hold the drain for the whole grace time.
     live.close();
+    relay?.close();
     const graceful = await drain.drain(server, config.shutdownGraceMs);
     if (!graceful) logger.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the shutdown grace time were cut');
     await apollo.stop();
