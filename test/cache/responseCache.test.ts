@@ -8,6 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/gateway.js';
 import { loginConnectorId } from '../../src/sources/logto/mappers.js';
+import { buildSchema } from 'graphql';
+import { ResponseCache } from '../../src/cache/responseCache.js';
+import { MemoryStore } from '../../src/cache/store.js';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const ADMIN = 'response-cache-admin-key-0123456789';
@@ -75,5 +78,38 @@ describe('the response cache', () => {
     expect(again.headers.get('age')).toBeNull();
     const patched = await stack.gql(PATCH, { id, ops: [{ op: 'add', path: '/metadata/logo', value: 'https://example.com/m.png' }] }, admin);
     expect(patched.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('ResponseCache (in memory, no stack)', () => {
+  const schema = buildSchema('type Query { a: Int, b: Int } type Mutation { m: Int }');
+  const everything = { read: new Set(['LOGTO', 'CONDUCTORONE']), write: new Set<string>() };
+  const make = () => new ResponseCache({ store: new MemoryStore(1 << 20), schema, ttlMs: { LOGTO: 30_000, CONDUCTORONE: 2_000 }, now: () => 5_000 });
+
+  it('keeps a response for the least TTL of the sources it read (of all, when it read none)', () => {
+    const cache = make();
+    expect(cache.ttlOf(['LOGTO'])).toBe(30_000);
+    expect(cache.ttlOf(['LOGTO', 'CONDUCTORONE'])).toBe(2_000);
+    expect(cache.ttlOf([])).toBe(2_000);
+  });
+
+  it('misses, stores, hits; and a source changed while computing keeps the response out', async () => {
+    const cache = make();
+    const miss = await cache.lookup({ query: '{ a }' }, everything);
+    expect(miss.kind).toBe('miss');
+    if (miss.kind !== 'miss') return;
+    expect(await cache.store(miss, '{"data":{"a":1}}', ['LOGTO'])).toBe(true);
+    const hit = await cache.lookup({ query: '{a}' }, everything);
+    expect(hit.kind === 'hit' && hit.record).toMatchObject({ body: '{"data":{"a":1}}', tags: ['source:LOGTO'], ttlMs: 30_000 });
+    const racing = await cache.lookup({ query: '{ b }' }, everything);
+    await cache.invalidate(['LOGTO']);
+    expect((await cache.lookup({ query: '{ a }' }, everything)).kind).toBe('miss');
+    expect(racing.kind === 'miss' && (await cache.store(racing, '{"data":{"b":1}}', ['LOGTO']))).toBe(false);
+  });
+
+  it('bypasses what it cannot key: a mutation, a caller who may read nothing', async () => {
+    const cache = make();
+    expect((await cache.lookup({ query: 'mutation { m }' }, everything)).kind).toBe('bypass');
+    expect((await cache.lookup({ query: '{ a }' }, { read: new Set(), write: new Set() })).kind).toBe('bypass');
   });
 });
