@@ -14,6 +14,8 @@ import type { RedisLink } from './cluster/redis.js';
 import type { Downstream, LiveHub } from './live/hub.js';
 import type { RequestSources, SourceContext, SourceHandle } from './sources/port.js';
 import type { SourceList } from './sources/sourceList.js';
+import type { ResponseCache } from './cache/index.js';
+import type { ChangeFeed } from './live/changes.js';
 
 /** What lives as long as the gateway: configuration, the sources and one client per source. */
 export interface Services {
@@ -31,6 +33,10 @@ export interface Services {
   redis?: RedisLink | undefined;
   /** The subscriptions' hub (live updates), when the gateway serves them. */
   live?: LiveHub | undefined;
+  /** The changes made through this gateway (the mutations tell it; the response cache listens). */
+  changes?: ChangeFeed | undefined;
+  /** The response cache (`GATEWAY_RESPONSE_CACHE=on`). */
+  cache?: ResponseCache | undefined;
 }
 
 /**
@@ -45,6 +51,8 @@ class RequestSourceHandles implements RequestSources {
   constructor(
     private readonly services: Services,
     private readonly requestId: string,
+    /** Told the name of every source the request reads (the response cache's tags and TTL). */
+    private readonly read: Set<string>,
   ) {}
 
   get<Client, Loaders>(name: string): SourceHandle<Client, Loaders> {
@@ -54,6 +62,7 @@ class RequestSourceHandles implements RequestSources {
       const client = this.services.clients.get(name);
       const source = this.services.sources.get(name);
       handle = { client, loaders: source.createLoaders(client, this.requestId, this.services.observeBatch) };
+      this.read.add(name);
       if (this.last !== undefined) (this.handles ??= new Map([[this.last.name, this.last.handle]])).set(name, handle);
     }
     this.last = { name, handle };
@@ -71,6 +80,8 @@ export interface GatewayContext extends SourceContext {
   sources: RequestSources;
   /** Errors of sources that failed while others answered (lists across sources); added to the response's errors. */
   partialErrors: GraphQLError[];
+  /** The sources the request has read (called) so far: a cached response is tagged with them. */
+  sourcesRead: Set<string>;
   /** A subscription's connection (SSE): how much it holds unsent, so that a client that falls behind is dropped. */
   downstream?: Downstream;
 }
@@ -81,11 +92,21 @@ export interface GatewayContext extends SourceContext {
  * for the life of the stream.
  */
 export function renewRequestSources(ctx: GatewayContext): void {
-  ctx.sources = new RequestSourceHandles(ctx.services, ctx.requestId);
+  ctx.sourcesRead = new Set();
+  ctx.sources = new RequestSourceHandles(ctx.services, ctx.requestId, ctx.sourcesRead);
   ctx.partialErrors = [];
 }
 
 /** A new context for one request. */
 export function createContext(services: Services, requestId: string, caller: Caller): GatewayContext {
-  return { requestId, caller, logger: services.logger, services, sources: new RequestSourceHandles(services, requestId), partialErrors: [] };
+  const sourcesRead = new Set<string>();
+  return {
+    requestId,
+    caller,
+    logger: services.logger,
+    services,
+    sources: new RequestSourceHandles(services, requestId, sourcesRead),
+    partialErrors: [],
+    sourcesRead,
+  };
 }

@@ -83,10 +83,11 @@ const perSourceShape = (prefix: string) => ({
   [`${prefix}RETRIES`]: int(0, 10).optional(),
   [`${prefix}BREAKER`]: breaker.optional(),
   [`${prefix}RATE_LIMIT`]: rate.optional(),
+  [`${prefix}CACHE_TTL_MS`]: int(0, 3_600_000).optional(),
 });
 
 /** What the configuration needs of a source: its name, its vendor's rate and its own settings. */
-export type ConfiguredSource = Pick<ConnectorSource, 'name'> & { connection: Pick<ConnectorSource['connection'], 'defaultRate' | 'settings'> };
+export type ConfiguredSource = Pick<ConnectorSource, 'name'> & { connection: Pick<ConnectorSource['connection'], 'defaultRate' | 'settings' | 'cacheTtlMs'> };
 
 /** A source's own setting as the environment gives it. */
 const sourceSetting = (spec: SourceSettingSpec) => {
@@ -145,6 +146,8 @@ const GatewayEnvSchema = z.object({
   UPLOAD_MAX_FILE_SIZE: int(1, 1024 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_MAX_FILES: int(1, 100).default(4),
   UPSTREAM_DEDUPE: bool.default(true),
+  GATEWAY_RESPONSE_CACHE: z.enum(['on', 'off']).default('off'),
+  GATEWAY_RESPONSE_CACHE_MAX_BYTES: int(1024, 4 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   REDIS_URL: redisUrl.optional(),
   REDIS_KEY_PREFIX: z
     .string()
@@ -196,6 +199,7 @@ function upstreamFor(e: Env, source: ConfiguredSource, configured: boolean): Ups
     // A built-in sandbox does not throttle, so only a configured tenant gets the vendor's rate by default.
     rate: pick<Rate | null>('RATE_LIMIT', configured ? source.connection.defaultRate : null),
     dedupe: e.UPSTREAM_DEDUPE,
+    cacheTtlMs: pick('CACHE_TTL_MS', source.connection.cacheTtlMs),
   };
 }
 
@@ -265,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sources: readon
     uploads: { maxFileSize: e.UPLOAD_MAX_FILE_SIZE, maxFiles: e.UPLOAD_MAX_FILES },
     patch: { maxNodes: e.GATEWAY_PATCH_MAX_NODES, maxBytes: e.GATEWAY_PATCH_MAX_BYTES, maxOperations: e.GATEWAY_PATCH_MAX_OPERATIONS },
     sources: Object.freeze(sourceConfigs),
+    responseCache: { enabled: e.GATEWAY_RESPONSE_CACHE === 'on', maxBytes: e.GATEWAY_RESPONSE_CACHE_MAX_BYTES },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, replicas: e.GATEWAY_REPLICAS } : null,
     apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : null,
   });

@@ -25,6 +25,8 @@ export interface UpstreamConfig {
   rate: Rate | null;
   /** Identical GETs in flight share one exchange. */
   dedupe: boolean;
+  /** How long a cached response that read this source may be served (the response cache). */
+  cacheTtlMs: number;
 }
 
 /** A source's tenant: its API's URL and the client credentials the gateway signs in with. */
@@ -88,6 +90,11 @@ export interface Config {
   patch: { maxNodes: number; maxBytes: number; maxOperations: number };
   /** Each source's, by its name (`SAILPOINT` …). */
   sources: Readonly<Record<SourceName, SourceConfig>>;
+  /**
+   * The response cache (`GATEWAY_RESPONSE_CACHE`): whole query responses, keyed by operation, variables and the
+   * caller's permissions, dropped on every change; in Redis when `redis` is set, else in memory up to `maxBytes`.
+   */
+  responseCache: { enabled: boolean; maxBytes: number };
   /**
    * What the replicas share (`REDIS_URL`): rate budgets, OAuth tokens, persisted queries, write locks. `replicas`
    * is how many replicas are expected: while Redis is away each one limits itself to its share of a source's rate.

@@ -5,6 +5,8 @@
  * of a connector returned by a `delete…` field as DELETED. Where a result holds a connector is read from the field's
  * type in the schema (not guessed from the object). A mutation that returns neither (e.g. a file upload)
  * makes the watched connectors of its source poll now. New mutations (any source) are covered without edits.
+ * Every source a mutation called (or its field names), succeeded or failed, is also told to the change feed
+ * (changes.ts) before the mutation answers: the response cache drops what it held of them.
  * Internal module.
  */
 import {
@@ -57,7 +59,15 @@ export function publishMutations(schema: GraphQLSchema): void {
     const deletes = field.name.startsWith('delete') && getNamedType(field.type).name === 'ID';
     const kind: ChangeKind = deletes ? 'DELETED' : field.name.startsWith('create') ? 'CREATED' : 'UPDATED';
     field.resolve = async (root, args, ctx: GatewayContext, info) => {
-      const result: unknown = await resolve(root, args, ctx, info);
+      let result: unknown;
+      try {
+        result = await resolve(root, args, ctx, info);
+      } catch (error) {
+        // It may have half-applied: its sources changed, somewhere.
+        await announce(ctx, fixed, 'TOUCHED');
+        throw error;
+      }
+      await announce(ctx, fixed, kind);
       const live = ctx.services.live;
       if (live !== undefined && live.size.subscriptions > 0) {
         const done = deletes ? publishDeleted(live, ctx, result) : places !== undefined && publishConnectors(live, ctx, info, result, places, kind);
@@ -66,6 +76,14 @@ export function publishMutations(schema: GraphQLSchema): void {
       return result;
     };
   }
+}
+
+/** Tells the change feed of every source the request called so far, and those the field names. */
+async function announce(ctx: GatewayContext, fixed: readonly string[], kind: ChangeKind | 'TOUCHED'): Promise<void> {
+  const changes = ctx.services.changes;
+  if (changes === undefined) return;
+  const at = new Date().toISOString();
+  await Promise.all([...new Set([...ctx.sourcesRead, ...fixed])].map((source) => changes.changed({ kind, id: null, source, at })));
 }
 
 /** Publishes the deletion of the connector whose global id a `delete…` field returned; false when it is none. */

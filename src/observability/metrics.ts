@@ -25,6 +25,8 @@ export interface GatewayMetrics {
   operation(name: string | null, outcome: Outcome, seconds: number): void;
   /** Records one upstream exchange. */
   upstream(event: UpstreamEvent): void;
+  /** Records one response cache lookup (`bypass`: not cacheable, or the store cannot be used now). */
+  cacheLookup(result: 'hit' | 'miss' | 'bypass'): void;
   /** Records the size of one dataloader batch. */
   batch: BatchObserver;
   /** Where the breaker states come from (read at each scrape). */
@@ -55,6 +57,12 @@ export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
+  const cacheLookups = new Counter({
+    name: 'gateway_response_cache_lookups_total',
+    help: 'Response cache lookups by result (hit, miss, bypass: not cacheable or the store cannot be used now).',
+    labelNames: ['result'] as const,
+    registers,
+  });
   const operations = new Counter({
     name: 'gateway_operations_total',
     help: 'GraphQL operations by operation name and outcome (ok, error, partial).',
@@ -118,6 +126,9 @@ export function createMetrics(): GatewayMetrics {
   return {
     contentType: registry.contentType,
     scrape: () => registry.metrics(),
+    cacheLookup(result) {
+      cacheLookups.inc({ result });
+    },
     operation(name, outcome, seconds) {
       const operation = operationLabel(name);
       operationCounts(`${operation}\n${outcome}`).inc();

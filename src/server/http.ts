@@ -17,6 +17,7 @@ import { ASSET_PATH, serveLandingAsset } from './landing.js';
 import { CONSOLE_PATH, serveConsole, type ConsoleBuild } from './console.js';
 import type { SseRequest } from './sse.js';
 import type { RedisLinkView } from '../cluster/redis.js';
+import { ageSeconds, remainingMs, type Lookup, type ResponseCache } from '../cache/index.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -38,6 +39,8 @@ export interface HttpHandlerOptions {
   metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
   /** Browser origins allowed to call `/graphql` across origins, exact (`GATEWAY_CORS_ORIGINS`); none: no CORS headers. */
   corsOrigins?: readonly string[];
+  /** The response cache (`GATEWAY_RESPONSE_CACHE=on`): used on the direct path (one JSON POST) only. */
+  cache?: ResponseCache | undefined;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -305,7 +308,9 @@ function isRecordOrNull(value: unknown): boolean {
 /**
  * Runs one operation through Apollo's request pipeline (plugins, document cache, validation, execution, error
  * formatting) without its HTTP layer, and writes the answer as Apollo would: its status and headers, the result
- * serialised in the order errors, data, extensions.
+ * serialised in the order errors, data, extensions. With the response cache, a query is looked up first (the
+ * caller is known by now): a hit is answered from it (with `Age` and `Cache-Control: private, max-age`), and a
+ * miss's response is stored when it has no errors; what is not cached says `Cache-Control: no-store`.
  */
 async function executeSingle(
   options: HttpHandlerOptions,
@@ -316,6 +321,23 @@ async function executeSingle(
   requestId: string,
   caller: Caller,
 ): Promise<void> {
+  const cache = options.cache;
+  let lookup: Lookup | undefined;
+  if (cache !== undefined) {
+    lookup = await cache.lookup(op, caller.permissions);
+    if (lookup.kind === 'hit') {
+      const now = Date.now();
+      res.writeHead(200, {
+        'content-type': contentType,
+        age: String(ageSeconds(lookup.record, now)),
+        'cache-control': `private, max-age=${Math.max(0, Math.floor(remainingMs(lookup.record, now) / 1000))}`,
+        'content-length': Buffer.byteLength(lookup.record.body),
+      });
+      res.end(lookup.record.body);
+      return;
+    }
+  }
+  const contextValue = options.createContext(requestId, caller);
   const response = await options.apollo.executeOperation(
     {
       query: op.query,
@@ -324,7 +346,7 @@ async function executeSingle(
       ...(op.extensions != null ? { extensions: op.extensions } : {}),
       http,
     },
-    { contextValue: options.createContext(requestId, caller) },
+    { contextValue },
   );
   if (response.body.kind !== 'single') throw new Error('incremental delivery is not enabled');
   const { errors, data, extensions } = response.body.singleResult;
@@ -332,6 +354,11 @@ async function executeSingle(
   res.statusCode = response.http.status ?? 200;
   res.setHeader('content-type', contentType); // unless a plugin chose one (below)
   for (const [name, value] of response.http.headers) setResponseHeader(res, name, value);
+  if (cache !== undefined) {
+    const cacheable = res.statusCode === 200 && errors === undefined && data != null;
+    const stored = lookup?.kind === 'miss' && cacheable && (await cache.store(lookup, text, contextValue.sourcesRead));
+    res.setHeader('cache-control', stored ? `private, max-age=${Math.floor(cache.ttlOf(contextValue.sourcesRead) / 1000)}` : 'no-store');
+  }
   res.setHeader('content-length', Buffer.byteLength(text));
   res.end(text);
 }

@@ -25,6 +25,9 @@ import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createHttpDrain } from './drain.js';
 import { loadConsole } from './console.js';
 import { RedisLink } from '../cluster/redis.js';
+import { createResponseCache } from '../cache/index.js';
+import { ChangeFeed } from '../live/changes.js';
+import { ChangeRelay } from '../cluster/changeRelay.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -71,7 +74,23 @@ export async function startGateway({ config, logger, observer, sources: served =
   const services: Services = { ...sources.services, observeBatch: observability.observeBatch };
   const live = new LiveHub(services, config.live);
   services.live = live;
+  const changes = new ChangeFeed(logger);
+  services.changes = changes;
   const limits = createLimits(config.limits);
+  const cache = createResponseCache(config, schema, redis, limits.parseOptions, (result) => observability.metrics?.cacheLookup(result));
+  services.cache = cache;
+  if (cache !== undefined) changes.on((change) => cache.invalidate([change.source]));
+  // Other replicas' changes: their watched connectors are polled here now.
+  const relay = redis
+    ? new ChangeRelay(
+        redis,
+        changes,
+        (change) => {
+          live.touched(change.source);
+        },
+        logger,
+      )
+    : undefined;
   const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
@@ -98,6 +117,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     readiness: async () => ({ ...(await sources.readiness()), ...(redis ? { redis: redis.view() } : {}) }),
     metrics: observability.metrics,
     corsOrigins: config.corsOrigins,
+    cache,
   });
   const drain = createHttpDrain();
   const server = createServer({ keepAliveTimeout: 65_000, ServerResponse: drain.ServerResponse }, handler);
@@ -115,6 +135,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     const started = performance.now();
     // Open event streams complete first: they would otherwise hold the drain for the whole grace time.
     live.close();
+    relay?.close();
     const graceful = await drain.drain(server, config.shutdownGraceMs);
     if (!graceful) logger.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the shutdown grace time were cut');
     await apollo.stop();

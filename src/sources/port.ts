@@ -235,6 +235,12 @@ export interface SourceConnection<Client = unknown> {
   reasonOf?: (body: string) => UpstreamReason | undefined;
   /** The vendor's documented rate, applied to a configured tenant unless `<NAME>_RATE_LIMIT` says otherwise; null: none. */
   defaultRate: Rate | null;
+  /**
+   * How long a response that read this source may be served from the response cache (`GATEWAY_RESPONSE_CACHE`),
+   * unless `<NAME>_CACHE_TTL_MS` or `UPSTREAM_CACHE_TTL_MS` says otherwise: how long its data may be old where a
+   * change through this gateway is not what changed it.
+   */
+  cacheTtlMs: number;
   /** Settings of its own beyond `<NAME>_URL`, `_CLIENT_ID`, `_CLIENT_SECRET` and the resilience ones. */
   settings?: Readonly<Record<string, SourceSettingSpec>>;
   /** The source's client over its HTTP client. */

@@ -19,7 +19,10 @@ describe('loadConfig', () => {
       breaker: { failures: 5, halfOpenMs: 10_000 },
       rate: null,
       dedupe: true,
+      cacheTtlMs: 30_000,
     });
+    expect(config.sources.CONDUCTORONE!.upstream.cacheTtlMs).toBe(2_000);
+    expect(config.responseCache).toEqual({ enabled: false, maxBytes: 32 * 1024 * 1024 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -107,6 +110,7 @@ describe('loadConfig over the sources', () => {
       name: 'ACME',
       connection: {
         defaultRate: { requests: 5, perMs: 1000 },
+        cacheTtlMs: 1000,
         settings: { REGION: { kind: 'text' as const }, HOME: { kind: 'url' as const, default: 'https://acme.example' } },
       },
     };
@@ -143,7 +147,7 @@ describe('the README configuration table', () => {
     // `SAILPOINT_…`, `LOGTO_…`, `CONDUCTORONE_…` + the resilience suffixes: one row for the per-source forms.
     const perSource = rows.find((r) => r.includes('`SAILPOINT_…`'))!;
     const missing = ENV_VARIABLES.filter((name) => {
-      const m = /^(SAILPOINT|LOGTO|CONDUCTORONE)_(TIMEOUT_MS|CONNECT_TIMEOUT_MS|DEADLINE_MS|CONNECTIONS|RETRIES|BREAKER|RATE_LIMIT)$/.exec(name);
+      const m = /^(SAILPOINT|LOGTO|CONDUCTORONE)_(TIMEOUT_MS|CONNECT_TIMEOUT_MS|DEADLINE_MS|CONNECTIONS|RETRIES|BREAKER|RATE_LIMIT|CACHE_TTL_MS)$/.exec(name);
       if (m) return !perSource.includes(`\`${m[2]}\``);
       return !rows.some((r) => r.split('|')[1]!.includes(`\`${name}\``));
     });

@@ -30,6 +30,8 @@ export const conductoroneSource = {
     tokenUrl: (api) => `${api.url}/auth/v1/token`,
     reasonOf: conductorOneReasonOf,
     defaultRate: null,
+    // Responses cached at most this long: sync status moves on its own.
+    cacheTtlMs: 2_000,
     createClient: (http) => new ConductorOneClient(http),
     // Any app id answers: a search for none still proves the token and the API.
     probe: (client) => client.searchAppsByIds([]),

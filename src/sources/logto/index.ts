@@ -27,6 +27,8 @@ export const logtoSource = {
     tokenParams: (settings) => ({ resource: settings.RESOURCE ?? LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE, scope: LOGTO_MANAGEMENT_API_SCOPE }),
     reasonOf: logtoReasonOf,
     defaultRate: null,
+    // Responses cached at most this long: a connector changes only when someone changes it.
+    cacheTtlMs: 30_000,
     // LOGTO_RESOURCE: the Management API's resource indicator (Logto Cloud: https://<tenant>.logto.app/api).
     settings: { RESOURCE: { kind: 'text', default: LOGTO_DEFAULT_MANAGEMENT_API_RESOURCE } },
     createClient: (http) => new LogtoClient(http),

@@ -27,6 +27,8 @@ export const sailpointSource = {
     reasonOf: sailpointReasonOf,
     // 100 requests per 10 s, per token (the gateway uses one).
     defaultRate: { requests: 100, perMs: 10_000 },
+    // Responses cached at most this long: a connector changes only when someone changes it.
+    cacheTtlMs: 30_000,
     settings: { TOKEN_URL: { kind: 'url' } },
     createClient: (http) => new SailPointClient(http),
     probe: (client) => client.listConnectors({ limit: 1, offset: 0 }),

@@ -22,6 +22,7 @@ export const acmeSource = {
   connection: {
     tokenUrl: (api) => `${api.origin}/oauth/token`,
     defaultRate: null,
+    cacheTtlMs: 30_000,
     createClient: (http) => new AcmeClient(http),
     probe: (client) => client.listConnectors(0, 1),
     sandbox: new URL('./sandbox.js', import.meta.url),

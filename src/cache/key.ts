@@ -1,0 +1,73 @@
+/**
+ * The response cache's key: a SHA-256 of the operation (its document printed from the AST, so that spacing and
+ * comments do not matter, and the operation's name), the variables as execution will use them (coerced, defaults
+ * included) and the caller's permission identity (what it may read and write): two callers share an entry only
+ * when they may see the same data. Undefined when no key can be told (not a query, a document that does not parse,
+ * variables that do not coerce, a caller with no permissions): then nothing is cached. Knows no vendor. Internal module.
+ */
+import { createHash } from 'node:crypto';
+import { getOperationAST, getVariableValues, OperationTypeNode, parse, print, type GraphQLSchema, type ParseOptions } from 'graphql';
+import type { Permissions } from '../auth/roles.js';
+
+/** One operation as the caller sent it. */
+export interface OperationInput {
+  query: string;
+  operationName?: string | null | undefined;
+  variables?: Readonly<Record<string, unknown>> | null | undefined;
+}
+
+/** What the key is made of. */
+export interface KeyParts {
+  /** The whole document, printed from its AST. */
+  document: string;
+  operationName: string | null;
+  /** The variables' values as execution uses them (coerced, defaults included). */
+  variables: Readonly<Record<string, unknown>>;
+  /** `permissionIdentity` of the caller. */
+  identity: string;
+}
+
+/** The caller's permission identity: its readable and writable sources, sorted; undefined when it may read nothing. */
+export function permissionIdentity(permissions: Permissions): string | undefined {
+  if (permissions.read.size === 0) return undefined;
+  return `read=${[...permissions.read].sort().join(',')};write=${[...permissions.write].sort().join(',')}`;
+}
+
+/**
+ * The parts of a query's key, or undefined when it cannot be cached: not parseable (within `parseOptions`), not a
+ * single query (a mutation, a subscription, an ambiguous or missing operation), or variables that do not coerce.
+ */
+export function keyParts(schema: GraphQLSchema, input: OperationInput, identity: string, parseOptions?: ParseOptions): KeyParts | undefined {
+  let document;
+  try {
+    document = parse(input.query, { ...parseOptions, noLocation: true });
+  } catch {
+    return undefined;
+  }
+  const operation = getOperationAST(document, input.operationName ?? undefined);
+  if (operation?.operation !== OperationTypeNode.QUERY) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], input.variables ?? {});
+  if (coerced.errors !== undefined) return undefined;
+  return { document: print(document), operationName: input.operationName ?? null, variables: coerced.coerced, identity };
+}
+
+/** A value as canonical JSON: object keys sorted at every level, undefined members left out. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/** The key: SHA-256 (hex) of the parts, each length-prefixed so that no two parts run into each other. */
+export function cacheKey(parts: KeyParts): string {
+  const hash = createHash('sha256');
+  for (const part of [parts.identity, parts.operationName ?? '\u0000', parts.document, canonicalJson(parts.variables)]) {
+    hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  }
+  return hash.digest('hex');
+}

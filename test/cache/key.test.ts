@@ -1,0 +1,73 @@
+/**
+ * The response cache's key (pure): same operation, same coerced variables and same permissions give one key; a
+ * different permission set, variable value or operation never does (fast-check over what a caller controls:
+ * variable values and the document's spacing); and what cannot be keyed is refused.
+ */
+import fc from 'fast-check';
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { cacheKey, canonicalJson, keyParts, permissionIdentity } from '../../src/cache/key.js';
+import type { SourceName } from '../../src/errors/codes.js';
+
+const schema = buildSchema(`
+  input Filter { name: String, tags: [String!] }
+  type Query { things(first: Int = 10, filter: Filter, after: String): [String!]! }
+  type Mutation { touch: Boolean }
+`);
+const QUERY = 'query Q($first: Int = 10, $filter: Filter, $after: String) { things(first: $first, filter: $filter, after: $after) }';
+const ADMIN = permissionIdentity({ read: new Set<SourceName>(['LOGTO', 'SAILPOINT']), write: new Set<SourceName>(['LOGTO', 'SAILPOINT']) })!;
+
+const key = (variables: Record<string, unknown>, identity = ADMIN, query = QUERY) => {
+  const parts = keyParts(schema, { query, operationName: 'Q', variables }, identity);
+  return parts && cacheKey(parts);
+};
+
+const sources = fc.subarray(['CONDUCTORONE', 'LOGTO', 'SAILPOINT'] as SourceName[]);
+const variables = fc.record(
+  {
+    first: fc.integer({ min: -1000, max: 1000 }),
+    after: fc.string(),
+    filter: fc.record({ name: fc.string(), tags: fc.array(fc.string(), { maxLength: 3 }) }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('cacheKey', () => {
+  it('is the same for the same coerced variables: defaults written out or left, keys in any order, spacing', () => {
+    expect(key({})).toBe(key({ first: 10 }));
+    expect(key({ filter: { name: 'a', tags: ['x'] }, first: 1 })).toBe(key({ first: 1, filter: { tags: 'x', name: 'a' } }));
+    expect(key({}, ADMIN, QUERY.replace(/ /g, '  \n '))).toBe(key({}));
+  });
+
+  it('differs between permission sets, and permission sets give one identity whatever their order', () => {
+    fc.assert(
+      fc.property(sources, sources, sources, sources, variables, (r1, w1, r2, w2, vars) => {
+        const a = permissionIdentity({ read: new Set(r1), write: new Set(w1) });
+        const b = permissionIdentity({ read: new Set(r2), write: new Set(w2) });
+        if (a === undefined || b === undefined) return;
+        const same = [...r1].sort().join() === [...r2].sort().join() && [...w1].sort().join() === [...w2].sort().join();
+        expect(key(vars, a) === key(vars, b)).toBe(same);
+        expect(permissionIdentity({ read: new Set([...r1].reverse()), write: new Set([...w1].reverse()) })).toBe(a);
+      }),
+    );
+  });
+
+  it('differs whenever the coerced variables differ', () => {
+    fc.assert(
+      fc.property(variables, variables, (v1, v2) => {
+        const p1 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v1 }, ADMIN)!;
+        const p2 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v2 }, ADMIN)!;
+        expect(cacheKey(p1) === cacheKey(p2)).toBe(canonicalJson(p1.variables) === canonicalJson(p2.variables));
+      }),
+    );
+  });
+
+  it('refuses what it cannot key: no permissions, a mutation, a document that does not parse, variables that do not coerce', () => {
+    expect(permissionIdentity({ read: new Set(), write: new Set() })).toBeUndefined();
+    expect(keyParts(schema, { query: 'mutation { touch }' }, ADMIN)).toBeUndefined();
+    expect(keyParts(schema, { query: 'query {' }, ADMIN)).toBeUndefined();
+    expect(keyParts(schema, { query: QUERY, variables: { first: 'ten' } }, ADMIN)).toBeUndefined();
+    expect(keyParts(schema, { query: `${QUERY} query R { things }` }, ADMIN)).toBeUndefined();
+    expect(keyParts(schema, { query: QUERY }, ADMIN, { maxLexicalTokens: 5 })).toBeUndefined();
+  });
+});
