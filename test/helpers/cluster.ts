@@ -84,7 +84,11 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
   };
   child.stdout?.setEncoding('utf8').on('data', append);
   child.stderr?.setEncoding('utf8').on('data', append);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   const origin = `http://127.0.0.1:${port}`;
   const running = () => child.exitCode === null && child.signalCode === null;
   const healthy = async () => {
