@@ -1,54 +1,20 @@
 /**
  * nginx (Debian's package) in front of gateway replicas for the cluster tests: deploy/nginx/connector-gateway.conf
- * rendered into a temporary prefix directory (a free loopback port, the replicas' addresses, the upload limit), run
+ * rendered (bench/cluster.ts) into a temporary prefix directory (a free loopback port, the replicas' addresses, the upload limit), run
  * in the foreground with its pid file, error log and temporary files there, and stopped at the end.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { nginxGlobals as globals, writeNginxConf, type NginxValues } from '../../bench/cluster.js';
 import { accepts, freePort, waitFor } from './redis.js';
 
-export const NGINX_TEMPLATE = new URL('../../deploy/nginx/connector-gateway.conf', import.meta.url);
-
-/** The gateway's default upload limit (UPLOAD_MAX_FILE_SIZE × UPLOAD_MAX_FILES + 2 × GATEWAY_BODY_LIMIT_BYTES). */
-export const DEFAULT_CLIENT_MAX_BODY_SIZE = 4 * 1024 * 1024 + 2 * 1024 * 1024;
-
-export interface NginxValues {
-  /** e.g. `127.0.0.1:8080`. */
-  listen: string;
-  /** The replicas, `host:port`. */
-  servers: readonly string[];
-  /** Bytes. */
-  clientMaxBodySize?: number;
-}
-
-/** The template with its placeholders filled in. */
-export function renderNginxConf(values: NginxValues): string {
-  const servers = values.servers.map((s) => `server ${s} max_fails=2 fail_timeout=5s;`).join('\n    ');
-  return readFileSync(NGINX_TEMPLATE, 'utf8')
-    .replaceAll('{{LISTEN}}', values.listen)
-    .replaceAll('{{SERVERS}}', servers)
-    .replaceAll('{{CLIENT_MAX_BODY_SIZE}}', String(values.clientMaxBodySize ?? DEFAULT_CLIENT_MAX_BODY_SIZE));
-}
+export { DEFAULT_CLIENT_MAX_BODY_SIZE, renderNginxConf } from '../../bench/cluster.js';
 
 /** The nginx binary (`NGINX` names it; default `nginx` on the PATH, else Debian's /usr/sbin/nginx). */
 export function nginxBinary(): string {
   if (process.env.NGINX) return process.env.NGINX;
   return spawnSync('nginx', ['-v']).error ? '/usr/sbin/nginx' : 'nginx';
-}
-
-/** `-g` directives that keep everything nginx writes in `dir`. */
-function globals(dir: string): string {
-  return `daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'error.log')} warn;`;
-}
-
-/** Renders the template into a new temporary directory; returns the directory and the file. */
-export function writeNginxConf(values: NginxValues): { dir: string; conf: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-nginx-'));
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(conf, renderNginxConf(values));
-  return { dir, conf };
 }
 
 /** `nginx -t` on a rendered configuration: its exit status and output. */
