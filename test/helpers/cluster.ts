@@ -62,7 +62,7 @@ export interface ReplicaProcess {
 }
 
 /** Starts one gateway process with `env` (on top of a quiet test configuration); resolves when /healthz answers. */
-export async function startReplica(env: Record<string, string>): Promise<ReplicaProcess> {
+async function startReplica(env: Record<string, string>): Promise<ReplicaProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,

@@ -11,10 +11,9 @@ import { accepts, freePort, waitFor } from './redis.js';
 
 export { DEFAULT_CLIENT_MAX_BODY_SIZE, renderNginxConf } from '../../bench/cluster.js';
 
-/** The nginx binary (`NGINX` names it; default `nginx` on the PATH, else Debian's /usr/sbin/nginx). */
-export function nginxBinary(): string {
-  if (process.env.NGINX) return process.env.NGINX;
-  return spawnSync('nginx', ['-v']).error ? '/usr/sbin/nginx' : 'nginx';
+/** The nginx binary (`NGINX` names it; default `nginx` on the PATH). */
+function nginxBinary(): string {
+  return process.env.NGINX ?? 'nginx';
 }
 
 /** `nginx -t` on a rendered configuration: its exit status and output. */
