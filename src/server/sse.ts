@@ -162,6 +162,8 @@ export function createSseHandler(options: SseOptions): (req: IncomingMessage, re
       raw: req,
       context: { res, caller: request.caller, requestId: request.requestId },
     });
+    // An event stream tells a buffering proxy in front (nginx honours this header) to pass each event on at once.
+    if (init.status === 200 && body && typeof body !== 'string') res.setHeader('x-accel-buffering', 'no');
     res.writeHead(init.status, init.statusText, init.headers);
     if (!body || typeof body === 'string') {
       await new Promise<void>((resolve) =>

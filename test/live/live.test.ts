@@ -120,6 +120,8 @@ describe('connectorStatusChanged', () => {
     const d = await sub(CHANGED, { ids: [id] });
     expect(a.status).toBe(200);
     expect(a.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // A proxy in front (nginx: deploy/nginx) must pass events on as they come, not buffer them.
+    expect(a.headers.get('x-accel-buffering')).toBe('no');
     await sleep(100);
     stack.resetCalls();
     const window = 1200;
