@@ -36,7 +36,7 @@ export interface HttpHandlerOptions {
   /** Per-source readiness, for `/readyz`. */
   readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown>; redis?: RedisLinkView }>;
   /** Prometheus metrics for `/metrics` (no caller authentication); undefined: not served. */
-  metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
+  metrics?: { contentType: string; openMetricsContentType: string; scrape(openMetrics?: boolean): Promise<string> } | undefined;
   /** Browser origins allowed to call `/graphql` across origins, exact (`GATEWAY_CORS_ORIGINS`); none: no CORS headers. */
   corsOrigins?: readonly string[];
   /** Tracing (OpenTelemetry); undefined: off, and requests pay nothing for it. */
@@ -185,8 +185,11 @@ async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>,
     return;
   }
   if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
-    const text = await options.metrics.scrape();
-    res.writeHead(200, { 'content-type': options.metrics.contentType, 'content-length': Buffer.byteLength(text) });
+    // OpenMetrics (with exemplars linking latency buckets to traces) when the scraper asks for it.
+    const openMetrics = (req.headers.accept ?? '').includes('application/openmetrics-text');
+    const text = await options.metrics.scrape(openMetrics);
+    const contentType = openMetrics ? options.metrics.openMetricsContentType : options.metrics.contentType;
+    res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
     res.end(text);
     return;
   }
