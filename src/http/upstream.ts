@@ -336,7 +336,13 @@ export class UpstreamClient {
     return { target, body: req.form, contentType: undefined };
   }
 
-  private async send(req: UpstreamRequest, prepared: PreparedRequest, token: string | undefined, deadline: number, span: TraceSpan | undefined): Promise<RawResponse> {
+  private async send(
+    req: UpstreamRequest,
+    prepared: PreparedRequest,
+    token: string | undefined,
+    deadline: number,
+    span: TraceSpan | undefined,
+  ): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
     // The source continues the trace (W3C trace context).
     if (span) headers.traceparent = span.traceparent();

@@ -55,7 +55,9 @@ function children<T>(make: (key: string) => T): (key: string) => T {
 
 /** Creates the registry and the gateway's metrics in it. */
 export function createMetrics(): GatewayMetrics {
-  const registry = new Registry<RegistryContentType>();
+  // Made as an OpenMetrics registry, as prom-client requires of histograms with exemplars, then switched to the text
+  // format that scrapes get unless they ask for OpenMetrics.
+  const registry = new Registry<RegistryContentType>(Registry.OPENMETRICS_CONTENT_TYPE);
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
   const operations = new Counter({
@@ -123,7 +125,8 @@ export function createMetrics(): GatewayMetrics {
 
   // prom-client writes exemplars only from a registry of OpenMetrics' type: a scrape that asks for it switches the
   // registry's type while it renders, one scrape at a time.
-  const { contentType } = registry;
+  const contentType = Registry.PROMETHEUS_CONTENT_TYPE;
+  registry.setContentType(contentType);
   let scrapes: Promise<unknown> = Promise.resolve();
   const scrapeOpenMetrics = (): Promise<string> => {
     const run = scrapes.then(async () => {

@@ -47,7 +47,14 @@ export class LogtoClient {
 
   /** `POST /api/connectors/{factoryId}/test`: 204 when the provider accepted the test. */
   async testConnector(factoryId: string, body: LogtoTestConnectorWire, requestId?: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/api/connectors/${seg(factoryId)}/test`, route: '/api/connectors/{factoryId}/test', json: body, expect: 'none', requestId });
+    await this.http.request({
+      method: 'POST',
+      path: `/api/connectors/${seg(factoryId)}/test`,
+      route: '/api/connectors/{factoryId}/test',
+      json: body,
+      expect: 'none',
+      requestId,
+    });
   }
 
   /** `GET /api/connector-factories`. */

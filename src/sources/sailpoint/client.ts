@@ -58,7 +58,8 @@ export class SailPointClient {
   async listConnectors(params: ListConnectorsParams, requestId?: string): Promise<SailPointConnectorPage> {
     const res = await this.http.request({
       method: 'GET',
-      path: '/connectors', route: '/connectors',
+      path: '/connectors',
+      route: '/connectors',
       query: { limit: params.limit, offset: params.offset, count: true, filters: params.filters },
       requestId,
     });
@@ -74,7 +75,13 @@ export class SailPointClient {
    * translated into it (SailPoint's default is `en`).
    */
   async getConnector(scriptName: string, requestId?: string, locale?: SailPointLocale): Promise<SailPointConnectorDetail> {
-    const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, route: '/connectors/{scriptName}', query: { locale }, requestId });
+    const res = await this.http.request({
+      method: 'GET',
+      path: `/connectors/${seg(scriptName)}`,
+      route: '/connectors/{scriptName}',
+      query: { locale },
+      requestId,
+    });
     return this.detail(res.body, res.status);
   }
 
@@ -94,7 +101,8 @@ export class SailPointClient {
   async patchConnector(scriptName: string, operations: SailPointJsonPatchOperationWire[], requestId?: string): Promise<SailPointConnectorDetail> {
     const res = await this.http.request({
       method: 'PATCH',
-      path: `/connectors/${seg(scriptName)}`, route: '/connectors/{scriptName}',
+      path: `/connectors/${seg(scriptName)}`,
+      route: '/connectors/{scriptName}',
       json: operations,
       contentType: 'application/json-patch+json',
       requestId,
@@ -104,7 +112,13 @@ export class SailPointClient {
 
   /** `GET /connectors/{scriptName}/{source-config|correlation-config|source-template}`: the XML text. */
   async getXmlFile(scriptName: string, file: SailPointXmlFilePath, requestId?: string): Promise<string> {
-    const res = await this.http.request<string>({ method: 'GET', path: `/connectors/${seg(scriptName)}/${file}`, route: '/connectors/{scriptName}/{file}', expect: 'text', requestId });
+    const res = await this.http.request<string>({
+      method: 'GET',
+      path: `/connectors/${seg(scriptName)}/${file}`,
+      route: '/connectors/{scriptName}/{file}',
+      expect: 'text',
+      requestId,
+    });
     return res.body;
   }
 
@@ -112,7 +126,8 @@ export class SailPointClient {
   async getTranslations(scriptName: string, locale: SailPointLocale, requestId?: string): Promise<string> {
     const res = await this.http.request<string>({
       method: 'GET',
-      path: `/connectors/${seg(scriptName)}/translations/${seg(locale)}`, route: '/connectors/{scriptName}/translations/{locale}',
+      path: `/connectors/${seg(scriptName)}/translations/${seg(locale)}`,
+      route: '/connectors/{scriptName}/translations/{locale}',
       expect: 'text',
       requestId,
     });
@@ -130,7 +145,8 @@ export class SailPointClient {
     form.set('file', new Blob([upload.bytes], { type: upload.contentType }), upload.filename);
     const res = await this.http.request({
       method: 'PUT',
-      path: `/connectors/${seg(scriptName)}/${file.split('/').map(seg).join('/')}`, route: '/connectors/{scriptName}/{file}',
+      path: `/connectors/${seg(scriptName)}/${file.split('/').map(seg).join('/')}`,
+      route: '/connectors/{scriptName}/{file}',
       form,
       requestId,
     });
