@@ -57,7 +57,8 @@ function children<T>(make: (key: string) => T): (key: string) => T {
 export function createMetrics(): GatewayMetrics {
   // Made as an OpenMetrics registry, as prom-client requires of histograms with exemplars, then switched to the text
   // format that scrapes get unless they ask for OpenMetrics.
-  const registry = new Registry<RegistryContentType>(Registry.OPENMETRICS_CONTENT_TYPE);
+  const registry = new Registry<RegistryContentType>();
+  registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
   const operations = new Counter({

@@ -65,7 +65,7 @@ export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
   if (env.OTEL_TRACES_EXPORTER !== undefined && env.OTEL_TRACES_EXPORTER.trim() !== '') {
     return env.OTEL_TRACES_EXPORTER.split(',').some((name) => name.trim().toLowerCase() === 'otlp');
   }
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
+  return [env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT].some((value) => value !== undefined && value.trim() !== '');
 }
 
 /** OpenTelemetry with the OTLP/HTTP exporter when the variables ask for it, else undefined (no tracing, no SDK loaded). */

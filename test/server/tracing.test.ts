@@ -104,7 +104,7 @@ describe('tracing with the OpenTelemetry SDK', () => {
   });
 
   it('records retries as events and a failure with the gateway code, with no secret in any attribute or event', async () => {
-    stack.sailpoint.injectFault({ match: { method: 'GET', path: '/v3/connectors' }, status: 503, count: 1 });
+    stack.sailpoint.injectFault({ match: (method, path) => method === 'GET' && path === '/v3/connectors', status: 503, count: 1 });
     stack.logto.injectFault({ match: { method: 'GET' }, status: 400, count: Infinity, body: { message: `bad password=${SEEDED_SECRET}`, code: 'x' } });
     const traceId = '2'.repeat(32);
     const res = await stack.gql(CROSS_SOURCE, { first: 5, unused: SEEDED_SECRET }, { traceparent: `00-${traceId}-${CALLER_SPAN}-01` });
