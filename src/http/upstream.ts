@@ -17,6 +17,8 @@ import { scrubBody } from '../logger.js';
 import { secretValuesIn, shownReason } from '../errors/reasons.js';
 import type { UpstreamReason } from '../sources/port.js';
 import { isWellFormed } from '../graph/ids.js';
+import { failCall, startCallSpan } from './callTrace.js';
+import type { TraceSpan } from '../observability/tracing.js';
 
 /** A 5xx answer, thrown inside the breaker so that it counts as a failure; the caller reads it afterwards. */
 class FailedStatus extends Error {
@@ -66,6 +68,8 @@ export interface UpstreamRequest {
   method: HttpMethod;
   /** Path below the API root, starting with `/`; segments must already be encoded. */
   path: string;
+  /** The path's template for traces, e.g. `/connectors/{scriptName}` (the filled path may carry sensitive ids). */
+  route?: string;
   query?: Record<string, string | number | boolean | undefined>;
   /** A JSON value (sent as `contentType`, default application/json), a text, or multipart form data. */
   json?: unknown;
@@ -196,15 +200,42 @@ export class UpstreamClient {
    * one, as long as the call's deadline allows; a create or a PATCH is sent once. A `Retry-After` past the
    * deadline is UPSTREAM_RATE_LIMITED (429) with `retryAfter`.
    */
-  private async exchange<T>(req: UpstreamRequest, prepared: PreparedRequest): Promise<UpstreamResponse<T>> {
+  private exchange<T>(req: UpstreamRequest, prepared: PreparedRequest): Promise<UpstreamResponse<T>> {
+    const span = startCallSpan(this.source, req.method, req.route, this.origin, this.breakerState());
+    return span ? this.traced<T>(req, prepared, span) : this.tries<T>(req, prepared, undefined);
+  }
+
+  /** A call in a traced request, in its own span. */
+  private async traced<T>(req: UpstreamRequest, prepared: PreparedRequest, span: TraceSpan): Promise<UpstreamResponse<T>> {
+    try {
+      return await this.tries<T>(req, prepared, span);
+    } catch (error) {
+      failCall(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** The tries of one call (see exchange), recorded on its span when it has one. */
+  private async tries<T>(req: UpstreamRequest, prepared: PreparedRequest, span: TraceSpan | undefined): Promise<UpstreamResponse<T>> {
     const policy = this.options.config;
     const deadline = Date.now() + policy.deadlineMs;
     const retryable = isIdempotent(req.method, req.readOnly);
+    let rateWaitMs = 0;
     for (let attempt = 1; ; attempt++) {
-      if (this.limiter) await this.limiter.take(deadline, backgroundCalls.getStore() === true); // no await (and no extra tick) without a limiter
+      if (this.limiter) {
+        // no await (and no extra tick) without a limiter
+        const waitStarted = span ? performance.now() : 0;
+        await this.limiter.take(deadline, backgroundCalls.getStore() === true);
+        if (span) {
+          rateWaitMs += performance.now() - waitStarted;
+          span.setAttribute('gateway.rate_limit.wait_ms', Math.round(rateWaitMs * 10) / 10);
+        }
+      }
       let res: RawResponse;
       try {
-        res = await this.breaker.execute(() => this.attempt(req, prepared, deadline));
+        res = await this.breaker.execute(() => this.attempt(req, prepared, deadline, span));
       } catch (error) {
         if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
           throw new UpstreamError(this.source, undefined, { code: GatewayErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
@@ -219,6 +250,7 @@ export class UpstreamClient {
           const wait = backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs);
           if (!retryable || attempt > policy.retries || Date.now() + wait >= deadline) throw this.networkError(req, error);
           this.options.logger.debug({ requestId: req.requestId, source: this.source, attempt, wait }, 'retrying after a failure without an answer');
+          span?.addEvent('retry', { attempt, 'retry.reason': isTimeout(error) ? 'timeout' : 'no answer', 'retry.wait_ms': wait });
           await sleep(wait);
           continue;
         }
@@ -233,6 +265,7 @@ export class UpstreamClient {
         const wait = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs);
         if (Date.now() + wait < deadline) {
           this.options.logger.debug({ requestId: req.requestId, source: this.source, attempt, status: res.status, wait }, 'retrying');
+          span?.addEvent('retry', { attempt, 'http.response.status_code': res.status, 'retry.wait_ms': wait });
           await sleep(wait);
           continue;
         }
@@ -243,15 +276,15 @@ export class UpstreamClient {
   }
 
   /** One try: the bearer token, the exchange, and one refresh of the token after a 401. 5xx answers throw FailedStatus so the breaker counts them. */
-  private async attempt(req: UpstreamRequest, prepared: PreparedRequest, deadline: number): Promise<RawResponse> {
+  private async attempt(req: UpstreamRequest, prepared: PreparedRequest, deadline: number, span: TraceSpan | undefined): Promise<RawResponse> {
     const { tokens } = this.options;
     let token = tokens ? await tokens.getToken(req.requestId) : undefined;
-    let res = await this.send(req, prepared, token, deadline);
+    let res = await this.send(req, prepared, token, deadline, span);
     if (res.status === 401 && tokens && token !== undefined) {
       // The token may have been revoked or expired early: refresh it once and try once more.
       tokens.invalidate(token);
       token = await tokens.getToken(req.requestId);
-      res = await this.send(req, prepared, token, deadline);
+      res = await this.send(req, prepared, token, deadline, span);
     }
     if (res.status >= 500) throw new FailedStatus(res);
     return res;
@@ -303,8 +336,16 @@ export class UpstreamClient {
     return { target, body: req.form, contentType: undefined };
   }
 
-  private async send(req: UpstreamRequest, prepared: PreparedRequest, token: string | undefined, deadline: number): Promise<RawResponse> {
+  private async send(
+    req: UpstreamRequest,
+    prepared: PreparedRequest,
+    token: string | undefined,
+    deadline: number,
+    span: TraceSpan | undefined,
+  ): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: req.expect === 'text' ? 'text/plain, application/xml, */*' : 'application/json' };
+    // The source continues the trace (W3C trace context).
+    if (span) headers.traceparent = span.traceparent();
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
     const { body } = prepared;
@@ -320,6 +361,7 @@ export class UpstreamClient {
         left,
       );
       this.options.observer?.({ source: this.source, method: req.method, status: res.status, ms: performance.now() - started, requestId: req.requestId });
+      span?.setAttribute('http.response.status_code', res.status);
       return res;
     } catch (cause) {
       // An answer cut off for its size still shows the source serving: its status, not "no answer".

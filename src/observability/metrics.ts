@@ -4,10 +4,11 @@
  * tests). Recording is a counter increment or a histogram observation; breaker states are read at scrape time.
  * Internal module; the metric names and labels are public (README, "Operations").
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type RegistryContentType } from 'prom-client';
 import type { SourceName } from '../errors/codes.js';
 import type { UpstreamEvent } from '../http/upstream.js';
 import type { BatchObserver } from './batch.js';
+import { currentTraceId } from './tracing.js';
 
 /** How an operation ended: no errors, errors and nothing else, or errors beside data. */
 export type Outcome = 'ok' | 'error' | 'partial';
@@ -19,10 +20,12 @@ type BreakerState = 'closed' | 'half-open' | 'open';
 export interface GatewayMetrics {
   /** The exposition format's content type. */
   readonly contentType: string;
-  /** The current values in the text exposition format. */
-  scrape(): Promise<string>;
-  /** Records one finished operation (`name` null: anonymous). */
-  operation(name: string | null, outcome: Outcome, seconds: number): void;
+  /** OpenMetrics' content type, the format that carries exemplars. */
+  readonly openMetricsContentType: string;
+  /** The current values in the text exposition format, or in OpenMetrics (with exemplars: trace ids of latency buckets). */
+  scrape(openMetrics?: boolean): Promise<string>;
+  /** Records one finished operation (`name` null: anonymous), with the trace id of a traced one as its bucket's exemplar. */
+  operation(name: string | null, outcome: Outcome, seconds: number, traceId?: string): void;
   /** Records one upstream exchange. */
   upstream(event: UpstreamEvent): void;
   /** Records one response cache lookup (`bypass`: not cacheable, or the store cannot be used now). */
@@ -54,7 +57,10 @@ function children<T>(make: (key: string) => T): (key: string) => T {
 
 /** Creates the registry and the gateway's metrics in it. */
 export function createMetrics(): GatewayMetrics {
-  const registry = new Registry();
+  // Made as an OpenMetrics registry, as prom-client requires of histograms with exemplars, then switched to the text
+  // format that scrapes get unless they ask for OpenMetrics.
+  const registry = new Registry<RegistryContentType>();
+  registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
   const cacheLookups = new Counter({
@@ -69,12 +75,14 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['operation', 'outcome'] as const,
     registers,
   });
-  const operationSeconds = new Histogram({
+  // `traceId` is an exemplar label only (prom-client types exemplar labels by the histogram's label names).
+  const operationSeconds = new Histogram<'operation' | 'traceId'>({
     name: 'gateway_operation_duration_seconds',
     help: 'Time from receiving a GraphQL operation to sending its response, by operation name.',
-    labelNames: ['operation'] as const,
+    labelNames: ['operation'],
     buckets: SECONDS,
     registers,
+    enableExemplars: true,
   });
   const upstreamRequests = new Counter({
     name: 'gateway_upstream_requests_total',
@@ -82,12 +90,13 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['source', 'method', 'status'] as const,
     registers,
   });
-  const upstreamSeconds = new Histogram({
+  const upstreamSeconds = new Histogram<'source' | 'traceId'>({
     name: 'gateway_upstream_request_duration_seconds',
     help: 'Duration of one HTTP exchange with a source.',
-    labelNames: ['source'] as const,
+    labelNames: ['source'],
     buckets: SECONDS,
     registers,
+    enableExemplars: true,
   });
   const batchSizes = new Histogram({
     name: 'gateway_dataloader_batch_size',
@@ -123,20 +132,42 @@ export function createMetrics(): GatewayMetrics {
     return name;
   };
 
+  // prom-client writes exemplars only from a registry of OpenMetrics' type: a scrape that asks for it switches the
+  // registry's type while it renders, one scrape at a time.
+  const contentType = Registry.PROMETHEUS_CONTENT_TYPE;
+  registry.setContentType(contentType);
+  let scrapes: Promise<unknown> = Promise.resolve();
+  const scrapeOpenMetrics = (): Promise<string> => {
+    const run = scrapes.then(async () => {
+      registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+      try {
+        return await registry.metrics();
+      } finally {
+        registry.setContentType(contentType);
+      }
+    });
+    scrapes = run.catch(() => undefined);
+    return run;
+  };
+
   return {
-    contentType: registry.contentType,
-    scrape: () => registry.metrics(),
+    contentType,
     cacheLookup(result) {
       cacheLookups.inc({ result });
     },
-    operation(name, outcome, seconds) {
+    openMetricsContentType: Registry.OPENMETRICS_CONTENT_TYPE,
+    scrape: (openMetrics = false) => (openMetrics ? scrapeOpenMetrics() : scrapes.then(() => registry.metrics())),
+    operation(name, outcome, seconds, traceId) {
       const operation = operationLabel(name);
       operationCounts(`${operation}\n${outcome}`).inc();
-      operationTimes(operation).observe(seconds);
+      if (traceId === undefined) operationTimes(operation).observe(seconds);
+      else operationSeconds.observe({ labels: { operation }, value: seconds, exemplarLabels: { traceId } });
     },
     upstream({ source, method, status, ms }) {
       upstreamCounts(`${source}\n${method}\n${status ?? 'none'}`).inc();
-      upstreamTimes(source).observe(ms / 1000);
+      const traceId = currentTraceId();
+      if (traceId === undefined) upstreamTimes(source).observe(ms / 1000);
+      else upstreamSeconds.observe({ labels: { source }, value: ms / 1000, exemplarLabels: { traceId } });
     },
     batch(source, loader, size) {
       batches(`${source}\n${loader}`).observe(size);

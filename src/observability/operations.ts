@@ -11,6 +11,7 @@ import type { GatewayContext } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import type { UpstreamEvent } from '../http/upstream.js';
 import type { GatewayMetrics, Outcome } from './metrics.js';
+import { currentTraceId } from './tracing.js';
 
 /** Upstream exchanges of the operations in flight under one request id. */
 interface Calls {
@@ -70,11 +71,13 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
     const outcome = outcomeOf(result);
     const operation = operationOf(ctx);
     const name = operation ? (operation.name?.value ?? null) : requestedName(ctx.request.operationName);
-    metrics?.operation(name, outcome, ms / 1000);
+    const traceId = currentTraceId();
+    metrics?.operation(name, outcome, ms / 1000, traceId);
     if (!logger.isLevelEnabled('info')) return;
     logger.info(
       {
         requestId: ctx.contextValue.requestId,
+        ...(traceId === undefined ? {} : { traceId }),
         caller: ctx.contextValue.caller.subject,
         operation: name,
         type: operation?.operation ?? null,

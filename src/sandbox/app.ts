@@ -106,7 +106,8 @@ export class SandboxApp {
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
-    const entry = this.log.begin(method, path, rawQuery, mediaType(req));
+    const traceparent = req.headers.traceparent;
+    const entry = this.log.begin(method, path, rawQuery, mediaType(req), typeof traceparent === 'string' ? traceparent : '');
     recordStatus(res, entry);
     const ctx: SandboxContext = { req, res, method, path, rawQuery, query: url.searchParams, entry, signal: this.#abort.signal };
     try {

@@ -22,6 +22,8 @@ export interface RequestLogEntry {
   authorized: boolean;
   /** Whether an injected fault shaped this request's answer (status, body, reset, delay). */
   faulted: boolean;
+  /** The W3C `traceparent` header the request carried ('' when none), so tests see a trace continued. */
+  traceparent: string;
 }
 
 /** Selects log entries: any given field must match; or a predicate. */
@@ -65,7 +67,7 @@ export class RequestLog {
   constructor(readonly maxEntries = 200_000) {}
 
   /** Appends a live entry for a request that just arrived and returns it, so the caller can fill in the outcome. */
-  begin(method: string, path: string, query: string, mediaType = ''): RequestLogEntry {
+  begin(method: string, path: string, query: string, mediaType = '', traceparent = ''): RequestLogEntry {
     this.#seq += 1;
     const entry: RequestLogEntry = {
       seq: this.#seq,
@@ -77,6 +79,7 @@ export class RequestLog {
       status: 0,
       authorized: false,
       faulted: false,
+      traceparent,
     };
     this.#entries.push(entry);
     // Trim in batches so a long benchmark does not shift the array on every request.

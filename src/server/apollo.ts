@@ -103,6 +103,8 @@ export async function createApollo(
   operationLog: ApolloServerPlugin<GatewayContext>,
   limits: Limits = createLimits(config.limits),
   redis?: RedisLink,
+  /** Apollo plugins beside the gateway's own (the GraphQL spans when tracing is on). */
+  extraPlugins: readonly ApolloServerPlugin<GatewayContext>[] = [],
 ): Promise<ApolloServer<GatewayContext>> {
   // Loaded only when configured: the reporting plugin and its protobuf code cost a few MB of memory.
   const usageReporting = config.apollo
@@ -160,6 +162,7 @@ export async function createApollo(
       subscriptionsAsEventStreamsPlugin(),
       ...limits.plugins,
       operationLog,
+      ...extraPlugins,
       landingPagePlugin(config),
     ],
   });

@@ -18,6 +18,7 @@ import { CONSOLE_PATH, serveConsole, type ConsoleBuild } from './console.js';
 import type { SseRequest } from './sse.js';
 import type { RedisLinkView } from '../cluster/redis.js';
 import { ageSeconds, remainingMs, type Lookup, type ResponseCache } from '../cache/index.js';
+import { withSpan, type Tracing } from '../observability/tracing.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -36,11 +37,13 @@ export interface HttpHandlerOptions {
   /** Per-source readiness, for `/readyz`. */
   readiness: () => Promise<{ ready: boolean; sources: Record<string, unknown>; redis?: RedisLinkView }>;
   /** Prometheus metrics for `/metrics` (no caller authentication); undefined: not served. */
-  metrics?: { contentType: string; scrape(): Promise<string> } | undefined;
+  metrics?: { contentType: string; openMetricsContentType: string; scrape(openMetrics?: boolean): Promise<string> } | undefined;
   /** Browser origins allowed to call `/graphql` across origins, exact (`GATEWAY_CORS_ORIGINS`); none: no CORS headers. */
   corsOrigins?: readonly string[];
   /** The response cache (`GATEWAY_RESPONSE_CACHE=on`): used on the direct path (one JSON POST) only. */
   cache?: ResponseCache | undefined;
+  /** Tracing (OpenTelemetry); undefined: off, and requests pay nothing for it. */
+  tracing?: Tracing | undefined;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -111,13 +114,48 @@ function setResponseHeader(res: ServerResponse, name: string, value: string): vo
 /** Builds the handler that `http.createServer` calls for every request. */
 export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const origins = new Set(options.corsOrigins ?? []);
-  return (req, res) => {
+  const run = (req: IncomingMessage, res: ServerResponse): void => {
     handle(options, origins, req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'request handling failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   };
+  const { tracing } = options;
+  if (!tracing) return run;
+  return (req, res) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const route = routeOf(req.url ?? '/');
+    const header = req.headers.traceparent;
+    const span = tracing.serverSpan(`${method} ${route}`, Array.isArray(header) ? header[0] : header, {
+      'http.request.method': method,
+      'http.route': route,
+    });
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.fail(String(res.statusCode));
+      span.end();
+    };
+    res.once('finish', end);
+    res.once('close', end);
+    withSpan(span, () => {
+      run(req, res);
+    });
+  };
+}
+
+/** The route of a request for its span: one of the gateway's paths, never the query (it may hold variables). */
+function routeOf(url: string): string {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) return GRAPHQL_PATH;
+  if (path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
+  if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`)) return CONSOLE_PATH;
+  if (path.startsWith(ASSET_PATH)) return ASSET_PATH;
+  return 'other';
 }
 
 async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -150,8 +188,11 @@ async function handle(options: HttpHandlerOptions, origins: ReadonlySet<string>,
     return;
   }
   if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
-    const text = await options.metrics.scrape();
-    res.writeHead(200, { 'content-type': options.metrics.contentType, 'content-length': Buffer.byteLength(text) });
+    // OpenMetrics (with exemplars linking latency buckets to traces) when the scraper asks for it.
+    const openMetrics = (req.headers.accept ?? '').includes('application/openmetrics-text');
+    const text = await options.metrics.scrape(openMetrics);
+    const contentType = openMetrics ? options.metrics.openMetricsContentType : options.metrics.contentType;
+    res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
     res.end(text);
     return;
   }

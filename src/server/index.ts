@@ -11,6 +11,8 @@ import { createContext, type Services } from '../context.js';
 import { LiveHub } from '../live/hub.js';
 import type { UpstreamObserver } from '../http/upstream.js';
 import { createObservability } from '../observability/index.js';
+import { tracingFromEnv, type Tracing } from '../observability/tracing.js';
+import { graphqlSpansPlugin } from '../observability/graphqlSpans.js';
 import { createSchema, schemaDir } from '../schema.js';
 import { connectSources, type ConnectedSources } from '../sources/connect.js';
 import { SOURCES } from '../sources/index.js';
@@ -53,9 +55,13 @@ export interface StartOptions {
   sources?: readonly ConnectorSource[];
   /** The console's build (`npm run build:console`): dist/console beside the schema unless a test passes its own. */
   consoleDir?: string;
+  /** Tracing; by default OpenTelemetry when the `OTEL_*` variables ask for it (tracing.ts), else none. */
+  tracing?: Tracing | undefined;
 }
 
-export async function startGateway({ config, logger, observer, sources: served = SOURCES, consoleDir }: StartOptions): Promise<RunningGateway> {
+export async function startGateway(options: StartOptions): Promise<RunningGateway> {
+  const { config, logger, observer, sources: served = SOURCES, consoleDir } = options;
+  const tracing = 'tracing' in options ? options.tracing : await tracingFromEnv(process.env);
   const list = new SourceList(served);
   const schema = createSchema(served);
   // Every `@source` directive is read now: a malformed one stops the start rather than a request.
@@ -91,7 +97,7 @@ export async function startGateway({ config, logger, observer, sources: served =
         logger,
       )
     : undefined;
-  const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis);
+  const apollo = await createApollo(schema, config, logger, observability.plugin, limits, redis, tracing ? [graphqlSpansPlugin()] : []);
   await apollo.start();
   const consoleBuild = config.console ? loadConsole(consoleDir ?? join(dirname(schemaDir()), 'dist', 'console')) : undefined;
   if (config.console && consoleBuild === undefined) logger.warn('The console (/console) is not built: run `npm run build`.');
@@ -118,6 +124,7 @@ export async function startGateway({ config, logger, observer, sources: served =
     metrics: observability.metrics,
     corsOrigins: config.corsOrigins,
     cache,
+    tracing,
   });
   const drain = createHttpDrain();
   const server = createServer({ keepAliveTimeout: 65_000, ServerResponse: drain.ServerResponse }, handler);
@@ -142,6 +149,8 @@ export async function startGateway({ config, logger, observer, sources: served =
     // Upstream calls of requests that were cut get what is left of the grace time.
     await sources.close(Math.max(0, config.shutdownGraceMs - (performance.now() - started)));
     await redis?.close();
+    // The spans still buffered are sent.
+    await tracing?.shutdown();
   };
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,

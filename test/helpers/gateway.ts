@@ -12,6 +12,7 @@ import { startConductorOneSandbox, type ConductorOneSandbox, type ConductorOneSa
 import { looksSecret } from '../../src/graph/settings.js';
 import type { ConnectorSource } from '../../src/sources/port.js';
 import { contractProxyFor } from './contract.js';
+import type { Tracing } from '../../src/observability/tracing.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -52,7 +53,7 @@ export interface TestStack {
  */
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: { sources?: readonly ConnectorSource[]; consoleDir?: string; conductorone?: ConductorOneSandboxOptions } = {},
+  options: { sources?: readonly ConnectorSource[]; consoleDir?: string; conductorone?: ConductorOneSandboxOptions; tracing?: Tracing } = {},
 ): Promise<TestStack> {
   const [sailpoint, logto, conductorone] = await Promise.all([startSailPointSandbox(), startLogtoSandbox(), startConductorOneSandbox(options.conductorone)]);
   const sailpointProxy = await contractProxyFor('sailpoint', sailpoint.url);
@@ -86,6 +87,7 @@ export async function startTestStack(
     logger: createLogger(config.logLevel, sink),
     ...(options.sources ? { sources: options.sources } : {}),
     ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const secrets = new Set<string>();
   interface CallFilter {

@@ -45,6 +45,7 @@ export class ConductorOneClient {
     const res = await this.http.request({
       method: 'GET',
       path: `/api/v1/apps/${seg(appId)}/connectors`,
+      route: '/api/v1/apps/{appId}/connectors',
       query: { page_size: pageSize, page_token: pageToken || undefined },
       requestId,
     });
@@ -58,19 +59,36 @@ export class ConductorOneClient {
 
   /** `GET /api/v1/apps/{app_id}/connectors/{id}`. */
   async getConnector(appId: string, id: string, requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request({ method: 'GET', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, requestId });
+    const res = await this.http.request({
+      method: 'GET',
+      path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`,
+      route: '/api/v1/apps/{appId}/connectors/{id}',
+      requestId,
+    });
     return this.viewConnector(res.body, res.status);
   }
 
   /** `POST /api/v1/apps/{app_id}/connectors/create`: a configured connector. */
   async createConnector(appId: string, body: C1ConnectorServiceCreateRequestInput, requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/create`, json: body, requestId });
+    const res = await this.http.request({
+      method: 'POST',
+      path: `/api/v1/apps/${seg(appId)}/connectors/create`,
+      route: '/api/v1/apps/{appId}/connectors/create',
+      json: body,
+      requestId,
+    });
     return this.viewConnector(res.body, res.status);
   }
 
   /** `POST /api/v1/apps/{app_id}/connectors`: a connector that waits for its config (`CreateDelegated`). */
   async createDelegatedConnector(appId: string, body: C1ConnectorServiceCreateDelegatedRequestInput, requestId?: string): Promise<C1Connector> {
-    const res = await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors`, json: body, requestId });
+    const res = await this.http.request({
+      method: 'POST',
+      path: `/api/v1/apps/${seg(appId)}/connectors`,
+      route: '/api/v1/apps/{appId}/connectors',
+      json: body,
+      requestId,
+    });
     return this.viewConnector(res.body, res.status);
   }
 
@@ -79,6 +97,7 @@ export class ConductorOneClient {
     const res = await this.http.request({
       method: 'POST',
       path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`,
+      route: '/api/v1/apps/{appId}/connectors/{id}',
       json: { connector, updateMask: updateMask.join(',') },
       requestId,
     });
@@ -87,7 +106,14 @@ export class ConductorOneClient {
 
   /** `DELETE /api/v1/apps/{app_id}/connectors/{id}`. */
   async deleteConnector(appId: string, id: string, requestId?: string): Promise<void> {
-    await this.http.request({ method: 'DELETE', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`, json: {}, expect: 'none', requestId });
+    await this.http.request({
+      method: 'DELETE',
+      path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}`,
+      route: '/api/v1/apps/{appId}/connectors/{id}',
+      json: {},
+      expect: 'none',
+      requestId,
+    });
   }
 
   /**
@@ -96,12 +122,25 @@ export class ConductorOneClient {
    */
   async forceSync(appId: string, id: string, requestId?: string): Promise<void> {
     const body: C1ForceSyncRequestInput = {};
-    await this.http.request({ method: 'POST', path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}/force_sync`, json: body, expect: 'none', requestId });
+    await this.http.request({
+      method: 'POST',
+      path: `/api/v1/apps/${seg(appId)}/connectors/${seg(id)}/force_sync`,
+      route: '/api/v1/apps/{appId}/connectors/{id}/force_sync',
+      json: body,
+      expect: 'none',
+      requestId,
+    });
   }
 
   /** `GET /api/v1/apps?page_size=&page_token=`: one page of the tenant's apps. */
   async listApps(pageSize: number, pageToken: string, requestId?: string): Promise<{ items: C1App[]; nextPageToken: string }> {
-    const res = await this.http.request({ method: 'GET', path: '/api/v1/apps', query: { page_size: pageSize, page_token: pageToken || undefined }, requestId });
+    const res = await this.http.request({
+      method: 'GET',
+      path: '/api/v1/apps',
+      route: '/api/v1/apps',
+      query: { page_size: pageSize, page_token: pageToken || undefined },
+      requestId,
+    });
     const body = res.body as { list?: unknown; nextPageToken?: unknown } | null;
     const list: unknown = body?.list ?? [];
     if (!Array.isArray(list) || !list.every(hasAppId)) throw this.badShape(res.status);
@@ -114,6 +153,7 @@ export class ConductorOneClient {
     const res = await this.http.request({
       method: 'POST',
       path: '/api/v1/search/apps',
+      route: '/api/v1/search/apps',
       json: { appIds: ids, pageSize: ids.length },
       readOnly: true,
       requestId,

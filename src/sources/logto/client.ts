@@ -16,7 +16,7 @@ export class LogtoClient {
 
   /** `GET /api/connectors`: every connector, merged with its factory's metadata and form. */
   async listConnectors(requestId?: string): Promise<LogtoConnectorWire[]> {
-    const res = await this.http.request({ method: 'GET', path: '/api/connectors', requestId });
+    const res = await this.http.request({ method: 'GET', path: '/api/connectors', route: '/api/connectors', requestId });
     const list: unknown = res.body;
     if (!Array.isArray(list) || !list.every(isConnector)) throw this.badShape(res.status);
     return list;
@@ -24,35 +24,42 @@ export class LogtoClient {
 
   /** `GET /api/connectors/{id}`. */
   async getConnector(id: string, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request({ method: 'GET', path: `/api/connectors/${seg(id)}`, requestId });
+    const res = await this.http.request({ method: 'GET', path: `/api/connectors/${seg(id)}`, route: '/api/connectors/{id}', requestId });
     return this.connector(res.body, res.status);
   }
 
   /** `POST /api/connectors`. */
   async createConnector(body: LogtoCreateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request({ method: 'POST', path: '/api/connectors', json: body, requestId });
+    const res = await this.http.request({ method: 'POST', path: '/api/connectors', route: '/api/connectors', json: body, requestId });
     return this.connector(res.body, res.status);
   }
 
   /** `PATCH /api/connectors/{id}`: given fields replace the stored ones whole. */
   async updateConnector(id: string, body: LogtoUpdateConnectorWire, requestId?: string): Promise<LogtoConnectorWire> {
-    const res = await this.http.request({ method: 'PATCH', path: `/api/connectors/${seg(id)}`, json: body, requestId });
+    const res = await this.http.request({ method: 'PATCH', path: `/api/connectors/${seg(id)}`, route: '/api/connectors/{id}', json: body, requestId });
     return this.connector(res.body, res.status);
   }
 
   /** `DELETE /api/connectors/{id}`. */
   async deleteConnector(id: string, requestId?: string): Promise<void> {
-    await this.http.request({ method: 'DELETE', path: `/api/connectors/${seg(id)}`, expect: 'none', requestId });
+    await this.http.request({ method: 'DELETE', path: `/api/connectors/${seg(id)}`, route: '/api/connectors/{id}', expect: 'none', requestId });
   }
 
   /** `POST /api/connectors/{factoryId}/test`: 204 when the provider accepted the test. */
   async testConnector(factoryId: string, body: LogtoTestConnectorWire, requestId?: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/api/connectors/${seg(factoryId)}/test`, json: body, expect: 'none', requestId });
+    await this.http.request({
+      method: 'POST',
+      path: `/api/connectors/${seg(factoryId)}/test`,
+      route: '/api/connectors/{factoryId}/test',
+      json: body,
+      expect: 'none',
+      requestId,
+    });
   }
 
   /** `GET /api/connector-factories`. */
   async listFactories(requestId?: string): Promise<LogtoConnectorFactoryWire[]> {
-    const res = await this.http.request({ method: 'GET', path: '/api/connector-factories', requestId });
+    const res = await this.http.request({ method: 'GET', path: '/api/connector-factories', route: '/api/connector-factories', requestId });
     const list: unknown = res.body;
     if (!Array.isArray(list) || !list.every(isFactory)) throw this.badShape(res.status);
     return list;

@@ -59,6 +59,7 @@ export class SailPointClient {
     const res = await this.http.request({
       method: 'GET',
       path: '/connectors',
+      route: '/connectors',
       query: { limit: params.limit, offset: params.offset, count: true, filters: params.filters },
       requestId,
     });
@@ -74,20 +75,26 @@ export class SailPointClient {
    * translated into it (SailPoint's default is `en`).
    */
   async getConnector(scriptName: string, requestId?: string, locale?: SailPointLocale): Promise<SailPointConnectorDetail> {
-    const res = await this.http.request({ method: 'GET', path: `/connectors/${seg(scriptName)}`, query: { locale }, requestId });
+    const res = await this.http.request({
+      method: 'GET',
+      path: `/connectors/${seg(scriptName)}`,
+      route: '/connectors/{scriptName}',
+      query: { locale },
+      requestId,
+    });
     return this.detail(res.body, res.status);
   }
 
   /** `POST /connectors`. */
   async createConnector(body: SailPointCreateConnectorWire, requestId?: string): Promise<SailPointConnector> {
-    const res = await this.http.request({ method: 'POST', path: '/connectors', json: body, requestId });
+    const res = await this.http.request({ method: 'POST', path: '/connectors', route: '/connectors', json: body, requestId });
     if (!hasScriptName(res.body)) throw this.badShape(res.status);
     return res.body;
   }
 
   /** `DELETE /connectors/{scriptName}`. */
   async deleteConnector(scriptName: string, requestId?: string): Promise<void> {
-    await this.http.request({ method: 'DELETE', path: `/connectors/${seg(scriptName)}`, expect: 'none', requestId });
+    await this.http.request({ method: 'DELETE', path: `/connectors/${seg(scriptName)}`, route: '/connectors/{scriptName}', expect: 'none', requestId });
   }
 
   /** `PATCH /connectors/{scriptName}` with `application/json-patch+json`. */
@@ -95,6 +102,7 @@ export class SailPointClient {
     const res = await this.http.request({
       method: 'PATCH',
       path: `/connectors/${seg(scriptName)}`,
+      route: '/connectors/{scriptName}',
       json: operations,
       contentType: 'application/json-patch+json',
       requestId,
@@ -104,7 +112,13 @@ export class SailPointClient {
 
   /** `GET /connectors/{scriptName}/{source-config|correlation-config|source-template}`: the XML text. */
   async getXmlFile(scriptName: string, file: SailPointXmlFilePath, requestId?: string): Promise<string> {
-    const res = await this.http.request<string>({ method: 'GET', path: `/connectors/${seg(scriptName)}/${file}`, expect: 'text', requestId });
+    const res = await this.http.request<string>({
+      method: 'GET',
+      path: `/connectors/${seg(scriptName)}/${file}`,
+      route: '/connectors/{scriptName}/{file}',
+      expect: 'text',
+      requestId,
+    });
     return res.body;
   }
 
@@ -113,6 +127,7 @@ export class SailPointClient {
     const res = await this.http.request<string>({
       method: 'GET',
       path: `/connectors/${seg(scriptName)}/translations/${seg(locale)}`,
+      route: '/connectors/{scriptName}/translations/{locale}',
       expect: 'text',
       requestId,
     });
@@ -131,6 +146,7 @@ export class SailPointClient {
     const res = await this.http.request({
       method: 'PUT',
       path: `/connectors/${seg(scriptName)}/${file.split('/').map(seg).join('/')}`,
+      route: '/connectors/{scriptName}/{file}',
       form,
       requestId,
     });

@@ -1,0 +1,104 @@
+/**
+ * The OpenTelemetry side of tracing.ts: the trace SDK with its own tracer provider (no global one is registered,
+ * so nothing else in the process starts sending spans), the OTLP/HTTP exporter configured by the standard
+ * `OTEL_EXPORTER_OTLP_*` variables, and W3C trace context read from and written to `traceparent`. Loaded only when
+ * tracing is on. Internal module.
+ */
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, TraceFlags, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { scrubBody } from '../logger.js';
+import type { AttributeValue, Attributes, TraceSpan, Tracing } from './tracing.js';
+
+const TRACEPARENT = /^([\da-f]{2})-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})(-.*)?$/;
+/** The longest attribute value kept (after scrubbing). */
+const MAX_VALUE_CHARS = 1000;
+
+/** A string attribute as the log would hold it: secret-looking values scrubbed (logger.ts). */
+function clean(value: AttributeValue): AttributeValue {
+  return typeof value === 'string' ? scrubBody(value, [], MAX_VALUE_CHARS) : value;
+}
+
+function cleanAll(attributes: Attributes | undefined): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  if (attributes) for (const key in attributes) if (attributes[key] !== undefined) out[key] = clean(attributes[key]);
+  return out;
+}
+
+class OtelSpan implements TraceSpan {
+  constructor(
+    private readonly tracer: Tracer,
+    private readonly span: Span,
+  ) {}
+
+  get traceId(): string {
+    return this.span.spanContext().traceId;
+  }
+
+  setAttribute(key: string, value: AttributeValue | undefined): void {
+    if (value !== undefined) this.span.setAttribute(key, clean(value));
+  }
+
+  addEvent(name: string, attributes?: Attributes): void {
+    this.span.addEvent(name, cleanAll(attributes));
+  }
+
+  fail(code: string): void {
+    this.span.setAttribute('error.type', code);
+    this.span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+  }
+
+  updateName(name: string): void {
+    this.span.updateName(name);
+  }
+
+  end(): void {
+    this.span.end();
+  }
+
+  child(name: string, options: { kind?: 'client' | 'internal'; attributes?: Attributes } = {}): TraceSpan {
+    const kind = options.kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL;
+    const span = this.tracer.startSpan(name, { kind, attributes: cleanAll(options.attributes) }, trace.setSpan(ROOT_CONTEXT, this.span));
+    return new OtelSpan(this.tracer, span);
+  }
+
+  traceparent(): string {
+    const { traceId, spanId, traceFlags } = this.span.spanContext();
+    return `00-${traceId}-${spanId}-${(traceFlags & TraceFlags.SAMPLED ? 1 : 0).toString(16).padStart(2, '0')}`;
+  }
+}
+
+/** The caller's span from a W3C `traceparent` header, when it is one (version ff and all-zero ids are not). */
+function remoteParent(header: string | undefined) {
+  const match = header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase());
+  if (!match || match[1] === 'ff' || /^0+$/.test(match[2] ?? '') || /^0+$/.test(match[3] ?? '')) return ROOT_CONTEXT;
+  return trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: match[2] ?? '',
+    spanId: match[3] ?? '',
+    traceFlags: Number.parseInt(match[4] ?? '0', 16) & TraceFlags.SAMPLED,
+    isRemote: true,
+  });
+}
+
+/** Tracing through `processor` (the OTLP exporter's batch processor; in tests, an in-memory exporter's). */
+export function createOtelTracing(processor: SpanProcessor, serviceName = process.env.OTEL_SERVICE_NAME ?? 'connector-gateway'): Tracing {
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    spanProcessors: [processor],
+  });
+  const tracer = provider.getTracer('connector-gateway');
+  return {
+    serverSpan(name, traceparent, attributes) {
+      const span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes: cleanAll(attributes) }, remoteParent(traceparent));
+      return new OtelSpan(tracer, span);
+    },
+    shutdown: () => provider.shutdown(),
+  };
+}
+
+/** Tracing to the OTLP/HTTP endpoint of `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (the exporter reads them). */
+export function createOtlpTracing(): Tracing {
+  return createOtelTracing(new BatchSpanProcessor(new OTLPTraceExporter()));
+}
