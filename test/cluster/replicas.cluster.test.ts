@@ -12,6 +12,8 @@ import { startNginx, type TestNginx } from '../helpers/nginx.js';
 import { startRedis, waitFor, type TestRedis } from '../helpers/redis.js';
 
 const LIST = '{ scriptConnectors(first: 2) { edges { node { id } } } }';
+/** LIST under its own alias: a document of its own, that the response cache answers from no other. */
+const distinctList = (i: number): string => `{ r${i}: ${LIST.slice(2)}`;
 
 let sandboxes: Sandboxes;
 let redis: TestRedis;
@@ -73,7 +75,7 @@ describe('two replicas behind nginx sharing Redis', () => {
     await bothOnRedis();
     const tokens = () => sandboxes.sailpoint.log.count({ path: '/oauth/token' });
     // /readyz's probe may have taken the token already; whichever replica took it, there is only one.
-    const answers = await Promise.all(Array.from({ length: 10 }, () => gql(LIST)));
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => gql(distinctList(i))));
     for (const a of answers) expect(a.body.errors).toBeUndefined();
     expect(tokens()).toBe(1);
   });
@@ -91,7 +93,7 @@ describe('two replicas behind nginx sharing Redis', () => {
     await bothOnRedis();
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const from = sandboxes.sailpoint.log.entries().at(-1)?.seq ?? 0;
-    const results = await Promise.all(Array.from({ length: 40 }, () => gql(LIST)));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => gql(distinctList(100 + i))));
     for (const r of results) expect(r.body.errors).toBeUndefined();
     const times = sandboxes.sailpoint.log.entries((e) => e.seq > from && e.path.startsWith('/v3/')).map((e) => e.ts);
     expect(times.length).toBeGreaterThanOrEqual(40);
