@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort, startProcess, watchForCrash, type ManagedProcess } from './processes.js';
+import { accepts, freePort, startProcess, watchForCrash, type ManagedProcess } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NGINX_TEMPLATE = join(ROOT, 'deploy/nginx/connector-gateway.conf');
@@ -79,19 +79,7 @@ export async function startRedisServer(): Promise<Part> {
       env: process.env,
     }),
   );
-  const { createConnection } = await import('node:net');
-  const accepts = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => {
-        resolve(false);
-      });
-    });
-  await waitUntil(child, accepts, 'redis-server');
+  await waitUntil(child, () => accepts(port), 'redis-server');
   return { process: child, port, url: `redis://127.0.0.1:${port}`, stop: () => child.stop() };
 }
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReplicas, startSandboxes, type ReplicaProcess, type Sandboxes } from '../helpers/cluster.js';
+import { mostInWindow, startReplicas, startSandboxes, type ReplicaProcess, type Sandboxes } from '../helpers/cluster.js';
 import { startNginx, type TestNginx } from '../helpers/nginx.js';
 import { startRedis, waitFor, type TestRedis } from '../helpers/redis.js';
 
@@ -58,17 +58,6 @@ async function redisStatus(replica: ReplicaProcess): Promise<string> {
   return ((await res.json()) as { redis?: { status: string } }).redis?.status ?? 'none';
 }
 const bothOnRedis = () => waitFor(async () => (await Promise.all(replicas.map(redisStatus))).every((s) => s === 'up'), 'both replicas on Redis', 15_000);
-
-/** The most of `times` (ms) in any window of `windowMs`. */
-function mostInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('two replicas behind nginx sharing Redis', () => {
   it('fetch one token for both', async () => {

@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/index.js';
 import { sailpointSource } from '../../src/sources/sailpoint/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
+import { mostInWindow } from '../helpers/cluster.js';
 import { logSink } from '../helpers/logs.js';
 import { useRedis } from '../helpers/redis.js';
 
@@ -99,17 +100,6 @@ function apiRequests(from: number) {
 }
 function lastSeq(): number {
   return sandbox.log.entries().at(-1)?.seq ?? 0;
-}
-
-/** The most requests of `times` (ms) in any window of `windowMs`. */
-function mostInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 /** Runs `fn` with a client of the test's Redis (keys as stored, prefix included). */

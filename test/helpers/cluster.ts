@@ -118,3 +118,14 @@ async function startReplica(env: Record<string, string>): Promise<ReplicaProcess
 export function startReplicas(n: number, env: Record<string, string>): Promise<ReplicaProcess[]> {
   return Promise.all(Array.from({ length: n }, () => startReplica(env)));
 }
+
+/** The most of `times` (ms) in any window of `windowMs` (requests seen at a sandbox against a rate budget). */
+export function mostInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}

@@ -7,7 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxGlobals as globals, writeNginxConf, type NginxValues } from '../../bench/cluster.js';
-import { accepts, freePort, waitFor } from './redis.js';
+import { accepts } from '../../bench/processes.js';
+import { freePort, waitFor } from './redis.js';
 
 export { DEFAULT_CLIENT_MAX_BODY_SIZE, renderNginxConf } from '../../bench/cluster.js';
 

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { accepts } from '../../bench/processes.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createConnection } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { RedisLink, type RedisLinkOptions } from '../../src/cluster/redis.js';
@@ -34,20 +34,6 @@ export async function freePort(): Promise<number> {
     }),
   );
   return port;
-}
-
-/** Whether something accepts connections on `port`. */
-export function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => {
-      resolve(false);
-    });
-  });
 }
 
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
