@@ -16,7 +16,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { startReplica } from './cluster.js';
 import { runDistinctOperations, type DistinctResult } from './distinct.js';
 import { closeHttpAgent, httpRequest, jsonOf, type PreparedRequest } from './http.js';
 import { measureTarget, stopActiveLoad, type Target } from './load.js';
@@ -53,48 +53,16 @@ function log(message: string): void {
  * `/healthz` answers.
  */
 async function startGateway(sourceEnv: Record<string, string>): Promise<{ process: ManagedProcess; url: string }> {
-  const port = await freePort();
-  const child = watchForCrash(
-    startProcess({
-      name: 'gateway',
-      command: process.execPath,
-      args: [
-        `--max-old-space-size=${process.env.GATEWAY_MAX_OLD_SPACE_MB ?? '128'}`,
-        `--max-semi-space-size=${process.env.GATEWAY_MAX_SEMI_SPACE_MB ?? '8'}`,
-        'dist/src/index.js',
-      ],
-      cwd: ROOT,
-      // The harness's own environment passes through, so e.g. GATEWAY_EXECUTOR=graphql-js can be compared.
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        UPLOAD_MAX_FILE_SIZE: String(UPLOAD_MAX_FILE_SIZE),
-        // SailPoint's documented 100 requests per 10 s would hold the load to the vendor's rate, not the gateway's.
-        SAILPOINT_RATE_LIMIT: process.env.SAILPOINT_RATE_LIMIT ?? 'off',
-        ...sourceEnv,
-      },
-    }),
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  await waitForHealth(child, `${origin}/healthz`);
-  return { process: child, url: `${origin}/graphql` };
-}
-
-async function waitForHealth(child: ManagedProcess, url: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    child.assertRunning();
-    try {
-      if ((await httpRequest(url, { method: 'GET', timeoutMs: 1000 })).status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`${child.name} did not answer ${url} within ${timeoutMs} ms; last output:\n${child.tail()}`);
-    await sleep(100);
-  }
+  // The harness's own environment passes through, so e.g. GATEWAY_EXECUTOR=graphql-js can be compared.
+  const gateway = await startReplica({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    UPLOAD_MAX_FILE_SIZE: String(UPLOAD_MAX_FILE_SIZE),
+    // SailPoint's documented 100 requests per 10 s would hold the load to the vendor's rate, not the gateway's.
+    SAILPOINT_RATE_LIMIT: process.env.SAILPOINT_RATE_LIMIT ?? 'off',
+    ...sourceEnv,
+  });
+  return { process: gateway.process, url: `${gateway.url}/graphql` };
 }
 
 /** Starts bench/floor.mjs with the captured responses. */
