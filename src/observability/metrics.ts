@@ -8,7 +8,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Regist
 import type { SourceName } from '../errors/codes.js';
 import type { UpstreamEvent } from '../http/upstream.js';
 import type { BatchObserver } from './batch.js';
-import { currentTraceId } from './tracing.js';
+import { currentSampledTraceId } from './tracing.js';
 
 /** How an operation ended: no errors, errors and nothing else, or errors beside data. */
 export type Outcome = 'ok' | 'error' | 'partial';
@@ -165,7 +165,7 @@ export function createMetrics(): GatewayMetrics {
     },
     upstream({ source, method, status, ms }) {
       upstreamCounts(`${source}\n${method}\n${status ?? 'none'}`).inc();
-      const traceId = currentTraceId();
+      const traceId = currentSampledTraceId();
       if (traceId === undefined) upstreamTimes(source).observe(ms / 1000);
       else upstreamSeconds.observe({ labels: { source }, value: ms / 1000, exemplarLabels: { traceId } });
     },

@@ -11,7 +11,7 @@ import type { GatewayContext } from '../context.js';
 import type { SourceName } from '../errors/codes.js';
 import type { UpstreamEvent } from '../http/upstream.js';
 import type { GatewayMetrics, Outcome } from './metrics.js';
-import { currentTraceId } from './tracing.js';
+import { currentSampledTraceId, currentTraceId } from './tracing.js';
 
 /** Upstream exchanges of the operations in flight under one request id. */
 interface Calls {
@@ -72,7 +72,7 @@ export function createOperationLog(gatewayLogger: Logger, metrics: GatewayMetric
     const operation = operationOf(ctx);
     const name = operation ? (operation.name?.value ?? null) : requestedName(ctx.request.operationName);
     const traceId = currentTraceId();
-    metrics?.operation(name, outcome, ms / 1000, traceId);
+    metrics?.operation(name, outcome, ms / 1000, currentSampledTraceId());
     if (!logger.isLevelEnabled('info')) return;
     logger.info(
       {

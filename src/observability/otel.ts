@@ -27,25 +27,34 @@ function cleanAll(attributes: Attributes | undefined): Record<string, AttributeV
   return out;
 }
 
+/**
+ * A span of the SDK. An unsampled one (the sampler said no) records nothing, so its attributes are not even
+ * scrubbed; it still has ids, and its children and the sources still get its trace in their `traceparent`.
+ */
 class OtelSpan implements TraceSpan {
+  readonly sampled: boolean;
+
   constructor(
     private readonly tracer: Tracer,
     private readonly span: Span,
-  ) {}
+  ) {
+    this.sampled = span.isRecording();
+  }
 
   get traceId(): string {
     return this.span.spanContext().traceId;
   }
 
   setAttribute(key: string, value: AttributeValue | undefined): void {
-    if (value !== undefined) this.span.setAttribute(key, clean(value));
+    if (this.sampled && value !== undefined) this.span.setAttribute(key, clean(value));
   }
 
   addEvent(name: string, attributes?: Attributes): void {
-    this.span.addEvent(name, cleanAll(attributes));
+    if (this.sampled) this.span.addEvent(name, cleanAll(attributes));
   }
 
   fail(code: string): void {
+    if (!this.sampled) return;
     this.span.setAttribute('error.type', code);
     this.span.setStatus({ code: SpanStatusCode.ERROR, message: code });
   }
@@ -60,7 +69,8 @@ class OtelSpan implements TraceSpan {
 
   child(name: string, options: { kind?: 'client' | 'internal'; attributes?: Attributes } = {}): TraceSpan {
     const kind = options.kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL;
-    const span = this.tracer.startSpan(name, { kind, attributes: cleanAll(options.attributes) }, trace.setSpan(ROOT_CONTEXT, this.span));
+    const attributes = this.sampled ? cleanAll(options.attributes) : undefined;
+    const span = this.tracer.startSpan(name, { kind, attributes }, trace.setSpan(ROOT_CONTEXT, this.span));
     return new OtelSpan(this.tracer, span);
   }
 
@@ -82,7 +92,12 @@ function remoteParent(header: string | undefined) {
   });
 }
 
-/** Tracing through `processor` (the OTLP exporter's batch processor; in tests, an in-memory exporter's). */
+/**
+ * Tracing through `processor` (the OTLP exporter's batch processor; in tests, an in-memory exporter's). The provider
+ * is given no sampler, so the SDK takes it from the standard `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG`
+ * (default `parentbased_always_on`: a caller's sampling decision in `traceparent` is kept, and a trace started here
+ * is sampled).
+ */
 export function createOtelTracing(processor: SpanProcessor, serviceName = process.env.OTEL_SERVICE_NAME ?? 'connector-gateway'): Tracing {
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),

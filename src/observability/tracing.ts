@@ -12,6 +12,8 @@ export type Attributes = Record<string, AttributeValue | undefined>;
 /** One span. Attribute values that are strings are scrubbed like the logs before they are kept. */
 export interface TraceSpan {
   readonly traceId: string;
+  /** Whether the span is recorded and exported (the sampler's decision); an unsampled span still propagates its trace. */
+  readonly sampled: boolean;
   setAttribute(key: string, value: AttributeValue | undefined): void;
   addEvent(name: string, attributes?: Attributes): void;
   /** Marks the span failed with the gateway's error code (never a message: it may hold a secret). */
@@ -57,6 +59,12 @@ export function withSpan<T>(span: TraceSpan, fn: () => T): T {
 /** The trace id of the work under way, for the operation log line. */
 export function currentTraceId(): string | undefined {
   return current.getStore()?.span.traceId;
+}
+
+/** The current trace's id when its spans are exported: an exemplar must link to a trace the backend has. */
+export function currentSampledTraceId(): string | undefined {
+  const span = current.getStore()?.span;
+  return span?.sampled ? span.traceId : undefined;
 }
 
 /** Whether the `OTEL_*` variables ask for traces: an OTLP endpoint, or `OTEL_TRACES_EXPORTER=otlp`; `OTEL_SDK_DISABLED=true` wins. */
