@@ -6,7 +6,8 @@
  * variables that do not coerce, a caller with no permissions): then nothing is cached. Knows no vendor. Internal module.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST, getVariableValues, OperationTypeNode, parse, print, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { getOperationAST, getVariableValues, OperationTypeNode, parse, print, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Permissions } from '../auth/roles.js';
 
 /** One operation as the caller sent it. */
@@ -33,22 +34,69 @@ export function permissionIdentity(permissions: Permissions): string | undefined
   return `read=${[...permissions.read].sort().join(',')};write=${[...permissions.write].sort().join(',')}`;
 }
 
+/** A document parsed (within the parse options) and printed back. */
+interface Parsed {
+  document: DocumentNode;
+  printed: string;
+}
+
 /**
- * The parts of a query's key, or undefined when it cannot be cached: not parseable (within `parseOptions`), not a
- * single query (a mutation, a subscription, an ambiguous or missing operation), or variables that do not coerce.
+ * Documents parsed and printed once per text: the same query comes again and again, and a hit must not pay a parse
+ * and a print each time. Bounded by the texts' length (a caller can send any number of distinct documents); one
+ * that does not parse is remembered too.
  */
-export function keyParts(schema: GraphQLSchema, input: OperationInput, identity: string, parseOptions?: ParseOptions): KeyParts | undefined {
-  let document;
-  try {
-    document = parse(input.query, { ...parseOptions, noLocation: true });
-  } catch {
-    return undefined;
+export class ParsedDocuments {
+  private readonly cache: LRUCache<string, Parsed | false>;
+
+  constructor(
+    private readonly parseOptions?: ParseOptions,
+    maxChars = 500_000,
+  ) {
+    this.cache = new LRUCache<string, Parsed | false>({
+      maxSize: maxChars,
+      sizeCalculation: (parsed, query) => Math.max(1, query.length + (parsed === false ? 0 : parsed.printed.length)),
+    });
   }
-  const operation = getOperationAST(document, input.operationName ?? undefined);
+
+  /** The document of `query`, or undefined when it does not parse. */
+  get(query: string): Parsed | undefined {
+    let parsed = this.cache.get(query);
+    if (parsed === undefined) {
+      parsed = this.parse(query);
+      // A text longer than the whole budget is not kept (the cache would refuse it anyway).
+      if (query.length < this.cache.maxSize / 2) this.cache.set(query, parsed);
+    }
+    return parsed === false ? undefined : parsed;
+  }
+
+  /** Characters held (tests). */
+  get chars(): number {
+    return this.cache.calculatedSize;
+  }
+
+  private parse(query: string): Parsed | false {
+    try {
+      const document = parse(query, { ...this.parseOptions, noLocation: true });
+      return { document, printed: print(document) };
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * The parts of a query's key, or undefined when it cannot be cached: not parseable (within the documents' parse
+ * options), not a single query (a mutation, a subscription, an ambiguous or missing operation), or variables that
+ * do not coerce.
+ */
+export function keyParts(schema: GraphQLSchema, input: OperationInput, identity: string, documents: ParsedDocuments): KeyParts | undefined {
+  const parsed = documents.get(input.query);
+  if (parsed === undefined) return undefined;
+  const operation = getOperationAST(parsed.document, input.operationName ?? undefined);
   if (operation?.operation !== OperationTypeNode.QUERY) return undefined;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], input.variables ?? {});
   if (coerced.errors !== undefined) return undefined;
-  return { document: print(document), operationName: input.operationName ?? null, variables: coerced.coerced, identity };
+  return { document: parsed.printed, operationName: input.operationName ?? null, variables: coerced.coerced, identity };
 }
 
 /** A value as canonical JSON: object keys sorted at every level, undefined members left out. */

@@ -6,7 +6,7 @@
  */
 import type { GraphQLSchema, ParseOptions } from 'graphql';
 import type { Permissions } from '../auth/roles.js';
-import { cacheKey, keyParts, permissionIdentity, type OperationInput } from './key.js';
+import { cacheKey, keyParts, ParsedDocuments, permissionIdentity, type OperationInput } from './key.js';
 import { sourceTag, type CacheRecord } from './record.js';
 import type { CacheStore, Stamp } from './store.js';
 
@@ -29,9 +29,11 @@ export class ResponseCache {
   private readonly now: () => number;
   /** The TTL of a response that read no source: the least of all. */
   private readonly leastTtl: number;
+  private readonly documents: ParsedDocuments;
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.documents = new ParsedDocuments(options.parseOptions);
     this.leastTtl = Math.min(...Object.values(options.ttlMs));
   }
 
@@ -45,7 +47,7 @@ export class ResponseCache {
   private async find(input: OperationInput, permissions: Permissions): Promise<Lookup> {
     const identity = permissionIdentity(permissions);
     if (identity === undefined) return { kind: 'bypass' };
-    const parts = keyParts(this.options.schema, input, identity, this.options.parseOptions);
+    const parts = keyParts(this.options.schema, input, identity, this.documents);
     if (parts === undefined) return { kind: 'bypass' };
     const key = cacheKey(parts);
     // The stamp first: a change that lands from now on keeps what is computed next out of the cache.

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, canonicalJson, keyParts, permissionIdentity } from '../../src/cache/key.js';
+import { cacheKey, canonicalJson, keyParts, ParsedDocuments, permissionIdentity } from '../../src/cache/key.js';
 import type { SourceName } from '../../src/errors/codes.js';
 
 const schema = buildSchema(`
@@ -17,8 +17,10 @@ const schema = buildSchema(`
 const QUERY = 'query Q($first: Int = 10, $filter: Filter, $after: String) { things(first: $first, filter: $filter, after: $after) }';
 const ADMIN = permissionIdentity({ read: new Set<SourceName>(['LOGTO', 'SAILPOINT']), write: new Set<SourceName>(['LOGTO', 'SAILPOINT']) })!;
 
-const key = (variables: Record<string, unknown>, identity = ADMIN, query = QUERY) => {
-  const parts = keyParts(schema, { query, operationName: 'Q', variables }, identity);
+const documents = new ParsedDocuments();
+
+const key = (variables: Record<string, unknown>, identity = ADMIN, query = QUERY, docs = documents) => {
+  const parts = keyParts(schema, { query, operationName: 'Q', variables }, identity, docs);
   return parts && cacheKey(parts);
 };
 
@@ -55,8 +57,8 @@ describe('cacheKey', () => {
   it('differs whenever the coerced variables differ', () => {
     fc.assert(
       fc.property(variables, variables, (v1, v2) => {
-        const p1 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v1 }, ADMIN)!;
-        const p2 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v2 }, ADMIN)!;
+        const p1 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v1 }, ADMIN, documents)!;
+        const p2 = keyParts(schema, { query: QUERY, operationName: 'Q', variables: v2 }, ADMIN, documents)!;
         expect(cacheKey(p1) === cacheKey(p2)).toBe(canonicalJson(p1.variables) === canonicalJson(p2.variables));
       }),
     );
@@ -64,10 +66,35 @@ describe('cacheKey', () => {
 
   it('refuses what it cannot key: no permissions, a mutation, a document that does not parse, variables that do not coerce', () => {
     expect(permissionIdentity({ read: new Set(), write: new Set() })).toBeUndefined();
-    expect(keyParts(schema, { query: 'mutation { touch }' }, ADMIN)).toBeUndefined();
-    expect(keyParts(schema, { query: 'query {' }, ADMIN)).toBeUndefined();
-    expect(keyParts(schema, { query: QUERY, variables: { first: 'ten' } }, ADMIN)).toBeUndefined();
-    expect(keyParts(schema, { query: `${QUERY} query R { things }` }, ADMIN)).toBeUndefined();
-    expect(keyParts(schema, { query: QUERY }, ADMIN, { maxLexicalTokens: 5 })).toBeUndefined();
+    expect(keyParts(schema, { query: 'mutation { touch }' }, ADMIN, documents)).toBeUndefined();
+    // Twice: the second answer comes from the memo of documents that do not parse.
+    for (let i = 0; i < 2; i++) expect(keyParts(schema, { query: 'query {' }, ADMIN, documents)).toBeUndefined();
+    expect(keyParts(schema, { query: QUERY, variables: { first: 'ten' } }, ADMIN, documents)).toBeUndefined();
+    expect(keyParts(schema, { query: `${QUERY} query R { things }` }, ADMIN, documents)).toBeUndefined();
+    expect(keyParts(schema, { query: QUERY }, ADMIN, new ParsedDocuments({ maxLexicalTokens: 5 }))).toBeUndefined();
+  });
+
+  it('gives the same key from a remembered document as from a fresh parse, whatever the spacing and variables', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\n', '\t', ','), { minLength: 1, maxLength: 4 }), variables, (space, vars) => {
+        const query = QUERY.replaceAll(' ', space.join(''));
+        const remembered = key(vars, ADMIN, query);
+        expect(key(vars, ADMIN, query)).toBe(remembered);
+        expect(key(vars, ADMIN, query, new ParsedDocuments())).toBe(remembered);
+        expect(remembered).toBe(key(vars));
+      }),
+    );
+  });
+
+  it('keeps the remembered documents within their character budget, however many distinct ones a caller sends', () => {
+    const docs = new ParsedDocuments(undefined, 5_000);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 50 }), (names) => {
+        for (const name of names) keyParts(schema, { query: `query Q { things(after: ${JSON.stringify(name)}) }` }, ADMIN, docs);
+        keyParts(schema, { query: `query Q { things(after: "${'x'.repeat(4_000)}") }` }, ADMIN, docs);
+        expect(docs.chars).toBeLessThanOrEqual(5_000);
+        expect(docs.chars).toBeGreaterThan(0);
+      }),
+    );
   });
 });
