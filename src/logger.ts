@@ -227,10 +227,14 @@ export function scrubBody(body: string, known: Iterable<string | undefined> = []
   const secrets = [...known].filter((secret): secret is string => secret !== undefined && secret.length >= MIN_KNOWN_SECRET);
   let text = withoutKnown(body.length > SCRUBBED_BODY_CHARS ? body.slice(0, SCRUBBED_BODY_CHARS) : body, secrets);
   let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined; // not JSON (or cut): scrubbed as text
+  // Only a text that can be a JSON object, array or string is parsed: a failed parse (a thrown SyntaxError) costs
+  // far more than the scrubbing, and a bare number or word is scrubbed as text either way.
+  if (/^\s*[[{"]/.test(text)) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined; // not JSON (or cut): scrubbed as text
+    }
   }
   // Parsing decodes what the raw text hid from the replacement (`\u0026` for `&`, as Go's JSON writes it): the
   // known secrets are replaced again in what is written out.

@@ -69,9 +69,9 @@ class OtelSpan implements TraceSpan {
 
   child(name: string, options: { kind?: 'client' | 'internal'; attributes?: Attributes } = {}): TraceSpan {
     const kind = options.kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL;
-    const attributes = this.sampled ? cleanAll(options.attributes) : undefined;
-    const span = this.tracer.startSpan(name, { kind, attributes }, trace.setSpan(ROOT_CONTEXT, this.span));
-    return new OtelSpan(this.tracer, span);
+    const span = new OtelSpan(this.tracer, this.tracer.startSpan(name, { kind }, trace.setSpan(ROOT_CONTEXT, this.span)));
+    if (options.attributes) for (const key in options.attributes) span.setAttribute(key, options.attributes[key]);
+    return span;
   }
 
   traceparent(): string {
@@ -106,8 +106,10 @@ export function createOtelTracing(processor: SpanProcessor, serviceName = proces
   const tracer = provider.getTracer('connector-gateway');
   return {
     serverSpan(name, traceparent, attributes) {
-      const span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes: cleanAll(attributes) }, remoteParent(traceparent));
-      return new OtelSpan(tracer, span);
+      // The attributes are scrubbed only once the sampler has said the span is recorded (most are not, sampled).
+      const span = new OtelSpan(tracer, tracer.startSpan(name, { kind: SpanKind.SERVER }, remoteParent(traceparent)));
+      for (const key in attributes) span.setAttribute(key, attributes[key]);
+      return span;
     },
     shutdown: () => provider.shutdown(),
   };
