@@ -7,13 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../src/config/index.js';
-import { createLogger } from '../../src/logger.js';
-import { startGateway, type RunningGateway } from '../../src/server/index.js';
-import { sailpointSource } from '../../src/sources/sailpoint/index.js';
+import type { RunningGateway } from '../../src/server/index.js';
 import { scriptConnectorId } from '../../src/sources/sailpoint/mappers.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
-import { logSink } from '../helpers/logs.js';
+import { startInProcessReplica } from '../helpers/cluster.js';
 import { useRedis } from '../helpers/redis.js';
 
 interface Answer {
@@ -33,27 +30,7 @@ let b: RunningGateway;
 let id: string;
 
 async function startReplica(): Promise<RunningGateway> {
-  const { sink } = logSink();
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      GATEWAY_CONSOLE: 'off',
-      GATEWAY_RESPONSE_CACHE: 'on',
-      SAILPOINT_URL: sandbox.url,
-      SAILPOINT_CLIENT_ID: sandbox.clientId,
-      SAILPOINT_CLIENT_SECRET: sandbox.clientSecret,
-      SAILPOINT_RATE_LIMIT: 'off',
-      REDIS_URL: redis.server.url,
-      REDIS_KEY_PREFIX: 'cache-test:',
-    },
-    [sailpointSource],
-  );
-  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), sources: [sailpointSource] });
-  running.push(gateway);
-  return gateway;
+  return (await startInProcessReplica(sandbox, redis.server.url, 'cache-test:', { GATEWAY_RESPONSE_CACHE: 'on' }, running)).gateway;
 }
 
 async function gql(gateway: RunningGateway, query: string, variables: Record<string, unknown>): Promise<Answer> {

@@ -1,7 +1,7 @@
 /**
  * The response cache through the real stack (sandboxes, gateway, HTTP), in memory: a repeated query is answered
- * from it (no upstream call, `Age` and `Cache-Control: private`), a change through the gateway is read at once, a
- * caller with other permissions never gets another's entry, and what has errors is not cached.
+ * from it (no upstream call, `Age` and `Cache-Control: private`), a change through the gateway is read at once (even
+ * when the gateway's mutation failed: the change may have landed), a caller with other permissions never gets another's entry, and what has errors is not cached.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,6 +21,9 @@ const READ = `query($id: ID!) { node(id: $id) { ... on LoginConnector { id metad
 const PATCH = `mutation($id: ID!, $ops: [JsonPatchOperationInput!]!) { patchConnector(id: $id, operations: $ops) { id } }`;
 
 let stack: TestStack;
+interface Read {
+  node: { metadata: Record<string, unknown> };
+}
 /** A standard connector (one that takes metadata). */
 const oidc = () => stack.logto.store.connectors().find((c) => c.connectorId === 'oidc')!;
 let id: string;
@@ -35,6 +38,25 @@ beforeAll(async () => {
 beforeEach(() => {
   stack.resetCalls();
 });
+
+/** A change made by another client of the Logto tenant, straight at the sandbox's Management API. */
+async function patchAtTheSource(connectorId: string, body: Record<string, unknown>): Promise<void> {
+  const { logto } = stack;
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: logto.clientId,
+    client_secret: logto.clientSecret,
+    resource: logto.resource,
+    scope: 'all',
+  });
+  const token = ((await (await fetch(`${logto.url}/oidc/token`, { method: 'POST', body: form })).json()) as { access_token: string }).access_token;
+  const res = await fetch(`${logto.url}/api/connectors/${connectorId}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.text()).toBe(200);
+}
 
 describe('the response cache', () => {
   it('answers a repeated query from the cache, with Age and a private max-age, and no upstream call', async () => {
@@ -59,6 +81,28 @@ describe('the response cache', () => {
       const read = await stack.gql<{ node: { metadata: Record<string, unknown> } }>(READ, { id }, admin);
       expect(read.body.data?.node.metadata.logo).toBe(`https://example.com/${round}.png`);
     }
+  });
+
+  it('drops a source when a mutation of it fails too: a change that landed anyway is read at once', async () => {
+    const first = await stack.gql<Read>(READ, { id }, admin);
+    const old = first.body.data?.node.metadata.logo;
+    // The change reaches the source although the gateway's call fails (an answer lost on its way back): here another
+    // client makes it, straight at the source, and the gateway's PATCH that follows is answered 500.
+    await patchAtTheSource(oidc().id, { metadata: { ...oidc().metadata, logo: 'https://example.com/landed.png' } });
+    const cached = await stack.gql<Read>(READ, { id }, admin);
+    expect(cached.headers.get('age')).not.toBeNull();
+    expect(cached.body.data?.node.metadata.logo).toBe(old);
+
+    stack.logto.injectFault({ match: { method: 'PATCH', pathPrefix: '/api/connectors/' }, status: 500 });
+    try {
+      const failed = await stack.gql(PATCH, { id, ops: [{ op: 'add', path: '/metadata/logo', value: 'https://example.com/refused.png' }] }, admin);
+      expect(failed.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    } finally {
+      stack.logto.clearFaults();
+    }
+    const read = await stack.gql<Read>(READ, { id }, admin);
+    expect(read.headers.get('age')).toBeNull();
+    expect(read.body.data?.node.metadata.logo).toBe('https://example.com/landed.png');
   });
 
   it('never gives a caller with other permissions what another caller cached', async () => {

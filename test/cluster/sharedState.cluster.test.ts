@@ -8,13 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisClient } from '../../src/cluster/redis.js';
-import { loadConfig } from '../../src/config/index.js';
-import { createLogger } from '../../src/logger.js';
-import { startGateway, type RunningGateway } from '../../src/server/index.js';
-import { sailpointSource } from '../../src/sources/sailpoint/index.js';
+import type { RunningGateway } from '../../src/server/index.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
-import { mostInWindow } from '../helpers/cluster.js';
-import { logSink } from '../helpers/logs.js';
+import { mostInWindow, startInProcessReplica } from '../helpers/cluster.js';
 import { useRedis } from '../helpers/redis.js';
 
 interface Replica {
@@ -41,27 +37,7 @@ afterAll(async () => {
 
 /** A gateway on the shared sandbox and Redis; replicas of one test share `prefix`. */
 async function startReplica(prefix: string, env: Record<string, string> = {}): Promise<Replica> {
-  const { logs, sink } = logSink();
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      GATEWAY_CONSOLE: 'off',
-      SAILPOINT_URL: sandbox.url,
-      SAILPOINT_CLIENT_ID: sandbox.clientId,
-      SAILPOINT_CLIENT_SECRET: sandbox.clientSecret,
-      SAILPOINT_RATE_LIMIT: 'off',
-      UPSTREAM_DEDUPE: 'false',
-      REDIS_URL: redis.server.url,
-      REDIS_KEY_PREFIX: prefix,
-      ...env,
-    },
-    [sailpointSource],
-  );
-  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), sources: [sailpointSource] });
-  running.push(gateway);
+  const { gateway, logs } = await startInProcessReplica(sandbox, redis.server.url, prefix, { UPSTREAM_DEDUPE: 'false', ...env }, running);
   const origin = gateway.url.replace(/\/graphql$/, '');
   return {
     gateway,

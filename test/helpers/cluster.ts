@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { startConductorOneSandbox, type ConductorOneSandbox } from '../../src/sources/conductorone/sandbox/server.js';
 import { startLogtoSandbox, type LogtoSandbox } from '../../src/sources/logto/sandbox/server.js';
 import { startSailPointSandbox, type SailPointSandbox } from '../../src/sources/sailpoint/sandbox/server.js';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
+import { startGateway, type RunningGateway } from '../../src/server/index.js';
+import { sailpointSource } from '../../src/sources/sailpoint/index.js';
+import { logSink } from './logs.js';
 import { freePort, waitFor } from './redis.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -128,4 +133,45 @@ export function mostInWindow(times: number[], windowMs: number): number {
     most = Math.max(most, i - j + 1);
   }
   return most;
+}
+
+/** A gateway replica in the test's own process. */
+export interface InProcessReplica {
+  gateway: RunningGateway;
+  /** Its log lines (JSON). */
+  logs: string[];
+}
+
+/**
+ * A SailPoint-only gateway in this process on `sandbox` and the Redis at `redisUrl`, keys under `prefix` (replicas
+ * of one test share it), with `env` on top; `running` collects it for the test's cleanup.
+ */
+export async function startInProcessReplica(
+  sandbox: SailPointSandbox,
+  redisUrl: string,
+  prefix: string,
+  env: Record<string, string>,
+  running: RunningGateway[],
+): Promise<InProcessReplica> {
+  const { logs, sink } = logSink();
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      GATEWAY_CONSOLE: 'off',
+      SAILPOINT_URL: sandbox.url,
+      SAILPOINT_CLIENT_ID: sandbox.clientId,
+      SAILPOINT_CLIENT_SECRET: sandbox.clientSecret,
+      SAILPOINT_RATE_LIMIT: 'off',
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      ...env,
+    },
+    [sailpointSource],
+  );
+  const gateway = await startGateway({ config, logger: createLogger(config.logLevel, sink), sources: [sailpointSource] });
+  running.push(gateway);
+  return { gateway, logs };
 }
