@@ -1,7 +1,8 @@
 /**
  * The response cache through the real stack (sandboxes, gateway, HTTP), in memory: a repeated query is answered
  * from it (no upstream call, `Age` and `Cache-Control: private`), a change through the gateway is read at once (even
- * when the gateway's mutation failed: the change may have landed), a caller with other permissions never gets another's entry, and what has errors is not cached.
+ * when the gateway's mutation failed: the change may have landed), a caller with other permissions never gets
+ * another's entry, and what has errors is not cached.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
