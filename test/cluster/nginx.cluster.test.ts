@@ -2,12 +2,16 @@
  * nginx in front of two gateway processes (issue 20), with deploy/nginx/connector-gateway.conf as shipped: requests
  * are spread over both replicas, a killed replica is left out (passive health checks) while requests are still
  * answered, a large upload goes through whole, a subscription's event arrives while its stream is open, and
- * /readyz and /healthz are passed through. Not proven here: that nginx does not buffer the event stream (with the
- * gateway's `X-Accel-Buffering: no` set to `yes` this test still passes: nginx forwards what it has read at once
- * when the client keeps up) nor that an upload is streamed rather than spooled (the result is the same). What replicas share on Redis is
+ * /readyz and /healthz are passed through; and, with a recording server behind the template, a request body reaches
+ * the replica while the caller is still sending it (uploads are streamed, not spooled first). Not proven here: that
+ * nginx does not buffer the event stream (with the gateway's `X-Accel-Buffering: no` set to `yes` this test still
+ * passes: nginx forwards what it has read at once when the client keeps up). What replicas share on Redis is
  * replicas.cluster.test.ts's and sharedState.cluster.test.ts's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/globalId.js';
 import { startReplicas, startSandboxes, type ReplicaProcess, type Sandboxes } from '../helpers/cluster.js';
 import { uploadFile } from '../helpers/gateway.js';
@@ -63,6 +67,49 @@ describe('the nginx template', () => {
   it('keeps /metrics to the replicas themselves', async () => {
     expect((await fetch(`${nginx.origin}/metrics`)).status).toBe(404);
     expect((await fetch(`${replicas[0]!.origin}/metrics`)).status).toBe(200);
+  });
+});
+
+describe('the nginx template, with a server behind it that records what arrives', () => {
+  it('streams a request body to the replica as it arrives (an upload is not spooled first)', async () => {
+    let received = 0;
+    let completed = false;
+    const backend = createServer((req: IncomingMessage, res) => {
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+      });
+      req.on('end', () => {
+        completed = true;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    backend.listen(0, '127.0.0.1');
+    await once(backend, 'listening');
+    const { port } = backend.address() as { port: number };
+    const front = await startNginx([`127.0.0.1:${port}`]);
+    const socket = connect(front.port, '127.0.0.1');
+    try {
+      await once(socket, 'connect');
+      const half = 'x'.repeat(256 * 1024);
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: gateway\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${2 * half.length}\r\nConnection: close\r\n\r\n${half}`,
+      );
+      // The first half reaches the server behind nginx while the caller still holds the second one back.
+      await vi.waitFor(() => {
+        expect(received).toBeGreaterThan(0);
+      }, 5_000);
+      expect(completed).toBe(false);
+      const answer: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => answer.push(chunk));
+      socket.write(half);
+      await once(socket, 'close');
+      expect(Buffer.concat(answer).toString('latin1')).toMatch(/^HTTP\/1\.1 200 /);
+      expect(received).toBe(2 * half.length);
+    } finally {
+      socket.destroy();
+      await front.stop();
+      backend.close();
+    }
   });
 });
 
