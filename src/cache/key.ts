@@ -6,7 +6,7 @@
  * variables that do not coerce, a caller with no permissions): then nothing is cached. Knows no vendor. Internal module.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST, getVariableValues, OperationTypeNode, parse, print, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { getVariableValues, Kind, OperationTypeNode, parse, print, visit, type GraphQLSchema, type ParseOptions, type VariableDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Permissions } from '../auth/roles.js';
 
@@ -34,16 +34,29 @@ export function permissionIdentity(permissions: Permissions): string | undefined
   return `read=${[...permissions.read].sort().join(',')};write=${[...permissions.write].sort().join(',')}`;
 }
 
-/** A document parsed (within the parse options) and printed back. */
-interface Parsed {
-  document: DocumentNode;
-  printed: string;
+/** One operation of a document, as much as the key needs of it. */
+interface OperationFacts {
+  name: string | undefined;
+  isQuery: boolean;
+  variables: readonly VariableDefinitionNode[];
 }
+
+/** A document parsed (within the parse options) and printed back, with its operations; not its AST. */
+interface Parsed {
+  printed: string;
+  operations: readonly OperationFacts[];
+  /** What it holds, in characters of a string: the texts, and 64 for each AST node of the variable definitions kept. */
+  size: number;
+}
+
+/** What an AST node of a kept variable definition (or its default value) is counted as, in characters. */
+const NODE_CHARS = 64;
 
 /**
  * Documents parsed and printed once per text: the same query comes again and again, and a hit must not pay a parse
- * and a print each time. Bounded by the texts' length (a caller can send any number of distinct documents); one
- * that does not parse is remembered too.
+ * and a print each time. Only the printed text and each operation's type, name and variable definitions are kept
+ * (not the AST), and the memo is bounded by what they hold (a caller can send any number of distinct documents); a
+ * text that does not parse is remembered too.
  */
 export class ParsedDocuments {
   private readonly cache: LRUCache<string, Parsed | false>;
@@ -54,7 +67,7 @@ export class ParsedDocuments {
   ) {
     this.cache = new LRUCache<string, Parsed | false>({
       maxSize: maxChars,
-      sizeCalculation: (parsed, query) => Math.max(1, query.length + (parsed === false ? 0 : parsed.printed.length)),
+      sizeCalculation: (parsed, query) => Math.max(1, query.length + (parsed === false ? 0 : parsed.size)),
     });
   }
 
@@ -63,8 +76,8 @@ export class ParsedDocuments {
     let parsed = this.cache.get(query);
     if (parsed === undefined) {
       parsed = this.parse(query);
-      // A text longer than the whole budget is not kept (the cache would refuse it anyway).
-      if (query.length < this.cache.maxSize / 2) this.cache.set(query, parsed);
+      // One that would take more than half of the budget is not kept.
+      if (query.length + (parsed === false ? 0 : parsed.size) <= this.cache.maxSize / 2) this.cache.set(query, parsed);
     }
     return parsed === false ? undefined : parsed;
   }
@@ -75,13 +88,35 @@ export class ParsedDocuments {
   }
 
   private parse(query: string): Parsed | false {
+    let document;
     try {
-      const document = parse(query, { ...this.parseOptions, noLocation: true });
-      return { document, printed: print(document) };
+      document = parse(query, { ...this.parseOptions, noLocation: true });
     } catch {
       return false;
     }
+    const printed = print(document);
+    let size = printed.length;
+    const operations: OperationFacts[] = [];
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      const variables = definition.variableDefinitions ?? [];
+      for (const variable of variables) {
+        visit(variable, {
+          enter() {
+            size += NODE_CHARS;
+          },
+        });
+      }
+      operations.push({ name: definition.name?.value, isQuery: definition.operation === OperationTypeNode.QUERY, variables });
+    }
+    return { printed, operations, size };
   }
+}
+
+/** The operation a request runs, as graphql-js picks it (getOperationAST): by name, or the only one. */
+function operationOf(parsed: Parsed, operationName: string | null | undefined): OperationFacts | undefined {
+  if (operationName != null) return parsed.operations.find((operation) => operation.name === operationName);
+  return parsed.operations.length === 1 ? parsed.operations[0] : undefined;
 }
 
 /**
@@ -92,9 +127,9 @@ export class ParsedDocuments {
 export function keyParts(schema: GraphQLSchema, input: OperationInput, identity: string, documents: ParsedDocuments): KeyParts | undefined {
   const parsed = documents.get(input.query);
   if (parsed === undefined) return undefined;
-  const operation = getOperationAST(parsed.document, input.operationName ?? undefined);
-  if (operation?.operation !== OperationTypeNode.QUERY) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], input.variables ?? {});
+  const operation = operationOf(parsed, input.operationName);
+  if (operation?.isQuery !== true) return undefined;
+  const coerced = getVariableValues(schema, operation.variables, input.variables ?? {});
   if (coerced.errors !== undefined) return undefined;
   return { document: parsed.printed, operationName: input.operationName ?? null, variables: coerced.coerced, identity };
 }

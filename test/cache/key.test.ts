@@ -71,6 +71,8 @@ describe('cacheKey', () => {
     for (let i = 0; i < 2; i++) expect(keyParts(schema, { query: 'query {' }, ADMIN, documents)).toBeUndefined();
     expect(keyParts(schema, { query: QUERY, variables: { first: 'ten' } }, ADMIN, documents)).toBeUndefined();
     expect(keyParts(schema, { query: `${QUERY} query R { things }` }, ADMIN, documents)).toBeUndefined();
+    expect(keyParts(schema, { query: `${QUERY} query R { things }`, operationName: 'X' }, ADMIN, documents)).toBeUndefined();
+    expect(keyParts(schema, { query: `${QUERY} mutation R { touch }`, operationName: 'R' }, ADMIN, documents)).toBeUndefined();
     expect(keyParts(schema, { query: QUERY }, ADMIN, new ParsedDocuments({ maxLexicalTokens: 5 }))).toBeUndefined();
   });
 
@@ -86,12 +88,25 @@ describe('cacheKey', () => {
     );
   });
 
+  it('picks the operation as graphql-js does: by its name, or the only one', () => {
+    const both = `${QUERY} query R { things(first: 1) }`;
+    const r = keyParts(schema, { query: both, operationName: 'R' }, ADMIN, documents)!;
+    expect(r.operationName).toBe('R');
+    expect(r.variables).toEqual({});
+    expect(keyParts(schema, { query: both, operationName: 'Q' }, ADMIN, documents)!.variables).toEqual({ first: 10 });
+    expect(cacheKey(r)).not.toBe(cacheKey(keyParts(schema, { query: both, operationName: 'Q' }, ADMIN, documents)!));
+    expect(keyParts(schema, { query: '{ things }' }, ADMIN, documents)?.variables).toEqual({});
+  });
+
   it('keeps the remembered documents within their character budget, however many distinct ones a caller sends', () => {
     const docs = new ParsedDocuments(undefined, 5_000);
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 50 }), (names) => {
         for (const name of names) keyParts(schema, { query: `query Q { things(after: ${JSON.stringify(name)}) }` }, ADMIN, docs);
         keyParts(schema, { query: `query Q { things(after: "${'x'.repeat(4_000)}") }` }, ADMIN, docs);
+        // Variable definitions are kept (not the rest of the AST) and counted by their nodes, default values included.
+        const defaults = names.map((name, i) => `$v${i}: [String] = [${JSON.stringify(name)}, "a", "b"]`).join(', ');
+        keyParts(schema, { query: `query Q(${defaults}) { things }` }, ADMIN, docs);
         expect(docs.chars).toBeLessThanOrEqual(5_000);
         expect(docs.chars).toBeGreaterThan(0);
       }),
