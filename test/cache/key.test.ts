@@ -98,17 +98,25 @@ describe('cacheKey', () => {
     expect(keyParts(schema, { query: '{ things }' }, ADMIN, documents)?.variables).toEqual({});
   });
 
-  it('keeps the remembered documents within their character budget, however many distinct ones a caller sends', () => {
-    const docs = new ParsedDocuments(undefined, 5_000);
+  it('counts what every remembered text costs beside its length: many tiny texts fill the budget with few entries', () => {
+    const docs = new ParsedDocuments(undefined, 100_000);
+    for (let i = 0; i < 5_000; i++) keyParts(schema, { query: i % 2 === 0 ? `{${String(i)}` : `{ a${String(i)} }` }, ADMIN, docs);
+    // Each entry costs at least a few hundred bytes (the LRU's slots, the remembered result): not its 3 to 8 characters.
+    expect(docs.held.entries).toBeLessThanOrEqual(100_000 / 300);
+    expect(docs.held.bytes).toBeLessThanOrEqual(100_000);
+  });
+
+  it('keeps the remembered documents within their budget, however many distinct ones a caller sends', () => {
+    const docs = new ParsedDocuments(undefined, 20_000);
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 50 }), (names) => {
         for (const name of names) keyParts(schema, { query: `query Q { things(after: ${JSON.stringify(name)}) }` }, ADMIN, docs);
-        keyParts(schema, { query: `query Q { things(after: "${'x'.repeat(4_000)}") }` }, ADMIN, docs);
+        keyParts(schema, { query: `query Q { things(after: "${'x'.repeat(9_000)}") }` }, ADMIN, docs);
         // Variable definitions are kept (not the rest of the AST) and counted by their nodes, default values included.
         const defaults = names.map((name, i) => `$v${i}: [String] = [${JSON.stringify(name)}, "a", "b"]`).join(', ');
         keyParts(schema, { query: `query Q(${defaults}) { things }` }, ADMIN, docs);
-        expect(docs.chars).toBeLessThanOrEqual(5_000);
-        expect(docs.chars).toBeGreaterThan(0);
+        expect(docs.held.bytes).toBeLessThanOrEqual(20_000);
+        expect(docs.held.bytes).toBeGreaterThan(0);
       }),
     );
   });
