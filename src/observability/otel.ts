@@ -82,8 +82,10 @@ class OtelSpan implements TraceSpan {
 
 /** The caller's span from a W3C `traceparent` header, when it is one (version ff and all-zero ids are not). */
 function remoteParent(header: string | undefined) {
-  const match = header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase());
-  if (!match || match[1] === 'ff' || /^0+$/.test(match[2] ?? '') || /^0+$/.test(match[3] ?? '')) return ROOT_CONTEXT;
+  // W3C trace context: lower-case hex only; version 00 has exactly four fields (a later version may add some).
+  const match = header === undefined ? null : TRACEPARENT.exec(header.trim());
+  if (!match || match[1] === 'ff' || (match[1] === '00' && match[5] !== undefined)) return ROOT_CONTEXT;
+  if (/^0+$/.test(match[2] ?? '') || /^0+$/.test(match[3] ?? '')) return ROOT_CONTEXT;
   return trace.setSpanContext(ROOT_CONTEXT, {
     traceId: match[2] ?? '',
     spanId: match[3] ?? '',

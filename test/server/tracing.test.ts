@@ -90,6 +90,33 @@ describe('tracing with the OpenTelemetry SDK', () => {
     expect(named(spans, 'query Cross')).toHaveLength(1);
   });
 
+  it('starts a trace of its own for a traceparent that is not W3C trace context', async () => {
+    const id = 'c'.repeat(32);
+    const headers = [
+      `ff-${id}-${CALLER_SPAN}-01`, // version ff is invalid
+      `00-${'0'.repeat(32)}-${CALLER_SPAN}-01`, // all-zero trace id
+      `00-${id}-${'0'.repeat(16)}-01`, // all-zero parent id
+      `00-${id.toUpperCase()}-${CALLER_SPAN}-01`, // upper-case hex
+      `00-${id}-${CALLER_SPAN.toUpperCase()}-01`,
+      `00-${id}-${CALLER_SPAN}-01-extra`, // version 00 has exactly four fields
+      `00-${id}-${CALLER_SPAN}`,
+    ];
+    for (const [i, traceparent] of headers.entries()) {
+      const requestId = `trace-bad-${String(i)}`;
+      const res = await stack.gql(CROSS_SOURCE, { first: 1 }, { traceparent, 'x-request-id': requestId });
+      expect(res.body.errors).toBeUndefined();
+      const line = stack.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'operation' && l.requestId === requestId);
+      expect(line?.traceId, traceparent).toMatch(/^[\da-f]{32}$/);
+      expect(line?.traceId, traceparent).not.toBe(id);
+      const spans = await traceOf(line!.traceId as string);
+      expect(named(spans, 'POST /graphql')[0]!.parentSpanContext, traceparent).toBeUndefined();
+    }
+    // A later version may carry more fields: its first four are read.
+    const res = await stack.gql(CROSS_SOURCE, { first: 1 }, { traceparent: `01-${id}-${CALLER_SPAN}-01-more` });
+    expect(res.body.errors).toBeUndefined();
+    expect(named(await traceOf(id), 'POST /graphql')[0]!.parentSpanContext?.spanId).toBe(CALLER_SPAN);
+  });
+
   it('records a dataloader batch with its size', async () => {
     const res = await stack.gql(`query Page { scriptConnectors(first: 3) { edges { node { id ... on ScriptConnector { applicationXml } } } } }`, undefined, {
       traceparent: `00-${'1'.repeat(32)}-${CALLER_SPAN}-01`,
