@@ -2,6 +2,7 @@
  * What the response cache stores of one response: its body (the JSON text sent), its tags (`source:<NAME>` of every
  * source it read), when it was made and how long it may be served. Knows no vendor. Internal module.
  */
+import { parseJsonObject } from '../json.js';
 
 export interface CacheRecord {
   /** The response's JSON text, as sent. */
@@ -44,14 +45,8 @@ export function encodeRecord(record: CacheRecord): string {
 
 /** A record from its stored form; undefined when it is not one (a foreign or damaged value is a miss). */
 export function decodeRecord(text: string): CacheRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const r = value as Record<string, unknown>;
+  const r = parseJsonObject(text);
+  if (r === undefined) return undefined;
   if (typeof r.body !== 'string' || typeof r.createdAt !== 'number' || typeof r.ttlMs !== 'number') return undefined;
   if (!Array.isArray(r.tags) || !r.tags.every((t) => typeof t === 'string')) return undefined;
   return { body: r.body, tags: r.tags, createdAt: r.createdAt, ttlMs: r.ttlMs };

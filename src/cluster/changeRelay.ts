@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { parseJsonObject } from '../json.js';
 import type { Change, ChangeFeed } from '../live/changes.js';
 import type { RedisLink } from './redis.js';
 
@@ -21,14 +22,8 @@ interface Relayed extends Change {
 
 /** A relayed change from its message; undefined when it is not one (a foreign or damaged message is ignored). */
 export function parseRelayed(message: string): Relayed | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(message);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
+  const v = parseJsonObject(message);
+  if (v === undefined) return undefined;
   if (typeof v.kind !== 'string' || !KINDS.has(v.kind) || typeof v.source !== 'string' || typeof v.at !== 'string' || typeof v.from !== 'string')
     return undefined;
   if (v.id !== null && typeof v.id !== 'string') return undefined;

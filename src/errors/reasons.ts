@@ -143,17 +143,3 @@ export function asSentenceEnd(text: string): string {
   while (end > 0 && /[\s.]/.test(text.charAt(end - 1))) end -= 1;
   return `${text.slice(0, end)}.`;
 }
-
-/** Whether a parsed JSON value is an object (not an array, not null). */
-export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An error body parsed as a JSON object; undefined when it is not JSON or not an object (a source's reader then reads nothing). */
-export function errorBodyObject(body: string): Record<string, unknown> | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  return isJsonObject(parsed) ? parsed : undefined;
-}

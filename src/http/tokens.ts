@@ -6,6 +6,7 @@ import { request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { GatewayErrorCode, type SourceName } from '../errors/codes.js';
 import { UpstreamError } from '../errors/classes.js';
+import { parseJsonObject } from '../json.js';
 import { scrubBody } from '../logger.js';
 
 /** Hands out a bearer token for a source. */
@@ -142,14 +143,9 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
 
 /** Reads `{access_token, expires_in}`; a missing expires_in counts as 5 minutes. */
 export function parseToken(text: string): { accessToken: string; expiresIn: number } | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
+  const body = parseJsonObject(text);
+  if (body === undefined) return undefined;
+  const { access_token: accessToken, expires_in: expiresIn } = body;
   if (typeof accessToken !== 'string' || accessToken === '') return undefined;
   const seconds = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn);
   return { accessToken, expiresIn: Number.isFinite(seconds) && seconds > 0 ? seconds : 300 };

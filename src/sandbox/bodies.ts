@@ -9,6 +9,9 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { HttpError } from './http.js';
 
+/** The gateway's own check of a plain JSON object (src/json.ts), for the sandboxes' bodies too. */
+export { isJsonObject } from '../json.js';
+
 /** Default cap of {@link readBody}: 10 MiB. */
 const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -184,9 +187,4 @@ function literalBackslashes(raw: Buffer, contentType: string | undefined): Buffe
     at = headersTo;
   }
   return Buffer.from(out + text.slice(at), 'latin1');
-}
-
-/** Narrows `value` to a plain JSON object. */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,7 +7,7 @@
  * `invalid value for <type> field <field>: <value>` (several joined by `; `). Internal module.
  */
 import type { UpstreamReason } from '../port.js';
-import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
+import { isJsonObject, parseJsonObject } from '../../json.js';
 
 /** The gRPC status names by code (google.rpc.Code). */
 const GRPC_CODE_NAMES: readonly string[] = [
@@ -37,7 +37,7 @@ const PROTOJSON = /^invalid (?:value for [\w. ]+? field|google\.protobuf\.\w+ (?
 
 /** The reason in a ConductorOne error body; undefined when it is not a `google.rpc.Status`. */
 export function conductorOneReasonOf(body: string): UpstreamReason | undefined {
-  const parsed = errorBodyObject(body);
+  const parsed = parseJsonObject(body);
   if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   const { code, message } = parsed;

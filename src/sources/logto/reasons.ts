@@ -8,7 +8,7 @@
  * module.
  */
 import type { UpstreamReason } from '../port.js';
-import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
+import { isJsonObject, parseJsonObject } from '../../json.js';
 
 /** One line of Logto's `details`: `Error in key path "a.b": (code) text`. */
 const DETAILS_LINE = /^Error in key path "([^"]*)": \([\w.]+\) (.+)$/;
@@ -18,7 +18,7 @@ const CONFIG_GUARD_CODES = new Set(['connector.invalid_config']);
 
 /** The reason in a Logto error body; undefined when it is not one of Logto's bodies. */
 export function logtoReasonOf(body: string): UpstreamReason | undefined {
-  const parsed = errorBodyObject(body);
+  const parsed = parseJsonObject(body);
   if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   if (typeof parsed.message === 'string') reason.message = parsed.message;

@@ -7,7 +7,7 @@
  * (`'name' is required…`, `… for field "name"`). Internal module.
  */
 import type { UpstreamReason } from '../port.js';
-import { errorBodyObject, isJsonObject } from '../../errors/reasons.js';
+import { isJsonObject, parseJsonObject } from '../../json.js';
 
 // A text that names a field: `'name' is required …`, `'status' must be …`, `Required field "name" was missing`.
 const QUOTED_SUBJECT = /^'([A-Za-z_][\w.]*)' (?:is|must|has|cannot|needs)\b/;
@@ -24,7 +24,7 @@ function textsOf(messages: unknown): string[] {
 
 /** The reason in a SailPoint error body; undefined when it is none of SailPoint's error shapes. */
 export function sailpointReasonOf(body: string): UpstreamReason | undefined {
-  const parsed = errorBodyObject(body);
+  const parsed = parseJsonObject(body);
   if (!parsed) return undefined;
   const reason: UpstreamReason = {};
   if (typeof parsed.detailCode === 'string' && parsed.detailCode !== '') reason.vendorCode = parsed.detailCode;
